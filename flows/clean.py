@@ -1,0 +1,125 @@
+"""Clean stage: the text every later stage reads, and every quote is cut from.
+
+Steps (targets guide, section 4, plus page clutter): line breaks unified, inline pinyin
+glosses removed (區(qū) -> 區), traditional -> simplified with OpenCC t2s, full-width
+digits, letters and punctuation folded to ASCII, spaces inside Chinese words removed,
+web-page clutter dropped. Runs of '*' (redactions) and '?' (garbled characters) are
+kept as they are; garbled characters are counted. Each kind of fix is counted.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import opencc
+
+from flows.lexicon import RULES_DIR
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
+# A gloss is a lowercase pinyin syllable in brackets right after a Chinese character.
+GLOSS = re.compile(rf"(?<=[{CJK}])[(（]([a-z{TONED}]{{1,6}})[)）]")
+CJK_SPACE = re.compile(rf"(?<=[{CJK}])[ \u3000\t]+(?=[{CJK}])")
+# Small-form and full-width characters that fold to ASCII; 。、“” and the like stay.
+FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+FOLD.update({0x3000: 0x20, 0xFE52: 0x2E, 0xFE50: 0x2C, 0xFE51: 0x3001, 0xFE54: 0x3B, 0xFE55: 0x3A,
+             0xFE59: 0x28, 0xFE5A: 0x29, 0xFE63: 0x2D, 0xFF5F: 0x28, 0xFF60: 0x29, 0x00A0: 0x20, 0x2002: 0x20,
+             0x2003: 0x20, 0x200B: None, 0xFEFF: None})
+SCRIPT_THRESHOLD = 0.01  # share of CJK characters t2s changes above which a text is traditional
+
+
+@dataclass
+class CleanResult:
+    clean_text: str
+    script: str
+    fix_counts: dict = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def _converter() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=1)
+def _clutter_rules() -> dict:
+    with open(RULES_DIR / "clutter.toml", "rb") as handle:
+        rules = tomllib.load(handle)
+    return {
+        "lines": [re.compile(p) for p in rules["lines"]["patterns"]],
+        "preface": [re.compile(p) for p in rules["preface"]["markers"]],
+        "preface_max": rules["preface"]["max_position"],
+        "trailing": re.compile(rules["trailing"]["pattern"]),
+        "trailing_max": rules["trailing"]["max_line_chars"],
+    }
+
+
+def to_simplified(text: str) -> tuple[str, int]:
+    """OpenCC t2s, and how many characters it changed."""
+    converted = _converter().convert(text)
+    if len(converted) == len(text):
+        changed = sum(1 for a, b in zip(text, converted) if a != b)
+    else:  # a phrase conversion changed the length: count by difference of sets
+        changed = abs(len(converted) - len(text)) + sum(1 for a, b in zip(text, converted) if a != b)
+    return converted, changed
+
+
+def remove_glosses(text: str) -> tuple[str, int]:
+    return GLOSS.subn("", text)
+
+
+def fold_width(text: str) -> tuple[str, int]:
+    folded = text.translate(FOLD)
+    return folded, sum(1 for ch in text if ord(ch) in FOLD)
+
+
+def remove_cjk_spaces(text: str) -> tuple[str, int]:
+    return CJK_SPACE.subn("", text)
+
+
+def remove_clutter(lines: list[str]) -> tuple[list[str], dict]:
+    """Drop page clutter; return the kept lines and counts per kind."""
+    rules = _clutter_rules()
+    counts = {"clutter_lines": 0, "preface_lines": 0, "trailing_lines": 0}
+    nonblank = [i for i, line in enumerate(lines) if line.strip()]
+    # News preface before a 原文如下 marker.
+    limit = max(1, int(len(nonblank) * rules["preface_max"]))
+    for position, index in enumerate(nonblank[:limit]):
+        if any(p.match(lines[index].strip()) for p in rules["preface"]):
+            counts["preface_lines"] = sum(1 for i in nonblank if i <= index)
+            lines = lines[index + 1:]
+            break
+    kept = []
+    for line in lines:
+        stripped = line.strip()
+        if stripped and any(p.match(stripped) for p in rules["lines"]):
+            counts["clutter_lines"] += 1
+            continue
+        kept.append(line)
+    # Stray words at the very end.
+    while kept and (not kept[-1].strip() or (len(kept[-1].strip()) <= rules["trailing_max"]
+                                               and rules["trailing"].match(kept[-1].strip()))):
+        if kept[-1].strip():
+            counts["trailing_lines"] += 1
+        kept.pop()
+    return kept, counts
+
+
+def clean(text: str) -> CleanResult:
+    counts: dict[str, int] = {}
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text, counts["pinyin_glosses"] = remove_glosses(text)
+    cjk_total = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff") or 1
+    text, counts["traditional_chars"] = to_simplified(text)
+    script = "traditional" if counts["traditional_chars"] / cjk_total > SCRIPT_THRESHOLD else "simplified"
+    text, counts["fullwidth_chars"] = fold_width(text)
+    text, counts["cjk_spaces"] = remove_cjk_spaces(text)
+    lines = [line.strip() for line in text.split("\n")]
+    lines, clutter = remove_clutter(lines)
+    counts.update(clutter)
+    # Blank lines carry no meaning in these texts; one line break separates paragraphs.
+    text = "\n".join(line for line in lines if line)
+    counts["garbled_chars"] = len(re.findall(rf"(?<=[{CJK}])\?|\?(?=[{CJK}])", text))
+    counts["redaction_runs"] = len(re.findall(r"\*+", text))
+    return CleanResult(text, script, counts)

@@ -1,0 +1,76 @@
+"""One document through the stages clean -> metadata -> structure -> targets.
+
+Plain functions, no Prefect: flows/flow.py calls `build_batch` from a task per batch of
+documents, and tests call them directly.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from dataclasses import dataclass
+
+from flows import clean as clean_stage
+from flows import lexicon
+from flows import metadata as metadata_stage
+from flows import structure as structure_stage
+from flows import targets as targets_stage
+from flows.ingest import RawDocument
+
+
+def doc_id_for(source_file: str) -> str:
+    """Stable across rebuilds, re-orderings and edits of the file: keyed on its name."""
+    return hashlib.sha256(source_file.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class DocumentTables:
+    """The rows one document contributes to each published table."""
+    document: dict
+    sections: list[dict]
+    targets: list[dict]
+    text: dict
+    warnings: list[str]
+
+
+def build_document(raw: RawDocument) -> DocumentTables:
+    doc_id = doc_id_for(raw.source_file)
+    cleaned = clean_stage.clean(raw.text)
+    meta = metadata_stage.document_metadata(cleaned.clean_text, raw.manifest)
+    sections = structure_stage.build_sections(doc_id, cleaned.clean_text)
+    ctx = targets_stage.DocumentContext(
+        doc_id=doc_id, plan_start_year=meta["plan_start_year"], plan_end_year=meta["plan_end_year"],
+        issue_year=meta["issue_date"].year if meta["issue_date"] else None)
+    targets = targets_stage.extract_targets(cleaned.clean_text, sections, ctx)
+    warnings = []
+    if not targets:
+        warnings.append(f"{raw.source_file}: no target found")
+    document = {
+        "doc_id": doc_id, "source_file": raw.source_file, "sha256": raw.sha256, "encoding": raw.encoding,
+        **{k: meta[k] for k in ("title", "doc_number", "issuer", "issue_date", "region_name", "admin_level",
+                                "plan_start_year", "plan_end_year", "doc_type")},
+        "script": cleaned.script, "source_url": meta["source_url"], "metadata_sources": meta["metadata_sources"],
+        "clean_chars": len(cleaned.clean_text),
+        "fix_counts": json.dumps(cleaned.fix_counts, ensure_ascii=False, sort_keys=True),
+        "n_sections": len(sections), "n_targets": len(targets),
+    }
+    section_rows = []
+    for s in sections:
+        row = dataclasses.asdict(s)
+        row.pop("own_lead_unit")
+        row.pop("own_domain")
+        section_rows.append(row)
+    return DocumentTables(document, section_rows, targets, {"doc_id": doc_id, "clean_text": cleaned.clean_text},
+                          warnings)
+
+
+def code_version() -> str:
+    """Version of everything that shapes a document's rows: the stage modules and the rules."""
+    digest = hashlib.sha256()
+    for module in (clean_stage, metadata_stage, structure_stage, targets_stage, lexicon):
+        with open(module.__file__, "rb") as handle:
+            digest.update(handle.read())
+    with open(__file__, "rb") as handle:
+        digest.update(handle.read())
+    digest.update(lexicon.rules_version().encode())
+    return digest.hexdigest()[:16]

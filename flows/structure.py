@@ -1,0 +1,178 @@
+"""Structure stage: the section tree of a cleaned text, with domain and lead unit.
+
+Levels: 1 一、  2 (一)  3 1.  4 (1). A line of a '|' table is an item (level 3) under
+its category cell, when the row names one. Each section takes the domain its heading
+speaks of (keywords in flows/rules/domains.csv) or its parent's, and the lead unit
+(牵头单位) it names or its parent's.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from flows import lexicon
+
+CN_NUM = "一二三四五六七八九十"
+HEADING_PATTERNS = (
+    (1, re.compile(rf"^([{CN_NUM}]{{1,3}}、)\s*")),
+    (2, re.compile(rf"^(\([{CN_NUM}]{{1,3}}\))\s*")),
+    (3, re.compile(r"^(\d{1,3}[.、])(?![\d%])\s*")),
+    (4, re.compile(r"^(\(\d{1,3}\))\s*")),
+)
+LEAD_PATTERNS = (
+    re.compile(r"[(（]\s*(?:牵头单位|牵头部门|责任单位|牵头)\s*[:：]\s*([^)）]+?)\s*[)）]"),
+    re.compile(r"[(（]\s*([^()（）]{2,200}?)(?:按职责分工负责|按职责负责|分工负责|负责)\s*[)）]"),
+    re.compile(r"(?:牵头单位|牵头部门|责任单位)\s*[:：]\s*([^。;\n)]+)"),
+)
+ORG_END = re.compile(r"(局|委|厅|办|会|院|所|队|部|中心|公司|集团|政府|分局|联|团市委|法院|检察院|海关|银行)$")
+
+
+@dataclass
+class Section:
+    section_id: str
+    doc_id: str
+    parent_id: str | None
+    level: int
+    label: str
+    heading: str
+    domain: str
+    lead_unit: str | None
+    char_start: int
+    char_end: int
+    own_lead_unit: str | None = None
+    own_domain: str | None = None
+
+
+def line_spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for line in text.split("\n"):
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
+
+
+def domain_scores(text: str) -> dict[str, int]:
+    scores = {}
+    for d in lexicon.domains():
+        hits = sum(text.count(k) * len(k) for k in d["keywords"])
+        if hits:
+            scores[d["code"]] = hits
+    return scores
+
+
+def domain_of(text: str) -> str | None:
+    scores = domain_scores(text)
+    if not scores:
+        return None
+    return max(scores.items(), key=lambda kv: (kv[1], -lexicon.domain_codes().index(kv[0])))[0]
+
+
+def lead_unit_in(text: str) -> str | None:
+    for pattern in LEAD_PATTERNS:
+        match = pattern.search(text)
+        if match:
+            unit = re.split(r"[,;,;。]|配合单位|责任单位|协办", match.group(1))[0].strip(" :")
+            if unit and not unit.startswith(("各", "有关")) or ORG_END.search(unit or ""):
+                return unit or None
+    return None
+
+
+def first_sentence(text: str) -> str:
+    return re.split(r"[。;]", text, maxsplit=1)[0].strip()
+
+
+def parse_table_row(line: str) -> tuple[str | None, str | None, str, str | None]:
+    """(category, number, task, lead unit) of a '|' table row."""
+    cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    cells = [c for c in cells if c != ""]
+    category = number = lead = None
+    if cells and re.match(rf"^[{CN_NUM}]{{1,3}}、", cells[0]):
+        category = cells.pop(0)
+    if cells and re.fullmatch(r"\d{1,3}", cells[0]):
+        number = cells.pop(0)
+    if len(cells) >= 2 and (ORG_END.search(cells[-1]) or "*" in cells[-1]) and len(cells[-1]) <= 60:
+        lead = cells.pop()
+    task = " | ".join(cells)
+    return category, number, task, lead
+
+
+def build_sections(doc_id: str, clean_text: str) -> list[Section]:
+    sections: list[Section] = []
+    stack: list[Section] = []
+    counters: dict[str | None, int] = {}
+    spans = line_spans(clean_text)
+
+    def open_section(level: int, label: str, heading: str, start: int, own_text: str, lead: str | None = None):
+        while stack and stack[-1].level >= level:
+            stack.pop()
+        parent = stack[-1] if stack else None
+        key = parent.section_id if parent else None
+        counters[key] = counters.get(key, 0) + 1
+        path = f"{parent.section_id.split('-', 1)[1]}.{counters[key]}" if parent else str(counters[key])
+        own_domain = domain_of(heading)
+        own_lead = lead or lead_unit_in(own_text)
+        section = Section(f"{doc_id}-{path}", doc_id, parent.section_id if parent else None, level, label,
+                          heading[:200], "other", None, start, len(clean_text), own_lead, own_domain)
+        sections.append(section)
+        stack.append(section)
+        return section
+
+    for (start, end) in spans:
+        line = clean_text[start:end]
+        if not line.strip():
+            continue
+        if "|" in line and line.count("|") >= 2:
+            category, number, task, lead = parse_table_row(line)
+            if category:
+                open_section(2, category.split("、")[0] + "、", category, start, category)
+            if number or task:
+                open_section(3, number or "", first_sentence(task) or task, start, line, lead)
+            continue
+        for level, pattern in HEADING_PATTERNS:
+            match = pattern.match(line)
+            if match:
+                heading = first_sentence(line[match.end():]) or line[match.end():]
+                open_section(level, match.group(1), heading, start, line)
+                break
+
+    # Ends: a section runs to the start of the next section at its level or above.
+    for i, section in enumerate(sections):
+        for later in sections[i + 1:]:
+            if later.level <= section.level:
+                section.char_end = later.char_start
+                break
+    by_id = {s.section_id: s for s in sections}
+    for section in sections:  # parents come first
+        parent = by_id.get(section.parent_id)
+        # A numbered item about another domain than its parent starts a part of its own
+        # (e.g. a heading lost in copying): it does not inherit the parent's lead unit.
+        if parent is None:
+            section.domain = section.own_domain or "other"
+            section.lead_unit = section.own_lead_unit
+            continue
+        section.domain = section.own_domain or parent.domain
+        foreign = (section.own_domain and parent.own_domain and section.own_domain != parent.domain
+                   and section.level >= 3 and domain_scores(section.heading).get(parent.domain, 0) == 0)
+        section.lead_unit = section.own_lead_unit or (None if foreign else parent.lead_unit)
+    return sections
+
+
+def section_at(sections: list[Section], offset: int) -> Section | None:
+    """The innermost section holding a character offset."""
+    starts = [s.char_start for s in sections]
+    i = bisect.bisect_right(starts, offset) - 1
+    while i >= 0:
+        s = sections[i]
+        if s.char_start <= offset < s.char_end:
+            return s
+        i -= 1
+    return None
+
+
+def ancestors(sections_by_id: dict[str, Section], section: Section | None) -> list[Section]:
+    chain = []
+    while section is not None:
+        chain.append(section)
+        section = sections_by_id.get(section.parent_id)
+    return chain

@@ -1,0 +1,818 @@
+"""Targets stage: the numbers a document commits to, one row each.
+
+The contract is shared/spec/targets-guide.md. The path of one number:
+  sentences()      split the cleaned text at 。;!? line breaks and table cells
+  find_mentions()  every number with its multiplier, unit, range and comparator words
+  keep_mention()   drop dates, ordinals, names, baselines and age qualifiers
+  rows_for_clause() indicator phrases, shared numbers (分别/均, lists) and 其中
+  resolve_time()   target_year / period_start from sentence, paragraph and document
+  dedupe()         a number restated for the same indicator is one row
+Word lists live in flows/rules/lexicon.toml (see flows/lexicon.py).
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from flows import lexicon
+from flows.structure import Section, domain_scores, section_at
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000, "亿": 100000000}
+SENTENCE_END = re.compile(r"[。;!?\n|]")
+CLAUSE_BREAK = set(",;:。!?|\n")
+YEAR = r"(?:19|20)\d{2}"
+PERIOD_RE = re.compile(rf"({YEAR})\s*年?\s*[-—–~至到]+\s*({YEAR})\s*年")
+YEAR_BY_RE = re.compile(rf"(?:到|至|截至|截止|于|在)?\s*({YEAR})\s*年(底|末|前|内|度|全年)?")
+MAX_NUMBER_CHARS = 24  # a longer run of digits is not a quantity
+
+
+# ---------------------------------------------------------------- lexicon views
+
+
+@lru_cache(maxsize=1)
+def _lex() -> dict:
+    rules = lexicon.rules()
+    units = rules["units"]
+    chinese_units = set(rules["chinese_numeral_units"]["words"])
+    nt = rules["not_targets"]
+    return {
+        "units": sorted(units, key=len, reverse=True),
+        "unit_map": units,
+        "cn_units": sorted(chinese_units, key=len, reverse=True),
+        "multipliers": sorted(rules["multipliers"].items(), key=lambda kv: len(kv[0]), reverse=True),
+        "cmp_before": sorted(rules["comparators_before"].items(), key=lambda kv: len(kv[0]), reverse=True),
+        "cmp_after": sorted(rules["comparators_after"].items(), key=lambda kv: len(kv[0]), reverse=True),
+        "cmp_inside": rules["comparators_inside"],
+        "range_joiners": rules["ranges"]["joiners"],
+        "aspirational": lexicon.words("aspirational"),
+        "annual": lexicon.words("recurrence_annual"),
+        "cumulative": lexicon.words("cumulative"),
+        "period_total": lexicon.words("cumulative", "period_total_words"),
+        "achieved": lexicon.words("achieved"),
+        "standard": lexicon.words("standard"),
+        "after_words": tuple(sorted(nt["after_words"], key=len, reverse=True)),
+        "before_words": tuple(nt["before_words"]),
+        "idioms": tuple(nt["idioms"]),
+        "age_nouns": tuple(nt["age_qualified_nouns"]),
+        "age_verbs": tuple(nt["age_level_verbs"]),
+        "leading": tuple(sorted(rules["indicator"]["leading_fillers"], key=len, reverse=True)),
+        "trailing": tuple(sorted(rules["indicator"]["trailing_fillers"], key=len, reverse=True)),
+        "heads": tuple(sorted(rules["indicator"]["heads"], key=len, reverse=True)),
+        "distributive": tuple(rules["indicator"]["distributive"]),
+        "implied": rules["implied_units"],
+        "pop_bases": tuple(sorted(rules["rates"]["population_bases"], key=len, reverse=True)),
+        "money_bases": tuple(sorted(rules["rates"]["money_bases"], key=len, reverse=True)),
+        "periods": rules["periods"],
+    }
+
+
+def _number_pattern() -> re.Pattern:
+    return re.compile(r"\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+")
+
+
+NUMBER = _number_pattern()
+
+
+# ---------------------------------------------------------------- numbers
+
+
+def chinese_to_number(text: str) -> float | None:
+    """一千二百 -> 1200, 两万 -> 20000, 十五 -> 15, 百 -> 100. None if not a numeral."""
+    if not text:
+        return None
+    total, section, digit = 0, 0, None
+    for ch in text:
+        if ch in CN_DIGITS:
+            digit = CN_DIGITS[ch]
+        elif ch in ("万", "亿"):
+            section = (section + (digit or 0)) or 1
+            total = (total + section) * CN_UNITS[ch]
+            section, digit = 0, None
+        elif ch in CN_UNITS:
+            section += (digit if digit is not None else 1) * CN_UNITS[ch]
+            digit = None
+        else:
+            return None
+    return float(total + section + (digit or 0))
+
+
+def parse_number(text: str) -> float | None:
+    if not text:
+        return None
+    if text[0].isdigit():
+        try:
+            return float(text)
+        except ValueError:
+            return None
+    return chinese_to_number(text)
+
+
+# ---------------------------------------------------------------- mentions
+
+
+@dataclass
+class Mention:
+    start: int  # of the number, in the sentence
+    end: int  # after unit and trailing comparator words
+    value: float
+    value_high: float | None
+    unit: str
+    unit_kind: str
+    comparator: str
+    number_text: str
+    unit_end: int  # after the unit (before trailing comparator words)
+    implied_unit: bool = False
+
+
+def _match_word(text: str, pos: int, words) -> str | None:
+    for w in words:
+        if text.startswith(w, pos):
+            return w
+    return None
+
+
+def _read_number(text: str, pos: int) -> tuple[float, int, str] | None:
+    """A number at pos with its multiplier: (value, end, raw)."""
+    m = NUMBER.match(text, pos)
+    if not m:
+        return None
+    raw = m.group(0)
+    lex = _lex()
+    if raw[0].isdigit():
+        value = float(raw)
+        end = m.end()
+        mult = _match_word(text, end, [k for k, _ in lex["multipliers"]])
+        if mult:
+            value *= dict(lex["multipliers"])[mult]
+            end += len(mult)
+        return value, end, raw
+    # Chinese numerals: trailing 万/亿 are part of the numeral already.
+    value = chinese_to_number(raw)
+    if value is None:
+        return None
+    return value, m.end(), raw
+
+
+def find_mentions(sentence: str) -> list[Mention]:
+    lex = _lex()
+    mentions: list[Mention] = []
+    pos = 0
+    while True:
+        m = NUMBER.search(sentence, pos)
+        if not m:
+            break
+        start = m.start()
+        raw = m.group(0)
+        if len(raw) > MAX_NUMBER_CHARS:
+            pos = m.end()
+            continue
+        mention = _mention_at(sentence, start)
+        if mention is None:
+            pos = m.end()
+            continue
+        mentions.append(mention)
+        pos = max(mention.end, m.end())
+    return mentions
+
+
+def _mention_at(s: str, start: int) -> Mention | None:
+    lex = _lex()
+    first = _read_number(s, start)
+    if first is None:
+        return None
+    value, end, raw = first
+    is_chinese = not raw[0].isdigit()
+    if is_chinese and raw in ("万", "亿", "千", "百", "十") and not s.startswith("名", end):
+        # a lone 千/万 is a denominator (千人口, 万人) unless it counts people (百名)
+        if raw != "十":
+            return None
+    comparator = None
+    value_high = None
+    # 余/多 between number and unit (100余场, 十余个)
+    inside = _match_word(s, end, list(lex["cmp_inside"]))
+    if inside and not s.startswith("多元", end) and not s.startswith("多样", end):
+        comparator = lex["cmp_inside"][inside]
+        end += len(inside)
+        mult = _match_word(s, end, [k for k, _ in lex["multipliers"]])
+        if mult:
+            value *= dict(lex["multipliers"])[mult]
+            end += len(mult)
+    unit_words = lex["cn_units"] if is_chinese else lex["units"]
+    unit_word = _match_word(s, end, unit_words)
+    if is_chinese and unit_word in ("万", "亿", "千", "百"):
+        unit_word = None
+    unit = unit_kind = None
+    implied = False
+    if unit_word and unit_word in lex["unit_map"]:
+        unit, unit_kind = lex["unit_map"][unit_word]
+        end += len(unit_word)
+    # range: 1-2个, 30%-40%, 3至5所
+    joiner = _match_word(s, end, lex["range_joiners"])
+    if joiner and comparator is None:
+        second = _read_number(s, end + len(joiner))
+        if second and (second[2][0].isdigit() == raw[0].isdigit()):
+            v2, end2, raw2 = second
+            unit2 = _match_word(s, end2, unit_words)
+            if unit2 and unit2 in lex["unit_map"] and (unit is None or lex["unit_map"][unit2][0] == unit):
+                unit, unit_kind = lex["unit_map"][unit2]
+                end2 += len(unit2)
+                if unit_word is None and v2 > value and value < 1000 <= v2 and v2 % 1000 == 0 and value * 1000 < v2:
+                    pass
+            elif unit is None:
+                unit2 = None
+            if unit is not None and (unit2 or unit_word):
+                # 1-2万人: the multiplier of the upper end applies to both
+                if unit_word is None and v2 / max(value, 1e-9) > 1000 and value < 100:
+                    value *= v2 / float(raw2) if raw2 and raw2[0].isdigit() and float(raw2) else 1
+                value_high = v2
+                end = end2
+                comparator = "range"
+    # per-population rate written after the number: 9/10万, 6.7批次/千人, 1500元/人/年
+    if s.startswith("/", end):
+        denominator = re.match(r"/((?:\d+)?[十百千万]*(?:人口|人|户|家|名[\u4e00-\u9fff]{0,3}|院|月|年|学年|次)?)(?:/(人|户|年|月|学年|次))?", s[end:])
+        if denominator and denominator.group(1):
+            base = denominator.group(1).replace("人口", "人")
+            if unit is None:
+                unit, unit_kind = "/" + base, "rate"
+            else:
+                unit = unit + "/" + base + ("/" + denominator.group(2) if denominator.group(2) else "")
+                unit_kind = "money" if unit_kind == "money" else "rate"
+            end += denominator.end()
+    if unit is None:
+        # unit lost to redaction (18****连锁店) or implied by a name (十大案例)
+        stars = re.match(r"\*+|大(?=[\u4e00-\u9fff])", s[end:])
+        if stars and (stars.group(0).startswith("*") or is_chinese):
+            noun = s[end + stars.end(): end + stars.end() + 12]
+            noun = re.split(r"[,;。、)(]", noun)[0]
+            implied_unit = lex["implied"]["default"]
+            for ending, u in lex["implied"].items():
+                if ending != "default" and ending in noun:
+                    implied_unit = u
+                    break
+            if stars.group(0) == "大" and _match_word(s, end, [w.lstrip("大") and w for w in lex["after_words"] if w.startswith("大")]):
+                return None
+            unit, unit_kind, implied = implied_unit, "count", True
+        else:
+            return None
+    # alternates in brackets: 套(间、户)
+    alt = re.match(r"\([间户套个所家人次、,]+\)", s[end:])
+    if alt:
+        end += alt.end()
+    unit_end = end
+    after = _match_word(s, end, [k for k, _ in lex["cmp_after"]])
+    if after and comparator != "range":
+        comparator = dict(lex["cmp_after"])[after]
+        end += len(after)
+    elif after:
+        end += len(after)
+    return Mention(start, end, value, value_high, unit, unit_kind, comparator or "", raw, unit_end, implied)
+
+
+# ---------------------------------------------------------------- filters
+
+
+def _inside_brackets(s: str, pos: int) -> bool:
+    """Inside “...”, 《...》 or 〔...〕: a name, not an amount."""
+    for open_, close in (("“", "”"), ("《", "》"), ("〔", "〕"), ('"', '"')):
+        if open_ == close:
+            if s[:pos].count(open_) % 2 == 1:
+                return True
+            continue
+        left = s.rfind(open_, 0, pos)
+        if left >= 0 and s.find(close, left) >= pos and s.rfind(close, 0, pos) < left:
+            inner_end = s.find(close, left)
+            if inner_end - left <= 16:
+                return True
+    return False
+
+
+def keep_mention(s: str, m: Mention) -> bool:
+    lex = _lex()
+    before = s[max(0, m.start - 6): m.start]
+    after = s[m.end: m.end + 12]
+    after_unit = s[m.unit_end: m.unit_end + 12]
+    number = m.number_text
+    if m.unit == "年" and re.fullmatch(YEAR, number):
+        return False  # a year
+    if s.startswith(("月", "日", "号", "时"), m.start + len(number)) and m.unit not in ("个月",):
+        return False
+    if m.unit in ("天",) and s.startswith("日", m.start + len(number)):
+        return False  # 3月31日
+    if before.endswith(lex["before_words"]):
+        return False
+    if before.endswith("每") and m.unit_kind not in ("money",) and not s.startswith(("名",), m.start + len(number)):
+        # 每1万人口, 每千人: a denominator, not an amount (每人每年1000元 keeps the 1000)
+        if m.comparator != "range" and m.unit in ("人", "户", "个") and m.value in (1, 10, 100, 1000, 10000, 100000):
+            return False
+    if before.endswith(("+", "+")) or s.startswith(("+",), m.start + len(number)):
+        return False
+    if _inside_brackets(s, m.start):
+        return False
+    if any(after_unit.startswith(w) or s.startswith(w, m.start + len(number)) for w in lex["after_words"]):
+        return False
+    for idiom in lex["idioms"]:
+        for k in range(len(idiom)):
+            if s.startswith(idiom, m.start - k) and k < len(idiom):
+                if s.find(idiom, max(0, m.start - k)) == m.start - k:
+                    return False
+    # durations: 1个月内 is a deadline; 15分钟 before …圈 is a name
+    if m.unit_kind == "duration" and (after.startswith(("内", "以内")) or "圈" in after[:6]):
+        return False
+    if m.unit_kind == "duration" and m.unit == "年" and not re.match(r"^\d", number) and number in ("一",):
+        pass
+    if m.unit_kind == "age":
+        if not before.endswith(lex["age_verbs"]) or after.startswith(lex["age_nouns"]) or after_unit.startswith(lex["age_nouns"]):
+            return False
+        if m.comparator == "range":
+            return False
+    # "县域内住院率达到85%的县" – a number qualifying a noun, with the clause's own number later
+    if s.startswith("的", m.end) and re.search(r"\d", s[m.end: _clause_end(s, m.end)]):
+        return False
+    # a date range or period
+    if re.fullmatch(YEAR, number) and m.unit in ("年",):
+        return False
+    return True
+
+
+def _clause_end(s: str, pos: int) -> int:
+    for i in range(pos, len(s)):
+        if s[i] in CLAUSE_BREAK:
+            return i
+    return len(s)
+
+
+def _clause_start(s: str, pos: int) -> int:
+    for i in range(pos - 1, -1, -1):
+        if s[i] in CLAUSE_BREAK:
+            return i + 1
+    return 0
+
+
+# ---------------------------------------------------------------- indicator phrases
+
+BRACKET_DEPTH_OPEN, BRACKET_DEPTH_CLOSE = "(“《", ")”》"
+YEAR_PHRASE = re.compile(rf"^(?:到|至|截至|于|在)?\s*(?:{YEAR}\s*年?\s*[-—–~至到]+\s*)?{YEAR}\s*年(?:底前|年底|底|末|前|内|起|度|全年)?(?:前)?|^“?十[三四五]五”?(?:时期|期间|期末|末)?")
+
+
+def strip_fillers(phrase: str) -> str:
+    lex = _lex()
+    phrase = phrase.strip(" ,、:;")
+    changed = True
+    while changed and phrase:
+        changed = False
+        m = YEAR_PHRASE.match(phrase)
+        if m and m.end():
+            phrase = phrase[m.end():].lstrip(" ,、:;")
+            changed = True
+            continue
+        for w in lex["leading"]:
+            if phrase.startswith(w) and len(phrase) > len(w):
+                phrase = phrase[len(w):].lstrip(" ,、:;")
+                changed = True
+                break
+        for w in lex["trailing"]:
+            if phrase.endswith(w) and len(phrase) > len(w):
+                phrase = phrase[: -len(w)].rstrip(" ,、:;")
+                changed = True
+                break
+        for w, _ in lex["cmp_before"]:
+            if phrase.endswith(w) and len(phrase) > len(w):
+                phrase = phrase[: -len(w)].rstrip(" ,、:;")
+                changed = True
+                break
+    phrase = phrase.strip(" ,、:;和与及的")
+    return phrase
+
+
+def split_items(phrase: str) -> list[str]:
+    """Split at 、和与及 outside brackets and quotes; an item needs two characters."""
+    items, depth, current, i = [], 0, "", 0
+    while i < len(phrase):
+        ch = phrase[i]
+        if ch in BRACKET_DEPTH_OPEN:
+            depth += 1
+        elif ch in BRACKET_DEPTH_CLOSE:
+            depth = max(0, depth - 1)
+        joiner = None
+        if depth == 0:
+            for j in ("以及", "、", "和", "与", "及"):
+                if phrase.startswith(j, i):
+                    joiner = j
+                    break
+        if joiner and len(current) >= 2 and len(phrase) - i - len(joiner) >= 2:
+            items.append(current)
+            current = ""
+            i += len(joiner)
+            continue
+        current += ch
+        i += 1
+    items.append(current)
+    if any(len(x.strip()) < 2 for x in items):
+        return [phrase]
+    return [x.strip() for x in items]
+
+
+def ends_with_head(item: str) -> str | None:
+    for head in _lex()["heads"]:
+        if item.endswith(head):
+            return head
+    return None
+
+
+def distribute_head(items: list[str]) -> list[str]:
+    """工伤保险、失业保险、基本养老保险参保人数 -> each with 参保人数."""
+    last = items[-1]
+    head = ends_with_head(last)
+    if not head:
+        return items
+    suffix = None
+    tail = items[0][-2:]
+    pos = last.rfind(tail)
+    if len(items[0]) >= 2 and 0 <= pos < len(last) - 2:
+        suffix = last[pos + 2:]
+    if not suffix:
+        suffix = head if len(head) >= 3 else last[-(len(head) + 2):]
+    return [item if ends_with_head(item) else item + suffix for item in items[:-1]] + [last]
+
+
+# ---------------------------------------------------------------- rows
+
+
+@dataclass
+class Row:
+    kind: str
+    indicator: str
+    value: float
+    value_high: float | None
+    unit: str
+    unit_kind: str
+    comparator: str
+    target_year: int | None
+    period_start: int | None
+    recurrence: str
+    is_cumulative: bool
+    is_aspirational: bool
+    domain: str
+    lead_unit: str | None
+    quote: str
+    char_start: int
+    char_end: int
+    section_id: str | None = None
+    number_pos: int = 0  # offset of the number in the cleaned text (for ordering)
+
+
+@dataclass
+class DocumentContext:
+    """What the targets stage needs to know of the document as a whole."""
+    doc_id: str
+    plan_start_year: int | None = None
+    plan_end_year: int | None = None
+    issue_year: int | None = None
+    single_year: int | None = None  # a one-year list or work plan: its year
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: between 。;!? line breaks and table cell bars, without edge spaces."""
+    spans, start = [], 0
+    for m in SENTENCE_END.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    out = []
+    for a, b in spans:
+        while a < b and text[a] in " \t":
+            a += 1
+        while b > a and text[b - 1] in " \t":
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def _year_in(text: str, lo: int, hi: int) -> tuple[int | None, int | None, bool]:
+    """(target_year, period_start, explicit) stated in text[lo:hi], nearest the end."""
+    segment = text[lo:hi]
+    best = None
+    for m in PERIOD_RE.finditer(segment):
+        best = (m.end(), int(m.group(2)), int(m.group(1)))
+    for m in re.finditer(rf"({YEAR})\s*年", segment):
+        if best is None or m.end() > best[0]:
+            if PERIOD_RE.match(segment, max(0, m.start() - 12)) and any(
+                    pm.start() <= m.start() < pm.end() for pm in PERIOD_RE.finditer(segment)):
+                continue
+            best = (m.end(), int(m.group(1)), None)
+    periods = _lex()["periods"]
+    for name, (p_start, p_end) in periods.items():
+        idx = segment.rfind(name)
+        if idx >= 0 and (best is None or idx > best[0]):
+            best = (idx + len(name), p_end, p_start)
+    if best is None:
+        return None, None, False
+    return best[1], best[2], True
+
+
+def _nearest_comparator(prefix: str) -> str | None:
+    best = None
+    for word, code in _lex()["cmp_before"]:
+        idx = prefix.rfind(word)
+        if idx < 0:
+            continue
+        end = idx + len(word)
+        # 不低于 beats 低于 ending at the same place: longer words come first
+        if best is None or end > best[0] or (end == best[0] and len(word) > best[2]):
+            best = (end, code, len(word))
+    if best is None:
+        return None
+    tail = prefix[best[0]:]
+    if re.search(r"\d", tail):
+        return None
+    return best[1]
+
+
+def _rate_unit(prefix: str, mention: Mention) -> str | None:
+    """每千人口…8.8张 -> 张/千人; 每人每年…1000元 -> 元/人/年."""
+    lex = _lex()
+    m = None
+    for m in re.finditer(r"每\s*((?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)?)\s*(?:左右)?\s*(常住)?([\u4e00-\u9fff]{1,4})", prefix):
+        pass
+    if m is None:
+        return None
+    number, base_text = m.group(1), m.group(3)
+    if mention.unit_kind == "money":
+        parts = re.findall(r"每\s*(人|户|家|院|村|校|所|个|名|学年|年|月)", prefix)
+        if not parts:
+            return None
+        order = [p for p in parts if p not in ("年", "学年", "月")] + [p for p in parts if p in ("年", "学年", "月")]
+        order = ["人" if p == "名" else p for p in order]
+        return mention.unit + "/" + "/".join(dict.fromkeys(order))
+    if not number:
+        return None
+    base = _match_word(base_text, 0, lex["pop_bases"])
+    if not base:
+        return None
+    scale = number if not number[0].isdigit() else {"1": "", "10": "十", "100": "百", "1000": "千", "10000": "万"}.get(number, number)
+    if number and number[0].isdigit() and number == "1":
+        scale = ""
+    scale = scale.replace("1万", "万")
+    if m.group(0).find("万") >= 0 and "万" not in scale:
+        scale = "万"
+    base = "人" if base in ("人口", "常住人口", "名") else base
+    if base.startswith("名") and len(base) > 1:
+        return f"{mention.unit}/{scale}{base}"
+    return f"{mention.unit}/{scale}{base}"
+
+
+def _kind(clause_prefix: str, sentence_prefix: str, mention: Mention, unit: str) -> str:
+    lex = _lex()
+    if any(w in sentence_prefix for w in lex["achieved"]) or re.search(rf"{YEAR}年已", sentence_prefix):
+        return "achieved"
+    if mention.unit_kind in ("duration",) or mention.unit in ("倍",):
+        return "standard"
+    if mention.unit_kind == "money" and ("/" in unit or not re.search(r"投资|投入|资金|产值|收入|销售|营业|基金|规模", clause_prefix)):
+        return "standard"
+    if "/" in unit and mention.unit_kind == "area":
+        return "standard"
+    if any(w in clause_prefix for w in lex["standard"]):
+        return "standard"
+    if re.search(r"按\S{0,6}$|按照[^,;]{0,20}$", clause_prefix) and mention.unit_kind in ("percent", "money"):
+        return "standard"
+    if re.search(r"^每(?!年)|[,;]每(?!年)|(?<![\u4e00-\u9fff])每个|各\S{0,8}均设", clause_prefix):
+        return "standard"
+    return "target"
+
+
+def _indicator_parts(s: str, mentions: list[Mention], i: int, clause_lo: int, clause_hi: int) -> tuple[str, str, str]:
+    """(subject region before the number, noun phrase after it, raw prefix)."""
+    m = mentions[i]
+    lo = clause_lo
+    if i > 0 and mentions[i - 1].end > clause_lo:
+        lo = mentions[i - 1].end
+        # after a previous number of the same clause: start after the last joiner
+        region = s[lo: m.start]
+        cut = max(region.rfind(j) for j in ("和", "、", "与", "及"))
+        if cut >= 0 and len(region) - cut <= len(region):
+            lo = lo + cut + 1
+    pre = s[lo: m.start]
+    hi = clause_hi
+    if i + 1 < len(mentions) and mentions[i + 1].start < clause_hi:
+        hi = mentions[i + 1].start
+    post = s[m.end: hi]
+    post = post.lstrip("的").strip()
+    post = re.sub(r"[、和与及]$", "", post)
+    post = re.sub(r"^[((][^))]*[))]", "", post) if post.startswith(("(",)) and len(post) < 4 else post
+    return pre, post, s[clause_lo: m.start]
+
+
+def _merge_indicator(pre: str, post: str) -> str:
+    subject = strip_fillers(pre)
+    noun = strip_fillers(post) if post else ""
+    noun = re.sub(r"^(的|之)", "", noun)
+    if not subject:
+        return noun
+    if not noun or noun in subject:
+        return subject
+    return subject + noun
+
+
+def rows_for_sentence(text: str, span: tuple[int, int], ctx: DocumentContext, sections: list[Section],
+                      paragraph_year: dict) -> list[Row]:
+    """All rows of one sentence; paragraph_year carries a stated year along a paragraph."""
+    lex = _lex()
+    a, b = span
+    s = text[a:b]
+    if len(s) > 2000:  # not a sentence: a table or a dump; read it in pieces
+        s = s[:2000]
+    raw_mentions = find_mentions(s)
+    mentions = [m for m in raw_mentions if keep_mention(s, m)]
+    year, start, explicit = _year_in(s, 0, len(s))
+    if explicit:
+        paragraph_year.update(year=year, start=start)
+    if not mentions:
+        return []
+    section = section_at(sections, a)
+    rows: list[Row] = []
+    groups = _value_lists(s, mentions)
+    for group in groups:
+        first = mentions[group[0]]
+        clause_lo = _clause_start(s, first.start)
+        clause_hi = _clause_end(s, mentions[group[-1]].end)
+        pre, post, raw_prefix = _indicator_parts(s, mentions, group[0], clause_lo, clause_hi)
+        if len(group) > 1:
+            subject_raw = pre
+            if not strip_fillers(_cut_distributive(subject_raw)[0]):
+                prev_lo = _clause_start(s, max(0, clause_lo - 1))
+                subject_raw = s[prev_lo: clause_lo - 1] if clause_lo > 0 else ""
+            subject, _ = _cut_distributive(subject_raw)
+            items = split_items(strip_fillers(subject))
+            if len(items) == len(group):
+                items = distribute_head(items)
+                indicators = items
+            else:
+                base = _merge_indicator(pre, post)
+                indicators = [base] * len(group)
+        else:
+            subject, has_distributive = _cut_distributive(pre)
+            items = split_items(strip_fillers(subject)) if strip_fillers(subject) else [""]
+            if len(items) > 1 and (has_distributive or all(ends_with_head(x) for x in items)):
+                indicators = [x for x in distribute_head(items)]
+                if post and not all(ends_with_head(x) for x in indicators):
+                    noun = strip_fillers(post)
+                    indicators = [x + noun if noun and noun not in x else x for x in indicators]
+            else:
+                indicators = [_merge_indicator(pre, post)]
+        for k, index in enumerate(group if len(group) > 1 else [group[0]] * len(indicators)):
+            m = mentions[index]
+            indicator = indicators[k] if k < len(indicators) else indicators[-1]
+            if not indicator:
+                indicator = strip_fillers(s[_clause_start(s, m.start): m.start]) or s[max(0, m.start - 8): m.start]
+            rows.append(_row(text, a, b, s, m, indicator, raw_prefix, ctx, section, paragraph_year))
+    return rows
+
+
+def _cut_distributive(pre: str) -> tuple[str, bool]:
+    """Subject before 分别/均/各/都, and whether one was there (not at the start: 各县 is scope)."""
+    best = -1
+    for w in _lex()["distributive"]:
+        idx = pre.rfind(w)
+        if idx > 1 and idx > best:
+            best = idx
+    if best > 1:
+        return pre[:best], True
+    return pre, False
+
+
+def _value_lists(s: str, mentions: list[Mention]) -> list[list[int]]:
+    """Group numbers joined only by 、和与及 (380万人、305万人、720万人)."""
+    groups: list[list[int]] = []
+    for i, m in enumerate(mentions):
+        if groups and i > 0:
+            between = s[mentions[i - 1].end: m.start]
+            if re.fullmatch(r"\s*(、|和|与|及|以及|,)\s*", between) and between.strip() != ",":
+                groups[-1].append(i)
+                continue
+            if re.fullmatch(r"\s*,\s*", between) and re.search("分别", s[: mentions[groups[-1][0]].start][-12:]):
+                groups[-1].append(i)
+                continue
+        groups.append([i])
+    return groups
+
+
+def _row(text, a, b, s, m: Mention, indicator, raw_prefix, ctx: DocumentContext, section, paragraph_year) -> Row:
+    lex = _lex()
+    sentence_prefix = s[: m.start]
+    clause_prefix = s[_clause_start(s, m.start): m.start]
+    comparator = m.comparator or _nearest_comparator(clause_prefix) or _nearest_comparator(sentence_prefix[-14:]) or "eq"
+    if m.value_high is not None:
+        comparator = "range"
+    unit = m.unit
+    if "/" not in unit and m.unit_kind in ("count", "money", "area", "length"):
+        rate = _rate_unit(clause_prefix, m)
+        if rate:
+            unit = rate
+    unit_kind = m.unit_kind
+    if "/" in unit and unit_kind != "money":
+        unit_kind = "rate"
+    # time
+    year, start, explicit = _year_in(s, 0, m.start)
+    if not explicit:
+        year2, start2, explicit2 = _year_in(s, m.end, len(s))
+        if explicit2 and not re.search(rf"{YEAR}年(已|完成)", s[m.end:]):
+            year, start, explicit = year2, start2, explicit2
+    if not explicit and paragraph_year.get("year"):
+        year, start = paragraph_year["year"], paragraph_year.get("start")
+    if year is None and ctx.single_year:
+        year = ctx.single_year
+    if year is None and re.search(r"年底|年末|全年|年内|当年|本年", s) and ctx.issue_year:
+        year = ctx.issue_year
+    recurrence = "annual" if any(w in sentence_prefix for w in lex["annual"]) and m.unit_kind != "duration" else "once"
+    cumulative = any(w in clause_prefix for w in lex["cumulative"]) or (
+        any(w in sentence_prefix for w in lex["cumulative"]) and m.unit_kind != "duration")
+    if not cumulative and start is not None and year is not None and start < year and PERIOD_RE.search(sentence_prefix):
+        cumulative = any(w in sentence_prefix for w in lex["period_total"]) and m.unit_kind not in ("percent", "permille", "rate")
+    if cumulative and start is None and ctx.plan_start_year and (year is None or year == ctx.plan_end_year):
+        start = ctx.plan_start_year
+        year = year or ctx.plan_end_year
+    aspirational = any(w in sentence_prefix for w in lex["aspirational"])
+    kind = _kind(clause_prefix, sentence_prefix, m, unit)
+    domain = section.domain if section else "other"
+    scores = domain_scores(s)
+    if scores:
+        top = max(scores.items(), key=lambda kv: kv[1])
+        if top[0] != domain and scores.get(domain, 0) == 0 and top[1] >= 4:
+            domain = top[0]
+    lead_unit = section.lead_unit if section else None
+    return Row(kind=kind, indicator=indicator[:120], value=round(m.value, 6), value_high=m.value_high,
+               unit=unit, unit_kind=unit_kind, comparator=comparator, target_year=year,
+               period_start=start, recurrence=recurrence, is_cumulative=bool(cumulative),
+               is_aspirational=aspirational, domain=domain, lead_unit=lead_unit, quote=s,
+               char_start=a, char_end=b, section_id=section.section_id if section else None,
+               number_pos=a + m.start)
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i: i + 2] for i in range(len(text) - 1)} or {text}
+
+
+def same_indicator(x: str, y: str) -> bool:
+    if x == y:
+        return True
+    bx, by = _bigrams(x), _bigrams(y)
+    return 2 * len(bx & by) / (len(bx) + len(by)) >= 0.6
+
+
+def dedupe(rows: list[Row]) -> list[Row]:
+    """A number restated for the same indicator in the same document is one row: the first."""
+    kept: list[Row] = []
+    for row in rows:
+        if any(k.value == row.value and k.unit == row.unit and k.char_start != row.char_start
+               and same_indicator(k.indicator, row.indicator) for k in kept):
+            continue
+        kept.append(row)
+    return kept
+
+
+def single_year_of(text: str, ctx: DocumentContext) -> int | None:
+    """The year of a one-year list or work plan: stated years mostly equal the issue year."""
+    if ctx.plan_start_year and ctx.plan_start_year == ctx.plan_end_year:
+        return ctx.plan_start_year
+    if ctx.plan_start_year and ctx.plan_end_year:
+        return None
+    years = Counter(int(y) for y in re.findall(rf"(?:到|至|于)?({YEAR})年(?:底|末|全年|内)?", text))
+    if not years or not ctx.issue_year:
+        return None
+    common, count = years.most_common(1)[0]
+    if common == ctx.issue_year and count >= 2:
+        return common
+    return None
+
+
+def extract_targets(clean_text: str, sections: list[Section], ctx: DocumentContext) -> list[dict]:
+    """Rows of the targets table for one document, in text order, with stable ids."""
+    if ctx.single_year is None:
+        ctx = replace(ctx, single_year=single_year_of(clean_text, ctx))
+    rows: list[Row] = []
+    paragraph_year: dict = {}
+    last_line = -1
+    for span in sentences(clean_text):
+        line_no = clean_text.count("\n", 0, span[0])
+        if line_no != last_line:
+            paragraph_year = {}
+            last_line = line_no
+        rows.extend(rows_for_sentence(clean_text, span, ctx, sections, paragraph_year))
+    rows = dedupe(rows)
+    out, seen = [], Counter()
+    for row in rows:
+        key = f"{ctx.doc_id}|{row.quote}|{row.indicator}|{row.value}|{row.unit}"
+        seen[key] += 1
+        target_id = hashlib.sha256(f"{key}|{seen[key]}".encode()).hexdigest()[:16]
+        record = {"target_id": target_id, "doc_id": ctx.doc_id, "section_id": row.section_id}
+        for name in ("kind", "indicator", "value", "value_high", "unit", "unit_kind", "comparator", "target_year",
+                     "period_start", "recurrence", "is_cumulative", "is_aspirational", "domain", "lead_unit",
+                     "quote", "char_start", "char_end"):
+            record[name] = getattr(row, name)
+        out.append(record)
+    return out
