@@ -1,0 +1,211 @@
+"""The Prefect flow: wires the stages, adds batching, retries, caching and logging.
+
+    discover sources -> build batches of documents (ingest, clean, metadata, structure,
+    targets; cached per document) -> tables -> validate -> publish (staging, then swap)
+
+All the work is in the stage modules; nothing here decides a row. Documents are built
+in batches (one Prefect task per batch, not per document) so that the orchestration
+cost stays flat as the corpus grows; `task_runner` may be a Dask runner on a cluster.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+os.environ.setdefault("DO_NOT_TRACK", "1")
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+
+from prefect import flow, get_run_logger, task  # noqa: E402
+from prefect.cache_policies import NO_CACHE  # noqa: E402
+
+from flows import cache, publish, validate  # noqa: E402
+from flows.ingest import SourceError, SourceRecord, list_sources, read_source  # noqa: E402
+from flows.pipeline import DocumentTables, build_document, code_version  # noqa: E402
+
+OUTPUT_FILES = {"documents.parquet", "sections.parquet", "targets.parquet", "texts.parquet",
+                publish.DUCKDB_NAME, publish.REPORT_JSON, publish.REPORT_HTML, publish.DICTIONARY_NAME}
+
+
+@dataclass
+class BatchResult:
+    tables: list[DocumentTables] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    built: list[str] = field(default_factory=list)
+    cached: list[str] = field(default_factory=list)
+
+
+@dataclass
+class BuildResult:
+    status: str  # complete | incomplete | unchanged | validation_failed | failed
+    out_dir: str
+    report: dict
+
+    @property
+    def exit_code(self) -> int:
+        return {"complete": 0, "unchanged": 0, "incomplete": 1, "validation_failed": 2}.get(self.status, 3)
+
+
+def build_one(record: SourceRecord, cache_dir: Path | None, version: str, result: BatchResult) -> None:
+    """One document: verified, decoded, built or taken from the cache. Errors name the file."""
+    try:
+        raw = read_source(record)
+    except SourceError as error:
+        result.errors.append(str(error))
+        return
+    tables = cache.load(cache_dir, raw.source_file, raw.sha256, version)
+    if tables is None:
+        try:
+            tables = build_document(raw)
+        except Exception as error:  # a stage bug must not cost the other documents
+            result.errors.append(f"{record.source_file}: could not be built ({type(error).__name__}: {error})")
+            return
+        cache.store(cache_dir, raw.source_file, raw.sha256, version, tables)
+        result.built.append(raw.source_file)
+    else:
+        result.cached.append(raw.source_file)
+    result.tables.append(tables)
+    result.warnings.extend(tables.warnings)
+
+
+def build_batch_plain(records: list[SourceRecord], cache_dir: Path | None, version: str) -> BatchResult:
+    result = BatchResult()
+    for record in records:
+        build_one(record, cache_dir, version, result)
+    return result
+
+
+@task(name="discover sources", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def discover(raw_dir: Path) -> list[SourceRecord]:
+    records = list_sources(raw_dir)
+    get_run_logger().info("%d sources in %s", len(records), raw_dir)
+    return records
+
+
+@task(name="build batch", retries=1, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def build_batch(records: list[SourceRecord], cache_dir: Path | None, version: str, label: str) -> BatchResult:
+    started = time.perf_counter()
+    result = build_batch_plain(records, cache_dir, version)
+    get_run_logger().info("batch %s: %d documents (%d built, %d from cache, %d errors) in %.1fs", label,
+                          len(records), len(result.built), len(result.cached), len(result.errors),
+                          time.perf_counter() - started)
+    return result
+
+
+@task(name="validate", cache_policy=NO_CACHE)
+def validate_task(frames: dict) -> validate.ValidationReport:
+    report = validate.validate_tables(frames)
+    get_run_logger().info("validation %s", "passed" if report.success else "FAILED")
+    return report
+
+
+@task(name="publish", retries=1, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def publish_task(frames: dict, report: dict, out_dir: Path) -> None:
+    staging = publish.staging_folder(out_dir)
+    publish.write_outputs(staging, frames, report)
+    publish.swap_into_place(staging, out_dir)
+    get_run_logger().info("published to %s", out_dir)
+
+
+def input_fingerprint(records: list[SourceRecord], version: str) -> str:
+    digest = hashlib.sha256(version.encode())
+    for record in records:
+        try:
+            digest.update(record.source_file.encode() + b"\0" + record.path.read_bytes())
+        except OSError:
+            digest.update(record.source_file.encode() + b"\0missing")
+        digest.update(json.dumps(record.manifest, sort_keys=True, ensure_ascii=False).encode())
+    return digest.hexdigest()[:16]
+
+
+def check_out_dir(out_dir: Path) -> None:
+    if out_dir.exists():
+        foreign = sorted(p.name for p in out_dir.iterdir() if p.name not in OUTPUT_FILES and not p.name.startswith("."))
+        if foreign:
+            raise SystemExit(f"refusing to replace {out_dir}: it holds files a build did not write ({', '.join(foreign[:5])})")
+
+
+def previous_report(out_dir: Path) -> dict:
+    try:
+        return json.loads((out_dir / publish.REPORT_JSON).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def tables_to_frames(tables: list[DocumentTables]) -> dict:
+    tables = sorted(tables, key=lambda t: t.document["source_file"])
+    return {
+        "documents": publish.to_frame("documents", [t.document for t in tables]),
+        "sections": publish.to_frame("sections", [row for t in tables for row in t.sections]),
+        "targets": publish.to_frame("targets", [row for t in tables for row in t.targets]),
+        "texts": publish.to_frame("texts", [t.text for t in tables]),
+    }
+
+
+def changes_against(previous: dict, documents: dict[str, str]) -> dict:
+    before = previous.get("documents", {})
+    return {
+        "added": sorted(set(documents) - set(before)),
+        "removed": sorted(set(before) - set(documents)),
+        "changed": sorted(f for f in documents if f in before and before[f] != documents[f]),
+    }
+
+
+@flow(name="minsheng-build", log_prints=True)
+def build_flow(raw_dir: str = "raw", out_dir: str = "curated", batch_size: int = 200,
+               cache_dir: str | None = None, force: bool = False) -> BuildResult:
+    logger = get_run_logger()
+    raw_path, out_path = Path(raw_dir).resolve(), Path(out_dir).resolve()
+    publish.recover(out_path)
+    check_out_dir(out_path)
+    cache_path = Path(cache_dir).resolve() if cache_dir else out_path.parent / f".{out_path.name}.cache"
+    version = code_version()
+    records = discover(raw_path)
+    fingerprint = input_fingerprint(records, version)
+    previous = previous_report(out_path)
+    if not force and previous.get("input_fingerprint") == fingerprint and previous.get("status") == "complete":
+        logger.info("nothing changed since the last build (%s): outputs left as they are", fingerprint)
+        return BuildResult("unchanged", str(out_path), previous)
+
+    started = time.perf_counter()
+    batches = [records[i: i + batch_size] for i in range(0, len(records), batch_size)]
+    futures = [build_batch.submit(batch, cache_path, version, f"{n + 1}/{len(batches)}")
+               for n, batch in enumerate(batches)]
+    merged = BatchResult()
+    for future in futures:
+        part = future.result()
+        for name in ("tables", "errors", "warnings", "built", "cached"):
+            getattr(merged, name).extend(getattr(part, name))
+    for message in merged.errors:
+        logger.error(message)
+    for message in merged.warnings:
+        logger.warning(message)
+
+    frames = tables_to_frames(merged.tables)
+    validation = validate_task(frames)
+    documents = {t.document["source_file"]: t.document["sha256"] for t in merged.tables}
+    status = "complete" if not merged.errors else "incomplete"
+    if not validation.success:
+        status = "validation_failed"
+    report = {
+        "status": status, "code_version": version, "input_fingerprint": fingerprint,
+        "raw_dir": str(raw_dir), "documents_seen": len(records),
+        "documents": documents, "changes": {**changes_against(previous, documents),
+                                            "rebuilt": sorted(merged.built), "from_cache": sorted(merged.cached)},
+        "row_counts": {name: len(frame) for name, frame in frames.items()},
+        "errors": merged.errors, "warnings": merged.warnings,
+        "validation": validation.to_dict(),
+        "seconds": round(time.perf_counter() - started, 3),
+    }
+    if validation.success:
+        publish_task(frames, report, out_path)
+    else:
+        failed = out_path.parent / f".{out_path.name}.failed"
+        failed.mkdir(parents=True, exist_ok=True)
+        publish.write_report(failed, report)
+        logger.error("validation failed: %s left as it was; report in %s", out_path, failed)
+    return BuildResult(status, str(out_path), report)

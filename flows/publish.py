@@ -1,0 +1,182 @@
+"""Publish stage: typed tables, Parquet files, the DuckDB file with views, the data
+dictionary and the build report, written to a staging folder and swapped into place.
+
+The output folder is replaced only as a whole and only after validation passed:
+`write_outputs` fills a staging folder beside it, `swap_into_place` renames. A build
+that fails or is killed before the swap leaves the last good outputs as they were.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import os
+import shutil
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from flows import schema
+
+DUCKDB_NAME = "minsheng.duckdb"
+REPORT_JSON = "build_report.json"
+REPORT_HTML = "build_report.html"
+DICTIONARY_NAME = "README.md"
+
+# Views over the Parquet files, by path relative to the folder that holds them.
+VIEWS: dict[str, tuple[str, str]] = {
+    "documents": ("One row per source document.", "SELECT * FROM read_parquet('documents.parquet')"),
+    "sections": ("Section tree of each document.", "SELECT * FROM read_parquet('sections.parquet')"),
+    "targets": ("One row per committed number.", "SELECT * FROM read_parquet('targets.parquet')"),
+    "texts": ("Cleaned text of each document.", "SELECT * FROM read_parquet('texts.parquet')"),
+    "targets_flat": (
+        "Every target with its document's region, level, type, dates and title: the table to query first.",
+        """SELECT t.target_id, d.region_name, d.admin_level, d.doc_type, d.issue_date,
+                  d.plan_start_year, d.plan_end_year, t.domain, t.kind, t.indicator, t.value, t.value_high,
+                  t.unit, t.unit_kind, t.comparator, t.target_year, t.period_start, t.recurrence,
+                  t.is_cumulative, t.is_aspirational, t.lead_unit, t.quote, d.title, d.doc_number,
+                  d.source_file, t.doc_id, t.section_id, t.char_start, t.char_end
+           FROM read_parquet('targets.parquet') t
+           JOIN read_parquet('documents.parquet') d USING (doc_id)"""),
+    "domain_region_counts": (
+        "Targets per domain per region (regions as the documents name them; redacted regions as '(unknown)').",
+        """SELECT coalesce(d.region_name, '(unknown)') AS region_name, d.admin_level, t.domain,
+                  count(*) AS n_targets, count(DISTINCT t.doc_id) AS n_documents
+           FROM read_parquet('targets.parquet') t
+           JOIN read_parquet('documents.parquet') d USING (doc_id)
+           GROUP BY ALL ORDER BY region_name, t.domain"""),
+}
+
+
+def to_frame(table_name: str, rows: list[dict]) -> pd.DataFrame:
+    """Rows -> DataFrame with the declared columns, in declared order and types."""
+    table = schema.TABLES[table_name]
+    frame = pd.DataFrame(rows, columns=table.column_names)
+    for column in table.columns:
+        if column.type == "date":
+            frame[column.name] = [v if isinstance(v, dt.date) or v is None or pd.isna(v) else dt.date.fromisoformat(str(v))
+                                  for v in frame[column.name]]
+        else:
+            frame[column.name] = frame[column.name].astype(schema.PANDAS_TYPES[column.type])
+    return frame
+
+
+def write_parquet(frame: pd.DataFrame, table_name: str, path: Path) -> None:
+    arrow_schema = schema.arrow_schema(schema.TABLES[table_name])
+    columns = []
+    for f in arrow_schema:
+        values = frame[f.name].tolist()
+        values = [None if (v is pd.NA or (isinstance(v, float) and pd.isna(v))) else v for v in values]
+        columns.append(pa.array(values, type=f.type))
+    table = pa.Table.from_arrays(columns, schema=arrow_schema)
+    # Fixed writer options so that the same rows give the same bytes.
+    pq.write_table(table, path, compression="zstd", write_statistics=True, use_dictionary=True)
+
+
+def write_duckdb(folder: Path) -> Path:
+    path = Path(folder) / DUCKDB_NAME
+    if path.exists():
+        path.unlink()
+    previous = os.getcwd()
+    os.chdir(folder)  # views name the Parquet files relative to this folder
+    try:
+        with duckdb.connect(DUCKDB_NAME) as con:
+            for name, (description, sql) in VIEWS.items():
+                con.execute(f"CREATE VIEW {name} AS {sql}")
+                con.execute(f"COMMENT ON VIEW {name} IS '{description.replace(chr(39), chr(39) * 2)}'")
+    finally:
+        os.chdir(previous)
+    return path
+
+
+def connect(folder: Path | str, read_only: bool = True) -> duckdb.DuckDBPyConnection:
+    """Open a published folder's DuckDB file from any working directory."""
+    folder = Path(folder).resolve()
+    con = duckdb.connect(str(folder / DUCKDB_NAME), read_only=read_only)
+    con.execute(f"SET file_search_path = '{str(folder).replace(chr(39), chr(39) * 2)}'")
+    return con
+
+
+def dictionary_markdown() -> str:
+    lines = [schema.data_dictionary_markdown(), "## DuckDB views", "",
+             f"`{DUCKDB_NAME}` holds these views over the Parquet files beside it.", "",
+             "| view | what it holds |", "|---|---|"]
+    lines += [f"| `{name}` | {description} |" for name, (description, _) in VIEWS.items()]
+    lines.append("")
+    return "\n".join(lines)
+
+
+def report_html(report: dict) -> str:
+    """A build report page that renders complete offline: inline style, no scripts, no links out."""
+    esc = html.escape
+    rows = "".join(f"<tr><td>{esc(k)}</td><td>{esc(str(v))}</td></tr>" for k, v in report.get("row_counts", {}).items())
+    issues = "".join(f"<li>{esc(i)}</li>" for i in report.get("errors", []) + report.get("warnings", [])) or "<li>none</li>"
+    checks = []
+    for t in report.get("validation", {}).get("tables", []):
+        failed = "".join(f"<li>{esc(f['expectation'])} {esc(json.dumps(f['kwargs'], ensure_ascii=False))}: "
+                         f"{esc(str(f.get('unexpected_count')))} unexpected {esc(', '.join(f.get('examples', [])))}</li>"
+                         for f in t["failures"])
+        checks.append(f"<tr><td>{esc(t['table'])}</td><td class={'ok' if t['success'] else 'bad'}>"
+                      f"{'passed' if t['success'] else 'FAILED'}</td><td>{t['evaluated']}</td><td><ul>{failed}</ul></td></tr>")
+    for c in report.get("validation", {}).get("cross_checks", []):
+        checks.append(f"<tr><td>{esc(c['check'])}</td><td class={'ok' if c['success'] else 'bad'}>"
+                      f"{'passed' if c['success'] else 'FAILED'}</td><td>1</td><td>{esc(', '.join(map(str, c['examples'])))}</td></tr>")
+    changed = report.get("changes", {})
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>minsheng build report</title>
+<style>body{{font-family:sans-serif;margin:2em;max-width:70em}}table{{border-collapse:collapse}}
+td,th{{border:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:top}}
+.ok{{color:#176317}}.bad{{color:#a00;font-weight:bold}}</style></head><body>
+<h1>minsheng build report</h1>
+<p>Status: <b class={'ok' if report.get('status') == 'complete' else 'bad'}>{esc(report.get('status', ''))}</b>.
+Code version {esc(str(report.get('code_version')))}; {esc(str(report.get('documents_seen')))} sources.</p>
+<h2>What changed</h2><p>{esc(json.dumps(changed, ensure_ascii=False))}</p>
+<h2>Row counts</h2><table><tr><th>table</th><th>rows</th></tr>{rows}</table>
+<h2>Validation</h2><table><tr><th>suite / check</th><th>result</th><th>expectations</th><th>failures</th></tr>{''.join(checks)}</table>
+<h2>Errors and warnings</h2><ul>{issues}</ul>
+</body></html>
+"""
+
+
+def write_outputs(staging: Path, frames: dict[str, pd.DataFrame], report: dict) -> None:
+    """Everything a build publishes, into a fresh staging folder."""
+    if staging.exists():
+        shutil.rmtree(staging)
+    staging.mkdir(parents=True)
+    for name, frame in frames.items():
+        write_parquet(frame, name, staging / f"{name}.parquet")
+    write_duckdb(staging)
+    (staging / DICTIONARY_NAME).write_text(dictionary_markdown(), encoding="utf-8")
+    write_report(staging, report)
+
+
+def write_report(folder: Path, report: dict) -> None:
+    (folder / REPORT_JSON).write_text(json.dumps(report, ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8")
+    (folder / REPORT_HTML).write_text(report_html(report), encoding="utf-8")
+
+
+def staging_folder(out_dir: Path) -> Path:
+    return out_dir.parent / f".{out_dir.name}.staging"
+
+
+def recover(out_dir: Path) -> None:
+    """Finish an interrupted swap: put the previous outputs back if the new ones never arrived."""
+    previous = out_dir.parent / f".{out_dir.name}.previous"
+    if previous.exists():
+        if out_dir.exists():
+            shutil.rmtree(previous)
+        else:
+            previous.rename(out_dir)
+
+
+def swap_into_place(staging: Path, out_dir: Path) -> None:
+    previous = out_dir.parent / f".{out_dir.name}.previous"
+    recover(out_dir)
+    if out_dir.exists():
+        out_dir.rename(previous)
+    staging.rename(out_dir)
+    if previous.exists():
+        shutil.rmtree(previous)

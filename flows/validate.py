@@ -1,0 +1,132 @@
+"""Validate stage: Great Expectations 1.x suites, one per published table.
+
+The suites are generated from flows/schema.py and kept in expectations/<table>.json
+(`minsheng suites` rewrites them; a test checks they match the schema). Checks that
+span tables (every quote is exactly clean_text[char_start:char_end], every row's
+doc_id is a document) are plain Python beside them.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from flows import schema
+
+EXPECTATIONS_DIR = Path(__file__).resolve().parent.parent / "expectations"
+
+
+@dataclass
+class TableResult:
+    table: str
+    success: bool
+    evaluated: int
+    failures: list[dict] = field(default_factory=list)
+
+
+@dataclass
+class ValidationReport:
+    tables: list[TableResult]
+    cross_checks: list[dict]
+
+    @property
+    def success(self) -> bool:
+        return all(t.success for t in self.tables) and all(c["success"] for c in self.cross_checks)
+
+    def to_dict(self) -> dict:
+        return {"success": self.success,
+                "tables": [t.__dict__ for t in self.tables],
+                "cross_checks": self.cross_checks}
+
+
+def suite_file(table: str, directory: Path = EXPECTATIONS_DIR) -> Path:
+    return Path(directory) / f"{table}.json"
+
+
+def write_suites(directory: Path = EXPECTATIONS_DIR) -> list[Path]:
+    """(Re)generate every table's suite from the schema declaration."""
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for table in schema.TABLES.values():
+        path = suite_file(table.name, directory)
+        path.write_text(json.dumps(schema.expectation_suite(table), ensure_ascii=False, indent=2) + "\n",
+                        encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def load_suite(table: str, directory: Path = EXPECTATIONS_DIR) -> dict:
+    path = suite_file(table, directory)
+    if not path.exists():
+        return schema.expectation_suite(schema.TABLES[table])
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _context():
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    logging.getLogger("great_expectations").setLevel(logging.ERROR)
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
+    return context
+
+
+def validate_frame(table: str, frame: pd.DataFrame, suite: dict | None = None) -> TableResult:
+    """Run one table's suite on a DataFrame with Great Expectations."""
+    import great_expectations as gx
+
+    suite = suite or load_suite(table)
+    context = _context()
+    name = f"{table}_{id(frame)}"
+    source = context.data_sources.add_or_update_pandas(f"source_{name}")
+    asset = source.add_dataframe_asset(name)
+    batch_definition = asset.add_batch_definition_whole_dataframe("whole")
+    expectation_suite = gx.ExpectationSuite(name=suite["name"], expectations=suite["expectations"])
+    result = batch_definition.get_batch(batch_parameters={"dataframe": frame}).validate(expectation_suite)
+    failures = []
+    for r in result.results:
+        if not r.success:
+            details = r.result or {}
+            failures.append({
+                "expectation": r.expectation_config.type,
+                "kwargs": {k: v for k, v in r.expectation_config.kwargs.items() if k not in ("batch_id", "value_set")},
+                "unexpected_count": details.get("unexpected_count"),
+                "examples": [str(x) for x in (details.get("partial_unexpected_list") or [])[:5]],
+                "observed": str(details.get("observed_value"))[:200] if details.get("observed_value") is not None else None,
+            })
+    context.data_sources.delete(f"source_{name}")
+    return TableResult(table, bool(result.success), len(result.results), failures)
+
+
+def cross_table_checks(frames: dict[str, pd.DataFrame]) -> list[dict]:
+    checks = []
+    documents, targets, texts = frames.get("documents"), frames.get("targets"), frames.get("texts")
+    if targets is not None and texts is not None:
+        by_doc = dict(zip(texts["doc_id"], texts["clean_text"]))
+        bad = [row.target_id for row in targets.itertuples()
+               if by_doc.get(row.doc_id, "")[int(row.char_start): int(row.char_end)] != row.quote]
+        checks.append({"check": "quote equals clean_text[char_start:char_end]", "success": not bad,
+                       "unexpected_count": len(bad), "examples": bad[:5]})
+    if documents is not None:
+        known = set(documents["doc_id"])
+        for name in ("targets", "sections", "texts"):
+            frame = frames.get(name)
+            if frame is not None:
+                orphans = sorted(set(frame["doc_id"]) - known)
+                checks.append({"check": f"{name}.doc_id in documents", "success": not orphans,
+                               "unexpected_count": len(orphans), "examples": orphans[:5]})
+    return checks
+
+
+def validate_tables(frames: dict[str, pd.DataFrame], suites_dir: Path = EXPECTATIONS_DIR) -> ValidationReport:
+    results = [validate_frame(name, frame, load_suite(name, suites_dir)) for name, frame in frames.items()]
+    return ValidationReport(results, cross_table_checks(frames))
