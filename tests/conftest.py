@@ -1,0 +1,40 @@
+"""Test set-up: Prefect runs embedded, with its own home, and never calls out."""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+_PREFECT_HOME = tempfile.mkdtemp(prefix="minsheng-test-prefect-")
+os.environ["PREFECT_HOME"] = _PREFECT_HOME
+os.environ.setdefault("DO_NOT_TRACK", "1")
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.pop("PREFECT_API_URL", None)
+
+import pytest  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT))
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return ROOT / "raw"
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory):
+    """One real build of raw/ (the five seeds) through the Prefect flow, shared by tests."""
+    from flows.flow import build_flow
+
+    out = tmp_path_factory.mktemp("build") / "curated"
+    result = build_flow(raw_dir=str(ROOT / "raw"), out_dir=str(out), cache_dir=str(out.parent / "cache"))
+    assert result.status == "complete", result.report
+    return out
