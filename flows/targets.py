@@ -11,6 +11,7 @@ Word lists live in flows/rules/lexicon.toml (see flows/lexicon.py).
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections import Counter
@@ -28,6 +29,8 @@ YEAR = r"(?:19|20)\d{2}"
 PERIOD_RE = re.compile(rf"({YEAR})\s*年?\s*[-—–~至到]+\s*({YEAR})\s*年")
 YEAR_BY_RE = re.compile(rf"(?:到|至|截至|截止|于|在)?\s*({YEAR})\s*年(底|末|前|内|度|全年)?")
 MAX_NUMBER_CHARS = 24  # a longer run of digits is not a quantity
+MAX_SENTENCE_CHARS = 2000  # a longer "sentence" is a dump; read its start
+MAX_INDICATOR_CHARS = 80
 
 
 # ---------------------------------------------------------------- lexicon views
@@ -58,6 +61,11 @@ def _lex() -> dict:
         "before_words": tuple(nt["before_words"]),
         "idioms": tuple(nt["idioms"]),
         "age_nouns": tuple(nt["age_qualified_nouns"]),
+        "counted_after_da": tuple(nt["counted_after_da"]),
+        "near_after": tuple(nt["near_after_words"]),
+        "unit_from_indicator": rules["units_from_indicator"],
+        "per_capita": rules["per_capita"],
+        "weak_words": tuple(sorted(rules["indicator"]["weak_words"], key=len, reverse=True)),
         "age_verbs": tuple(nt["age_level_verbs"]),
         "leading": tuple(sorted(rules["indicator"]["leading_fillers"], key=len, reverse=True)),
         "trailing": tuple(sorted(rules["indicator"]["trailing_fillers"], key=len, reverse=True)),
@@ -186,10 +194,9 @@ def _mention_at(s: str, start: int) -> Mention | None:
         return None
     value, end, raw = first
     is_chinese = not raw[0].isdigit()
-    if is_chinese and raw in ("万", "亿", "千", "百", "十") and not s.startswith("名", end):
-        # a lone 千/万 is a denominator (千人口, 万人) unless it counts people (百名)
-        if raw != "十":
-            return None
+    if is_chinese and raw in ("万", "亿", "千", "百") and not (raw == "百" and s.startswith("名", end)):
+        # a lone 千/万 is a denominator (千人口, 每万人) or a programme name (千村万户); 百名 counts people
+        return None
     comparator = None
     value_high = None
     # 余/多 between number and unit (100余场, 十余个)
@@ -202,6 +209,8 @@ def _mention_at(s: str, start: int) -> Mention | None:
             value *= dict(lex["multipliers"])[mult]
             end += len(mult)
     unit_words = lex["cn_units"] if is_chinese else lex["units"]
+    if s.startswith(" ", end) and _match_word(s, end + 1, unit_words):
+        end += 1  # "1500 场": a space from the page layout
     unit_word = _match_word(s, end, unit_words)
     if is_chinese and unit_word in ("万", "亿", "千", "百"):
         unit_word = None
@@ -253,9 +262,11 @@ def _mention_at(s: str, start: int) -> Mention | None:
                 if ending != "default" and ending in noun:
                     implied_unit = u
                     break
-            if stars.group(0) == "大" and _match_word(s, end, [w.lstrip("大") and w for w in lex["after_words"] if w.startswith("大")]):
+            if stars.group(0) == "大" and not any(w in noun for w in lex["counted_after_da"]):
                 return None
             unit, unit_kind, implied = implied_unit, "count", True
+        elif not is_chinese and re.search(r"[万亿千]$", s[start:end]):
+            unit, unit_kind = "", ""  # 28万 with no unit word: the indicator phrase names it
         else:
             return None
     # alternates in brackets: 套(间、户)
@@ -291,50 +302,42 @@ def _inside_brackets(s: str, pos: int) -> bool:
 
 
 def keep_mention(s: str, m: Mention) -> bool:
+    """False for numbers that are not rows: dates, ordinals, names, deadlines, qualifiers."""
     lex = _lex()
     before = s[max(0, m.start - 6): m.start]
-    after = s[m.end: m.end + 12]
-    after_unit = s[m.unit_end: m.unit_end + 12]
     number = m.number_text
-    if m.unit == "年" and re.fullmatch(YEAR, number):
-        return False  # a year
-    if s.startswith(("月", "日", "号", "时"), m.start + len(number)) and m.unit not in ("个月",):
-        return False
-    if m.unit in ("天",) and s.startswith("日", m.start + len(number)):
-        return False  # 3月31日
+    after_number = s[m.start + len(number): m.start + len(number) + 12]
+    after = s[m.end: m.end + 12]
+    if re.fullmatch(YEAR, number) and (m.unit == "年" or after_number.startswith(("年", "-", "—"))):
+        return False  # a year or a period
+    if after_number.startswith(("月", "日", "号", "时", "点")):
+        return False  # a date or a time of day
     if before.endswith(lex["before_words"]):
-        return False
-    if before.endswith("每") and m.unit_kind not in ("money",) and not s.startswith(("名",), m.start + len(number)):
-        # 每1万人口, 每千人: a denominator, not an amount (每人每年1000元 keeps the 1000)
-        if m.comparator != "range" and m.unit in ("人", "户", "个") and m.value in (1, 10, 100, 1000, 10000, 100000):
-            return False
-    if before.endswith(("+", "+")) or s.startswith(("+",), m.start + len(number)):
-        return False
+        return False  # 第3, 从16周岁, 较…: ordinals and baselines
+    if before.endswith("每") and m.unit_kind != "money" and m.comparator != "range" \
+            and m.unit in ("人", "户", "个") and m.value in (1, 10, 100, 1000, 10000, 100000):
+        return False  # 每1万人口, 每千名: a denominator, not an amount
+    if before.endswith(("+", "×", "*")) or after_number.startswith(("+", "×")):
+        return False  # “1+6+3”, 7×24小时: names and formulas
+    if before.endswith("(") and s.startswith(")", m.end):
+        return False  # (3项): a count of the list's own items
     if _inside_brackets(s, m.start):
         return False
-    if any(after_unit.startswith(w) or s.startswith(w, m.start + len(number)) for w in lex["after_words"]):
+    if any(after_number.startswith(w) or s.startswith(w, m.unit_end) for w in lex["after_words"]):
         return False
+    if any(w in s[m.unit_end: m.unit_end + 8] for w in lex["near_after"]):
+        return False  # 十三届二次全会
     for idiom in lex["idioms"]:
-        for k in range(len(idiom)):
-            if s.startswith(idiom, m.start - k) and k < len(idiom):
-                if s.find(idiom, max(0, m.start - k)) == m.start - k:
-                    return False
-    # durations: 1个月内 is a deadline; 15分钟 before …圈 is a name
-    if m.unit_kind == "duration" and (after.startswith(("内", "以内")) or "圈" in after[:6]):
-        return False
-    if m.unit_kind == "duration" and m.unit == "年" and not re.match(r"^\d", number) and number in ("一",):
-        pass
+        first = max(0, m.start - len(idiom) + 1)
+        at = s.find(idiom, first, m.start + len(idiom) + len(number))
+        if 0 <= at <= m.start < at + len(idiom):
+            return False
+    if m.unit_kind == "duration" and (after.startswith(("内", "以内")) or "圈" in s[m.unit_end: m.unit_end + 7]):
+        return False  # 1个月内: a deadline; 15分钟…圈: a name
     if m.unit_kind == "age":
-        if not before.endswith(lex["age_verbs"]) or after.startswith(lex["age_nouns"]) or after_unit.startswith(lex["age_nouns"]):
-            return False
-        if m.comparator == "range":
-            return False
-    # "县域内住院率达到85%的县" – a number qualifying a noun, with the clause's own number later
-    if s.startswith("的", m.end) and re.search(r"\d", s[m.end: _clause_end(s, m.end)]):
-        return False
-    # a date range or period
-    if re.fullmatch(YEAR, number) and m.unit in ("年",):
-        return False
+        rest = re.sub(r"^(及以上|以上|及以下|以下|以内)", "", s[m.unit_end: m.unit_end + 12])
+        if not before.endswith(lex["age_verbs"]) or rest.startswith(lex["age_nouns"]) or m.comparator == "range":
+            return False  # 65岁及以上老年人, 3岁以下, 6—9岁: who is covered
     return True
 
 
@@ -389,7 +392,14 @@ def strip_fillers(phrase: str) -> str:
 
 
 def split_items(phrase: str) -> list[str]:
-    """Split at 、和与及 outside brackets and quotes; an item needs two characters."""
+    """Split at 、 (else at 和与及) outside brackets and quotes; an item needs two characters."""
+    top = _split_at(phrase, ("、",))
+    if len(top) > 1:
+        return top
+    return _split_at(phrase, ("以及", "和", "与", "及"))
+
+
+def _split_at(phrase: str, joiners: tuple[str, ...]) -> list[str]:
     items, depth, current, i = [], 0, "", 0
     while i < len(phrase):
         ch = phrase[i]
@@ -399,7 +409,7 @@ def split_items(phrase: str) -> list[str]:
             depth = max(0, depth - 1)
         joiner = None
         if depth == 0:
-            for j in ("以及", "、", "和", "与", "及"):
+            for j in joiners:
                 if phrase.startswith(j, i):
                     joiner = j
                     break
@@ -619,58 +629,97 @@ def _merge_indicator(pre: str, post: str) -> str:
 
 
 def rows_for_sentence(text: str, span: tuple[int, int], ctx: DocumentContext, sections: list[Section],
-                      paragraph_year: dict) -> list[Row]:
-    """All rows of one sentence; paragraph_year carries a stated year along a paragraph."""
-    lex = _lex()
+                      paragraph: dict) -> list[Row]:
+    """All rows of one sentence; `paragraph` carries a stated year and the last subject along."""
     a, b = span
-    s = text[a:b]
-    if len(s) > 2000:  # not a sentence: a table or a dump; read it in pieces
-        s = s[:2000]
-    raw_mentions = find_mentions(s)
-    mentions = [m for m in raw_mentions if keep_mention(s, m)]
+    s = text[a:b][:MAX_SENTENCE_CHARS]
+    mentions = [m for m in find_mentions(s) if keep_mention(s, m)]
+    mentions = _drop_qualifiers(s, mentions)
     year, start, explicit = _year_in(s, 0, len(s))
     if explicit:
-        paragraph_year.update(year=year, start=start)
+        paragraph.update(year=year, start=start)
     if not mentions:
+        if s.strip():
+            paragraph["previous"] = s
         return []
     section = section_at(sections, a)
     rows: list[Row] = []
-    groups = _value_lists(s, mentions)
-    for group in groups:
+    for group in _value_lists(s, mentions):
         first = mentions[group[0]]
         clause_lo = _clause_start(s, first.start)
         clause_hi = _clause_end(s, mentions[group[-1]].end)
         pre, post, raw_prefix = _indicator_parts(s, mentions, group[0], clause_lo, clause_hi)
+        context = _context_before(s, clause_lo, paragraph)
         if len(group) > 1:
             subject_raw = pre
             if not strip_fillers(_cut_distributive(subject_raw)[0]):
-                prev_lo = _clause_start(s, max(0, clause_lo - 1))
-                subject_raw = s[prev_lo: clause_lo - 1] if clause_lo > 0 else ""
+                subject_raw = context
             subject, _ = _cut_distributive(subject_raw)
             items = split_items(strip_fillers(subject))
             if len(items) == len(group):
-                items = distribute_head(items)
-                indicators = items
+                indicators = distribute_head(items)
             else:
-                base = _merge_indicator(pre, post)
-                indicators = [base] * len(group)
+                indicators = [_merge_indicator(pre, post)] * len(group)
         else:
             subject, has_distributive = _cut_distributive(pre)
             items = split_items(strip_fillers(subject)) if strip_fillers(subject) else [""]
             if len(items) > 1 and (has_distributive or all(ends_with_head(x) for x in items)):
-                indicators = [x for x in distribute_head(items)]
-                if post and not all(ends_with_head(x) for x in indicators):
-                    noun = strip_fillers(post)
-                    indicators = [x + noun if noun and noun not in x else x for x in indicators]
+                indicators = distribute_head(items)
+                noun = strip_fillers(post) if post else ""
+                if noun and not all(ends_with_head(x) for x in indicators):
+                    indicators = [x + noun if noun not in x else x for x in indicators]
             else:
                 indicators = [_merge_indicator(pre, post)]
-        for k, index in enumerate(group if len(group) > 1 else [group[0]] * len(indicators)):
+            group = [group[0]] * len(indicators)
+        for index, indicator in zip(group, indicators):
             m = mentions[index]
-            indicator = indicators[k] if k < len(indicators) else indicators[-1]
+            if _is_weak(indicator):
+                indicator = (strip_fillers(context) + indicator)[-MAX_INDICATOR_CHARS:]
             if not indicator:
-                indicator = strip_fillers(s[_clause_start(s, m.start): m.start]) or s[max(0, m.start - 8): m.start]
-            rows.append(_row(text, a, b, s, m, indicator, raw_prefix, ctx, section, paragraph_year))
+                indicator = s[max(0, m.start - 8): m.start]
+            if not m.unit:
+                resolved = _unit_from_indicator(indicator)
+                if not resolved:
+                    continue
+                m = replace(m, unit=resolved[0], unit_kind=resolved[1])
+            rows.append(_row(s, a, b, m, indicator, ctx, section, paragraph))
+    paragraph["previous"] = s
     return rows
+
+
+def _drop_qualifiers(s: str, mentions: list[Mention]) -> list[Mention]:
+    """县域内住院率达到85%的县(市)占比达到50%: a number before 的 that qualifies a noun,
+    with the clause's own number later, is not a row."""
+    kept = []
+    for i, m in enumerate(mentions):
+        later = [n for n in mentions[i + 1:] if n.start < _clause_end(s, m.end)]
+        if s.startswith("的", m.end) and later and not re.fullmatch(r"[、和与及\s]*", s[m.end + 1: later[0].start]):
+            continue
+        kept.append(m)
+    return kept
+
+
+def _context_before(s: str, clause_lo: int, paragraph: dict) -> str:
+    """The clause before this one, or the previous sentence of the paragraph."""
+    if clause_lo > 0:
+        prev_lo = _clause_start(s, clause_lo - 1)
+        return s[prev_lo: clause_lo - 1]
+    return paragraph.get("previous", "")[-40:]
+
+
+def _is_weak(indicator: str) -> bool:
+    """An indicator that says only how (按…标准, 补助, 各类活动), not what."""
+    core = indicator
+    for w in _lex()["weak_words"]:
+        core = core.replace(w, "")
+    return len(core) < 2
+
+
+def _unit_from_indicator(indicator: str) -> tuple[str, str] | None:
+    for ending, (unit, kind) in sorted(_lex()["unit_from_indicator"].items(), key=lambda kv: -len(kv[0])):
+        if indicator.endswith(ending):
+            return unit, kind
+    return None
 
 
 def _cut_distributive(pre: str) -> tuple[str, bool]:
@@ -701,7 +750,7 @@ def _value_lists(s: str, mentions: list[Mention]) -> list[list[int]]:
     return groups
 
 
-def _row(text, a, b, s, m: Mention, indicator, raw_prefix, ctx: DocumentContext, section, paragraph_year) -> Row:
+def _row(s: str, a: int, b: int, m: Mention, indicator: str, ctx: DocumentContext, section, paragraph: dict) -> Row:
     lex = _lex()
     sentence_prefix = s[: m.start]
     clause_prefix = s[_clause_start(s, m.start): m.start]
@@ -722,8 +771,8 @@ def _row(text, a, b, s, m: Mention, indicator, raw_prefix, ctx: DocumentContext,
         year2, start2, explicit2 = _year_in(s, m.end, len(s))
         if explicit2 and not re.search(rf"{YEAR}年(已|完成)", s[m.end:]):
             year, start, explicit = year2, start2, explicit2
-    if not explicit and paragraph_year.get("year"):
-        year, start = paragraph_year["year"], paragraph_year.get("start")
+    if not explicit and paragraph.get("year"):
+        year, start = paragraph["year"], paragraph.get("start")
     if year is None and ctx.single_year:
         year = ctx.single_year
     if year is None and re.search(r"年底|年末|全年|年内|当年|本年", s) and ctx.issue_year:
@@ -795,14 +844,15 @@ def extract_targets(clean_text: str, sections: list[Section], ctx: DocumentConte
     if ctx.single_year is None:
         ctx = replace(ctx, single_year=single_year_of(clean_text, ctx))
     rows: list[Row] = []
-    paragraph_year: dict = {}
+    paragraph: dict = {}
+    line_starts = [0] + [i + 1 for i, ch in enumerate(clean_text) if ch == "\n"]
     last_line = -1
     for span in sentences(clean_text):
-        line_no = clean_text.count("\n", 0, span[0])
+        line_no = bisect.bisect_right(line_starts, span[0])
         if line_no != last_line:
-            paragraph_year = {}
+            paragraph = {}
             last_line = line_no
-        rows.extend(rows_for_sentence(clean_text, span, ctx, sections, paragraph_year))
+        rows.extend(rows_for_sentence(clean_text, span, ctx, sections, paragraph))
     rows = dedupe(rows)
     out, seen = [], Counter()
     for row in rows:
