@@ -65,6 +65,8 @@ def _lex() -> dict:
         "near_after": tuple(nt["near_after_words"]),
         "unit_from_indicator": rules["units_from_indicator"],
         "per_capita": rules["per_capita"],
+        "false_friends": tuple(nt["unit_false_friends"]),
+        "conditions": tuple(nt["condition_words"]),
         "weak_words": tuple(sorted(rules["indicator"]["weak_words"], key=len, reverse=True)),
         "age_verbs": tuple(nt["age_level_verbs"]),
         "leading": tuple(sorted(rules["indicator"]["leading_fillers"], key=len, reverse=True)),
@@ -154,6 +156,8 @@ def _read_number(text: str, pos: int) -> tuple[float, int, str] | None:
         value = float(raw)
         end = m.end()
         mult = _match_word(text, end, [k for k, _ in lex["multipliers"]])
+        if mult and _match_word(text, end, lex["units"]) and not _match_word(text, end + len(mult), lex["units"]):
+            mult = None  # 500千瓦, 3千米: the character starts a unit, not a multiplier
         if mult:
             value *= dict(lex["multipliers"])[mult]
             end += len(mult)
@@ -194,8 +198,9 @@ def _mention_at(s: str, start: int) -> Mention | None:
         return None
     value, end, raw = first
     is_chinese = not raw[0].isdigit()
-    if is_chinese and raw in ("万", "亿", "千", "百") and not (raw == "百" and s.startswith("名", end)):
-        # a lone 千/万 is a denominator (千人口, 每万人) or a programme name (千村万户); 百名 counts people
+    if is_chinese and raw in ("万", "亿", "千", "百") and not (raw in ("百", "千") and s.startswith(("名", "所"), end)):
+        # a lone 千/万 is a denominator (千人口, 每万人) or a programme name (万名医生下乡);
+        # 百名, 千名, 百所 count people and schools
         return None
     comparator = None
     value_high = None
@@ -214,6 +219,8 @@ def _mention_at(s: str, start: int) -> Mention | None:
     unit_word = _match_word(s, end, unit_words)
     if is_chinese and unit_word in ("万", "亿", "千", "百"):
         unit_word = None
+    if unit_word and any(s.startswith(w, end) for w in lex["false_friends"] if len(w) > len(unit_word)):
+        return None  # 5部门, 个人, 家庭: the unit character begins another word
     unit = unit_kind = None
     implied = False
     if unit_word and unit_word in lex["unit_map"]:
@@ -265,6 +272,11 @@ def _mention_at(s: str, start: int) -> Mention | None:
             if stars.group(0) == "大" and not any(w in noun for w in lex["counted_after_da"]):
                 return None
             unit, unit_kind, implied = implied_unit, "count", True
+        elif not is_chinese and re.match(r"[、和,至]\s*\d", s[end:end + 3]):
+            follower = _mention_at(s, end + 1 + (1 if s[end + 1] == " " else 0))
+            if follower is None or not follower.unit:
+                return None
+            unit, unit_kind = follower.unit, follower.unit_kind  # the list's last number names the unit
         elif not is_chinese and re.search(r"[万亿千]$", s[start:end]):
             unit, unit_kind = "", ""  # 28万 with no unit word: the indicator phrase names it
         else:
@@ -296,7 +308,7 @@ def _inside_brackets(s: str, pos: int) -> bool:
         left = s.rfind(open_, 0, pos)
         if left >= 0 and s.find(close, left) >= pos and s.rfind(close, 0, pos) < left:
             inner_end = s.find(close, left)
-            if inner_end - left <= 16:
+            if inner_end - left <= 30:
                 return True
     return False
 
@@ -308,12 +320,21 @@ def keep_mention(s: str, m: Mention) -> bool:
     number = m.number_text
     after_number = s[m.start + len(number): m.start + len(number) + 12]
     after = s[m.end: m.end + 12]
-    if re.fullmatch(YEAR, number) and (m.unit == "年" or after_number.startswith(("年", "-", "—"))):
+    if re.fullmatch(YEAR, number) and (m.unit == "年" or after_number.startswith(("年", "-", "—", "届", "级"))):
         return False  # a year or a period
     if after_number.startswith(("月", "日", "号", "时", "点")):
         return False  # a date or a time of day
     if before.endswith(lex["before_words"]):
         return False  # 第3, 从16周岁, 较…: ordinals and baselines
+    if before.endswith(lex["conditions"]):
+        return False  # 未达到99%的县: a condition, not a target
+    if m.start <= 1 and before in ("(", "") and (s.startswith("*", m.start + len(number))
+                                                  or s.startswith((".", "、", ")"), m.start + len(number))):
+        return False  # (4****…, 1. …: list numbering
+    if not number[0].isdigit() and m.unit == "项":
+        return False  # 两项补贴, 三项制度: a named set of measures
+    if m.unit_kind not in ("percent", "permille", "pct_point", "age") and re.match(r"(以下|以上|以内)的", s[m.unit_end:]):
+        return False  # 收益20万元以下的行政村: a threshold naming a group
     if before.endswith("每") and m.unit_kind != "money" and m.comparator != "range" \
             and m.unit in ("人", "户", "个") and m.value in (1, 10, 100, 1000, 10000, 100000):
         return False  # 每1万人口, 每千名: a denominator, not an amount
