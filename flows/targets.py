@@ -385,6 +385,9 @@ YEAR_PHRASE = re.compile(rf"^(?:到|至|截至|于|在)?\s*(?:{YEAR}\s*年?\s*[-
 def strip_fillers(phrase: str) -> str:
     lex = _lex()
     phrase = phrase.strip(" ,、:;")
+    phrase = re.sub(r"^(\(\d{1,3}\)|\d{1,3}[.、](?!\d)|[(（]?[一二三四五六七八九十]{1,3}[)）、])", "", phrase)
+    # 由各县(区)财政按照…: who pays is not what is measured
+    phrase = re.sub(r"^由[^,;]{1,16}?(财政|政府|部门|单位)", "", phrase)
     changed = True
     while changed and phrase:
         changed = False
@@ -565,10 +568,19 @@ def _nearest_comparator(prefix: str) -> str | None:
 
 
 def _rate_unit(prefix: str, mention: Mention) -> str | None:
-    """每千人口…8.8张 -> 张/千人; 每人每年…1000元 -> 元/人/年."""
+    """每千人口…8.8张 -> 张/千人; 每人每年…1000元 -> 元/人/年; 人均49元 -> 元/人;
+    千人口托位数达4.86个 -> 个/千人."""
     lex = _lex()
+    if mention.unit_kind == "money":
+        for word, base in lex["per_capita"].items():
+            if prefix.endswith(word) or re.search(rf"{word}[^,;、]{{0,4}}$", prefix):
+                return f"{mention.unit}/{base}"
+    bare = re.search(r"(?<!每)(?<![\d一二两三四五六七八九])(十万|千|万|百)(人口|名[\u4e00-\u9fff]{1,3}?(?=拥有|配备|[\u4e00-\u9fff]*数))", prefix)
+    if bare and mention.unit_kind == "count" and "每" not in prefix:
+        base = "人" if bare.group(2) == "人口" else bare.group(2)
+        return f"{mention.unit}/{bare.group(1)}{base}"
     m = None
-    for m in re.finditer(r"每\s*((?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)?)\s*(?:左右)?\s*(常住)?([\u4e00-\u9fff]{1,4})", prefix):
+    for m in re.finditer(r"每\s*((?:\d+(?:\.\d+)?)?[一二两三四五六七八九十百千万]*)\s*(?:左右)?\s*(常住)?([\u4e00-\u9fff]{1,4})", prefix):
         pass
     if m is None:
         return None
@@ -828,10 +840,14 @@ def _bigrams(text: str) -> set[str]:
 
 
 def same_indicator(x: str, y: str) -> bool:
-    if x == y:
+    """Two phrases that name one indicator: equal, one inside the other, or mostly shared."""
+    if x == y or (min(len(x), len(y)) >= 4 and (x in y or y in x)):
         return True
     bx, by = _bigrams(x), _bigrams(y)
-    return 2 * len(bx & by) / (len(bx) + len(by)) >= 0.6
+    if 2 * len(bx & by) / (len(bx) + len(by)) >= 0.5:
+        return True
+    cx, cy = set(x), set(y)
+    return min(len(cx), len(cy)) >= 4 and len(cx & cy) / min(len(cx), len(cy)) >= 0.75
 
 
 def dedupe(rows: list[Row]) -> list[Row]:
