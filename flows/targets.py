@@ -56,7 +56,9 @@ def _lex() -> dict:
         "cumulative": lexicon.words("cumulative"),
         "period_total": lexicon.words("cumulative", "period_total_words"),
         "achieved": lexicon.words("achieved"),
-        "standard": lexicon.words("standard"),
+        "standard_percent": lexicon.words("standard", "percent_words"),
+        "money_target_pattern": "|".join(lexicon.words("standard", "money_target_words")),
+        "per_unit_pattern": rules["standard"]["per_unit_pattern"],
         "after_words": tuple(sorted(nt["after_words"], key=len, reverse=True)),
         "before_words": tuple(nt["before_words"]),
         "idioms": tuple(nt["idioms"]),
@@ -610,20 +612,26 @@ def _rate_unit(prefix: str, mention: Mention) -> str | None:
 
 
 def _kind(clause_prefix: str, sentence_prefix: str, mention: Mention, unit: str) -> str:
+    """achieved: reported as done; standard: a rate, norm or subsidy the policy applies;
+    target otherwise (targets guide, section 1)."""
     lex = _lex()
-    if any(w in sentence_prefix for w in lex["achieved"]) or re.search(rf"{YEAR}年已", sentence_prefix):
+    if any(w in clause_prefix for w in lex["achieved"]) or re.search(rf"{YEAR}年已", sentence_prefix):
         return "achieved"
-    if mention.unit_kind in ("duration",) or mention.unit in ("倍",):
+    kind = mention.unit_kind
+    if kind == "duration" or unit == "倍" or (kind == "age" and "年龄" in clause_prefix):
         return "standard"
-    if mention.unit_kind == "money" and ("/" in unit or not re.search(r"投资|投入|资金|产值|收入|销售|营业|基金|规模", clause_prefix)):
+    if kind == "money":
+        money_target = re.search(lex["money_target_pattern"], clause_prefix)
+        return "standard" if ("/" in unit or not money_target) else "target"
+    if "/" in unit:  # 张/千人 is a level to reach; 平方米/百户 is a provision norm
+        return "standard" if kind == "area" else "target"
+    if re.search(r"按照?[^,;]{0,20}标准", clause_prefix + sentence_prefix[-0:]) or \
+            re.search(r"按照?[^,;]{0,30}$", clause_prefix) and kind in ("percent", "permille"):
         return "standard"
-    if "/" in unit and mention.unit_kind == "area":
-        return "standard"
-    if any(w in clause_prefix for w in lex["standard"]):
-        return "standard"
-    if re.search(r"按\S{0,6}$|按照[^,;]{0,20}$", clause_prefix) and mention.unit_kind in ("percent", "money"):
-        return "standard"
-    if re.search(r"^每(?!年)|[,;]每(?!年)|(?<![\u4e00-\u9fff])每个|各\S{0,8}均设", clause_prefix):
+    if kind in ("percent", "permille", "pct_point"):
+        return "standard" if any(w in clause_prefix for w in lex["standard_percent"]) else "target"
+    # counts: a per-unit provision of one (每个区布局1所, 各地均设置1所, 每年不少于一次)
+    if mention.value == 1 and mention.value_high is None and re.search(lex["per_unit_pattern"], sentence_prefix):
         return "standard"
     return "target"
 
