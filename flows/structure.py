@@ -151,7 +151,11 @@ def build_sections(doc_id: str, clean_text: str) -> list[Section]:
             section.domain = section.own_domain or "other"
             section.lead_unit = section.own_lead_unit
             continue
-        section.domain = section.own_domain or parent.domain
+        # A heading that also speaks of the parent's domain stays in it (儿童健康 under 育儿).
+        if section.own_domain and domain_scores(section.heading).get(parent.domain, 0) == 0:
+            section.domain = section.own_domain
+        else:
+            section.domain = parent.domain
         foreign = (section.own_domain and parent.own_domain and section.own_domain != parent.domain
                    and section.level >= 3 and domain_scores(section.heading).get(parent.domain, 0) == 0)
         section.lead_unit = section.own_lead_unit or (None if foreign else parent.lead_unit)

@@ -763,6 +763,23 @@ def _unit_from_indicator(indicator: str) -> tuple[str, str] | None:
     return None
 
 
+def _row_domain(s: str, m: Mention, section: Section | None) -> str:
+    """The section's domain, unless the clause holding the number clearly speaks of another."""
+    domain = section.domain if section else "other"
+    clause = s[_clause_start(s, m.start): _clause_end(s, m.end)]
+    for text, floor in ((clause, 2), (s, 4)):
+        scores = domain_scores(text)
+        if not scores:
+            continue
+        top, score = max(scores.items(), key=lambda kv: kv[1])
+        own = scores.get(domain, 0)
+        if top != domain and own == 0 and (score >= floor or domain == "other"):
+            return top
+        if own:
+            return domain
+    return domain
+
+
 def _cut_distributive(pre: str) -> tuple[str, bool]:
     """Subject before 分别/均/各/都, and whether one was there (not at the start: 各县 is scope)."""
     best = -1
@@ -828,12 +845,7 @@ def _row(s: str, a: int, b: int, m: Mention, indicator: str, ctx: DocumentContex
         year = year or ctx.plan_end_year
     aspirational = any(w in sentence_prefix for w in lex["aspirational"])
     kind = _kind(clause_prefix, sentence_prefix, m, unit)
-    domain = section.domain if section else "other"
-    scores = domain_scores(s)
-    if scores:
-        top = max(scores.items(), key=lambda kv: kv[1])
-        if top[0] != domain and scores.get(domain, 0) == 0 and top[1] >= 4:
-            domain = top[0]
+    domain = _row_domain(s, m, section)
     lead_unit = section.lead_unit if section else None
     return Row(kind=kind, indicator=indicator[:120], value=round(m.value, 6), value_high=m.value_high,
                unit=unit, unit_kind=unit_kind, comparator=comparator, target_year=year,
