@@ -228,27 +228,21 @@ def _mention_at(s: str, start: int) -> Mention | None:
     if unit_word and unit_word in lex["unit_map"]:
         unit, unit_kind = lex["unit_map"][unit_word]
         end += len(unit_word)
-    # range: 1-2个, 30%-40%, 3至5所
+    # range: 1-2个, 30%-40%, 3至5所, 1-2万人
     joiner = _match_word(s, end, lex["range_joiners"])
     if joiner and comparator is None:
         second = _read_number(s, end + len(joiner))
-        if second and (second[2][0].isdigit() == raw[0].isdigit()):
+        if second and second[2][0].isdigit() == raw[0].isdigit():
             v2, end2, raw2 = second
+            multiplier = v2 / float(raw2) if raw2[0].isdigit() and float(raw2) else 1.0
+            if not is_chinese and multiplier != 1 and end == start + len(raw):
+                value *= multiplier  # 1-2万人: the multiplier after the upper end applies to both
             unit2 = _match_word(s, end2, unit_words)
-            if unit2 and unit2 in lex["unit_map"] and (unit is None or lex["unit_map"][unit2][0] == unit):
+            if unit2 in lex["unit_map"] and (unit is None or lex["unit_map"][unit2][0] == unit):
                 unit, unit_kind = lex["unit_map"][unit2]
                 end2 += len(unit2)
-                if unit_word is None and v2 > value and value < 1000 <= v2 and v2 % 1000 == 0 and value * 1000 < v2:
-                    pass
-            elif unit is None:
-                unit2 = None
-            if unit is not None and (unit2 or unit_word):
-                # 1-2万人: the multiplier of the upper end applies to both
-                if unit_word is None and v2 / max(value, 1e-9) > 1000 and value < 100:
-                    value *= v2 / float(raw2) if raw2 and raw2[0].isdigit() and float(raw2) else 1
-                value_high = v2
-                end = end2
-                comparator = "range"
+            if unit is not None and v2 > value:
+                value_high, end, comparator = v2, end2, "range"
     # per-population rate written after the number: 9/10万, 6.7批次/千人, 1500元/人/年
     if s.startswith("/", end):
         denominator = re.match(r"/((?:\d+)?[十百千万]*(?:人口|人|户|家|名[\u4e00-\u9fff]{0,3}|院|月|年|学年|次)?)(?:/(人|户|年|月|学年|次))?", s[end:])
@@ -712,8 +706,11 @@ def rows_for_sentence(text: str, span: tuple[int, int], ctx: DocumentContext, se
             else:
                 indicators = [_merge_indicator(pre, post)]
             group = [group[0]] * len(indicators)
+        shared_comparator = mentions[group[-1]].comparator if mentions[group[-1]].comparator != "range" else ""
         for index, indicator in zip(group, indicators):
             m = mentions[index]
+            if not m.comparator and shared_comparator:
+                m = replace(m, comparator=shared_comparator)  # 9/10万、2.5‰以下: 以下 covers the list
             if _is_weak(indicator):
                 indicator = (strip_fillers(context) + indicator)[-MAX_INDICATOR_CHARS:]
             if not indicator:
@@ -723,6 +720,10 @@ def rows_for_sentence(text: str, span: tuple[int, int], ctx: DocumentContext, se
                 if not resolved:
                     continue
                 m = replace(m, unit=resolved[0], unit_kind=resolved[1])
+            if not m.comparator and index != group[0]:
+                lead = _nearest_comparator(s[clause_lo: first.start])
+                if lead:
+                    m = replace(m, comparator=lead)  # 分别不低于4800、6000、7200元: one word for the list
             rows.append(_row(s, a, b, m, indicator, ctx, section, paragraph))
     paragraph["previous"] = s
     return rows
