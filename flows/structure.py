@@ -127,7 +127,8 @@ def build_sections(doc_id: str, clean_text: str) -> list[Section]:
             if category:
                 open_section(2, category.split("、")[0] + "、", category, start, category)
             if number or task:
-                open_section(3, number or "", first_sentence(task) or task, start, line, lead)
+                row = open_section(3, number or "", first_sentence(task) or task, start, line, lead)
+                row.char_end = end  # a table row is one line: what follows the table is not in it
             continue
         for level, pattern in HEADING_PATTERNS:
             match = pattern.match(line)
@@ -138,6 +139,8 @@ def build_sections(doc_id: str, clean_text: str) -> list[Section]:
 
     # Ends: a section runs to the start of the next section at its level or above.
     for i, section in enumerate(sections):
+        if section.char_end < len(clean_text):
+            continue  # a table row: ends with its line
         for later in sections[i + 1:]:
             if later.level <= section.level:
                 section.char_end = later.char_start

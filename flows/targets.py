@@ -382,6 +382,7 @@ def strip_fillers(phrase: str) -> str:
     lex = _lex()
     phrase = phrase.strip(" ,、:;")
     phrase = re.sub(r"^(\(\d{1,3}\)|\d{1,3}[.、](?!\d)|[(（]?[一二三四五六七八九十]{1,3}[)）、])", "", phrase)
+    phrase = re.sub(rf"(较|比|与|同)\s*{YEAR}\s*年(底|末)?(相比)?", "", phrase)  # a baseline year
     # 由各县(区)财政按照…: who pays is not what is measured
     phrase = re.sub(r"^由[^,;]{1,16}?(财政|政府|部门|单位)", "", phrase)
     changed = True
@@ -530,6 +531,9 @@ def _year_in(text: str, lo: int, hi: int) -> tuple[int | None, int | None, bool]
     for m in PERIOD_RE.finditer(segment):
         best = (m.end(), int(m.group(2)), int(m.group(1)))
     for m in re.finditer(rf"({YEAR})\s*年", segment):
+        if re.search(r"(较|比|与|同|从|相比)\s*$", segment[max(0, m.start() - 3): m.start()]) or \
+                re.match(r"(底|末)?(相比|以来|同期|基础上)", segment[m.end(): m.end() + 4]):
+            continue  # 较2020年, 2020年以来: a baseline, not the year of the target
         if best is None or m.end() > best[0]:
             if PERIOD_RE.match(segment, max(0, m.start() - 12)) and any(
                     pm.start() <= m.start() < pm.end() for pm in PERIOD_RE.finditer(segment)):
@@ -671,8 +675,8 @@ def rows_for_sentence(text: str, span: tuple[int, int], ctx: DocumentContext, se
     mentions = [m for m in find_mentions(s) if keep_mention(s, m)]
     mentions = _drop_qualifiers(s, mentions)
     year, start, explicit = _year_in(s, 0, len(s))
-    if explicit:
-        paragraph.update(year=year, start=start)
+    if explicit and not re.search(rf"{YEAR}年(底|末)?(已|前已|完成|以来)", s):
+        paragraph.update(year=year, start=start)  # a year reached later in the paragraph, not a past one
     if not mentions:
         if s.strip():
             paragraph["previous"] = s
@@ -694,7 +698,7 @@ def rows_for_sentence(text: str, span: tuple[int, int], ctx: DocumentContext, se
             if len(items) == len(group):
                 indicators = distribute_head(items)
             else:
-                indicators = [_merge_indicator(pre, post)] * len(group)
+                indicators = [_merge_indicator(_cut_distributive(pre)[0], post)] * len(group)
         else:
             subject, has_distributive = _cut_distributive(pre)
             items = split_items(strip_fillers(subject)) if strip_fillers(subject) else [""]
@@ -711,8 +715,9 @@ def rows_for_sentence(text: str, span: tuple[int, int], ctx: DocumentContext, se
             m = mentions[index]
             if not m.comparator and shared_comparator:
                 m = replace(m, comparator=shared_comparator)  # 9/10万、2.5‰以下: 以下 covers the list
-            if _is_weak(indicator):
-                indicator = (strip_fillers(context) + indicator)[-MAX_INDICATOR_CHARS:]
+            if _is_weak(indicator) and context:
+                subject = strip_fillers(context)
+                indicator = subject if indicator in subject else (subject + indicator)[-MAX_INDICATOR_CHARS:]
             if not indicator:
                 indicator = s[max(0, m.start - 8): m.start]
             if not m.unit:
@@ -750,11 +755,11 @@ def _context_before(s: str, clause_lo: int, paragraph: dict) -> str:
 
 
 def _is_weak(indicator: str) -> bool:
-    """An indicator that says only how (按…标准, 补助, 各类活动), not what."""
+    """An indicator that says only how (按…标准, 补助, 各类活动, 新增), not what."""
     core = indicator
     for w in _lex()["weak_words"]:
         core = core.replace(w, "")
-    return len(core) < 2
+    return len(core) < 2 or len(indicator) < 3
 
 
 def _unit_from_indicator(indicator: str) -> tuple[str, str] | None:
