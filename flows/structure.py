@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from flows import lexicon
 
@@ -52,12 +53,23 @@ def line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def domain_scores(text: str) -> dict[str, int]:
-    scores = {}
+@lru_cache(maxsize=1)
+def _keyword_index() -> tuple[re.Pattern, dict[str, str]]:
+    owner = {}
     for d in lexicon.domains():
-        hits = sum(text.count(k) * len(k) for k in d["keywords"])
-        if hits:
-            scores[d["code"]] = hits
+        for k in d["keywords"]:
+            owner.setdefault(k, d["code"])
+    words = sorted(owner, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words))), owner
+
+
+def domain_scores(text: str) -> dict[str, int]:
+    """Keyword characters per domain (longest keyword wins where two overlap)."""
+    pattern, owner = _keyword_index()
+    scores: dict[str, int] = {}
+    for m in pattern.finditer(text):
+        code = owner[m.group(0)]
+        scores[code] = scores.get(code, 0) + len(m.group(0))
     return scores
 
 

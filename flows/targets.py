@@ -31,6 +31,7 @@ YEAR_BY_RE = re.compile(rf"(?:到|至|截至|截止|于|在)?\s*({YEAR})\s*年(�
 MAX_NUMBER_CHARS = 24  # a longer run of digits is not a quantity
 MAX_SENTENCE_CHARS = 2000  # a longer "sentence" is a dump; read its start
 MAX_INDICATOR_CHARS = 80
+SHORT_NOUN_CHARS = 4  # a noun this short between two numbers of a clause belongs to the second
 
 
 # ---------------------------------------------------------------- lexicon views
@@ -309,6 +310,19 @@ def _inside_brackets(s: str, pos: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _idiom_pattern() -> re.Pattern:
+    return re.compile(_alternation(_lex()["idioms"]))
+
+
+@lru_cache(maxsize=1)
+def _candidate_pattern() -> re.Pattern:
+    """A sentence worth reading: a digit, a Chinese numeral before a unit, or a named period."""
+    lex = _lex()
+    return re.compile(rf"\d|[零〇一二两三四五六七八九十百千万亿]+(?:余|多)?(?:{_alternation(lex['cn_units'])}|大)|"
+                      rf"{_alternation(lex['periods'])}")
+
+
 def keep_mention(s: str, m: Mention) -> bool:
     """False for numbers that are not rows: dates, ordinals, names, deadlines, qualifiers."""
     lex = _lex()
@@ -329,6 +343,8 @@ def keep_mention(s: str, m: Mention) -> bool:
         return False  # (4****…, 1. …: list numbering
     if not number[0].isdigit() and m.unit == "项":
         return False  # 两项补贴, 三项制度: a named set of measures
+    if not number[0].isdigit() and m.unit == "年" and not re.match(r"(以上|以内|左右|及以上)", s[m.unit_end:]):
+        return False  # 五年实现大提升, 三年行动: a period named, not a duration set
     if m.unit_kind not in ("percent", "permille", "pct_point", "age") and re.match(r"(以下|以上|以内)的", s[m.unit_end:]):
         return False  # 收益20万元以下的行政村: a threshold naming a group
     if before.endswith("每") and m.unit_kind != "money" and m.comparator != "range" \
@@ -344,10 +360,8 @@ def keep_mention(s: str, m: Mention) -> bool:
         return False
     if any(w in s[m.unit_end: m.unit_end + 8] for w in lex["near_after"]):
         return False  # 十三届二次全会
-    for idiom in lex["idioms"]:
-        first = max(0, m.start - len(idiom) + 1)
-        at = s.find(idiom, first, m.start + len(idiom) + len(number))
-        if 0 <= at <= m.start < at + len(idiom):
+    for idiom in _idiom_pattern().finditer(s, max(0, m.start - 8), m.start + 8):
+        if idiom.start() <= m.start < idiom.end():
             return False
     if m.unit_kind == "duration" and (after.startswith(("内", "以内")) or "圈" in s[m.unit_end: m.unit_end + 7]):
         return False  # 1个月内: a deadline; 15分钟…圈: a name
@@ -378,38 +392,39 @@ BRACKET_DEPTH_OPEN, BRACKET_DEPTH_CLOSE = "(“《", ")”》"
 YEAR_PHRASE = re.compile(rf"^(?:到|至|截至|于|在)?\s*(?:{YEAR}\s*年?\s*[-—–~至到]+\s*)?{YEAR}\s*年(?:底前|年底|底|末|前|内|起|度|全年)?(?:前)?|^“?十[三四五]五”?(?:时期|期间|期末|末)?")
 
 
-def strip_fillers(phrase: str) -> str:
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _filler_patterns() -> tuple[re.Pattern, re.Pattern]:
     lex = _lex()
+    leading = re.compile(rf"^(?:{YEAR_PHRASE.pattern[1:]}|(?:{_alternation(lex['leading'])}))[ ,、:;]*")
+    trailing_words = list(lex["trailing"]) + [w for w, _ in lex["cmp_before"]]
+    trailing = re.compile(rf"[ ,、:;]*(?:{_alternation(trailing_words)})$")
+    return leading, trailing
+
+
+def strip_fillers(phrase: str) -> str:
+    """Strip year phrases, scope words and intent verbs from the start of an indicator
+    phrase, and verbs and comparator words from its end (lists in lexicon.toml)."""
+    leading, trailing = _filler_patterns()
     phrase = phrase.strip(" ,、:;")
     phrase = re.sub(r"^(\(\d{1,3}\)|\d{1,3}[.、](?!\d)|[(（]?[一二三四五六七八九十]{1,3}[)）、])", "", phrase)
     phrase = re.sub(rf"(较|比|与|同)\s*{YEAR}\s*年(底|末)?(相比)?", "", phrase)  # a baseline year
     # 由各县(区)财政按照…: who pays is not what is measured
     phrase = re.sub(r"^由[^,;]{1,16}?(财政|政府|部门|单位)", "", phrase)
-    changed = True
-    while changed and phrase:
-        changed = False
-        m = YEAR_PHRASE.match(phrase)
-        if m and m.end():
-            phrase = phrase[m.end():].lstrip(" ,、:;")
-            changed = True
-            continue
-        for w in lex["leading"]:
-            if phrase.startswith(w) and len(phrase) > len(w):
-                phrase = phrase[len(w):].lstrip(" ,、:;")
-                changed = True
-                break
-        for w in lex["trailing"]:
-            if phrase.endswith(w) and len(phrase) > len(w):
-                phrase = phrase[: -len(w)].rstrip(" ,、:;")
-                changed = True
-                break
-        for w, _ in lex["cmp_before"]:
-            if phrase.endswith(w) and len(phrase) > len(w):
-                phrase = phrase[: -len(w)].rstrip(" ,、:;")
-                changed = True
-                break
-    phrase = phrase.strip(" ,、:;和与及的")
-    return phrase
+    for _ in range(12):  # bounded: each round removes at least one word
+        before = phrase
+        m = leading.match(phrase)
+        if m and 0 < m.end() < len(phrase):
+            phrase = phrase[m.end():]
+        m = trailing.search(phrase)
+        if m and 0 < m.start():
+            phrase = phrase[: m.start()]
+        if phrase == before:
+            break
+    return phrase.strip(" ,、:;和与及的")
 
 
 def split_items(phrase: str) -> list[str]:
@@ -635,21 +650,35 @@ def _kind(clause_prefix: str, sentence_prefix: str, mention: Mention, unit: str)
 
 
 def _indicator_parts(s: str, mentions: list[Mention], i: int, clause_lo: int, clause_hi: int) -> tuple[str, str, str]:
-    """(subject region before the number, noun phrase after it, raw prefix)."""
+    """(subject before the number, noun phrase after it, raw clause prefix).
+
+    Between two numbers of one clause, text up to a joiner (和、与及) follows the first
+    number and text after it precedes the second (新建30家A和20家B); with no joiner it
+    belongs to the second (道路248公里桥梁308座), unless the second number only qualifies
+    a noun (建设10个面积不少于1000平方米的综合体: the noun after 的 is the first's).
+    """
     m = mentions[i]
     lo = clause_lo
     if i > 0 and mentions[i - 1].end > clause_lo:
         lo = mentions[i - 1].end
-        # after a previous number of the same clause: start after the last joiner
         region = s[lo: m.start]
         cut = max(region.rfind(j) for j in ("和", "、", "与", "及"))
-        if cut >= 0 and len(region) - cut <= len(region):
+        if cut >= 0:
             lo = lo + cut + 1
     pre = s[lo: m.start]
-    hi = clause_hi
+    post = s[m.end: clause_hi]
     if i + 1 < len(mentions) and mentions[i + 1].start < clause_hi:
-        hi = mentions[i + 1].start
-    post = s[m.end: hi]
+        following = mentions[i + 1]
+        between = s[m.end: following.start]
+        cut = max(between.rfind(j) for j in ("和", "、", "与", "及"))
+        if cut >= 0:
+            post = between[:cut]
+        elif s.startswith("的", following.end):
+            post = s[following.end + 1: clause_hi]
+        elif len(between.strip()) <= SHORT_NOUN_CHARS:
+            post = ""  # 道路248公里桥梁308座: a bare noun before a number is that number's
+        else:
+            post = between
     post = post.lstrip("的").strip()
     post = re.sub(r"[、和与及]$", "", post)
     post = re.sub(r"^[((][^))]*[))]", "", post) if post.startswith(("(",)) and len(post) < 4 else post
@@ -672,6 +701,9 @@ def rows_for_sentence(text: str, span: tuple[int, int], ctx: DocumentContext, se
     """All rows of one sentence; `paragraph` carries a stated year and the last subject along."""
     a, b = span
     s = text[a:b][:MAX_SENTENCE_CHARS]
+    if not _candidate_pattern().search(s):
+        paragraph["previous"] = s
+        return []
     mentions = [m for m in find_mentions(s) if keep_mention(s, m)]
     mentions = _drop_qualifiers(s, mentions)
     year, start, explicit = _year_in(s, 0, len(s))
@@ -715,7 +747,8 @@ def rows_for_sentence(text: str, span: tuple[int, int], ctx: DocumentContext, se
             m = mentions[index]
             if not m.comparator and shared_comparator:
                 m = replace(m, comparator=shared_comparator)  # 9/10万、2.5‰以下: 以下 covers the list
-            if _is_weak(indicator) and context:
+            first_in_clause = index == 0 or mentions[index - 1].end <= clause_lo
+            if context and (_is_weak(indicator) or (first_in_clause and len(indicator) < 3)):
                 subject = strip_fillers(context)
                 indicator = subject if indicator in subject else (subject + indicator)[-MAX_INDICATOR_CHARS:]
             if not indicator:
@@ -759,7 +792,7 @@ def _is_weak(indicator: str) -> bool:
     core = indicator
     for w in _lex()["weak_words"]:
         core = core.replace(w, "")
-    return len(core) < 2 or len(indicator) < 3
+    return len(core) < 2
 
 
 def _unit_from_indicator(indicator: str) -> tuple[str, str] | None:
