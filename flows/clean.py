@@ -13,6 +13,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy as np
 import opencc
 
 from flows.lexicon import RULES_DIR
@@ -55,13 +56,19 @@ def _clutter_rules() -> dict:
     }
 
 
+def _codepoints(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
 def to_simplified(text: str) -> tuple[str, int]:
-    """OpenCC t2s, and how many characters it changed."""
+    """OpenCC t2s, and how many characters it changed (counted in numpy: the count must
+    not cost more than the conversion)."""
     converted = _converter().convert(text)
-    if len(converted) == len(text):
-        changed = sum(1 for a, b in zip(text, converted) if a != b)
-    else:  # a phrase conversion changed the length: count by difference of sets
-        changed = abs(len(converted) - len(text)) + sum(1 for a, b in zip(text, converted) if a != b)
+    before, after = _codepoints(text), _codepoints(converted)
+    if len(before) == len(after):
+        changed = int(np.count_nonzero(before != after))
+    else:
+        changed = sum(map(str.__ne__, text, converted)) + abs(len(converted) - len(text))
     return converted, changed
 
 
@@ -69,9 +76,16 @@ def remove_glosses(text: str) -> tuple[str, int]:
     return GLOSS.subn("", text)
 
 
+FOLDABLE = re.compile("[" + "".join(re.escape(chr(cp)) for cp in FOLD) + "]")
+CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
+FOLD_CODES = np.array(sorted(FOLD), dtype=np.uint32)
+
+
 def fold_width(text: str) -> tuple[str, int]:
-    folded = text.translate(FOLD)
-    return folded, sum(1 for ch in text if ord(ch) in FOLD)
+    count = int(np.count_nonzero(np.isin(_codepoints(text), FOLD_CODES)))
+    return (text.translate(FOLD) if count else text), count
 
 
 def remove_cjk_spaces(text: str) -> tuple[str, int]:
@@ -110,7 +124,8 @@ def clean(text: str) -> CleanResult:
     counts: dict[str, int] = {}
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text, counts["pinyin_glosses"] = remove_glosses(text)
-    cjk_total = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff") or 1
+    points = _codepoints(text)
+    cjk_total = int(np.count_nonzero((points >= 0x4E00) & (points <= 0x9FFF))) or 1
     text, counts["traditional_chars"] = to_simplified(text)
     script = "traditional" if counts["traditional_chars"] / cjk_total > SCRIPT_THRESHOLD else "simplified"
     text, counts["fullwidth_chars"] = fold_width(text)
