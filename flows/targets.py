@@ -79,6 +79,7 @@ def _lex() -> dict:
         "implied": rules["implied_units"],
         "pop_bases": tuple(sorted(rules["rates"]["population_bases"], key=len, reverse=True)),
         "money_bases": tuple(sorted(rules["rates"]["money_bases"], key=len, reverse=True)),
+        "base_aliases": rules["rates"]["base_aliases"],
         "periods": rules["periods"],
     }
 
@@ -601,11 +602,13 @@ def _rate_unit(prefix: str, mention: Mention) -> str | None:
         return None
     number, base_text = m.group(1), m.group(3)
     if mention.unit_kind == "money":
-        parts = re.findall(r"每\s*(人|户|家|院|村|校|所|个|名|学年|年|月)", prefix)
+        bases = "|".join(map(re.escape, lex["money_bases"]))
+        parts = re.findall(rf"每\s*({bases})", prefix)
         if not parts:
             return None
-        order = [p for p in parts if p not in ("年", "学年", "月")] + [p for p in parts if p in ("年", "学年", "月")]
-        order = ["人" if p == "名" else p for p in order]
+        times = ("年", "学年", "月", "天", "日")
+        order = [p for p in parts if p not in times] + [p for p in parts if p in times]
+        order = [lex["base_aliases"].get(p, p) for p in order]
         return mention.unit + "/" + "/".join(dict.fromkeys(order))
     if not number:
         return None
@@ -706,9 +709,13 @@ def rows_for_sentence(text: str, span: tuple[int, int], ctx: DocumentContext, se
         return []
     mentions = [m for m in find_mentions(s) if keep_mention(s, m)]
     mentions = _drop_qualifiers(s, mentions)
+    # 其中 breaks down the sentence before it, and takes its years (guide 1, 6).
     year, start, explicit = _year_in(s, 0, len(s))
-    if explicit and not re.search(rf"{YEAR}年(底|末)?(已|前已|完成|以来)", s):
-        paragraph.update(year=year, start=start)  # a year reached later in the paragraph, not a past one
+    if re.match(r"其中", s):
+        paragraph["inherited"] = paragraph.get("stated")
+    else:
+        paragraph["inherited"] = None
+    paragraph["stated"] = (year, start) if explicit else paragraph.get("inherited")
     if not mentions:
         if s.strip():
             paragraph["previous"] = s
@@ -758,6 +765,10 @@ def rows_for_sentence(text: str, span: tuple[int, int], ctx: DocumentContext, se
                 if not resolved:
                     continue
                 m = replace(m, unit=resolved[0], unit_kind=resolved[1])
+            previous = mentions[index - 1] if index > 0 else None
+            if not m.comparator and previous and previous.end > clause_lo and "、" in s[previous.end: m.start] \
+                    and rows and rows[-1].number_pos == a + previous.start and rows[-1].comparator not in ("range", "eq"):
+                m = replace(m, comparator=rows[-1].comparator)  # 至少建成5个A、10个B: one word for the list
             if not m.comparator and index != group[0]:
                 lead = _nearest_comparator(s[clause_lo: first.start])
                 if lead:
@@ -857,6 +868,9 @@ def _row(s: str, a: int, b: int, m: Mention, indicator: str, ctx: DocumentContex
     unit = m.unit
     if "/" not in unit and m.unit_kind in ("count", "money", "area", "length"):
         rate = _rate_unit(clause_prefix, m)
+        after = re.match(rf"每\s*({'|'.join(map(re.escape, lex['money_bases']))})", s[m.unit_end:])
+        if m.unit_kind == "money" and after:  # 800元每人次
+            rate = f"{unit}/{lex['base_aliases'].get(after.group(1), after.group(1))}"
         if rate:
             unit = rate
     unit_kind = m.unit_kind
@@ -868,8 +882,10 @@ def _row(s: str, a: int, b: int, m: Mention, indicator: str, ctx: DocumentContex
         year2, start2, explicit2 = _year_in(s, m.end, len(s))
         if explicit2 and not re.search(rf"{YEAR}年(已|完成)", s[m.end:]):
             year, start, explicit = year2, start2, explicit2
-    if not explicit and paragraph.get("year"):
-        year, start = paragraph["year"], paragraph.get("start")
+    if explicit and ctx.single_year and year < ctx.single_year and start is None:
+        year, explicit = None, False  # in a one-year list an earlier year is a reference (2022年收益…)
+    if not explicit and paragraph.get("inherited"):
+        year, start = paragraph["inherited"]
     if year is None and ctx.single_year:
         year = ctx.single_year
     if year is None and re.search(r"年底|年末|全年|年内|当年|本年", s) and ctx.issue_year:
