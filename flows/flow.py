@@ -22,12 +22,13 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 from prefect import flow, get_run_logger, task  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
 
-from flows import cache, publish, validate  # noqa: E402
+from flows import cache, indicators, publish, regions, units, validate  # noqa: E402
 from flows.ingest import SourceError, SourceRecord, list_sources, read_source  # noqa: E402
 from flows.pipeline import DocumentTables, build_document, code_version  # noqa: E402
 
 OUTPUT_FILES = {"documents.parquet", "sections.parquet", "targets.parquet", "texts.parquet",
                 publish.DUCKDB_NAME, publish.REPORT_JSON, publish.REPORT_HTML, publish.DICTIONARY_NAME}
+OUTPUT_FILES |= {"regions.parquet", "indicators.parquet", "units.parquet"}
 
 
 @dataclass
@@ -143,6 +144,10 @@ def tables_to_frames(tables: list[DocumentTables]) -> dict:
         "sections": publish.to_frame("sections", [row for t in tables for row in t.sections]),
         "targets": publish.to_frame("targets", [row for t in tables for row in t.targets]),
         "texts": publish.to_frame("texts", [t.text for t in tables]),
+        # reference tables the comparison views join (flows/reference/, flows/rules/)
+        "regions": publish.to_frame("regions", regions.table_rows()),
+        "indicators": publish.to_frame("indicators", indicators.table_rows()),
+        "units": publish.to_frame("units", units.table_rows([row for t in tables for row in t.targets])),
     }
 
 

@@ -19,7 +19,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from flows import schema
+from flows import comparison, schema
 
 DUCKDB_NAME = "minsheng.duckdb"
 REPORT_JSON = "build_report.json"
@@ -49,6 +49,7 @@ VIEWS: dict[str, tuple[str, str]] = {
            JOIN read_parquet('documents.parquet') d USING (doc_id)
            GROUP BY ALL ORDER BY region_name, t.domain"""),
 }
+VIEWS.update(comparison.VIEWS)  # regions, indicators, units, compare, cascade, coverage
 
 
 def to_frame(table_name: str, rows: list[dict]) -> pd.DataFrame:
@@ -105,7 +106,7 @@ def dictionary_markdown() -> str:
              f"`{DUCKDB_NAME}` holds these views over the Parquet files beside it.", "",
              "| view | what it holds |", "|---|---|"]
     lines += [f"| `{name}` | {description} |" for name, (description, _) in VIEWS.items()]
-    lines.append("")
+    lines += ["", comparison.views_markdown()]
     return "\n".join(lines)
 
 

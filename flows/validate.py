@@ -124,6 +124,11 @@ def cross_table_checks(frames: dict[str, pd.DataFrame]) -> list[dict]:
                 orphans = sorted(set(frame["doc_id"]) - known)
                 checks.append({"check": f"{name}.doc_id in documents", "success": not orphans,
                                "unexpected_count": len(orphans), "examples": orphans[:5]})
+    regions = frames.get("regions")
+    if documents is not None and regions is not None and "region_code" in documents:
+        unknown = sorted(set(documents["region_code"].dropna()) - set(regions["code"]))
+        checks.append({"check": "documents.region_code in regions", "success": not unknown,
+                       "unexpected_count": len(unknown), "examples": unknown[:5]})
     return checks
 
 

@@ -1,0 +1,198 @@
+"""DuckDB views that compare places: `compare`, `cascade` and `coverage`, with the views of
+the reference tables they use (`regions`, `indicators`, `units`).
+
+publish.VIEWS takes these entries (in this order: a view must come after the views it
+reads). Parquet files are named relative to the folder that holds them, like every
+other view. Each view's columns are documented in COLUMNS, from which the data
+dictionary's section on these views is written.
+"""
+from __future__ import annotations
+
+from flows import lexicon
+
+# Unit kinds whose values add up over years, so that a total over a period has a yearly average.
+FLOW_KINDS = ("count", "length", "area", "mass", "money")
+
+
+def _sql_list(values) -> str:
+    return ", ".join("'" + v.replace("'", "''") + "'" for v in values)
+
+
+def _domains_values() -> str:
+    rows = ", ".join(f"({_sql_list([d['code'], d['name_zh'], d['name_en']])})" for d in lexicon.domains())
+    return f"(VALUES {rows}) AS dm(domain, domain_zh, domain_en)"
+
+
+_FLOW = _sql_list(FLOW_KINDS)
+
+COMPARE_SQL = f"""
+SELECT t.indicator_code, i.name_en AS indicator_en, i.name_zh AS indicator_zh, i.domain,
+       d.region_code, coalesce(r.name, d.region_name) AS region_name, r.name_en AS region_name_en,
+       coalesce(r.level, d.admin_level) AS region_level,
+       t.target_year, t.period_start, t.kind, t.value, t.value_high, t.unit, u.label_en AS unit_en, t.unit_kind,
+       t.comparator, t.recurrence, t.is_cumulative, t.is_aspirational,
+       CASE WHEN t.unit_kind NOT IN ({_FLOW}) OR t.kind <> 'target' THEN NULL
+            WHEN t.is_cumulative AND t.period_start IS NOT NULL AND t.target_year >= t.period_start
+            THEN t.value / (t.target_year - t.period_start + 1)
+            WHEN t.is_cumulative THEN NULL
+            WHEN t.recurrence = 'annual' THEN t.value
+            WHEN t.target_year = d.plan_start_year AND t.target_year = d.plan_end_year THEN t.value
+            WHEN t.target_year = year(d.issue_date) AND t.period_start IS NULL THEN t.value
+       END AS annualised_value,
+       CASE WHEN t.unit_kind NOT IN ({_FLOW}) OR t.kind <> 'target' THEN NULL
+            WHEN t.is_cumulative AND t.period_start IS NOT NULL AND t.target_year >= t.period_start
+            THEN 'total over ' || (t.target_year - t.period_start + 1) || ' years'
+            WHEN t.is_cumulative THEN NULL
+            WHEN t.recurrence = 'annual' THEN 'stated per year'
+            WHEN t.target_year = d.plan_start_year AND t.target_year = d.plan_end_year THEN 'one-year plan'
+            WHEN t.target_year = year(d.issue_date) AND t.period_start IS NULL THEN 'due in the year of issue'
+       END AS annualisation,
+       r.population_2020,
+       CASE WHEN u.per_resident AND r.population_2020 > 0 THEN t.value / r.population_2020 * 10000 END
+           AS value_per_10k_residents,
+       t.indicator, t.quote, d.title AS document_title, d.doc_number, d.issue_date, d.source_file,
+       t.doc_id, t.target_id
+FROM read_parquet('targets.parquet') t
+JOIN read_parquet('documents.parquet') d USING (doc_id)
+LEFT JOIN read_parquet('regions.parquet') r ON r.code = d.region_code
+LEFT JOIN read_parquet('indicators.parquet') i ON i.code = t.indicator_code
+LEFT JOIN read_parquet('units.parquet') u ON u.unit = t.unit
+WHERE t.indicator_code IS NOT NULL
+ORDER BY t.indicator_code, d.region_code NULLS LAST, t.target_year NULLS LAST, t.char_start"""
+
+CASCADE_SQL = """
+SELECT c.indicator_code, c.indicator_en, c.unit_kind,
+       c.region_code AS city_code, c.region_name AS city_name, c.region_name_en AS city_name_en,
+       c.region_level AS city_level,
+       p.region_code AS province_code, p.region_name AS province_name, p.region_name_en AS province_name_en,
+       c.target_year AS city_target_year, p.target_year AS province_target_year,
+       c.value AS city_value, p.value AS province_value, c.unit AS city_unit, p.unit AS province_unit,
+       c.comparator AS city_comparator, p.comparator AS province_comparator,
+       CASE WHEN c.unit = p.unit AND p.value > 0 THEN c.value / p.value END AS ratio,
+       c.annualised_value AS city_annualised_value, p.annualised_value AS province_annualised_value,
+       CASE WHEN c.unit = p.unit AND p.annualised_value > 0 THEN c.annualised_value / p.annualised_value END
+           AS annualised_ratio,
+       c.population_2020 / p.population_2020 AS population_share,
+       CASE WHEN c.unit = p.unit AND p.value > 0 AND c.per_resident AND p.population_2020 > 0
+                 AND c.kind = 'target' AND p.kind = 'target'
+            THEN (CASE WHEN c.annualised_value IS NOT NULL AND p.annualised_value > 0
+                       THEN c.annualised_value / p.annualised_value ELSE c.value / p.value END)
+                 / (c.population_2020 / p.population_2020) END AS ratio_over_population_share,
+       c.indicator AS city_indicator, p.indicator AS province_indicator,
+       c.source_file AS city_source_file, p.source_file AS province_source_file,
+       c.target_id AS city_target_id, p.target_id AS province_target_id
+FROM (SELECT cmp.*, u.per_resident FROM compare cmp LEFT JOIN read_parquet('units.parquet') u USING (unit)) c
+JOIN read_parquet('regions.parquet') r ON r.code = c.region_code
+LEFT JOIN read_parquet('regions.parquet') r2 ON r2.code = r.parent_code
+JOIN compare p ON p.indicator_code = c.indicator_code AND p.unit_kind = c.unit_kind
+                AND p.region_level = 'province' AND p.region_code IN (r.parent_code, r2.parent_code)
+WHERE c.region_level IN ('prefecture', 'county')
+ORDER BY c.indicator_code, city_code, c.target_year NULLS LAST, p.target_year NULLS LAST"""
+
+COVERAGE_SQL = f"""
+WITH docs AS (
+    SELECT d.doc_id, d.source_file, d.title, d.region_code,
+           coalesce(r.name, d.region_name, '(unknown)') AS region_name,
+           coalesce(r.name_en, CASE WHEN d.region_code IS NULL THEN '(unknown)' END) AS region_name_en,
+           coalesce(r.level, d.admin_level) AS region_level
+    FROM read_parquet('documents.parquet') d
+    LEFT JOIN read_parquet('regions.parquet') r ON r.code = d.region_code),
+tc AS (
+    SELECT doc_id, domain, count(*) AS n_targets, count(indicator_code) AS n_targets_with_code,
+           count(*) FILTER (WHERE kind = 'target') AS n_kind_target
+    FROM read_parquet('targets.parquet') GROUP BY doc_id, domain),
+sc AS (
+    SELECT doc_id, domain, count(*) AS n_sections
+    FROM read_parquet('sections.parquet') GROUP BY doc_id, domain)
+SELECT docs.region_code, docs.region_name, docs.region_name_en, docs.region_level, dm.domain, dm.domain_en, dm.domain_zh,
+       docs.doc_id, docs.source_file, docs.title AS document_title,
+       coalesce(tc.n_targets, 0) AS n_targets,
+       coalesce(tc.n_kind_target, 0) AS n_kind_target,
+       coalesce(tc.n_targets_with_code, 0) AS n_targets_with_code,
+       coalesce(sc.n_sections, 0) AS n_sections,
+       coalesce(tc.n_targets, 0) = 0 AS without_number,
+       coalesce(tc.n_targets, 0) = 0 AND coalesce(sc.n_sections, 0) > 0 AS discussed_without_number,
+       CAST(sum(coalesce(tc.n_targets, 0)) OVER (PARTITION BY docs.region_name, dm.domain) AS BIGINT) AS n_targets_region
+FROM docs CROSS JOIN {_domains_values()}
+LEFT JOIN tc ON tc.doc_id = docs.doc_id AND tc.domain = dm.domain
+LEFT JOIN sc ON sc.doc_id = docs.doc_id AND sc.domain = dm.domain
+ORDER BY docs.region_name, docs.source_file, dm.domain"""
+
+VIEWS: dict[str, tuple[str, str]] = {
+    "regions": ("Every province, prefecture and county: GB/T 2260 code, name, level, parent, 2020 census population.",
+                "SELECT * FROM read_parquet('regions.parquet')"),
+    "indicators": ("Canonical indicators: code, Chinese and English name, domain, unit kind, definition, comparability notes.",
+                   "SELECT * FROM read_parquet('indicators.parquet')"),
+    "units": ("Every unit with its English label and whether it counts people, places or facilities.",
+              "SELECT * FROM read_parquet('units.parquet')"),
+    "compare": (
+        "Targets with a canonical indicator code, by indicator x region x target year: value with unit and comparator, "
+        "annualised value of totals over a stated period, value per 10,000 residents for counts of people, places or "
+        "facilities, and the document.", COMPARE_SQL),
+    "cascade": (
+        "A city's (or county's) target beside its province's target for the same indicator code and unit kind, "
+        "with the ratio city/province and the city's share of the province's population.", CASCADE_SQL),
+    "coverage": (
+        "One row per document x domain: targets in the domain, how many carry an indicator code, sections in the "
+        "domain, whether the document gives no number there, and the region's total.", COVERAGE_SQL),
+}
+
+COLUMNS: dict[str, list[tuple[str, str]]] = {
+    "compare": [
+        ("indicator_code", "Canonical indicator code (indicators table)."),
+        ("indicator_en / indicator_zh", "The indicator's English and Chinese name."),
+        ("domain", "The indicator's domain."),
+        ("region_code, region_name, region_name_en, region_level", "The document's region (null code where redacted)."),
+        ("target_year, period_start", "Year by which the value holds; first year of a stated period."),
+        ("kind, value, value_high, unit, unit_en, unit_kind, comparator", "As in targets; unit_en is the unit's English label."),
+        ("recurrence, is_cumulative, is_aspirational", "As in targets."),
+        ("annualised_value", "For targets (kind 'target') in flow units (count, length, area, mass, money): value / "
+                             "years of the stated period when the row is a total over period_start..target_year; "
+                             "the value itself when it is stated per year, comes from a one-year plan, or is due by "
+                             "the end of the year the document was issued; null otherwise (levels such as rates, "
+                             "and totals whose period the text does not state, are not annualised)."),
+        ("annualisation", "How annualised_value was obtained: 'total over N years', 'stated per year', "
+                          "'one-year plan' or 'due in the year of issue'."),
+        ("population_2020", "The region's 2020 census resident population."),
+        ("value_per_10k_residents", "value / population_2020 x 10,000 where the unit counts people, places or "
+                                    "facilities (units.per_resident); null otherwise or without population."),
+        ("indicator, quote", "The row's own indicator phrase and sentence."),
+        ("document_title, doc_number, issue_date, source_file, doc_id, target_id", "Where the row comes from."),
+    ],
+    "cascade": [
+        ("indicator_code, indicator_en, unit_kind", "The shared indicator."),
+        ("city_code, city_name, city_name_en, city_level", "The lower region (prefecture or county)."),
+        ("province_code, province_name, province_name_en", "Its province (parent, or parent's parent for a county)."),
+        ("city_/province_target_year, _value, _unit, _comparator", "Each side's target."),
+        ("ratio", "city_value / province_value when the units are equal: for rates, how much higher the city "
+                  "aims; for counts, the city's share of the province's total."),
+        ("city_/province_annualised_value, annualised_ratio", "The same with annualised values (compare view)."),
+        ("population_share", "The city's 2020 population / the province's."),
+        ("ratio_over_population_share", "For targets counting people, places or facilities: the city's share of "
+                                        "the province's total (of annualised values where both sides have one) "
+                                        "divided by its population share; above 1 the city commits more than its "
+                                        "weight."),
+        ("city_/province_indicator, _source_file, _target_id", "Each side's own phrase and source."),
+    ],
+    "coverage": [
+        ("region_code, region_name, region_name_en, region_level", "The document's region ('(unknown)' where redacted)."),
+        ("domain, domain_en, domain_zh", "One of the domains of the targets guide."),
+        ("doc_id, source_file, document_title", "The document."),
+        ("n_targets, n_kind_target, n_targets_with_code", "Rows of the document in the domain; of them, kind "
+                                                          "'target'; of them, with an indicator code."),
+        ("n_sections", "Sections of the document assigned to the domain."),
+        ("without_number", "The document gives no number in the domain."),
+        ("discussed_without_number", "It has sections in the domain but no number there."),
+        ("n_targets_region", "Rows in the domain over all documents of the region."),
+    ],
+}
+
+
+def views_markdown() -> str:
+    lines = ["## Comparison views", "",
+             "Columns of the views that compare places (`docs/comparison.md` has example queries and their output).", ""]
+    for name, columns in COLUMNS.items():
+        lines += [f"### `{name}`", "", VIEWS[name][0], "", "| column | meaning |", "|---|---|"]
+        lines += [f"| `{c}` | {meaning} |" for c, meaning in columns]
+        lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,106 @@
+"""Regions: the GB/T 2260 division list with 2020 census population, and the link from a
+document's region name to its code.
+
+The data are committed under flows/reference/ (README.md there states where they come
+from and how current they are): regions.csv (code, name, level, parent_code) and
+population_2020.csv (code, population, the census bulletin it comes from) and
+region_names_en.csv (English names of provinces and prefectures).
+
+`code_for(name, context)` turns the region a document names (江门市, 广东省, 武汉市) into
+its code. A name that several regions share (朝阳区, 鼓楼区) is settled by the names of
+their parents found in the context (the title, issuer and opening of the text); when
+that does not settle it, or the name is redacted or unknown, the code is None.
+"""
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from pathlib import Path
+
+REFERENCE_DIR = Path(__file__).parent / "reference"
+REGIONS_FILE = REFERENCE_DIR / "regions.csv"
+POPULATION_FILE = REFERENCE_DIR / "population_2020.csv"
+NAMES_EN_FILE = REFERENCE_DIR / "region_names_en.csv"
+DATA_FILES = (REGIONS_FILE, POPULATION_FILE, NAMES_EN_FILE)
+# Name endings that a short form may leave off (江门 for 江门市). Longest first.
+SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗",
+            "省", "市", "地区", "盟", "县", "区", "旗")
+
+
+@lru_cache(maxsize=None)
+def regions() -> dict[str, dict]:
+    """code -> row of the regions table."""
+    with open(REGIONS_FILE, encoding="utf-8", newline="") as handle:
+        rows = {r["code"]: {"code": r["code"], "name": r["name"], "name_en": None, "level": r["level"],
+                            "parent_code": r["parent_code"] or None, "population_2020": None,
+                            "population_source": None} for r in csv.DictReader(handle)}
+    with open(NAMES_EN_FILE, encoding="utf-8", newline="") as handle:
+        for r in csv.DictReader(handle):
+            if rows[r["code"]]["name"] != r["name"]:
+                raise ValueError(f"{NAMES_EN_FILE.name}: {r['code']} is {rows[r['code']]['name']}, not {r['name']}")
+            rows[r["code"]]["name_en"] = r["name_en"]
+    with open(POPULATION_FILE, encoding="utf-8", newline="") as handle:
+        for r in csv.DictReader(handle):
+            row = rows[r["code"]]
+            if row["name"] != r["name"]:
+                raise ValueError(f"{POPULATION_FILE.name}: {r['code']} is {row['name']}, not {r['name']}")
+            row["population_2020"] = int(r["population_2020"])
+            row["population_source"] = r["population_source"]
+    return rows
+
+
+def table_rows() -> list[dict]:
+    return [dict(row) for row in regions().values()]
+
+
+def short_name(name: str) -> str | None:
+    for suffix in SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return None
+
+
+@lru_cache(maxsize=None)
+def _by_name() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    full: dict[str, list[str]] = {}
+    short: dict[str, list[str]] = {}
+    for code, row in regions().items():
+        full.setdefault(row["name"], []).append(code)
+        alias = short_name(row["name"])
+        if alias:
+            short.setdefault(alias, []).append(code)
+    return full, short
+
+
+def ancestors(code: str) -> list[dict]:
+    out = []
+    parent = regions()[code]["parent_code"]
+    while parent:
+        out.append(regions()[parent])
+        parent = regions()[parent]["parent_code"]
+    return out
+
+
+def _named_in(row: dict, context: str) -> bool:
+    alias = short_name(row["name"])
+    return row["name"] in context or bool(alias and alias in context)
+
+
+def code_for(name: str | None, context: str = "") -> str | None:
+    """GB/T 2260 code of a region name; None when redacted, unknown or ambiguous."""
+    if not name or "*" in name:
+        return None
+    name = name.strip()
+    full, short = _by_name()
+    found = full.get(name) or short.get(name) or short.get(short_name(name) or "") or []
+    if len(found) == 1:
+        return found[0]
+    if len(found) > 1 and context:
+        settled = [code for code in found if any(_named_in(a, context) for a in ancestors(code))]
+        if len(settled) == 1:
+            return settled[0]
+    return None
+
+
+def level_of(code: str | None) -> str | None:
+    return regions()[code]["level"] if code else None
