@@ -8,10 +8,12 @@ that fails or is killed before the swap leaves the last good outputs as they wer
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
 import json
 import os
 import shutil
+import struct
 from pathlib import Path
 
 import duckdb
@@ -90,7 +92,42 @@ def write_duckdb(folder: Path) -> Path:
                 con.execute(f"COMMENT ON VIEW {name} IS '{description.replace(chr(39), chr(39) * 2)}'")
     finally:
         os.chdir(previous)
+    seed = "\n".join(f"{name}\n{sql}" for name, (_, sql) in VIEWS.items())
+    set_database_identifier(path, hashlib.sha256(seed.encode()).digest()[:16])
     return path
+
+
+# DuckDB writes 16 random bytes (the database identifier) into the first block of every new
+# file, and that block's checksum; so two builds from the same inputs would differ in 24
+# bytes. The identifier only tells open files apart, so for reproducible outputs it is set
+# from the views' SQL and the checksum recomputed (block bytes 8..4096, DuckDB's
+# xor-of-multiplied-words checksum). If the file does not read back, the original stays.
+_IDENTIFIER_OFFSET, _BLOCK_END = 124, 4096
+
+
+def _header_checksum(block: bytes) -> int:
+    result = 5381
+    for (word,) in struct.iter_unpack("<Q", block[8:_BLOCK_END]):
+        result ^= (word * 0xBF58476D1CE4E5B9) & 0xFFFFFFFFFFFFFFFF
+    return result
+
+
+def set_database_identifier(path: Path, identifier: bytes) -> bool:
+    original = path.read_bytes()
+    if len(original) < _BLOCK_END or original[8:12] != b"DUCK" or \
+            struct.unpack_from("<Q", original, 0)[0] != _header_checksum(original):
+        return False  # not the header layout this was written for: leave the file alone
+    patched = bytearray(original)
+    patched[_IDENTIFIER_OFFSET:_IDENTIFIER_OFFSET + 16] = identifier
+    struct.pack_into("<Q", patched, 0, _header_checksum(patched))
+    path.write_bytes(bytes(patched))
+    try:
+        with duckdb.connect(str(path), read_only=True) as con:
+            con.execute("SELECT count(*) FROM duckdb_views() WHERE NOT internal").fetchone()
+    except duckdb.Error:
+        path.write_bytes(original)
+        return False
+    return True
 
 
 def connect(folder: Path | str, read_only: bool = True) -> duckdb.DuckDBPyConnection:

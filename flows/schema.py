@@ -236,6 +236,32 @@ def arrow_schema(table: Table) -> pa.Schema:
     return pa.schema(fields, metadata={"table": table.name, "description": table.description})
 
 
+FRICTIONLESS_TYPES = {"string": "string", "int": "integer", "float": "number", "bool": "boolean", "date": "date"}
+
+
+def frictionless_schema(table: Table) -> dict:
+    """The table's Table Schema (Frictionless Data), as datapackage.json of a release carries it."""
+    fields = []
+    for c in table.columns:
+        constraints = {}
+        if not c.nullable:
+            constraints["required"] = True
+        if c.unique:
+            constraints["unique"] = True
+        if c.allowed:
+            constraints["enum"] = list(c.allowed)
+        if c.minimum is not None:
+            constraints["minimum"] = c.minimum
+        if c.maximum is not None:
+            constraints["maximum"] = c.maximum
+        field_ = {"name": c.name, "type": FRICTIONLESS_TYPES[c.type], "title": c.english_label,
+                  "description": c.description}
+        if constraints:
+            field_["constraints"] = constraints
+        fields.append(field_)
+    return {"fields": fields, "primaryKey": list(table.primary_key)}
+
+
 def expectation_suite(table: Table) -> dict:
     """The table's Great Expectations suite as a plain dict (GX 1.x JSON form)."""
     expectations: list[dict] = [

@@ -968,7 +968,9 @@ def extract_targets(clean_text: str, sections: list[Section], ctx: DocumentConte
     rows = dedupe(rows)
     out, seen = [], Counter()
     for row in rows:
-        key = f"{ctx.doc_id}|{row.quote}|{row.indicator}|{row.value}|{row.unit}"
+        # Stable while the quoted source text stays: the id names the number's place and subject,
+        # not its extracted value, so a corrected value shows as a change, not a new target.
+        key = f"{ctx.doc_id}|{row.quote}|{row.indicator}"
         seen[key] += 1
         target_id = hashlib.sha256(f"{key}|{seen[key]}".encode()).hexdigest()[:16]
         record = {"target_id": target_id, "doc_id": ctx.doc_id, "section_id": row.section_id}

@@ -1,0 +1,483 @@
+"""Released snapshots: a versioned, checksummed archive of a validated build, and its check.
+
+    make_release(curated/, releases/)  ->  releases/minsheng-vYYYY.M.N.tar.gz
+    verify(archive or unpacked folder) ->  list of problems, empty when sound
+
+A release holds the Parquet tables, the DuckDB file with relative views (and query.py, which
+opens it from any working directory), datapackage.json (Frictionless: every table's schema,
+bytes and sha256, the raw sources with their sha256, the code version), the data dictionary,
+CHANGELOG.md and changes.csv against the previous release by target_id, CITATION.cff, the
+data licence, CHECKSUMS, and BUILD_INFO.json. BUILD_INFO.json (when, where, with which
+package versions) is the one member that differs between two releases of the same inputs,
+so it is left out of CHECKSUMS; everything else, and the archive's own layout, is
+deterministic. Versions are CalVer (vYEAR.MONTH.N, N counting within the month) and an
+existing version is never overwritten.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import hashlib
+import importlib.metadata
+import io
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import tarfile
+import tempfile
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pyarrow.parquet as pq
+
+from flows import publish, schema
+
+ARCHIVE_PREFIX = "minsheng-"
+ARCHIVE_SUFFIX = ".tar.gz"
+VERSION_PATTERN = re.compile(r"^v(\d{4})\.(\d{1,2})\.(\d+)$")
+CHECKSUMS = "CHECKSUMS"
+BUILD_INFO = "BUILD_INFO.json"
+UNCHECKSUMMED = {CHECKSUMS, BUILD_INFO}
+DICTIONARY = "DATA_DICTIONARY.md"
+QUERY_SCRIPT = Path(__file__).parent / "release_files" / "query.py"
+LICENCE_ID, LICENCE_URL = "CC-BY-4.0", "https://creativecommons.org/licenses/by/4.0/"
+CHANGE_LIST_LIMIT = 200  # CHANGELOG.md lists this many per kind; changes.csv has them all
+PARQUET_TO_FRICTIONLESS = {"string": "string", "large_string": "string", "int64": "integer", "double": "number",
+                           "bool": "boolean", "date32[day]": "date"}
+
+
+class ReleaseError(Exception):
+    """A release that cannot be made; the message says why."""
+
+
+# ---- versions -------------------------------------------------------------------------
+
+def version_key(version: str) -> tuple[int, int, int]:
+    match = VERSION_PATTERN.match(version)
+    if not match:
+        raise ReleaseError(f"{version!r} is not a CalVer version like v2026.11.1")
+    return tuple(int(g) for g in match.groups())
+
+
+def archive_name(version: str) -> str:
+    return f"{ARCHIVE_PREFIX}{version}{ARCHIVE_SUFFIX}"
+
+
+def existing_versions(releases_dir: Path) -> list[str]:
+    versions = []
+    if releases_dir.is_dir():
+        for path in releases_dir.iterdir():
+            name = path.name
+            if name.startswith(ARCHIVE_PREFIX) and name.endswith(ARCHIVE_SUFFIX):
+                version = name[len(ARCHIVE_PREFIX):-len(ARCHIVE_SUFFIX)]
+                if VERSION_PATTERN.match(version):
+                    versions.append(version)
+    return sorted(versions, key=version_key)
+
+
+def next_version(existing: list[str], today: dt.date) -> str:
+    in_month = [version_key(v)[2] for v in existing if version_key(v)[:2] == (today.year, today.month)]
+    return f"v{today.year}.{today.month}.{max(in_month, default=0) + 1}"
+
+
+# ---- the changelog ----------------------------------------------------------------------
+
+def read_archive_table(archive: Path, table: str) -> pd.DataFrame | None:
+    """One Parquet table of a release archive, or None when the archive has none."""
+    with tarfile.open(archive, "r:gz") as tar:
+        member = next((m for m in tar.getmembers() if m.name.endswith(f"/{table}.parquet")), None)
+        if member is None:
+            return None
+        return pq.read_table(io.BytesIO(tar.extractfile(member).read())).to_pandas()
+
+
+def target_changes(previous: pd.DataFrame | None, current: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """Targets added, removed and changed between two releases, matched by target_id."""
+    columns = ["change", "target_id", "source_file", "indicator", "columns_changed", "before", "after"]
+    if previous is None:
+        previous = current.iloc[0:0]
+    files = dict(zip(documents["doc_id"], documents["source_file"]))
+    compared = [c for c in current.columns if c in previous.columns and c != "target_id"]
+    merged = previous.merge(current, on="target_id", how="outer", suffixes=("_before", "_after"), indicator=True)
+    rows = []
+    for record in merged.to_dict("records"):
+        side = "_after" if record["_merge"] != "left_only" else "_before"
+        base = {"target_id": record["target_id"], "indicator": record.get(f"indicator{side}"),
+                "source_file": files.get(record.get(f"doc_id{side}"), record.get(f"doc_id{side}"))}
+        if record["_merge"] == "right_only":
+            rows.append({**base, "change": "added", "after": _describe(record, "_after")})
+        elif record["_merge"] == "left_only":
+            rows.append({**base, "change": "removed", "before": _describe(record, "_before")})
+        else:
+            differing = [c for c in compared if not _same(record[f"{c}_before"], record[f"{c}_after"])]
+            if differing:
+                rows.append({**base, "change": "changed", "columns_changed": "|".join(differing),
+                             "before": json.dumps({c: _plain(record[f"{c}_before"]) for c in differing}, ensure_ascii=False),
+                             "after": json.dumps({c: _plain(record[f"{c}_after"]) for c in differing}, ensure_ascii=False)})
+    order = {"added": 0, "removed": 1, "changed": 2}
+    rows.sort(key=lambda r: (order[r["change"]], str(r["source_file"]), r["target_id"]))
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _plain(value):
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return None
+    return value.isoformat() if isinstance(value, dt.date) else value.item() if hasattr(value, "item") else value
+
+
+def _same(a, b) -> bool:
+    return _plain(a) == _plain(b)
+
+
+def _describe(record: dict, side: str) -> str:
+    value, unit = _plain(record.get(f"value{side}")), record.get(f"unit{side}")
+    return f"{value:g} {unit}" if isinstance(value, float) else f"{value} {unit}"
+
+
+def changelog_markdown(version: str, previous_version: str | None, changes: pd.DataFrame, n_targets: int) -> str:
+    against = f"against {previous_version}" if previous_version else "(first release: every target is new)"
+    counts = changes["change"].value_counts()
+    lines = [f"# Changelog of {version}", "",
+             f"Targets in this release: {n_targets}. Changes {against}, matched by `target_id`:", "",
+             f"- added: {counts.get('added', 0)}", f"- removed: {counts.get('removed', 0)}",
+             f"- changed: {counts.get('changed', 0)}", "",
+             "Every change is in `changes.csv`; the first "
+             f"{CHANGE_LIST_LIMIT} of each kind are listed here.", ""]
+    for kind in ("added", "removed", "changed"):
+        part = changes[changes["change"] == kind].head(CHANGE_LIST_LIMIT)
+        if part.empty:
+            continue
+        lines += [f"## {kind.capitalize()}", "", "| target_id | source file | indicator | detail |", "|---|---|---|---|"]
+        for r in part.to_dict("records"):
+            detail = {"added": r["after"], "removed": r["before"],
+                      "changed": f"{r['columns_changed']}: {r['before']} → {r['after']}"}[kind]
+            lines.append(f"| `{r['target_id']}` | {r['source_file']} | {r['indicator']} | {str(detail).replace('|', '/')} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+# ---- the other documents of a release ------------------------------------------------------
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def datapackage(folder: Path, version: str, released: dt.date, report: dict, documents: pd.DataFrame) -> dict:
+    resources = []
+    for name, table in schema.TABLES.items():
+        path = folder / f"{name}.parquet"
+        resources.append({
+            "name": name, "path": path.name, "format": "parquet", "mediatype": "application/vnd.apache.parquet",
+            "description": table.description, "bytes": path.stat().st_size, "hash": f"sha256:{sha256_of(path)}",
+            "rows": pq.ParquetFile(path).metadata.num_rows, "schema": schema.frictionless_schema(table)})
+    sources = [{"title": r["source_file"], "path": r["source_url"] or f"raw/{r['source_file']}",
+                "sha256": r["sha256"]} for r in documents.sort_values("source_file").to_dict("records")]
+    return {
+        "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
+        "name": "minsheng-targets", "version": version.lstrip("v"), "created": released.isoformat(),
+        "title": "Targets in Chinese local livelihood (民生) policy documents",
+        "description": ("The numbers Chinese local governments commit to in livelihood policy documents, one row per "
+                        "committed number with its quote and place in the cleaned source text. See "
+                        f"{DICTIONARY} for every column."),
+        "licenses": [{"name": LICENCE_ID, "path": LICENCE_URL, "title": "Creative Commons Attribution 4.0 International"}],
+        "sources": sources,
+        "code_version": {"package": _package_version(), "stages": report.get("code_version")},
+        "resources": resources,
+    }
+
+
+def _package_version() -> str:
+    try:
+        return importlib.metadata.version("minsheng")
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def citation_cff(version: str, released: dt.date) -> str:
+    return f"""cff-version: 1.2.0
+message: "If you use this dataset, please cite this release as below."
+type: dataset
+title: "minsheng: targets in Chinese local livelihood (民生) policy documents"
+version: "{version}"
+date-released: "{released.isoformat()}"
+license: {LICENCE_ID}
+authors:
+  - name: "minsheng dataset maintainers"
+keywords:
+  - China
+  - local government
+  - public policy
+  - livelihood
+  - policy targets
+"""
+
+
+def licence_text() -> str:
+    return f"""# Licence
+
+The tables in this release (the Parquet files, the DuckDB views, the data dictionary and the
+other documents of the release) are licensed under the Creative Commons Attribution 4.0
+International licence ({LICENCE_ID}): {LICENCE_URL}legalcode
+
+You may share and adapt them for any purpose, provided you give appropriate credit (see
+CITATION.cff), link to the licence and indicate if changes were made.
+
+The quotes and cleaned texts reproduce official documents of Chinese people's governments.
+Article 5 of the Copyright Law of the People's Republic of China excludes from copyright
+protection "laws, regulations, resolutions, decisions and orders of State organs, other
+documents of a legislative, administrative or judicial nature, and their official
+translations"; their reproduction here carries no further restriction from this project.
+"""
+
+
+def release_readme(version: str) -> str:
+    return f"""# minsheng {version}
+
+Targets that Chinese local governments commit to in their livelihood (民生) policy
+documents, one row per committed number. {DICTIONARY} describes every table, column and
+view; CHANGELOG.md says what changed since the previous release; cite with CITATION.cff.
+
+## Query it
+
+From this folder, any DuckDB client works directly:
+
+    duckdb minsheng.duckdb -c "SELECT * FROM targets_flat LIMIT 5"
+
+From any other working directory (DuckDB resolves the views' relative Parquet paths against
+the current directory, so tell it where the files are):
+
+    python path/to/{ARCHIVE_PREFIX}{version}/query.py "SELECT domain, count(*) FROM targets GROUP BY ALL"
+
+or in SQL, in any DuckDB client:
+
+    SET file_search_path = '/absolute/path/to/{ARCHIVE_PREFIX}{version}';
+    ATTACH '/absolute/path/to/{ARCHIVE_PREFIX}{version}/minsheng.duckdb' AS minsheng (READ_ONLY);
+    SELECT * FROM minsheng.targets_flat LIMIT 5;
+
+The Parquet files can also be read on their own by any Parquet reader.
+
+## Check it
+
+`sha256sum -c CHECKSUMS` (or `minsheng verify` with the project's package) checks every file;
+datapackage.json holds every table's schema, size and sha256 and the sources' sha256.
+BUILD_INFO.json records when and with what the release was made and is not checksummed.
+"""
+
+
+def build_info(report: dict) -> dict:
+    packages = {}
+    for name in ("minsheng", "pandas", "pyarrow", "duckdb", "prefect", "great-expectations", "opencc"):
+        try:
+            packages[name] = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            packages[name] = None
+    try:
+        commit = subprocess.run(["git", "rev-parse", "HEAD"], capture_output=True, text=True, timeout=10,
+                                cwd=Path(__file__).parent).stdout.strip() or None
+    except (OSError, subprocess.SubprocessError):
+        commit = None
+    return {"released_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            "python": platform.python_version(), "platform": platform.platform(), "packages": packages,
+            "git_commit": commit, "build_report": report}
+
+
+# ---- making a release -------------------------------------------------------------------
+
+def make_release(curated: Path, releases_dir: Path, version: str | None = None, today: dt.date | None = None,
+                 allow_incomplete: bool = False) -> tuple[Path, pd.DataFrame]:
+    """Pack the build in `curated` as a new release; returns the archive and its changes."""
+    curated, releases_dir = Path(curated), Path(releases_dir)
+    report_path = curated / publish.REPORT_JSON
+    if not report_path.exists():
+        raise ReleaseError(f"{curated}: no {publish.REPORT_JSON}; build the dataset first (minsheng build)")
+    report = json.loads(report_path.read_text(encoding="utf-8"))
+    if report.get("status") != "complete" and not allow_incomplete:
+        raise ReleaseError(f"{curated}: the last build is {report.get('status')!r}, not 'complete' "
+                           f"(errors: {'; '.join(report.get('errors', [])[:3]) or 'none'}); fix it or pass --allow-incomplete")
+    missing = [f"{name}.parquet" for name in schema.TABLES if not (curated / f"{name}.parquet").exists()]
+    if missing:
+        raise ReleaseError(f"{curated}: missing {', '.join(missing)}")
+
+    today = today or dt.date.today()
+    existing = existing_versions(releases_dir)
+    version = version or next_version(existing, today)
+    version_key(version)
+    archive = releases_dir / archive_name(version)
+    if archive.exists() or version in existing:
+        raise ReleaseError(f"{archive}: version {version} exists already; releases are never overwritten")
+    earlier = [v for v in existing if version_key(v) < version_key(version)]
+    previous_version = earlier[-1] if earlier else None
+
+    releases_dir.mkdir(parents=True, exist_ok=True)
+    top = f"{ARCHIVE_PREFIX}{version}"
+    with tempfile.TemporaryDirectory(dir=releases_dir, prefix=".staging-") as tmp:
+        folder = Path(tmp) / top
+        folder.mkdir()
+        for name in schema.TABLES:
+            shutil.copyfile(curated / f"{name}.parquet", folder / f"{name}.parquet")
+        publish.write_duckdb(folder)
+        shutil.copyfile(QUERY_SCRIPT, folder / "query.py")
+        (folder / DICTIONARY).write_text(publish.dictionary_markdown(), encoding="utf-8")
+
+        documents = pd.read_parquet(folder / "documents.parquet")
+        targets = pd.read_parquet(folder / "targets.parquet")
+        previous = read_archive_table(releases_dir / archive_name(previous_version), "targets") if previous_version else None
+        changes = target_changes(previous, targets, documents)
+        changes.to_csv(folder / "changes.csv", index=False, lineterminator="\n")
+        (folder / "CHANGELOG.md").write_text(changelog_markdown(version, previous_version, changes, len(targets)),
+                                             encoding="utf-8")
+        (folder / "CITATION.cff").write_text(citation_cff(version, today), encoding="utf-8")
+        (folder / "LICENSE.md").write_text(licence_text(), encoding="utf-8")
+        (folder / "README.md").write_text(release_readme(version), encoding="utf-8")
+        (folder / "datapackage.json").write_text(
+            json.dumps(datapackage(folder, version, today, report, documents), ensure_ascii=False, indent=2) + "\n",
+            encoding="utf-8")
+        listed = sorted(p.name for p in folder.iterdir() if p.name not in UNCHECKSUMMED)
+        (folder / CHECKSUMS).write_text("".join(f"{sha256_of(folder / n)}  {n}\n" for n in listed), encoding="utf-8")
+        (folder / BUILD_INFO).write_text(json.dumps(build_info(report), ensure_ascii=False, indent=2, default=str) + "\n",
+                                         encoding="utf-8")
+        partial = Path(tmp) / archive.name
+        write_archive(folder, partial, mtime=int(dt.datetime(today.year, today.month, today.day,
+                                                             tzinfo=dt.timezone.utc).timestamp()))
+        try:
+            os.link(partial, archive)  # fails if the version appeared meanwhile: never overwrite
+        except FileExistsError:
+            raise ReleaseError(f"{archive}: version {version} exists already; releases are never overwritten") from None
+    return archive, changes
+
+
+def write_archive(folder: Path, archive: Path, mtime: int) -> None:
+    """A .tar.gz whose bytes depend only on the files: sorted names, fixed times and owners."""
+    def normalised(info: tarfile.TarInfo) -> tarfile.TarInfo:
+        info.mtime, info.uid, info.gid, info.uname, info.gname = mtime, 0, 0, "", ""
+        info.mode = 0o755 if info.isdir() else 0o644
+        return info
+
+    with open(archive, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as zipped, \
+            tarfile.open(fileobj=zipped, mode="w", format=tarfile.PAX_FORMAT) as tar:
+        tar.add(folder, arcname=folder.name, recursive=False, filter=normalised)
+        for path in sorted(folder.iterdir()):
+            tar.add(path, arcname=f"{folder.name}/{path.name}", filter=normalised)
+
+
+# ---- verifying a release ----------------------------------------------------------------
+
+def verify(path: Path) -> list[str]:
+    """Everything wrong with a release archive (or its unpacked folder); empty when sound."""
+    path = Path(path)
+    if path.is_dir():
+        return verify_folder(path)
+    if not path.exists():
+        return [f"{path}: no such file"]
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            with tarfile.open(path, "r:gz") as tar:
+                names = tar.getnames()
+                bad = [n for n in names if n.startswith("/") or ".." in Path(n).parts]
+                if bad:
+                    return [f"{path}: unsafe member path {bad[0]!r}"]
+                try:
+                    tar.extractall(tmp, filter="data")
+                except TypeError:  # Python before 3.11.4 has no extraction filters; names were checked above
+                    tar.extractall(tmp)
+        except (tarfile.TarError, OSError, EOFError, gzip.BadGzipFile) as error:
+            return [f"{path}: not a readable .tar.gz archive ({type(error).__name__}: {error})"]
+        tops = sorted(p for p in Path(tmp).iterdir())
+        if len(tops) != 1 or not tops[0].is_dir():
+            return [f"{path}: expected one top folder, found {[p.name for p in tops]}"]
+        return [f"{path.name}: {problem}" for problem in verify_folder(tops[0])]
+
+
+def verify_folder(folder: Path) -> list[str]:
+    problems: list[str] = []
+    checksums_path = folder / CHECKSUMS
+    listed: dict[str, str] = {}
+    if not checksums_path.exists():
+        problems.append(f"{CHECKSUMS} is missing")
+    else:
+        for n, line in enumerate(checksums_path.read_text(encoding="utf-8").splitlines(), 1):
+            match = re.fullmatch(r"([0-9a-f]{64})  (.+)", line)
+            if not match:
+                problems.append(f"{CHECKSUMS} line {n} is not '<sha256>  <file>': {line[:80]!r}")
+                continue
+            listed[match.group(2)] = match.group(1)
+        for name, expected in sorted(listed.items()):
+            file = folder / name
+            if not file.exists():
+                problems.append(f"{name}: listed in {CHECKSUMS} but missing")
+            elif (actual := sha256_of(file)) != expected:
+                problems.append(f"{name}: sha256 is {actual}, {CHECKSUMS} says {expected} (the file was changed or damaged)")
+        for file in sorted(folder.iterdir()):
+            if file.name not in listed and file.name not in UNCHECKSUMMED:
+                problems.append(f"{file.name}: present but not listed in {CHECKSUMS}")
+
+    try:
+        package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        return problems + [f"datapackage.json unreadable ({type(error).__name__}: {error})"]
+    for resource in package.get("resources", []):
+        problems += verify_resource(folder, resource)
+    problems += verify_views(folder)
+    return problems
+
+
+def verify_resource(folder: Path, resource: dict) -> list[str]:
+    name, file = resource.get("path", "?"), folder / resource.get("path", "?")
+    if not file.exists():
+        return [f"{name}: named in datapackage.json but missing"]
+    problems = []
+    if file.stat().st_size != resource.get("bytes"):
+        problems.append(f"{name}: {file.stat().st_size} bytes, datapackage.json says {resource.get('bytes')}")
+    if f"sha256:{sha256_of(file)}" != resource.get("hash"):
+        problems.append(f"{name}: sha256 differs from datapackage.json's {resource.get('hash')}")
+    try:
+        parquet = pq.ParquetFile(file)
+        arrow_schema = parquet.schema_arrow
+    except Exception as error:  # pyarrow raises several kinds for damaged files
+        return problems + [f"{name}: not a readable Parquet file ({type(error).__name__}: {error})"]
+    declared = {f["name"]: f for f in resource.get("schema", {}).get("fields", [])}
+    actual = {f.name: PARQUET_TO_FRICTIONLESS.get(str(f.type), str(f.type)) for f in arrow_schema}
+    for column in declared.keys() - actual.keys():
+        problems.append(f"{name}: column {column} declared in datapackage.json is missing")
+    for column in actual.keys() - declared.keys():
+        problems.append(f"{name}: column {column} is not declared in datapackage.json")
+    for column in declared.keys() & actual.keys():
+        if declared[column]["type"] != actual[column]:
+            problems.append(f"{name}: column {column} is {actual[column]}, datapackage.json says {declared[column]['type']}")
+    if list(declared) != [f.name for f in arrow_schema] and declared.keys() == actual.keys():
+        problems.append(f"{name}: columns are not in the declared order")
+    if parquet.metadata.num_rows != resource.get("rows"):
+        problems.append(f"{name}: {parquet.metadata.num_rows} rows, datapackage.json says {resource.get('rows')}")
+    if not problems:
+        table = parquet.read()
+        for column, spec in declared.items():
+            if spec.get("constraints", {}).get("required") and table.column(column).null_count:
+                problems.append(f"{name}: column {column} is required but has {table.column(column).null_count} nulls")
+    return problems
+
+
+def verify_views(folder: Path) -> list[str]:
+    database = folder / publish.DUCKDB_NAME
+    if not database.exists():
+        return [f"{publish.DUCKDB_NAME} is missing"]
+    problems = []
+    try:
+        with publish.connect(folder) as con:
+            views = [r[0] for r in con.execute(
+                "SELECT view_name FROM duckdb_views() WHERE NOT internal ORDER BY 1").fetchall()]
+            for view in views:
+                try:
+                    con.execute(f'SELECT count(*) FROM "{view}"').fetchone()
+                except duckdb.Error as error:
+                    problems.append(f"{publish.DUCKDB_NAME}: view {view} does not answer ({str(error).splitlines()[0]})")
+    except duckdb.Error as error:
+        problems.append(f"{publish.DUCKDB_NAME}: cannot be opened ({str(error).splitlines()[0]})")
+    return problems
