@@ -1,0 +1,236 @@
+"""Releases: reproducible builds and archives, stable ids, changelog, verify, querying from anywhere."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import shutil
+import subprocess
+import sys
+import tarfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from flows import publish, release, schema
+from flows.flow import build_flow
+
+TODAY = dt.date(2026, 11, 25)
+
+
+def members(archive: Path) -> dict[str, bytes]:
+    with tarfile.open(archive, "r:gz") as tar:
+        return {m.name: tar.extractfile(m).read() for m in tar.getmembers() if m.isfile()}
+
+
+@pytest.fixture(scope="module")
+def reordered_build(tmp_path_factory, root):
+    """A second build of the seeds from scratch, its manifest rows in reverse order."""
+    base = tmp_path_factory.mktemp("reordered")
+    raw = base / "raw"
+    shutil.copytree(root / "raw", raw)
+    with open(raw / "manifest.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    with open(raw / "manifest.csv", "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows([rows[0]] + rows[1:][::-1])
+    result = build_flow(raw_dir=str(raw), out_dir=str(base / "curated"), cache_dir=str(base / "cache"))
+    assert result.status == "complete"
+    return base / "curated"
+
+
+def test_builds_from_the_same_inputs_are_byte_identical(seed_build, reordered_build):
+    for name in [f"{t}.parquet" for t in schema.TABLES] + [publish.DUCKDB_NAME, publish.DICTIONARY_NAME]:
+        assert (seed_build / name).read_bytes() == (reordered_build / name).read_bytes(), name
+
+
+def test_ids_do_not_move_when_the_manifest_is_reordered(seed_build, reordered_build):
+    def ids(folder):
+        targets = pd.read_parquet(folder / "targets.parquet")
+        documents = pd.read_parquet(folder / "documents.parquet")
+        return (dict(zip(documents["source_file"], documents["doc_id"])),
+                sorted(zip(targets["target_id"], targets["quote"], targets["indicator"])))
+    assert ids(seed_build) == ids(reordered_build)
+    targets = pd.read_parquet(seed_build / "targets.parquet")
+    assert targets["target_id"].is_unique and len(targets) > 400
+
+
+def test_release_archives_of_the_same_build_differ_only_in_build_info(seed_build, reordered_build, tmp_path):
+    first, _ = release.make_release(seed_build, tmp_path / "a", today=TODAY)
+    second, _ = release.make_release(reordered_build, tmp_path / "b", today=TODAY)
+    assert first.name == second.name == "minsheng-v2026.11.1.tar.gz"
+    a, b = members(first), members(second)
+    assert a.keys() == b.keys()
+    differing = sorted(name for name in a if a[name] != b[name])
+    assert differing == ["minsheng-v2026.11.1/BUILD_INFO.json"]
+    with tarfile.open(first, "r:gz") as x, tarfile.open(second, "r:gz") as y:
+        assert [(m.name, m.mtime, m.mode, m.uid) for m in x.getmembers()] == \
+               [(m.name, m.mtime, m.mode, m.uid) for m in y.getmembers()]
+
+
+def test_release_contents_and_versions(seed_build, tmp_path):
+    releases = tmp_path / "releases"
+    archive, changes = release.make_release(seed_build, releases, today=TODAY)
+    assert release.verify(archive) == []
+    files = {Path(n).name: data for n, data in members(archive).items()}
+    n_targets = len(pd.read_parquet(seed_build / "targets.parquet"))
+    assert {"documents.parquet", "sections.parquet", "targets.parquet", "texts.parquet", "minsheng.duckdb",
+            "datapackage.json", "DATA_DICTIONARY.md", "CHECKSUMS", "CHANGELOG.md", "changes.csv", "CITATION.cff",
+            "LICENSE.md", "README.md", "query.py", "BUILD_INFO.json"} <= files.keys()
+
+    package = json.loads(files["datapackage.json"])
+    assert package["version"] == "2026.11.1" and package["licenses"][0]["name"] == "CC-BY-4.0"
+    resources = {r["name"]: r for r in package["resources"]}
+    assert set(resources) == set(schema.TABLES)
+    assert resources["targets"]["rows"] == n_targets
+    assert resources["targets"]["bytes"] == len(files["targets.parquet"])
+    assert [f["name"] for f in resources["targets"]["schema"]["fields"]] == schema.TARGETS.column_names
+    kind = next(f for f in resources["targets"]["schema"]["fields"] if f["name"] == "kind")
+    assert kind["constraints"] == {"required": True, "enum": list(schema.KINDS)}
+    documents = pd.read_parquet(seed_build / "documents.parquet")
+    assert [(s["title"], s["sha256"]) for s in package["sources"]] == \
+        sorted(zip(documents["source_file"], documents["sha256"]))
+    assert package["code_version"]["stages"] == json.loads((seed_build / publish.REPORT_JSON).read_text())["code_version"]
+    listed = dict(line.split("  ")[::-1] for line in files["CHECKSUMS"].decode().splitlines())
+    assert "BUILD_INFO.json" not in listed and listed.keys() == files.keys() - {"CHECKSUMS", "BUILD_INFO.json"}
+    assert b"version: \"v2026.11.1\"" in files["CITATION.cff"]
+    assert list(changes["change"].unique()) == ["added"] and len(changes) == n_targets
+
+    # the next release of the month gets the next number; an existing version is never overwritten
+    second, changes = release.make_release(seed_build, releases, today=TODAY)
+    assert second.name == "minsheng-v2026.11.2.tar.gz" and changes.empty
+    before = archive.read_bytes()
+    with pytest.raises(release.ReleaseError, match="never overwritten"):
+        release.make_release(seed_build, releases, version="v2026.11.1", today=TODAY)
+    assert archive.read_bytes() == before
+    assert release.next_version(release.existing_versions(releases), dt.date(2026, 12, 1)) == "v2026.12.1"
+
+
+def test_changelog_by_target_id(seed_build, tmp_path, root):
+    """A changed source sentence: its targets leave and arrive under new ids; the rest stay."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for path in (root / "raw").glob("*.txt"):  # no manifest: a sha256 change is allowed
+        shutil.copy(path, raw / path.name)
+    targets = pd.read_parquet(seed_build / "targets.parquet")
+    documents = pd.read_parquet(seed_build / "documents.parquet")
+    texts = pd.read_parquet(seed_build / "texts.parquet")
+    # pick a simplified-script document, so that its raw text holds the clean quote as it is
+    simplified = documents[documents["script"] == "simplified"]
+    doc = simplified.iloc[0]
+    clean_text = texts.set_index("doc_id").loc[doc["doc_id"], "clean_text"]
+    raw_text = (raw / doc["source_file"]).read_text(encoding="utf-8")
+    quote = next(q for q in targets[targets["doc_id"] == doc["doc_id"]]["quote"] if raw_text.count(q) == 1)
+    edited = quote.replace("0", "9", 1) if "0" in quote else quote.replace("1", "7", 1)
+    assert edited != quote
+    (raw / doc["source_file"]).write_text(raw_text.replace(quote, edited), encoding="utf-8")
+    out = tmp_path / "curated"
+    assert build_flow(raw_dir=str(raw), out_dir=str(out), cache_dir=str(tmp_path / "cache")).status == "complete"
+
+    releases = tmp_path / "releases"
+    release.make_release(seed_build, releases, today=TODAY)
+    archive, changes = release.make_release(out, releases, today=TODAY)
+    old_ids = set(targets[targets["quote"] == quote]["target_id"])
+    new = pd.read_parquet(out / "targets.parquet")
+    new_ids = set(new[new["quote"] == edited]["target_id"])
+    assert set(changes[changes["change"] == "removed"]["target_id"]) == old_ids
+    assert set(changes[changes["change"] == "added"]["target_id"]) == new_ids
+    assert set(changes["source_file"]) == {doc["source_file"]}
+    assert (changes["change"] != "changed").all()
+    changelog = members(archive)["minsheng-v2026.11.2/CHANGELOG.md"].decode()
+    assert "against v2026.11.1" in changelog and f"- removed: {len(old_ids)}" in changelog
+    assert all(i in changelog for i in old_ids | new_ids)
+    unchanged = set(targets["target_id"]) - old_ids
+    assert unchanged <= set(new["target_id"])
+
+
+def test_changed_values_are_reported_as_changes():
+    documents = pd.DataFrame({"doc_id": ["d1"], "source_file": ["a.txt"]})
+    before = pd.DataFrame({"target_id": ["t1", "t2", "t3"], "doc_id": ["d1"] * 3, "indicator": ["床位", "岗位", "学位"],
+                           "value": [5.0, 100.0, 3.0], "unit": ["张", "个", "个"], "target_year": [2025, 2025, None]})
+    after = pd.DataFrame({"target_id": ["t1", "t2", "t4"], "doc_id": ["d1"] * 3, "indicator": ["床位", "岗位", "园位"],
+                          "value": [5.0, 120.0, 8.0], "unit": ["张", "个", "个"], "target_year": [2025, 2027, None]})
+    changes = release.target_changes(before, after, documents)
+    rows = {r["target_id"]: r for r in changes.to_dict("records")}
+    assert rows["t4"]["change"] == "added" and rows["t4"]["after"] == "8 个"
+    assert rows["t3"]["change"] == "removed" and rows["t3"]["before"] == "3 个"
+    assert rows["t2"]["change"] == "changed" and rows["t2"]["columns_changed"] == "value|target_year"
+    assert json.loads(rows["t2"]["before"]) == {"value": 100.0, "target_year": 2025}
+    assert json.loads(rows["t2"]["after"]) == {"value": 120.0, "target_year": 2027}
+    assert "t1" not in rows and rows["t2"]["source_file"] == "a.txt"
+
+
+def test_verify_says_exactly_what_is_damaged(seed_build, tmp_path):
+    archive, _ = release.make_release(seed_build, tmp_path / "releases", today=TODAY)
+    folder = tmp_path / "unpacked"
+    with tarfile.open(archive, "r:gz") as tar:
+        tar.extractall(folder, filter="data")
+    top = folder / "minsheng-v2026.11.1"
+    assert release.verify(top) == []
+
+    with open(top / "sections.parquet", "r+b") as handle:  # flip bytes inside the file
+        handle.seek(100)
+        handle.write(b"\xff\xff\xff\xff")
+    (top / "units.parquet").unlink()
+    (top / "notes.txt").write_text("added by hand")
+    problems = release.verify(top)
+    assert any(p.startswith("sections.parquet: sha256 is ") and "CHECKSUMS says" in p for p in problems)
+    assert "units.parquet: listed in CHECKSUMS but missing" in problems
+    assert "units.parquet: named in datapackage.json but missing" in problems
+    assert "notes.txt: present but not listed in CHECKSUMS" in problems
+    assert not any(p.startswith("targets.parquet") or p.startswith("documents.parquet") for p in problems)
+
+    truncated = tmp_path / "truncated.tar.gz"
+    truncated.write_bytes(archive.read_bytes()[: archive.stat().st_size // 2])
+    [problem] = release.verify(truncated)
+    assert problem.startswith(f"{truncated}: not a readable .tar.gz archive")
+
+    cli = subprocess.run([sys.executable, "-m", "flows", "verify", str(top)], capture_output=True, text=True)
+    assert cli.returncode == 1 and "DAMAGED" in cli.stdout and "units.parquet: listed in CHECKSUMS but missing" in cli.stdout
+    cli = subprocess.run([sys.executable, "-m", "flows", "verify", str(archive)], capture_output=True, text=True)
+    assert cli.returncode == 0 and ": ok" in cli.stdout
+
+
+def test_an_unpacked_release_answers_from_any_working_directory(seed_build, tmp_path):
+    archive, _ = release.make_release(seed_build, tmp_path / "releases", today=TODAY)
+    with tarfile.open(archive, "r:gz") as tar:
+        tar.extractall(tmp_path / "somewhere", filter="data")
+    top = tmp_path / "somewhere" / "minsheng-v2026.11.1"
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    expected = len(pd.read_parquet(seed_build / "targets.parquet"))
+
+    # the script shipped in the release (needs only duckdb), run from another directory
+    run = subprocess.run([sys.executable, str(top / "query.py"), "SELECT count(*) AS n FROM targets_flat"],
+                         cwd=elsewhere, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert str(expected) in run.stdout
+
+    # plain DuckDB SQL, as the release README shows it, from another directory
+    code = (f"import duckdb; con = duckdb.connect(); "
+            f"con.execute(\"SET file_search_path = '{top}'\"); "
+            f"con.execute(\"ATTACH '{top / 'minsheng.duckdb'}' AS minsheng (READ_ONLY)\"); "
+            f"print(con.execute('SELECT count(*) FROM minsheng.targets_flat').fetchone()[0])")
+    run = subprocess.run([sys.executable, "-c", code], cwd=elsewhere, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == str(expected)
+
+    # and without telling DuckDB where the files are, the relative views do not answer: the hazard is real
+    code = (f"import duckdb; con = duckdb.connect('{top / 'minsheng.duckdb'}', read_only=True); "
+            f"con.execute('SELECT count(*) FROM targets_flat').fetchone()")
+    run = subprocess.run([sys.executable, "-c", code], cwd=elsewhere, capture_output=True, text=True)
+    assert run.returncode != 0 and "targets.parquet" in run.stderr
+
+
+def test_release_refuses_an_incomplete_or_missing_build(tmp_path, seed_build):
+    with pytest.raises(release.ReleaseError, match="no build_report.json"):
+        release.make_release(tmp_path / "nothing", tmp_path / "releases", today=TODAY)
+    copy = tmp_path / "incomplete"
+    shutil.copytree(seed_build, copy)
+    report = json.loads((copy / publish.REPORT_JSON).read_text())
+    report.update(status="incomplete", errors=["x.txt: sha256 mismatch"])
+    (copy / publish.REPORT_JSON).write_text(json.dumps(report))
+    with pytest.raises(release.ReleaseError, match="'incomplete'.*x.txt: sha256 mismatch"):
+        release.make_release(copy, tmp_path / "releases", today=TODAY)
+    archive, _ = release.make_release(copy, tmp_path / "releases", today=TODAY, allow_incomplete=True)
+    assert release.verify(archive) == []
