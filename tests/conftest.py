@@ -12,7 +12,13 @@ os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.pop("PREFECT_API_URL", None)
 
+import logging  # noqa: E402
+
 import pytest  # noqa: E402
+
+# Prefect logs "Stopping temporary server" at interpreter exit, after pytest has closed the
+# captured streams; without this every run ends in a harmless "--- Logging error ---" trace.
+logging.raiseExceptions = False
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
