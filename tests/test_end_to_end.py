@@ -47,3 +47,20 @@ def test_views_resolve_relative_to_the_data_folder(seed_build, monkeypatch):
     monkeypatch.chdir(seed_build)
     with duckdb.connect("minsheng.duckdb", read_only=True) as con:
         assert con.execute("SELECT count(*) FROM targets").fetchone()[0] > 0
+
+
+def test_build_report_says_what_was_built_and_renders_offline(seed_build):
+    import json
+    import re
+
+    report = json.loads((seed_build / "build_report.json").read_text(encoding="utf-8"))
+    targets = pd.read_parquet(seed_build / "targets.parquet")
+    assert report["status"] == "complete" and report["errors"] == []
+    assert report["row_counts"]["targets"] == len(targets) and report["row_counts"]["documents"] == 5
+    assert sorted(report["changes"]["added"]) == sorted(report["documents"]) and len(report["documents"]) == 5
+    assert {t["table"] for t in report["validation"]["tables"]} >= {"documents", "sections", "targets", "texts"}
+    assert all(t["success"] for t in report["validation"]["tables"])
+    page = (seed_build / "build_report.html").read_text(encoding="utf-8")
+    assert f"<td>targets</td><td>{len(targets)}</td>" in page
+    # nothing that a browser would fetch: no scripts, links, images, imports or URLs at all
+    assert not re.search(r"<script|<link|<img|<iframe|@import|url\(|https?://|//cdn", page, re.I)
