@@ -19,6 +19,8 @@ def _quiet_prefect_env() -> None:
     os.environ.setdefault("DO_NOT_TRACK", "1")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LOG_PRINTS", "true")
+    if os.environ.get("PREFECT_HOME"):  # Prefect's SQLite cannot start in a folder that does not exist
+        Path(os.environ["PREFECT_HOME"]).expanduser().mkdir(parents=True, exist_ok=True)
 
 
 def cmd_build(args) -> int:
@@ -29,9 +31,9 @@ def cmd_build(args) -> int:
         return 3
     print(f"building {raw} -> {args.out} (Prefect starts an embedded server first; this takes a few seconds)",
           file=sys.stderr, flush=True)
-    from flows.flow import build_flow
+    from flows.flow import with_task_runner
 
-    result = build_flow(raw_dir=str(raw), out_dir=str(args.out), batch_size=args.batch_size,
+    result = with_task_runner(args.dask)(raw_dir=str(raw), out_dir=str(args.out), batch_size=args.batch_size,
                         cache_dir=args.cache, force=args.force)
     report = result.report
     counts = ", ".join(f"{k} {v}" for k, v in report.get("row_counts", {}).items())
@@ -108,6 +110,8 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--batch-size", type=int, default=200, help="documents per Prefect task")
     build.add_argument("--cache", default=None, help="per-document cache folder (default: .<out>.cache beside --out)")
     build.add_argument("--force", action="store_true", help="rebuild and publish even if nothing changed")
+    build.add_argument("--dask", default=None, metavar="ADDRESS",
+                       help="run the document batches on Dask: 'local' for a local cluster, or a scheduler address")
     build.set_defaults(func=cmd_build)
     serve = sub.add_parser("serve", help="serve the nightly build deployment against PREFECT_API_URL")
     serve.add_argument("--raw", default="raw")

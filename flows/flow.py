@@ -112,6 +112,19 @@ def publish_task(frames: dict, report: dict, out_dir: Path) -> None:
     get_run_logger().info("published to %s", out_dir)
 
 
+def with_task_runner(dask: str | None):
+    """The build flow on the default thread pool, or on Dask: "local" starts a local cluster,
+    anything else is the address of a running scheduler (pip install -e ".[dask]")."""
+    if not dask:
+        return build_flow
+    try:
+        from prefect_dask import DaskTaskRunner
+    except ImportError:
+        raise SystemExit('the Dask task runner needs prefect-dask: pip install -e ".[dask]"') from None
+    runner = DaskTaskRunner() if dask == "local" else DaskTaskRunner(address=dask)
+    return build_flow.with_options(task_runner=runner)
+
+
 def input_fingerprint(records: list[SourceRecord], version: str) -> str:
     digest = hashlib.sha256(version.encode())
     for record in records:
