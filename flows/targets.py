@@ -26,6 +26,7 @@ CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000, "亿": 100000000}
 SENTENCE_END = re.compile(r"[。;!?\n|]")
 CLAUSE_BREAK = set(",;:。!?|\n")
 YEAR = r"(?:19|20)\d{2}"
+EARLIEST_TARGET_YEAR = 1990  # schema.YEAR_MIN: an earlier year is a birth year or history, never a deadline
 PERIOD_RE = re.compile(rf"({YEAR})\s*年?\s*[-—–~至到]+\s*({YEAR})\s*年")
 YEAR_BY_RE = re.compile(rf"(?:到|至|截至|截止|于|在)?\s*({YEAR})\s*年(底|末|前|内|度|全年)?")
 MAX_NUMBER_CHARS = 24  # a longer run of digits is not a quantity
@@ -195,6 +196,9 @@ def find_mentions(sentence: str) -> list[Mention]:
     return mentions
 
 
+_LIST_LINKS = re.compile(r"(?:[、和,至]\s*\d+(?:\.\d+)?[万亿千]?(?=[、和,至])){0,50}[、和,至]\s*")
+
+
 def _mention_at(s: str, start: int) -> Mention | None:
     lex = _lex()
     first = _read_number(s, start)
@@ -271,7 +275,9 @@ def _mention_at(s: str, start: int) -> Mention | None:
                 return None
             unit, unit_kind, implied = implied_unit, "count", True
         elif not is_chinese and re.match(r"[、和,至]\s*\d", s[end:end + 3]):
-            follower = _mention_at(s, end + 1 + (1 if s[end + 1] == " " else 0))
+            # the list's last number names the unit; skip the bare numbers between without
+            # recursing into each (a list of a thousand numbers must not exhaust the stack)
+            follower = _mention_at(s, _LIST_LINKS.match(s, end).end())
             if follower is None or not follower.unit:
                 return None
             unit, unit_kind = follower.unit, follower.unit_kind  # the list's last number names the unit
@@ -550,6 +556,9 @@ def _year_in(text: str, lo: int, hi: int) -> tuple[int | None, int | None, bool]
         if re.search(r"(较|比|与|同|从|相比)\s*$", segment[max(0, m.start() - 3): m.start()]) or \
                 re.match(r"(底|末)?(相比|以来|同期|基础上)", segment[m.end(): m.end() + 4]):
             continue  # 较2020年, 2020年以来: a baseline, not the year of the target
+        if re.match(r"(以前|以后|之前|之后|前|后|及以前|及以后)?出生", segment[m.end(): m.end() + 5]) or \
+                int(m.group(1)) < EARLIEST_TARGET_YEAR:
+            continue  # 1960年以前出生的: who is covered, not when
         if best is None or m.end() > best[0]:
             if PERIOD_RE.match(segment, max(0, m.start() - 12)) and any(
                     pm.start() <= m.start() < pm.end() for pm in PERIOD_RE.finditer(segment)):
@@ -783,8 +792,9 @@ def _drop_qualifiers(s: str, mentions: list[Mention]) -> list[Mention]:
     with the clause's own number later, is not a row."""
     kept = []
     for i, m in enumerate(mentions):
-        later = [n for n in mentions[i + 1:] if n.start < _clause_end(s, m.end)]
-        if s.startswith("的", m.end) and later and not re.fullmatch(r"[、和与及\s]*", s[m.end + 1: later[0].start]):
+        following = mentions[i + 1] if i + 1 < len(mentions) else None  # mentions are in text order
+        if s.startswith("的", m.end) and following and following.start < _clause_end(s, m.end) \
+                and not re.fullmatch(r"[、和与及\s]*", s[m.end + 1: following.start]):
             continue
         kept.append(m)
     return kept
