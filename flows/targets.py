@@ -526,6 +526,7 @@ class DocumentContext:
     plan_end_year: int | None = None
     issue_year: int | None = None
     single_year: int | None = None  # a one-year list or work plan: its year
+    heading_years: dict | None = None  # section_id -> the year its heading (or an ancestor's) names
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -896,13 +897,17 @@ def _row(s: str, a: int, b: int, m: Mention, indicator: str, ctx: DocumentContex
         year, explicit = None, False  # in a one-year list an earlier year is a reference (2022年收益…)
     if not explicit and paragraph.get("inherited"):
         year, start = paragraph["inherited"]
+    if year is None and section and ctx.heading_years:
+        year = ctx.heading_years.get(section.section_id)
     if year is None and ctx.single_year:
         year = ctx.single_year
     if year is None and re.search(r"年底|年末|全年|年内|当年|本年", s) and ctx.issue_year:
         year = ctx.issue_year
     recurrence = "annual" if any(w in sentence_prefix for w in lex["annual"]) and m.unit_kind != "duration" else "once"
+    # 累计 in an earlier clause carries to later amounts of the sentence, never to a rate or share
     cumulative = any(w in clause_prefix for w in lex["cumulative"]) or (
-        any(w in sentence_prefix for w in lex["cumulative"]) and m.unit_kind != "duration")
+        any(w in sentence_prefix for w in lex["cumulative"])
+        and m.unit_kind not in ("duration", "percent", "permille", "pct_point", "rate"))
     if not cumulative and start is not None and year is not None and start < year and PERIOD_RE.search(sentence_prefix):
         cumulative = any(w in sentence_prefix for w in lex["period_total"]) and m.unit_kind not in ("percent", "permille", "rate")
     if cumulative and start is None and ctx.plan_start_year and (year is None or year == ctx.plan_end_year):
@@ -961,10 +966,29 @@ def single_year_of(text: str, ctx: DocumentContext) -> int | None:
     return None
 
 
+def heading_years(sections: list[Section]) -> dict[str, int]:
+    """(一)2024年目标, 2025年重点任务: a short heading naming one year, and no other number,
+    dates the items below it (guide 6: the section). Inner headings win over outer ones."""
+    years: dict[str, int] = {}
+    for section in sections:  # parents come before their children
+        heading = section.heading.strip()
+        year, start, explicit = _year_in(heading, 0, len(heading))
+        own = None
+        if explicit and start is None and len(heading) <= 40 and \
+                len(re.findall(r"\d+", re.sub(rf"{YEAR}\s*年", "", heading))) == 0:
+            own = year
+        inherited = years.get(section.parent_id) if section.parent_id else None
+        if own or inherited:
+            years[section.section_id] = own or inherited
+    return years
+
+
 def extract_targets(clean_text: str, sections: list[Section], ctx: DocumentContext) -> list[dict]:
     """Rows of the targets table for one document, in text order, with stable ids."""
     if ctx.single_year is None:
         ctx = replace(ctx, single_year=single_year_of(clean_text, ctx))
+    if ctx.heading_years is None:
+        ctx = replace(ctx, heading_years=heading_years(sections))
     rows: list[Row] = []
     paragraph: dict = {}
     line_starts = [0] + [i + 1 for i, ch in enumerate(clean_text) if ch == "\n"]
