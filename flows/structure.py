@@ -26,6 +26,15 @@ LEAD_PATTERNS = (
     re.compile(r"[(（]\s*([^()（）]{2,200}?)(?:按职责分工负责|按职责负责|分工负责|负责)\s*[)）]"),
     re.compile(r"(?:牵头单位|牵头部门|责任单位)\s*[:：]\s*([^。;\n)]+)"),
 )
+# A bracketed lead unit, (牵头单位:市卫生健康委), names who acts, not what the section is about;
+# the closing bracket may be cut off by a clause break inside it.
+LEAD_BRACKET = re.compile(r"[(（]\s*(?:(?:牵头单位|牵头部门|责任单位|配合单位)(?:\s*[:：][^)）]*)?|牵头\s*[:：][^)）]*)[)）]?")
+
+
+def without_lead_units(text: str) -> str:
+    return LEAD_BRACKET.sub("", text)
+
+
 ORG_END = re.compile(r"(局|委|厅|办|会|院|所|队|部|中心|公司|集团|政府|分局|联|团市委|法院|检察院|海关|银行)$")
 
 
@@ -122,7 +131,7 @@ def build_sections(doc_id: str, clean_text: str) -> list[Section]:
         key = parent.section_id if parent else None
         counters[key] = counters.get(key, 0) + 1
         path = f"{parent.section_id.split('-', 1)[1]}.{counters[key]}" if parent else str(counters[key])
-        own_domain = domain_of(heading)
+        own_domain = domain_of(without_lead_units(heading))
         own_lead = lead or lead_unit_in(own_text)
         section = Section(f"{doc_id}-{path}", doc_id, parent.section_id if parent else None, level, label,
                           heading[:200], "other", None, start, len(clean_text), own_lead, own_domain)
@@ -167,12 +176,12 @@ def build_sections(doc_id: str, clean_text: str) -> list[Section]:
             section.lead_unit = section.own_lead_unit
             continue
         # A heading that also speaks of the parent's domain stays in it (儿童健康 under 育儿).
-        if section.own_domain and domain_scores(section.heading).get(parent.domain, 0) == 0:
+        if section.own_domain and domain_scores(without_lead_units(section.heading)).get(parent.domain, 0) == 0:
             section.domain = section.own_domain
         else:
             section.domain = parent.domain
         foreign = (section.own_domain and parent.own_domain and section.own_domain != parent.domain
-                   and section.level >= 3 and domain_scores(section.heading).get(parent.domain, 0) == 0)
+                   and section.level >= 3 and domain_scores(without_lead_units(section.heading)).get(parent.domain, 0) == 0)
         section.lead_unit = section.own_lead_unit or (None if foreign else parent.lead_unit)
     return sections
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from flows import lexicon
-from flows.structure import Section, domain_scores, section_at
+from flows.structure import Section, domain_scores, section_at, without_lead_units
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000, "亿": 100000000}
@@ -678,14 +678,14 @@ def _indicator_parts(s: str, mentions: list[Mention], i: int, clause_lo: int, cl
         cut = max(region.rfind(j) for j in ("和", "、", "与", "及"))
         if cut >= 0:
             lo = lo + cut + 1
-    pre = s[lo: m.start]
-    post = s[m.end: clause_hi]
+    pre = without_lead_units(s[lo: m.start])
+    post = without_lead_units(s[m.end: clause_hi])
     if i + 1 < len(mentions) and mentions[i + 1].start < clause_hi:
         following = mentions[i + 1]
         between = s[m.end: following.start]
         cut = max(between.rfind(j) for j in ("和", "、", "与", "及"))
         if cut >= 0:
-            post = between[:cut]
+            post = without_lead_units(between[:cut])
         elif s.startswith("的", following.end):
             post = s[following.end + 1: clause_hi]
         elif len(between.strip()) <= SHORT_NOUN_CHARS:
