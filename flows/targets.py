@@ -65,6 +65,8 @@ def _lex() -> dict:
         "before_words": tuple(nt["before_words"]),
         "idioms": tuple(nt["idioms"]),
         "age_nouns": tuple(nt["age_qualified_nouns"]),
+        "described_nouns": tuple(nt["described_nouns"]),
+        "described_by_units": tuple(nt["described_by_units"]),
         "counted_after_da": tuple(nt["counted_after_da"]),
         "near_after": tuple(nt["near_after_words"]),
         "unit_from_indicator": rules["units_from_indicator"],
@@ -790,12 +792,16 @@ def rows_for_sentence(text: str, span: tuple[int, int], ctx: DocumentContext, se
 
 def _drop_qualifiers(s: str, mentions: list[Mention]) -> list[Mention]:
     """县域内住院率达到85%的县(市)占比达到50%: a number before 的 that qualifies a noun,
-    with the clause's own number later, is not a row."""
+    with the clause's own number later, is not a row; nor is one that says which places
+    are meant (人口超过3万人的乡镇全部建成…)."""
     kept = []
+    described, head_counts = _lex()["described_nouns"], _lex()["described_by_units"]
     for i, m in enumerate(mentions):
         following = mentions[i + 1] if i + 1 < len(mentions) else None  # mentions are in text order
         if s.startswith("的", m.end) and following and following.start < _clause_end(s, m.end) \
                 and not re.fullmatch(r"[、和与及\s]*", s[m.end + 1: following.start]):
+            continue
+        if m.unit in head_counts and s.startswith("的", m.end) and s.startswith(described, m.end + 1):
             continue
         kept.append(m)
     return kept
