@@ -88,7 +88,8 @@ def _lex() -> dict:
 
 
 def _number_pattern() -> re.Pattern:
-    return re.compile(r"\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+")
+    # 12,000: ASCII thousands separators (a list would use 、, a clause break ，before 4 digits)
+    return re.compile(r"\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+")
 
 
 NUMBER = _number_pattern()
@@ -160,7 +161,7 @@ def _read_number(text: str, pos: int) -> tuple[float, int, str] | None:
     raw = m.group(0)
     lex = _lex()
     if raw[0].isdigit():
-        value = float(raw)
+        value = float(raw.replace(",", ""))
         end = m.end()
         mult = _match_word(text, end, [k for k, _ in lex["multipliers"]])
         if mult and _match_word(text, end, lex["units"]) and not _match_word(text, end + len(mult), lex["units"]):
@@ -242,7 +243,8 @@ def _mention_at(s: str, start: int) -> Mention | None:
         second = _read_number(s, end + len(joiner))
         if second and second[2][0].isdigit() == raw[0].isdigit():
             v2, end2, raw2 = second
-            multiplier = v2 / float(raw2) if raw2[0].isdigit() and float(raw2) else 1.0
+            base2 = float(raw2.replace(",", "")) if raw2[0].isdigit() else 0.0
+            multiplier = v2 / base2 if base2 else 1.0
             if not is_chinese and multiplier != 1 and end == start + len(raw):
                 value *= multiplier  # 1-2万人: the multiplier after the upper end applies to both
             unit2 = _match_word(s, end2, unit_words)
