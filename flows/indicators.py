@@ -117,9 +117,14 @@ def normalise(indicator: str) -> list[str]:
 def candidates(indicator: str, unit_kind: str | None) -> list[tuple[int, str, str]]:
     """(weight, code, synonym) for every code whose synonym matches, best first."""
     forms = normalise(indicator)
+    redacted = any("*" in form for form in forms)
     found = []
     for entry in dictionary():
         if unit_kind is not None and entry.unit_kind != unit_kind:
+            continue
+        # a synonym matches only if its first part is in the phrase: a substring test first,
+        # so that the gap regexes run on a handful of entries, not on all of them
+        if not redacted and not any(p.parts[0] in form for p in entry.synonyms for form in forms):
             continue
         if any(_occurs(p, form) for p in entry.exclude for form in forms):
             continue
