@@ -112,6 +112,18 @@ def test_nightly_deployment_on_a_real_server(tmp_path, root):
         with publish.connect(out) as con:
             assert con.execute("SELECT count(DISTINCT source_file) FROM targets_flat").fetchone()[0] == 5
             assert con.execute("SELECT count(*) FROM targets").fetchone()[0] == report["row_counts"]["targets"]
+
+        # a run whose sources are bad still publishes the good ones, and ends Failed on the server
+        bad_raw, bad_out = tmp_path / "bad_raw", tmp_path / "bad_out"
+        bad_raw.mkdir()
+        shutil.copy(raw / "001_87eb7983aeb7c71d.txt", bad_raw)
+        (bad_raw / "empty.txt").write_bytes(b"")
+        failed = subprocess.run([str(BIN / "prefect"), "deployment", "run", name, "--param", f"raw_dir={json.dumps(str(bad_raw))}",
+                                 "--param", f"out_dir={json.dumps(str(bad_out))}", "--watch", "--watch-timeout", "300"],
+                                env=env, capture_output=True, text=True, timeout=360)
+        assert failed.returncode != 0 and "Failed" in failed.stdout, failed.stdout[-3000:]
+        bad_report = json.loads((bad_out / publish.REPORT_JSON).read_text(encoding="utf-8"))
+        assert bad_report["status"] == "incomplete" and bad_report["errors"] == ["empty.txt: empty file"]
     finally:
         for process in reversed(started):
             stop(process)
