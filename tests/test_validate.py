@@ -54,3 +54,79 @@ def test_a_quote_that_is_not_its_span_fails_the_cross_check(seed_build, targets)
     quote_check = checks["quote equals clean_text[char_start:char_end]"]
     assert not quote_check["success"] and quote_check["examples"] == [moved.iloc[0]["target_id"]]
     assert checks["targets.doc_id in documents"]["success"]
+
+
+# ---------------------------------------------------------------- every table, and the checks across tables
+# (that expectations/*.json equal what flows/schema.py generates is checked in tests/test_comparison.py)
+
+
+@pytest.fixture(scope="module")
+def frames(seed_build) -> dict[str, pd.DataFrame]:
+    from flows import schema
+
+    return {name: publish.to_frame(name, pd.read_parquet(seed_build / f"{name}.parquet").to_dict("records"))
+            for name in schema.TABLES}
+
+
+def test_the_whole_seed_build_passes(frames):
+    report = validate.validate_tables(frames)
+    assert report.success
+    assert sorted(t.table for t in report.tables) == sorted(frames)
+    assert all(t.success and t.failures == [] for t in report.tables)
+    assert [(c["check"], c["success"]) for c in report.cross_checks] == [
+        ("quote equals clean_text[char_start:char_end]", True),
+        ("targets.doc_id in documents", True), ("sections.doc_id in documents", True),
+        ("texts.doc_id in documents", True), ("documents.region_code in regions", True)]
+    assert report.to_dict()["success"] is True
+
+
+@pytest.mark.parametrize("table,column,value,expectation", [
+    ("documents", "encoding", "latin-1", "expect_column_values_to_be_in_set"),
+    ("documents", "admin_level", "township", "expect_column_values_to_be_in_set"),
+    ("documents", "sha256", None, "expect_column_values_to_not_be_null"),
+    ("documents", "doc_id", "same", "expect_column_values_to_be_unique"),
+    ("sections", "level", 5, "expect_column_values_to_be_between"),
+    ("sections", "domain", "tourism", "expect_column_values_to_be_in_set"),
+    ("sections", "char_start", -1, "expect_column_values_to_be_between"),
+    ("targets", "value_high", -1.0, "expect_column_values_to_be_between"),
+    ("targets", "quote", None, "expect_column_values_to_not_be_null"),
+    ("targets", "comparator", "about", "expect_column_values_to_be_in_set"),
+    ("texts", "clean_text", None, "expect_column_values_to_not_be_null"),
+])
+def test_a_corrupted_value_in_any_table_fails_its_suite(frames, table, column, value, expectation):
+    corrupted = frames[table].copy()
+    corrupted[column] = corrupted[column].astype(object)
+    corrupted.loc[corrupted.index[:2], column] = value
+    result = validate.validate_frame(table, corrupted)
+    assert not result.success
+    assert [(f["expectation"], f["kwargs"].get("column")) for f in result.failures] == [(expectation, column)]
+
+
+def test_a_section_that_ends_before_it_starts_fails_the_pair_expectation(frames):
+    sections = frames["sections"].copy()
+    first = sections.index[0]
+    sections.loc[first, "char_end"] = sections.loc[first, "char_start"]
+    result = validate.validate_frame("sections", sections)
+    assert [(f["expectation"], f["kwargs"], f["unexpected_count"]) for f in result.failures] == [
+        ("expect_column_pair_values_a_to_be_greater_than_b", {"column_A": "char_end", "column_B": "char_start"}, 1)]
+
+
+def test_rows_of_a_document_that_is_not_published_fail_the_build_though_each_suite_passes(frames):
+    broken = dict(frames)
+    documents = frames["documents"]
+    dropped = documents.iloc[0]
+    broken["documents"] = documents.iloc[1:].reset_index(drop=True)
+    report = validate.validate_tables(broken)
+    assert all(t.success for t in report.tables) and not report.success
+    failed = {c["check"]: c["examples"] for c in report.cross_checks if not c["success"]}
+    assert failed == {name: [dropped["doc_id"]] for name in
+                      ("targets.doc_id in documents", "sections.doc_id in documents", "texts.doc_id in documents")}
+    assert report.to_dict()["success"] is False
+
+
+def test_a_region_code_that_is_not_a_region_fails_the_cross_check(frames):
+    documents = frames["documents"].copy()
+    documents.loc[documents.index[0], "region_code"] = "999999"
+    checks = {c["check"]: c for c in validate.cross_table_checks({**frames, "documents": documents})}
+    assert not checks["documents.region_code in regions"]["success"]
+    assert checks["documents.region_code in regions"]["examples"] == ["999999"]
