@@ -128,6 +128,9 @@ def clean(text: str) -> CleanResult:
     cjk_total = int(np.count_nonzero((points >= 0x4E00) & (points <= 0x9FFF))) or 1
     text, counts["traditional_chars"] = to_simplified(text)
     script = "traditional" if counts["traditional_chars"] / cjk_total > SCRIPT_THRESHOLD else "simplified"
+    # Garbling leaves ASCII '?' (an encoder's replacement); a full-width ？ is a real
+    # question mark, so count before folding makes the two look alike.
+    garbled = len(re.findall(rf"(?<=[{CJK}])\?|\?(?=[{CJK}])", text))
     text, counts["fullwidth_chars"] = fold_width(text)
     text, counts["cjk_spaces"] = remove_cjk_spaces(text)
     lines = [line.strip() for line in text.split("\n")]
@@ -135,6 +138,6 @@ def clean(text: str) -> CleanResult:
     counts.update(clutter)
     # Blank lines carry no meaning in these texts; one line break separates paragraphs.
     text = "\n".join(line for line in lines if line)
-    counts["garbled_chars"] = len(re.findall(rf"(?<=[{CJK}])\?|\?(?=[{CJK}])", text))
+    counts["garbled_chars"] = garbled
     counts["redaction_runs"] = len(re.findall(r"\*+", text))
     return CleanResult(text, script, counts)

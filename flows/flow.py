@@ -58,6 +58,9 @@ def build_one(record: SourceRecord, cache_dir: Path | None, version: str, result
     except SourceError as error:
         result.errors.append(str(error))
         return
+    except Exception as error:  # an unforeseen read error must not cost the other documents
+        result.errors.append(f"{record.source_file}: could not be read ({type(error).__name__}: {error})")
+        return
     tables = cache.load(cache_dir, raw.source_file, raw.sha256, version)
     if tables is None:
         try:

@@ -91,10 +91,12 @@ def decode(data: bytes, source_file: str = "<bytes>") -> tuple[str, str]:
     """Decode UTF-8 (with or without BOM), UTF-16 (with BOM, or plain LE/BE) or GB18030/GBK."""
     if not data.strip():
         raise SourceError(source_file, "empty file")
+    # A byte-order mark promises an encoding; bytes that break the promise are a damaged
+    # file, not a cue to guess another encoding.
     if data.startswith(b"\xef\xbb\xbf"):
-        return _checked(data[3:].decode("utf-8", errors="strict"), source_file), "utf-8-sig"
+        return _checked(_strict(data[3:], "utf-8", "a UTF-8 byte-order mark", source_file), source_file), "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _checked(data.decode("utf-16"), source_file), "utf-16"
+        return _checked(_strict(data, "utf-16", "a UTF-16 byte-order mark", source_file), source_file), "utf-16"
     utf16 = _guess_utf16(data)
     if utf16:
         try:
@@ -102,6 +104,9 @@ def decode(data: bytes, source_file: str = "<bytes>") -> tuple[str, str]:
         except UnicodeDecodeError:
             pass
     if b"\x00" in data:
+        utf16_text = _plausible_utf16(data)
+        if utf16_text is not None:
+            return _checked(utf16_text, source_file), "utf-16"
         raise SourceError(source_file, "binary file (NUL bytes), not text in UTF-8, UTF-16 or GB18030")
     try:
         return _checked(data.decode("utf-8"), source_file), "utf-8"
@@ -111,6 +116,32 @@ def decode(data: bytes, source_file: str = "<bytes>") -> tuple[str, str]:
         return _checked(data.decode("gb18030"), source_file), "gb18030"
     except UnicodeDecodeError:
         raise SourceError(source_file, "cannot be decoded as UTF-8, UTF-16 or GB18030/GBK") from None
+
+
+def _strict(data: bytes, encoding: str, promise: str, source_file: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise SourceError(source_file, f"starts with {promise} but byte {error.start} is not valid "
+                                       f"{encoding.upper()} ({error.reason}); damaged or mis-saved file") from None
+
+
+def _plausible_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM and almost no ASCII: its NUL bytes come only from characters
+    like 一 (U+4E00). Accept a decoding that is nearly all CJK, punctuation and ASCII text."""
+    if len(data) % 2:
+        return None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:20000]
+        readable = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f"
+                       or "\uff00" <= ch <= "\uffef" or " " <= ch <= "~" or ch in "\n\r\t")
+        if readable >= len(sample) * 0.95:
+            return text
+    return None
 
 
 def _guess_utf16(data: bytes) -> str | None:

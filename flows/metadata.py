@@ -11,7 +11,7 @@ import re
 
 from flows import lexicon
 
-DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,10}[〔\[【(]((?:19|20)\d{2})[〕\]】)]\s*第?\d{1,4}号)")
+DOC_NUMBER = re.compile(r"([\u4e00-\u9fff*]{1,10}[〔\[【(]((?:19|20)\d{2})[〕\]】)]\s*第?\d{1,4}号)")
 DATE_LINE = re.compile(r"^((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日$")
 DATE_ANY = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 PERIOD = re.compile(r"((?:19|20)\d{2})\s*(?:年)?\s*[-—–~至到]+\s*((?:19|20)\d{2})\s*年")
@@ -27,7 +27,9 @@ def find_doc_number(text: str) -> str | None:
     match = DOC_NUMBER.search(text[:3000])
     if not match:
         return None
-    return match.group(1).replace("[", "〔").replace("]", "〕").replace("【", "〔").replace("】", "〕")
+    # One bracket style for the year, whatever the source used: 〔〕 as the GB/T 9704 standard writes it.
+    number = match.group(1)
+    return re.sub(r"[〔\[【(]((?:19|20)\d{2})[〕\]】)]", r"〔\1〕", number, count=1)
 
 
 def find_title(lines: list[str]) -> str | None:
@@ -77,12 +79,18 @@ def region_from(name: str | None) -> str | None:
     if not name:
         return None
     regions = lexicon.mapping("regions")
+    for lead in sorted(regions["title_lead_words"], key=len, reverse=True):
+        if name.startswith(lead):
+            name = name[len(lead):]
+            break
     suffixes = sorted(regions["province_suffixes"] + regions["prefecture_suffixes"] + regions["county_suffixes"],
                       key=len, reverse=True)
     pattern = rf"^([\u4e00-\u9fff*]{{1,12}}?(?:{'|'.join(map(re.escape, suffixes))}))(?=人民|政府|委员会|\"|“|关于|\d|[\u4e00-\u9fff])"
     match = re.match(pattern, name)
     if not match or "*" in match.group(1) or match.group(1).startswith(("关于", "各")):
         return None
+    if len(match.group(1)) == 2 and match.group(1)[0] in "全本我各该":
+        return None  # 全省, 本市, 我区 point at a region without naming it
     return match.group(1)
 
 

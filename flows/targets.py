@@ -102,20 +102,23 @@ def chinese_to_number(text: str) -> float | None:
     """一千二百 -> 1200, 两万 -> 20000, 十五 -> 15, 百 -> 100. None if not a numeral."""
     if not text:
         return None
-    total, section, digit = 0, 0, None
+    # 亿-level and 万-level parts are kept apart so that 一亿两千万 is 1.2亿, not (1亿+2千)万.
+    yi_part, wan_part, section, digit = 0, 0, 0, None
     for ch in text:
         if ch in CN_DIGITS:
             digit = CN_DIGITS[ch]
-        elif ch in ("万", "亿"):
-            section = (section + (digit or 0)) or 1
-            total = (total + section) * CN_UNITS[ch]
+        elif ch == "万":
+            wan_part = ((wan_part + section + (digit or 0)) or 1) * CN_UNITS[ch]
             section, digit = 0, None
+        elif ch == "亿":
+            yi_part = ((yi_part + wan_part + section + (digit or 0)) or 1) * CN_UNITS[ch]
+            wan_part, section, digit = 0, 0, None
         elif ch in CN_UNITS:
             section += (digit if digit is not None else 1) * CN_UNITS[ch]
             digit = None
         else:
             return None
-    return float(total + section + (digit or 0))
+    return float(yi_part + wan_part + section + (digit or 0))
 
 
 def parse_number(text: str) -> float | None:
@@ -163,12 +166,15 @@ def _read_number(text: str, pos: int) -> tuple[float, int, str] | None:
     if raw[0].isdigit():
         value = float(raw.replace(",", ""))
         end = m.end()
-        mult = _match_word(text, end, [k for k, _ in lex["multipliers"]])
-        if mult and _match_word(text, end, lex["units"]) and not _match_word(text, end + len(mult), lex["units"]):
+        at = end
+        while at < len(text) and at - end < 2 and text[at] in " \u3000":
+            at += 1  # layout space: 2 万人
+        mult = _match_word(text, at, [k for k, _ in lex["multipliers"]])
+        if mult and _match_word(text, at, lex["units"]):
             mult = None  # 500千瓦, 3千米: the character starts a unit, not a multiplier
         if mult:
             value *= dict(lex["multipliers"])[mult]
-            end += len(mult)
+            end = at + len(mult)
         return value, end, raw
     # Chinese numerals: trailing 万/亿 are part of the numeral already.
     value = chinese_to_number(raw)
@@ -636,8 +642,8 @@ def _rate_unit(prefix: str, mention: Mention) -> str | None:
     if m.group(0).find("万") >= 0 and "万" not in scale:
         scale = "万"
     base = "人" if base in ("人口", "常住人口", "名") else base
-    if base.startswith("名") and len(base) > 1:
-        return f"{mention.unit}/{scale}{base}"
+    if base.endswith("人口"):
+        base = base[:-1]  # 老年人口 and 老年人 are one denominator
     return f"{mention.unit}/{scale}{base}"
 
 

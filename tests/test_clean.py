@@ -127,7 +127,7 @@ def test_navigation_counters_and_page_furniture_are_removed():
     ])
     result = clean.clean(raw)
     assert result.clean_text == "一、目标\n新建社区食堂12个。"
-    assert counts(raw) == {"clutter_lines": 11, "trailing_lines": 2, "fullwidth_chars": 8, "cjk_spaces": 2}
+    assert counts(raw) == {"clutter_lines": 12, "trailing_lines": 1, "fullwidth_chars": 8, "cjk_spaces": 2}
 
 
 def test_a_preface_marker_late_in_the_page_is_text_not_a_preface():
@@ -143,14 +143,23 @@ def test_body_lines_that_only_look_like_page_words_stay():
     assert clean.clean(raw).clean_text == raw
 
 
-# Known bugs (see the report): kept here so that they show when fixed.
+# Once bugs, now fixed: page-button words starting a real sentence, and a real
+# full-width question mark counted as garbling.
 
-@pytest.mark.xfail(strict=True, reason="bug: clutter pattern ^(打印|关闭|…|收藏…).*$ drops body lines starting with 关闭/收藏")
 def test_a_sentence_starting_with_a_page_button_word_is_kept():
     raw = "一、整治行动\n关闭不达标养殖场30家。\n收藏文物修缮保护10处。"
     assert clean.clean(raw).clean_text == raw
 
 
-@pytest.mark.xfail(strict=True, reason="bug: a folded full-width ？ is counted as a garbled character")
 def test_a_real_question_mark_is_not_garbling():
     assert clean.clean("是否达标？由谁验收？").fix_counts["garbled_chars"] == 0
+
+
+def test_a_line_of_page_buttons_is_clutter():
+    result = clean.clean("新建公园3个。\n【打印】 【关闭】\n打印本页 | 关闭窗口\n收藏")
+    assert result.clean_text == "新建公园3个。"
+    assert result.fix_counts["clutter_lines"] == 3
+
+
+def test_an_ascii_question_mark_inside_words_is_garbling():
+    assert clean.clean("新建公?园3个,改造?室2间。").fix_counts["garbled_chars"] == 2

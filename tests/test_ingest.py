@@ -133,11 +133,8 @@ def test_without_a_manifest_every_txt_file_is_read_in_name_order(tmp_path):
         ("新建公园1个。", "utf-16", {}), ("新建公园2个。", "gb18030", {}), ("新建公园3个。", "utf-8", {})]
 
 
-# A byte-order mark promises an encoding; when the bytes after it break that promise the
-# decoder's UnicodeDecodeError escapes instead of a SourceError. flows/flow.py build_one
-# only catches SourceError, so one such file aborts the whole build (see the report).
-@pytest.mark.xfail(strict=True, raises=UnicodeDecodeError,
-                   reason="bug: decode() lets UnicodeDecodeError escape after a UTF-8/UTF-16 BOM")
+# A byte-order mark promises an encoding; bytes after it that break the promise are a
+# damaged file, reported by name like any other bad source (not a crash of the build).
 @pytest.mark.parametrize("data", [
     b"\xef\xbb\xbf" + "新建公园".encode("gbk"),            # UTF-8 BOM, then GBK bytes
     b"\xff\xfe" + "新建公园".encode("utf-16-le")[:-1],     # UTF-16 BOM, odd length (truncated file)
@@ -145,3 +142,9 @@ def test_without_a_manifest_every_txt_file_is_read_in_name_order(tmp_path):
 def test_bytes_that_break_their_bom_are_a_source_error(data):
     with pytest.raises(ingest.SourceError, match=r"^bom\.txt: "):
         ingest.decode(data, "bom.txt")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_chinese_only_utf16_without_a_bom_is_read_though_it_has_nul_bytes(encoding):
+    text = "一、目标\n新建社区食堂一百个。"  # 一 is U+4E00: a NUL byte in UTF-16
+    assert ingest.decode(text.encode(encoding), "u16.txt") == (text, "utf-16")

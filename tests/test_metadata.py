@@ -61,8 +61,7 @@ def test_square_bracket_document_numbers_are_normalised_and_a_named_period_gives
 
 @pytest.mark.parametrize("bracket", [
     "〔2023〕", "【2023】", "[2023]",
-    pytest.param("（2023）", marks=pytest.mark.xfail(strict=True, reason=(
-        "inconsistency: [] and 【】 are rewritten to 〔〕 but () (folded from （）) is kept")))])
+    "（2023）", "(2023)"])
 def test_every_bracket_style_of_a_document_number_is_read(bracket):
     m = meta(f"某某县养老服务工作方案\n某民发{bracket}15号\n一、目标")
     assert m["doc_number"] == "某民发〔2023〕15号"
@@ -130,8 +129,16 @@ def test_nothing_said_means_null():
                  "source_url": None, "metadata_sources": "{}"}
 
 
-@pytest.mark.xfail(strict=True, reason="gap: issuer_endings has no 局/厅/委, and a title starting 关于印发 gives no "
-                                       "region, so a bureau's notice gets neither though the signature names both")
 def test_a_bureau_signing_its_notice_is_the_issuer():
     m = meta("\n".join(["关于印发北岸市2025年养老服务工作要点的通知", "北民〔2025〕4号", "北岸市民政局", "2025年1月20日"]))
     assert (m["issuer"], m["region_name"]) == ("北岸市民政局", "北岸市")
+
+
+def test_a_department_notice_about_the_whole_province_takes_the_region_from_its_signature():
+    m = meta("\n".join(["关于做好全省高校毕业生就业工作的通知", "各市人力资源社会保障局:", "新增就业岗位2万个。",
+                        "南岭省人力资源和社会保障厅", "2024年3月1日"]))
+    assert (m["issuer"], m["region_name"], m["admin_level"]) == ("南岭省人力资源和社会保障厅", "南岭省", "province")
+
+
+def test_a_redacted_issuer_prefix_keeps_its_stars():
+    assert meta("**县养老服务方案\n**府办〔2023〕12号\n一、目标")["doc_number"] == "**府办〔2023〕12号"

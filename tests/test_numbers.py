@@ -118,21 +118,28 @@ def test_more_values_units_and_comparators(sentence, expected):
     assert rows(sentence) == expected
 
 
-# Known bugs (see the report); strict, so that a fix shows.
+# Once bugs, now fixed: the 亿 and 万 parts of one numeral, a unit that starts with a
+# multiplier character, and a layout space before the multiplier.
 
-@pytest.mark.xfail(strict=True, reason="bug: chinese_to_number multiplies the 亿 part again by 万 (一亿两千万 -> 1.00002e12)")
 def test_yi_then_wan():
     assert targets.chinese_to_number("一亿两千万") == 120000000
     assert rows("投入资金一亿两千万元。") == [(120000000, None, "元", "money", "eq")]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: 3千米 is read as 3 x 千 + 米 (3000 米) although the lexicon maps 千米 to 公里 "
-                                       "and _read_number's comment says 千 that starts a unit is no multiplier")
 def test_qianmi_is_kilometres():
     assert rows("新建绿道3千米。") == [(3, None, "公里", "length", "eq")]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: a layout space is allowed before a unit (1500 人) but not before a "
-                                       "multiplier, so '2 万人' is no row at all")
 def test_a_space_before_the_multiplier():
     assert rows("新增城镇就业 2 万人。") == [(20000, None, "人", "count", "eq")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("新建口袋公园5百个。", [(500, None, "个", "count", "eq")]),
+    ("每千老年人口拥有养老床位35张。", [(35, None, "张/千老年人", "rate", "eq")]),
+    ("每万名老年人口配备社会工作者5名。", [(5, None, "人/万名老年人", "rate", "eq")]),
+    ("每千名儿童拥有托位4.5个。", [(4.5, None, "个/千名儿童", "rate", "eq")]),
+    ("全市储备粮一万亿斤。", [(1e12, None, "斤", "mass", "eq")]),
+])
+def test_hundreds_and_population_bases(sentence, expected):
+    assert rows(sentence) == expected
