@@ -45,20 +45,21 @@ def _lex() -> dict:
     chinese_units = set(rules["chinese_numeral_units"]["words"])
     nt = rules["not_targets"]
     return {
-        "units": sorted(units, key=len, reverse=True),
+        "units": tuple(sorted(units, key=len, reverse=True)),
         "unit_map": units,
-        "cn_units": sorted(chinese_units, key=len, reverse=True),
+        "cn_units": tuple(sorted(chinese_units, key=len, reverse=True)),
         "multipliers": sorted(rules["multipliers"].items(), key=lambda kv: len(kv[0]), reverse=True),
+        "multiplier_words": tuple(sorted(rules["multipliers"], key=len, reverse=True)),
         "cmp_before": sorted(rules["comparators_before"].items(), key=lambda kv: len(kv[0]), reverse=True),
         "cmp_after": sorted(rules["comparators_after"].items(), key=lambda kv: len(kv[0]), reverse=True),
         "cmp_inside": rules["comparators_inside"],
         "range_joiners": rules["ranges"]["joiners"],
-        "aspirational": lexicon.words("aspirational"),
-        "annual": lexicon.words("recurrence_annual"),
-        "cumulative": lexicon.words("cumulative"),
-        "period_total": lexicon.words("cumulative", "period_total_words"),
-        "achieved": lexicon.words("achieved"),
-        "standard_percent": lexicon.words("standard", "percent_words"),
+        "aspirational": tuple(lexicon.words("aspirational")),
+        "annual": tuple(lexicon.words("recurrence_annual")),
+        "cumulative": tuple(lexicon.words("cumulative")),
+        "period_total": tuple(lexicon.words("cumulative", "period_total_words")),
+        "achieved": tuple(lexicon.words("achieved")),
+        "standard_percent": tuple(lexicon.words("standard", "percent_words")),
         "money_target_pattern": "|".join(lexicon.words("standard", "money_target_words")),
         "per_unit_pattern": rules["standard"]["per_unit_pattern"],
         "after_words": tuple(sorted(nt["after_words"], key=len, reverse=True)),
@@ -150,10 +151,24 @@ class Mention:
 
 
 def _match_word(text: str, pos: int, words) -> str | None:
+    """The first of `words` (in their order) that starts at pos."""
+    if isinstance(words, tuple):  # the lexicon's word lists: one compiled alternation each
+        match = _alternation_of(words).match(text, pos)
+        return match.group(0) if match else None
     for w in words:
         if text.startswith(w, pos):
             return w
     return None
+
+
+def _contains_any(text: str, words: tuple) -> bool:
+    return _alternation_of(words).search(text) is not None
+
+
+@lru_cache(maxsize=None)
+def _alternation_of(words: tuple) -> re.Pattern:
+    # a regex alternation tries its branches in order, as the loop above would
+    return re.compile("|".join(map(re.escape, words)) or r"(?!)")
 
 
 def _read_number(text: str, pos: int) -> tuple[float, int, str] | None:
@@ -169,7 +184,7 @@ def _read_number(text: str, pos: int) -> tuple[float, int, str] | None:
         at = end
         while at < len(text) and at - end < 2 and text[at] in " \u3000":
             at += 1  # layout space: 2 万人
-        mult = _match_word(text, at, [k for k, _ in lex["multipliers"]])
+        mult = _match_word(text, at, lex["multiplier_words"])
         if mult and _match_word(text, at, lex["units"]):
             mult = None  # 500千瓦, 3千米: the character starts a unit, not a multiplier
         if mult:
@@ -226,7 +241,7 @@ def _mention_at(s: str, start: int) -> Mention | None:
     if inside and not s.startswith("多元", end) and not s.startswith("多样", end):
         comparator = lex["cmp_inside"][inside]
         end += len(inside)
-        mult = _match_word(s, end, [k for k, _ in lex["multipliers"]])
+        mult = _match_word(s, end, lex["multiplier_words"])
         if mult:
             value *= dict(lex["multipliers"])[mult]
             end += len(mult)
@@ -281,7 +296,7 @@ def _mention_at(s: str, start: int) -> Mention | None:
                 if ending != "default" and ending in noun:
                     implied_unit = u
                     break
-            if stars.group(0) == "大" and not any(w in noun for w in lex["counted_after_da"]):
+            if stars.group(0) == "大" and not _contains_any(noun, lex["counted_after_da"]):
                 return None
             unit, unit_kind, implied = implied_unit, "count", True
         elif not is_chinese and re.match(r"[、和,至]\s*\d", s[end:end + 3]):
@@ -373,9 +388,9 @@ def keep_mention(s: str, m: Mention) -> bool:
         return False  # (3项): a count of the list's own items
     if _inside_brackets(s, m.start):
         return False
-    if any(after_number.startswith(w) or s.startswith(w, m.unit_end) for w in lex["after_words"]):
+    if after_number.startswith(lex["after_words"]) or s.startswith(lex["after_words"], m.unit_end):
         return False
-    if any(w in s[m.unit_end: m.unit_end + 8] for w in lex["near_after"]):
+    if _contains_any(s[m.unit_end: m.unit_end + 8], lex["near_after"]):
         return False  # 十三届二次全会
     for idiom in _idiom_pattern().finditer(s, max(0, m.start - 8), m.start + 8):
         if idiom.start() <= m.start < idiom.end():
@@ -651,7 +666,7 @@ def _kind(clause_prefix: str, sentence_prefix: str, mention: Mention, unit: str)
     """achieved: reported as done; standard: a rate, norm or subsidy the policy applies;
     target otherwise (targets guide, section 1)."""
     lex = _lex()
-    if any(w in clause_prefix for w in lex["achieved"]) or re.search(rf"{YEAR}年已", sentence_prefix):
+    if _contains_any(clause_prefix, lex["achieved"]) or re.search(rf"{YEAR}年已", sentence_prefix):
         return "achieved"
     kind = mention.unit_kind
     if kind == "duration" or unit == "倍" or (kind == "age" and "年龄" in clause_prefix):
@@ -665,7 +680,7 @@ def _kind(clause_prefix: str, sentence_prefix: str, mention: Mention, unit: str)
             re.search(r"按照?[^,;]{0,30}$", clause_prefix) and kind in ("percent", "permille"):
         return "standard"
     if kind in ("percent", "permille", "pct_point"):
-        return "standard" if any(w in clause_prefix for w in lex["standard_percent"]) else "target"
+        return "standard" if _contains_any(clause_prefix, lex["standard_percent"]) else "target"
     # counts: a per-unit provision of one (每个区布局1所, 各地均设置1所, 每年不少于一次)
     if mention.value == 1 and mention.value_high is None and re.search(lex["per_unit_pattern"], sentence_prefix):
         return "standard"
@@ -917,17 +932,17 @@ def _row(s: str, a: int, b: int, m: Mention, indicator: str, ctx: DocumentContex
         year = ctx.single_year
     if year is None and re.search(r"年底|年末|全年|年内|当年|本年", s) and ctx.issue_year:
         year = ctx.issue_year
-    recurrence = "annual" if any(w in sentence_prefix for w in lex["annual"]) and m.unit_kind != "duration" else "once"
+    recurrence = "annual" if _contains_any(sentence_prefix, lex["annual"]) and m.unit_kind != "duration" else "once"
     # 累计 in an earlier clause carries to later amounts of the sentence, never to a rate or share
-    cumulative = any(w in clause_prefix for w in lex["cumulative"]) or (
-        any(w in sentence_prefix for w in lex["cumulative"])
+    cumulative = _contains_any(clause_prefix, lex["cumulative"]) or (
+        _contains_any(sentence_prefix, lex["cumulative"])
         and m.unit_kind not in ("duration", "percent", "permille", "pct_point", "rate"))
     if not cumulative and start is not None and year is not None and start < year and PERIOD_RE.search(sentence_prefix):
-        cumulative = any(w in sentence_prefix for w in lex["period_total"]) and m.unit_kind not in ("percent", "permille", "rate")
+        cumulative = _contains_any(sentence_prefix, lex["period_total"]) and m.unit_kind not in ("percent", "permille", "rate")
     if cumulative and start is None and ctx.plan_start_year and (year is None or year == ctx.plan_end_year):
         start = ctx.plan_start_year
         year = year or ctx.plan_end_year
-    aspirational = any(w in sentence_prefix for w in lex["aspirational"])
+    aspirational = _contains_any(sentence_prefix, lex["aspirational"])
     kind = _kind(clause_prefix, sentence_prefix, m, unit)
     domain = _row_domain(s, m, section)
     lead_unit = section.lead_unit if section else None
