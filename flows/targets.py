@@ -59,9 +59,13 @@ def _lex() -> dict:
         "cumulative": tuple(lexicon.words("cumulative")),
         "period_total": tuple(lexicon.words("cumulative", "period_total_words")),
         "achieved": tuple(lexicon.words("achieved")),
+        "achieved_stock": tuple(lexicon.words("achieved", "stock_words")),
+        "future_markers": tuple(lexicon.words("achieved", "future_markers")),
         "standard_percent": tuple(lexicon.words("standard", "percent_words")),
         "money_target_pattern": "|".join(lexicon.words("standard", "money_target_words")),
         "per_unit_pattern": rules["standard"]["per_unit_pattern"],
+        "norm_words": tuple(lexicon.words("standard", "norm_words")),
+        "norm_words_per_unit": tuple(lexicon.words("standard", "norm_words_per_unit")),
         "after_words": tuple(sorted(nt["after_words"], key=len, reverse=True)),
         "before_words": tuple(nt["before_words"]),
         "idioms": tuple(nt["idioms"]),
@@ -662,22 +666,33 @@ def _rate_unit(prefix: str, mention: Mention) -> str | None:
     return f"{mention.unit}/{scale}{base}"
 
 
-def _kind(clause_prefix: str, sentence_prefix: str, mention: Mention, unit: str) -> str:
+def _kind(clause_prefix: str, sentence_prefix: str, mention: Mention, unit: str, after: str = "") -> str:
     """achieved: reported as done; standard: a rate, norm or subsidy the policy applies;
-    target otherwise (targets guide, section 1)."""
+    target otherwise (targets guide, section 1). `after` is the text after the unit."""
     lex = _lex()
     if _contains_any(clause_prefix, lex["achieved"]) or re.search(rf"{YEAR}年已", sentence_prefix):
         return "achieved"
+    # 现有, 共有 report a stock, unless the clause looks ahead (到2027年整合现有资源建立1个)
+    if _contains_any(clause_prefix, lex["achieved_stock"]) and not _contains_any(clause_prefix, lex["future_markers"]) \
+            and not re.search(rf"(到|至){YEAR}年", clause_prefix):
+        return "achieved"
     kind = mention.unit_kind
     if kind == "duration" or unit == "倍" or (kind == "age" and "年龄" in clause_prefix):
+        return "standard"
+    # a norm said as one: 补助标准为…的10%, 按照300-500户标准, and 原则上 with a per-unit scope
+    # (原则上每1万人口配备1所; 原则上不低于10% alone is a level to reach)
+    if _contains_any(clause_prefix, lex["norm_words"]) or (
+            _contains_any(clause_prefix, lex["norm_words_per_unit"]) and "每" in clause_prefix) or (
+            after.startswith(("标准", "的标准")) and re.search(r"按照?[^,;]{0,6}$", clause_prefix)):
         return "standard"
     if kind == "money":
         money_target = re.search(lex["money_target_pattern"], clause_prefix)
         return "standard" if ("/" in unit or not money_target) else "target"
     if "/" in unit:  # 张/千人 is a level to reach; 平方米/百户 is a provision norm
         return "standard" if kind == "area" else "target"
-    if re.search(r"按照?[^,;]{0,20}标准", clause_prefix + sentence_prefix[-0:]) or \
-            re.search(r"按照?[^,;]{0,30}$", clause_prefix) and kind in ("percent", "permille"):
+    # 按…标准 / 按…比例 sets a rate; 按时, 按期 (on time) and 按需 do not
+    if re.search(r"按(?![时期需])照?[^,;]{0,20}标准", clause_prefix) or \
+            re.search(r"按(?![时期需])照?[^,;]{0,30}$", clause_prefix) and kind in ("percent", "permille"):
         return "standard"
     if kind in ("percent", "permille", "pct_point"):
         return "standard" if _contains_any(clause_prefix, lex["standard_percent"]) else "target"
@@ -943,7 +958,7 @@ def _row(s: str, a: int, b: int, m: Mention, indicator: str, ctx: DocumentContex
         start = ctx.plan_start_year
         year = year or ctx.plan_end_year
     aspirational = _contains_any(sentence_prefix, lex["aspirational"])
-    kind = _kind(clause_prefix, sentence_prefix, m, unit)
+    kind = _kind(clause_prefix, sentence_prefix, m, unit, s[m.unit_end: m.unit_end + 4])
     domain = _row_domain(s, m, section)
     lead_unit = section.lead_unit if section else None
     return Row(kind=kind, indicator=indicator[:120], value=round(m.value, 6), value_high=m.value_high,
