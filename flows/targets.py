@@ -88,6 +88,8 @@ def _lex() -> dict:
         "pop_bases": tuple(sorted(rules["rates"]["population_bases"], key=len, reverse=True)),
         "money_bases": tuple(sorted(rules["rates"]["money_bases"], key=len, reverse=True)),
         "base_aliases": rules["rates"]["base_aliases"],
+        "subsidy_words": tuple(rules["rates"]["subsidy_words"]),
+        "recipient_nouns": tuple(sorted(rules["rates"]["recipient_nouns"], key=len, reverse=True)),
         "periods": rules["periods"],
     }
 
@@ -628,7 +630,7 @@ def _rate_unit(prefix: str, mention: Mention) -> str | None:
     lex = _lex()
     if mention.unit_kind == "money":
         for word, base in lex["per_capita"].items():
-            if prefix.endswith(word) or re.search(rf"{word}[^,;、]{{0,4}}$", prefix):
+            if prefix.endswith(word) or re.search(rf"{word}[^,;、]{{0,12}}$", prefix):
                 return f"{mention.unit}/{base}"
     bare = re.search(r"(?<!每)(?<![\d一二两三四五六七八九])(十万|千|万|百)(人口|名[\u4e00-\u9fff]{1,3}?(?=拥有|配备|[\u4e00-\u9fff]*数))", prefix)
     if bare and mention.unit_kind == "count" and "每" not in prefix:
@@ -664,6 +666,24 @@ def _rate_unit(prefix: str, mention: Mention) -> str | None:
     if base.endswith("人口"):
         base = base[:-1]  # 老年人口 and 老年人 are one denominator
     return f"{mention.unit}/{scale}{base}"
+
+
+def _per_recipient(s: str, clause_prefix: str, unit: str) -> str:
+    """A subsidy paid to people is an amount per person (guide §2: 元/人, 元/人/学年):
+    每学年资助在校学生1500元 -> 元/人/学年; 每个新生儿补助120元 -> 元/人. Not when the
+    clause counts the people (为3000名老人发放…万元 is a total) or names a fund (资金)."""
+    lex = _lex()
+    base, _, periods = unit.partition("/")
+    parts = periods.split("/") if periods else []
+    if "人" in parts or not _contains_any(s, lex["subsidy_words"]):
+        return unit
+    if re.search(lex["money_target_pattern"], clause_prefix) or re.search(r"\d\s*(万|千)?\s*(名|人|户)", clause_prefix):
+        return unit
+    nouns = "|".join(map(re.escape, lex["recipient_nouns"]))
+    if not re.search(nouns, clause_prefix):
+        return unit
+    parts = [p for p in parts if p != "个"]  # 每个新生儿: the person is the base, not 个
+    return "/".join([base, "人", *parts])
 
 
 def _kind(clause_prefix: str, sentence_prefix: str, mention: Mention, unit: str, after: str = "") -> str:
@@ -928,6 +948,8 @@ def _row(s: str, a: int, b: int, m: Mention, indicator: str, ctx: DocumentContex
             rate = f"{unit}/{lex['base_aliases'].get(after.group(1), after.group(1))}"
         if rate:
             unit = rate
+    if m.unit_kind == "money" and "/" not in m.unit:  # 86元/月 says its own base
+        unit = _per_recipient(s, clause_prefix, unit)
     unit_kind = m.unit_kind
     if "/" in unit and unit_kind != "money":
         unit_kind = "rate"

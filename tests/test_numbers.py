@@ -143,3 +143,18 @@ def test_a_space_before_the_multiplier():
 ])
 def test_hundreds_and_population_bases(sentence, expected):
     assert rows(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a subsidy paid to people named before the amount is per person (guide §2)
+    ("每学年资助家庭经济困难高中生2000元。", [(2000, None, "元/人/学年", "money", "eq")]),
+    ("新生儿听力筛查按照每个新生儿补助80元的标准实施。", [(80, None, "元/人", "money", "eq")]),
+    # the people are counted: the money is a total, not per person
+    ("为3000名困难老年人发放生活补贴资金300万元。", [(3000, None, "人", "count", "eq"), (3000000, None, "元", "money", "eq")]),
+    # an explicit base is kept
+    ("重度残疾人护理补贴标准提高到100元/月。", [(100, None, "元/月", "money", "eq")]),
+    # no subsidy word: an amount, not per person
+    ("全县老年人人均可支配收入达到3万元。", [(30000, None, "元/人", "money", "eq")]),
+])
+def test_subsidies_per_recipient(sentence, expected):
+    assert rows(sentence) == expected
