@@ -29,6 +29,8 @@ YEAR = r"(?:19|20)\d{2}"
 EARLIEST_TARGET_YEAR = 1990  # schema.YEAR_MIN: an earlier year is a birth year or history, never a deadline
 PERIOD_RE = re.compile(rf"({YEAR})\s*年?\s*[-—–~至到]+\s*({YEAR})\s*年")
 YEAR_BY_RE = re.compile(rf"(?:到|至|截至|截止|于|在)?\s*({YEAR})\s*年(底|末|前|内|度|全年)?")
+# A time frame that opens a sentence (到2027年, 2025年底前, 2023—2027年): it governs the clauses after ';'.
+LEADING_TIME_RE = re.compile(rf"^[^,;]{{0,6}}?(?:到|至|力争到|争取到|截至)?\s*{YEAR}\s*年(?:[-—–~至到]+\s*{YEAR}\s*年)?(?:底|末)?前?\s*[,，]")
 MAX_NUMBER_CHARS = 24  # a longer run of digits is not a quantity
 MAX_SENTENCE_CHARS = 2000  # a longer "sentence" is a dump; read its start
 MAX_INDICATOR_CHARS = 80
@@ -582,6 +584,7 @@ def _year_in(text: str, lo: int, hi: int) -> tuple[int | None, int | None, bool]
     """(target_year, period_start, explicit) stated in text[lo:hi], nearest the end."""
     segment = text[lo:hi]
     best = None
+    since = None
     for m in PERIOD_RE.finditer(segment):
         best = (m.end(), int(m.group(2)), int(m.group(1)))
     for m in re.finditer(rf"({YEAR})\s*年", segment):
@@ -591,6 +594,9 @@ def _year_in(text: str, lo: int, hi: int) -> tuple[int | None, int | None, bool]
         if re.match(r"(以前|以后|之前|之后|前|后|及以前|及以后)?出生", segment[m.end(): m.end() + 5]) or \
                 int(m.group(1)) < EARLIEST_TARGET_YEAR:
             continue  # 1960年以前出生的: who is covered, not when
+        if re.match(r"(\d{1,2}月)?(\d{1,2}日)?(起|开始)", segment[m.end(): m.end() + 8]):
+            since = int(m.group(1))  # 2023年7月起: when it starts, not a deadline
+            continue
         if best is None or m.end() > best[0]:
             if PERIOD_RE.match(segment, max(0, m.start() - 12)) and any(
                     pm.start() <= m.start() < pm.end() for pm in PERIOD_RE.finditer(segment)):
@@ -601,6 +607,11 @@ def _year_in(text: str, lo: int, hi: int) -> tuple[int | None, int | None, bool]
         idx = segment.rfind(name)
         if idx >= 0 and (best is None or idx > best[0]):
             best = (idx + len(name), p_end, p_start)
+    if since is not None:
+        if best is None:
+            return None, since, True
+        if best[2] is None and best[1] > since:
+            return best[1], since, True
     if best is None:
         return None, None, False
     return best[1], best[2], True
@@ -774,6 +785,10 @@ def rows_for_sentence(text: str, span: tuple[int, int], ctx: DocumentContext, se
     """All rows of one sentence; `paragraph` carries a stated year and the last subject along."""
     a, b = span
     s = text[a:b][:MAX_SENTENCE_CHARS]
+    # A clause after ';' is still the sentence that opened with 到2027年: it keeps that time frame.
+    after_semicolon = text[max(0, a - 3):a].rstrip().endswith(";")
+    if not after_semicolon:
+        paragraph["lead"] = None
     if not _candidate_pattern().search(s):
         paragraph["previous"] = s
         return []
@@ -783,8 +798,12 @@ def rows_for_sentence(text: str, span: tuple[int, int], ctx: DocumentContext, se
     year, start, explicit = _year_in(s, 0, len(s))
     if re.match(r"其中", s):
         paragraph["inherited"] = paragraph.get("stated")
+    elif after_semicolon and paragraph.get("lead"):
+        paragraph["inherited"] = paragraph["lead"]
     else:
         paragraph["inherited"] = None
+    if explicit and not after_semicolon and LEADING_TIME_RE.match(s):
+        paragraph["lead"] = (year, start)
     paragraph["stated"] = (year, start) if explicit else paragraph.get("inherited")
     if not mentions:
         if s.strip():
