@@ -58,6 +58,7 @@ def _lex() -> dict:
         "range_joiners": rules["ranges"]["joiners"],
         "aspirational": tuple(lexicon.words("aspirational")),
         "annual": tuple(lexicon.words("recurrence_annual")),
+        "annual_openers": tuple(lexicon.words("recurrence_annual", "clause_openers")),
         "cumulative": tuple(lexicon.words("cumulative")),
         "period_total": tuple(lexicon.words("cumulative", "period_total_words")),
         "achieved": tuple(lexicon.words("achieved")),
@@ -989,6 +990,9 @@ def _row(s: str, a: int, b: int, m: Mention, indicator: str, ctx: DocumentContex
     if year is None and re.search(r"年底|年末|全年|年内|当年|本年", s) and ctx.issue_year:
         year = ctx.issue_year
     recurrence = "annual" if _contains_any(sentence_prefix, lex["annual"]) and m.unit_kind != "duration" else "once"
+    # 7200元/人/年 is paid every year; 年服务群众30万人次 counts a year's work
+    if unit.endswith(("/年", "/学年")) or clause_prefix.startswith(lex["annual_openers"]):
+        recurrence = "annual"
     # 累计 in an earlier clause carries to later amounts of the sentence, never to a rate or share
     cumulative = _contains_any(clause_prefix, lex["cumulative"]) or (
         _contains_any(sentence_prefix, lex["cumulative"])
