@@ -770,6 +770,26 @@ def _indicator_parts(s: str, mentions: list[Mention], i: int, clause_lo: int, cl
     return pre, post, s[clause_lo: m.start]
 
 
+STANDARD_SHAPE = re.compile(r"^(?:标准(?:给予|发放|予以|实施|进行|提供|安排|开展|落实)?|给予|发放|予以)(.*)$")
+STANDARD_LEAD = re.compile(r"(?:按照|按|参照|依照|依据)(?:每[^,;]{0,6})?(?:不低于|不超过|不高于|最高|最低)?$")
+
+
+def _standard_indicator(pre: str, post: str, context: str) -> str | None:
+    """按N元/人的标准发放X, 按每人次N元给予X: what is paid is X, to whom the subject says;
+    the row is X's standard (对毕业生按1500元/人的标准发放求职创业补贴 -> 毕业生求职创业补贴标准)."""
+    shape = STANDARD_SHAPE.match(post)
+    if not shape or not STANDARD_LEAD.search(pre):
+        return None
+    paid = strip_fillers(shape.group(1))
+    subject = strip_fillers(re.sub(r"^对", "", STANDARD_LEAD.sub("", pre)))
+    if not subject and context:
+        subject = strip_fillers(re.sub(r"^对", "", context))
+    if not paid and not subject:
+        return None
+    indicator = subject + paid
+    return indicator if indicator.endswith("标准") else indicator + "标准"
+
+
 def _merge_indicator(pre: str, post: str) -> str:
     subject = strip_fillers(pre)
     noun = strip_fillers(post) if post else ""
@@ -837,7 +857,7 @@ def rows_for_sentence(text: str, span: tuple[int, int], ctx: DocumentContext, se
                 if noun and not all(ends_with_head(x) for x in indicators):
                     indicators = [x + noun if noun not in x else x for x in indicators]
             else:
-                indicators = [_merge_indicator(pre, post)]
+                indicators = [_standard_indicator(pre, post, context) or _merge_indicator(pre, post)]
             group = [group[0]] * len(indicators)
         shared_comparator = mentions[group[-1]].comparator if mentions[group[-1]].comparator != "range" else ""
         for index, indicator in zip(group, indicators):
