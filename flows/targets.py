@@ -68,6 +68,7 @@ def _lex() -> dict:
         "money_target_pattern": "|".join(lexicon.words("standard", "money_target_words")),
         "per_unit_pattern": rules["standard"]["per_unit_pattern"],
         "norm_words": tuple(lexicon.words("standard", "norm_words")),
+        "duration_target_verbs": tuple(lexicon.words("standard", "duration_target_verbs")),
         "norm_words_per_unit": tuple(lexicon.words("standard", "norm_words_per_unit")),
         "after_words": tuple(sorted(nt["after_words"], key=len, reverse=True)),
         "before_words": tuple(nt["before_words"]),
@@ -77,6 +78,7 @@ def _lex() -> dict:
         "described_by_units": tuple(nt["described_by_units"]),
         "counted_after_da": tuple(nt["counted_after_da"]),
         "near_after": tuple(nt["near_after_words"]),
+        "names_after_unit": dict(nt["names_after_unit"]),
         "unit_from_indicator": rules["units_from_indicator"],
         "per_capita": rules["per_capita"],
         "false_friends": tuple(nt["unit_false_friends"]),
@@ -397,7 +399,14 @@ def keep_mention(s: str, m: Mention) -> bool:
         return False  # (3项): a count of the list's own items
     if _inside_brackets(s, m.start):
         return False
-    if after_number.startswith(lex["after_words"]) or s.startswith(lex["after_words"], m.unit_end):
+    name_pattern = lex["names_after_unit"].get(m.unit)
+    if name_pattern and re.match(name_pattern, s[m.unit_end: m.unit_end + 12]):
+        return False  # 15分钟生活圈: a name
+    unit_text = s[m.start + len(number): m.unit_end]
+    named = _match_word(after_number, 0, lex["after_words"])
+    if named and len(unit_text) > len(named) and unit_text.startswith(named):
+        named = None  # 3个工作日: the unit is longer than the name word (个工作)
+    if named or s.startswith(lex["after_words"], m.unit_end):
         return False
     if _contains_any(s[m.unit_end: m.unit_end + 8], lex["near_after"]):
         return False  # 十三届二次全会
@@ -709,6 +718,8 @@ def _kind(clause_prefix: str, sentence_prefix: str, mention: Mention, unit: str,
             and not re.search(rf"(到|至){YEAR}年", clause_prefix):
         return "achieved"
     kind = mention.unit_kind
+    if kind == "duration" and re.search(rf"(?:{'|'.join(lex['duration_target_verbs'])})\s*$", clause_prefix):
+        return "target"  # 平均反应时间缩短至12分钟: a level to reach
     if kind == "duration" or unit == "倍" or (kind == "age" and "年龄" in clause_prefix):
         return "standard"
     # a norm said as one: 补助标准为…的10%, 按照300-500户标准, and 原则上 with a per-unit scope
