@@ -917,11 +917,17 @@ def _drop_qualifiers(s: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _context_before(s: str, clause_lo: int, paragraph: dict) -> str:
-    """The clause before this one, or the previous sentence of the paragraph."""
+    """The clause before this one, or the previous sentence of the paragraph, up to its own
+    number: 完成X改造600户,每户补助标准… lends X改造, not 600户."""
     if clause_lo > 0:
         prev_lo = _clause_start(s, clause_lo - 1)
-        return s[prev_lo: clause_lo - 1]
-    return paragraph.get("previous", "")[-40:]
+        context = s[prev_lo: clause_lo - 1]
+    else:
+        context = paragraph.get("previous", "")[-40:]
+    number = re.search(r"\d", context)
+    if number and number.start() >= 2:
+        context = context[: number.start()]
+    return context
 
 
 def _is_weak(indicator: str) -> bool:
