@@ -88,6 +88,20 @@ def fold_width(text: str) -> tuple[str, int]:
     return (text.translate(FOLD) if count else text), count
 
 
+SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def tabs_to_bars(text: str) -> tuple[str, int]:
+    """A line of tab-separated cells (a table copied from a page) is written with '|' like
+    the other tables, so that removing spaces between Chinese characters keeps its cells."""
+    lines, converted = text.split("\n"), 0
+    for i, line in enumerate(lines):
+        if line.count("\t") >= 2 and line.strip("\t "):
+            lines[i] = "| " + " | ".join(cell.strip() for cell in line.strip().split("\t")) + " |"
+            converted += 1
+    return "\n".join(lines), converted
+
+
 def remove_cjk_spaces(text: str) -> tuple[str, int]:
     return CJK_SPACE.subn("", text)
 
@@ -123,6 +137,9 @@ def remove_clutter(lines: list[str]) -> tuple[list[str], dict]:
 def clean(text: str) -> CleanResult:
     counts: dict[str, int] = {}
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # A lone surrogate cannot come from a decoded file, but a caller's string may hold one;
+    # OpenCC cannot encode it. It is garbling: the replacement character keeps the offsets.
+    text = SURROGATE.sub("\ufffd", text)
     text, counts["pinyin_glosses"] = remove_glosses(text)
     points = _codepoints(text)
     cjk_total = int(np.count_nonzero((points >= 0x4E00) & (points <= 0x9FFF))) or 1
@@ -132,6 +149,7 @@ def clean(text: str) -> CleanResult:
     # question mark, so count before folding makes the two look alike.
     garbled = len(re.findall(rf"(?<=[{CJK}])\?|\?(?=[{CJK}])", text))
     text, counts["fullwidth_chars"] = fold_width(text)
+    text, counts["table_lines_from_tabs"] = tabs_to_bars(text)
     text, counts["cjk_spaces"] = remove_cjk_spaces(text)
     lines = [line.strip() for line in text.split("\n")]
     lines, clutter = remove_clutter(lines)

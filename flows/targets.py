@@ -18,8 +18,8 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from flows import lexicon
-from flows.structure import Section, domain_scores, section_at, without_lead_units
+from flows import indicator_tables, lexicon
+from flows.structure import Section, domain_of, domain_scores, section_at, without_lead_units
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000, "亿": 100000000}
@@ -96,6 +96,7 @@ def _lex() -> dict:
         "subsidy_words": tuple(rules["rates"]["subsidy_words"]),
         "recipient_nouns": tuple(sorted(rules["rates"]["recipient_nouns"], key=len, reverse=True)),
         "periods": rules["periods"],
+        "percent_endings": "(" + "|".join(map(re.escape, rules["indicator_tables"]["percent_endings"])) + r")$",
     }
 
 
@@ -1066,6 +1067,55 @@ def same_indicator(x: str, y: str) -> bool:
     return min(len(cx), len(cy)) >= 4 and len(cx & cy) / min(len(cx), len(cy)) >= 0.75
 
 
+def table_row(text: str, cell: indicator_tables.TableCell, ctx: DocumentContext, sections: list[Section]) -> Row | None:
+    """A row from an indicator table's target cell: the unit from the indicator's brackets,
+    the year from the column header, [N] a total over the plan's period."""
+    lex = _lex()
+    number = f"{cell.value:g}" if cell.value_high is None else f"{cell.value:g}-{cell.value_high:g}"
+    unit_text = cell.unit_text.strip()
+    denominator = ""
+    if "/" in unit_text:
+        unit_text, denominator = unit_text.split("/", 1)
+    if not unit_text and re.search(lex["percent_endings"], cell.indicator):
+        unit_text = "%"
+    mentions = find_mentions(number + unit_text) if unit_text else []
+    if not mentions and unit_text:
+        return None  # a unit the lexicon does not know: no guessing
+    if mentions:
+        m = mentions[0]
+        value, value_high, unit, unit_kind = m.value, m.value_high, m.unit, m.unit_kind
+    else:
+        resolved = _unit_from_indicator(cell.indicator)
+        if not resolved:
+            return None
+        value, value_high, (unit, unit_kind) = cell.value, cell.value_high, resolved
+    if denominator:
+        unit, unit_kind = f"{unit}/{denominator}", "rate"
+    elif unit_kind in ("count", "money") and mentions:
+        rate = _rate_unit(cell.indicator, mentions[0])
+        if rate:
+            unit, unit_kind = rate, ("rate" if unit_kind != "money" else unit_kind)
+    comparator = cell.comparator or ("range" if value_high is not None else "eq")
+    period_start = None
+    cumulative = cell.bracketed or _contains_any(cell.indicator, lex["cumulative"])
+    if cumulative:
+        period_start = cell.baseline_year + 1 if cell.baseline_year else ctx.plan_start_year
+    target_year = cell.target_year or ctx.plan_end_year
+    section = section_at(sections, cell.line_start)
+    domain = domain_of(cell.indicator) or (domain_of(cell.category) if cell.category else None) \
+        or (section.domain if section else "other")
+    lead_unit = cell.lead_unit or (section.lead_unit if section else None)
+    recurrence = "annual" if _contains_any(cell.indicator, lex["annual"]) else "once"
+    quote = text[cell.line_start: cell.line_end].strip()
+    a = cell.line_start + (len(text[cell.line_start: cell.line_end]) - len(text[cell.line_start: cell.line_end].lstrip()))
+    return Row(kind="target", indicator=cell.indicator[:120], value=round(value, 6),
+               value_high=round(value_high, 6) if value_high is not None else None, unit=unit, unit_kind=unit_kind,
+               comparator=comparator, target_year=target_year, period_start=period_start, recurrence=recurrence,
+               is_cumulative=bool(cumulative), is_aspirational=False, domain=domain, lead_unit=lead_unit,
+               quote=quote, char_start=a, char_end=a + len(quote),
+               section_id=section.section_id if section else None, number_pos=cell.value_pos)
+
+
 def dedupe(rows: list[Row]) -> list[Row]:
     """A number restated for the same indicator in the same document is one row: the first."""
     kept: list[Row] = []
@@ -1115,16 +1165,21 @@ def extract_targets(clean_text: str, sections: list[Section], ctx: DocumentConte
         ctx = replace(ctx, single_year=single_year_of(clean_text, ctx))
     if ctx.heading_years is None:
         ctx = replace(ctx, heading_years=heading_years(sections))
-    rows: list[Row] = []
+    table_cells, table_lines = indicator_tables.find_cells(clean_text) if "|" in clean_text else ([], [])
+    rows: list[Row] = [row for cell in table_cells if (row := table_row(clean_text, cell, ctx, sections))]
+    in_table = {start for start, _ in table_lines}
     paragraph: dict = {}
     line_starts = [0] + [i + 1 for i, ch in enumerate(clean_text) if ch == "\n"]
     last_line = -1
     for span in sentences(clean_text):
         line_no = bisect.bisect_right(line_starts, span[0])
+        if line_starts[line_no - 1] in in_table:
+            continue  # an indicator table's line: read by its columns above
         if line_no != last_line:
             paragraph = {}
             last_line = line_no
         rows.extend(rows_for_sentence(clean_text, span, ctx, sections, paragraph))
+    rows.sort(key=lambda r: r.number_pos)
     rows = dedupe(rows)
     out, seen = [], Counter()
     for row in rows:

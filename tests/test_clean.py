@@ -10,7 +10,7 @@ import pytest
 from flows import clean
 
 FIX_KINDS = {"pinyin_glosses", "traditional_chars", "fullwidth_chars", "cjk_spaces", "clutter_lines",
-             "preface_lines", "trailing_lines", "garbled_chars", "redaction_runs"}
+             "preface_lines", "trailing_lines", "garbled_chars", "redaction_runs", "table_lines_from_tabs"}
 
 
 def counts(text: str) -> dict:
@@ -163,3 +163,11 @@ def test_a_line_of_page_buttons_is_clutter():
 
 def test_an_ascii_question_mark_inside_words_is_garbling():
     assert clean.clean("新建公?园3个,改造?室2间。").fix_counts["garbled_chars"] == 2
+
+
+def test_tab_separated_table_lines_become_bar_tables_with_their_cells_kept():
+    raw = "序号\t指标\t2022年\t2025年目标\t属性\n1\t城镇新增就业（万人）\t1.2\t1.5\t预期性\n一、主要任务"
+    result = clean.clean(raw)
+    assert result.clean_text == ("| 序号 | 指标 | 2022年 | 2025年目标 | 属性 |\n"
+                                 "| 1 | 城镇新增就业(万人) | 1.2 | 1.5 | 预期性 |\n一、主要任务")
+    assert result.fix_counts["table_lines_from_tabs"] == 2
