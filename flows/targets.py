@@ -96,6 +96,8 @@ def _lex() -> dict:
         "subsidy_words": tuple(rules["rates"]["subsidy_words"]),
         "recipient_nouns": tuple(sorted(rules["rates"]["recipient_nouns"], key=len, reverse=True)),
         "periods": rules["periods"],
+        "fractions": {word: tuple(unit) for word, unit in rules["fractions"].items()},
+        "fraction_words": tuple(sorted(rules["fractions"], key=len, reverse=True)),
         "percent_endings": "(" + "|".join(map(re.escape, rules["indicator_tables"]["percent_endings"])) + r")$",
     }
 
@@ -235,8 +237,28 @@ def find_mentions(sentence: str) -> list[Mention]:
 _LIST_LINKS = re.compile(r"(?:[、和,至]\s*\d+(?:\.\d+)?[万亿千]?(?=[、和,至])){0,50}[、和,至]\s*")
 
 
+def _fraction_at(s: str, start: int, word: str) -> Mention | None:
+    """百分之九十五, 千分之五: the unit word comes before the number."""
+    lex = _lex()
+    number = _read_number(s, start + len(word))
+    if number is None:
+        return None
+    value, end, _ = number
+    unit, unit_kind = lex["fractions"][word]
+    unit_end = end
+    comparator = ""
+    after = _match_word(s, end, [k for k, _ in lex["cmp_after"]])
+    if after:
+        comparator = dict(lex["cmp_after"])[after]
+        end += len(after)
+    return Mention(start, end, value, None, unit, unit_kind, comparator, s[start:unit_end], unit_end)
+
+
 def _mention_at(s: str, start: int) -> Mention | None:
     lex = _lex()
+    fraction = _match_word(s, start, lex["fraction_words"])
+    if fraction:
+        return _fraction_at(s, start, fraction)
     first = _read_number(s, start)
     if first is None:
         return None
@@ -364,6 +386,7 @@ def _candidate_pattern() -> re.Pattern:
     """A sentence worth reading: a digit, a Chinese numeral before a unit, or a named period."""
     lex = _lex()
     return re.compile(rf"\d|[零〇一二两三四五六七八九十百千万亿]+(?:余|多)?(?:{_alternation(lex['cn_units'])}|大)|"
+                      rf"{_alternation(lex['fraction_words'])}|"
                       rf"{_alternation(lex['periods'])}")
 
 
