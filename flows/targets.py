@@ -88,6 +88,7 @@ def _lex() -> dict:
         "leading": tuple(sorted(rules["indicator"]["leading_fillers"], key=len, reverse=True)),
         "trailing": tuple(sorted(rules["indicator"]["trailing_fillers"], key=len, reverse=True)),
         "heads": tuple(sorted(rules["indicator"]["heads"], key=len, reverse=True)),
+        "action_verbs": tuple(sorted(rules["indicator"]["action_verbs"], key=len, reverse=True)),
         "distributive": tuple(rules["indicator"]["distributive"]),
         "implied": rules["implied_units"],
         "pop_bases": tuple(sorted(rules["rates"]["population_bases"], key=len, reverse=True)),
@@ -919,8 +920,44 @@ def rows_for_sentence(text: str, span: tuple[int, int], ctx: DocumentContext, se
                 if lead:
                     m = replace(m, comparator=lead)  # 分别不低于4800、6000、7200元: one word for the list
             rows.append(_row(s, a, b, m, indicator, ctx, section, paragraph))
+    rows = _share_verbs(s, a, rows, paragraph.get("last_row") if re.match(r"其中", s) else None)
+    if rows:
+        paragraph["last_row"] = rows[-1] if not re.match(r"其中", s) else paragraph.get("last_row")
     paragraph["previous"] = s
     return rows
+
+
+@lru_cache(maxsize=1)
+def _leading_verb_pattern() -> re.Pattern:
+    verbs = _alternation(_lex()["action_verbs"])
+    return re.compile(rf"^(?:{verbs})(?:[、和及与](?:{verbs}))*")
+
+
+def _share_verbs(s: str, a: int, rows: list[Row], total: Row | None) -> list[Row]:
+    """新建幼儿园6所、中小学4所: the list's verb is each item's (新建中小学); 其中 items take
+    the verb of the total they break down (筹集保障性住房3200套,其中公租房600套 -> 筹集公租房),
+    and its 累计. `total` is the previous sentence's last row when this one opens with 其中."""
+    verb_of = _leading_verb_pattern()
+    out: list[Row] = []
+    qizhong = s.find("其中")
+    for i, row in enumerate(rows):
+        source = None
+        if i > 0 and row.number_pos != rows[i - 1].number_pos:
+            between = s[rows[i - 1].number_pos - a: row.number_pos - a]
+            if "、" in between and not re.search(r"[,;:]", between):
+                source = rows[i - 1]  # one list of one clause
+        if qizhong >= 0 and row.number_pos - a > qizhong:
+            before = [r for r in rows[:i] if r.number_pos - a < qizhong]
+            source = before[-1] if before else total
+            if source is not None and source.is_cumulative and not row.is_cumulative \
+                    and row.unit_kind not in ("percent", "permille", "pct_point", "rate"):
+                row = replace(row, is_cumulative=True, period_start=row.period_start or source.period_start)
+        if source is not None and not verb_of.match(row.indicator):
+            verb = verb_of.match(source.indicator)
+            if verb and not row.indicator.startswith(verb.group(0)):
+                row = replace(row, indicator=(verb.group(0) + row.indicator)[:120])
+        out.append(row)
+    return out
 
 
 def _drop_qualifiers(s: str, mentions: list[Mention]) -> list[Mention]:
