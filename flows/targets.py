@@ -890,6 +890,11 @@ def rows_for_sentence(text: str, span: tuple[int, int], ctx: DocumentContext, se
             if len(items) > 1 and (has_distributive or all(ends_with_head(x) for x in items)):
                 indicators = distribute_head(items)
                 noun = strip_fillers(post) if post else ""
+                if not noun and has_distributive:
+                    # 城区和农村各新建公办幼儿园3所: what follows 各 is each item's
+                    tail = pre[len(subject):]
+                    tail = tail[len(_match_word(tail, 0, _lex()["distributive"]) or ""):]
+                    noun = strip_fillers(tail)
                 if noun and not all(ends_with_head(x) for x in indicators):
                     indicators = [x + noun if noun not in x else x for x in indicators]
             else:
