@@ -474,7 +474,8 @@ def _alternation(words) -> str:
 @lru_cache(maxsize=1)
 def _filler_patterns() -> tuple[re.Pattern, re.Pattern]:
     lex = _lex()
-    leading = re.compile(rf"^(?:{YEAR_PHRASE.pattern[1:]}|(?:{_alternation(lex['leading'])}))[ ,、:;]*")
+    # a year phrase, a month deadline (6月底前), or a filler word
+    leading = re.compile(rf"^(?:{YEAR_PHRASE.pattern[1:]}|\d{{1,2}}月(?:底|末|份)?(?:前|内|起)?|(?:{_alternation(lex['leading'])}))[ ,、:;]*")
     trailing_words = list(lex["trailing"]) + [w for w, _ in lex["cmp_before"]]
     trailing = re.compile(rf"[ ,、:;]*(?:{_alternation(trailing_words)})$")
     return leading, trailing
@@ -487,6 +488,8 @@ def strip_fillers(phrase: str) -> str:
     phrase = phrase.strip(" ,、:;")
     phrase = re.sub(r"^(\(\d{1,3}\)|\d{1,3}[.、](?!\d)|[(（]?[一二三四五六七八九十]{1,3}[)）、])", "", phrase)
     phrase = re.sub(rf"(较|比|与|同)\s*{YEAR}\s*年(底|末)?(相比)?", "", phrase)  # a baseline year
+    phrase = re.sub(r"\d+对$", "", phrase)  # 服务区2对4个: the pairs, counted in the unit after
+    phrase = re.sub(r"每[\d十百千万]+(常住)?人口?$", "", phrase)  # 达到每千人5批次: the base is in the unit
     # 由各县(区)财政按照…: who pays is not what is measured
     phrase = re.sub(r"^由[^,;]{1,16}?(财政|政府|部门|单位)", "", phrase)
     for _ in range(12):  # bounded: each round removes at least one word
@@ -828,6 +831,8 @@ def _standard_indicator(pre: str, post: str, context: str) -> str | None:
 
 def _merge_indicator(pre: str, post: str) -> str:
     subject = strip_fillers(pre)
+    if post and _filler_patterns()[0].fullmatch(subject):
+        subject = ""  # 完成全市200座公厕改造: 全市 alone says nothing the noun after the number lacks
     noun = strip_fillers(post) if post else ""
     noun = re.sub(r"^(的|之)", "", noun)
     if not subject:
@@ -1078,7 +1083,8 @@ def _row(s: str, a: int, b: int, m: Mention, indicator: str, ctx: DocumentContex
         unit_kind = "rate"
     # time
     year, start, explicit = _year_in(s, 0, m.start)
-    if not explicit:
+    kind = _kind(clause_prefix, sentence_prefix, m, unit, s[m.unit_end: m.unit_end + 4])
+    if not explicit and kind != "achieved":  # a stock already built is not dated by the next clause's deadline
         year2, start2, explicit2 = _year_in(s, m.end, len(s))
         if explicit2 and not re.search(rf"{YEAR}年(已|完成)", s[m.end:]):
             year, start, explicit = year2, start2, explicit2
@@ -1102,11 +1108,9 @@ def _row(s: str, a: int, b: int, m: Mention, indicator: str, ctx: DocumentContex
         and m.unit_kind not in ("duration", "percent", "permille", "pct_point", "rate"))
     if not cumulative and start is not None and year is not None and start < year and PERIOD_RE.search(sentence_prefix):
         cumulative = _contains_any(sentence_prefix, lex["period_total"]) and m.unit_kind not in ("percent", "permille", "rate")
-    if cumulative and start is None and ctx.plan_start_year and (year is None or year == ctx.plan_end_year):
+    if cumulative and start is None and ctx.plan_start_year and year is not None and year == ctx.plan_end_year:
         start = ctx.plan_start_year
-        year = year or ctx.plan_end_year
     aspirational = _contains_any(sentence_prefix, lex["aspirational"])
-    kind = _kind(clause_prefix, sentence_prefix, m, unit, s[m.unit_end: m.unit_end + 4])
     domain = _row_domain(s, m, section)
     lead_unit = section.lead_unit if section else None
     return Row(kind=kind, indicator=indicator[:120], value=round(m.value, 6), value_high=m.value_high,
