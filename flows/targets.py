@@ -31,6 +31,8 @@ PERIOD_RE = re.compile(rf"({YEAR})\s*年?\s*[-—–~至到]+\s*({YEAR})\s*年")
 YEAR_BY_RE = re.compile(rf"(?:到|至|截至|截止|于|在)?\s*({YEAR})\s*年(底|末|前|内|度|全年)?")
 # A time frame that opens a sentence (到2027年, 2025年底前, 2023—2027年): it governs the clauses after ';'.
 LEADING_TIME_RE = re.compile(rf"^[^,;]{{0,6}}?(?:到|至|力争到|争取到|截至)?\s*{YEAR}\s*年(?:[-—–~至到]+\s*{YEAR}\s*年)?(?:底|末)?前?\s*[,，]")
+# A change from a baseline to a new level: 从150元提高到180元.
+CHANGE_TO = re.compile(r"\s*(?:提高|增加|提升|调整|上调|增长|降低|下降|减少|扩大|延长|缩短)(?:到|至|为)")
 MAX_NUMBER_CHARS = 24  # a longer run of digits is not a quantity
 MAX_SENTENCE_CHARS = 2000  # a longer "sentence" is a dump; read its start
 MAX_INDICATOR_CHARS = 80
@@ -404,6 +406,8 @@ def keep_mention(s: str, m: Mention) -> bool:
         return False  # a date or a time of day
     if before.endswith(lex["before_words"]):
         return False  # 第3, 从16周岁, 较…: ordinals and baselines
+    if re.search(r"从[^,;从]{0,8}$", s[max(0, m.start - 10): m.start]) and re.match(CHANGE_TO, s[m.end:]):
+        return False  # 从每人每月150元提高到180元: the baseline, not the new level
     if before.endswith(lex["conditions"]):
         return False  # 未达到99%的县: a condition, not a target
     if m.start <= 1 and before in ("(", "") and (s.startswith("*", m.start + len(number))
@@ -488,6 +492,7 @@ def strip_fillers(phrase: str) -> str:
     phrase = phrase.strip(" ,、:;")
     phrase = re.sub(r"^(\(\d{1,3}\)|\d{1,3}[.、](?!\d)|[(（]?[一二三四五六七八九十]{1,3}[)）、])", "", phrase)
     phrase = re.sub(rf"(较|比|与|同)\s*{YEAR}\s*年(底|末)?(相比)?", "", phrase)  # a baseline year
+    phrase = re.sub(rf"从[^,;]{{0,16}}?{CHANGE_TO.pattern[3:]}$", "", phrase)  # …从150元提高到 (the baseline's words)
     phrase = re.sub(r"\d+对$", "", phrase)  # 服务区2对4个: the pairs, counted in the unit after
     phrase = re.sub(r"每[\d十百千万]+(常住)?人口?$", "", phrase)  # 达到每千人5批次: the base is in the unit
     # 由各县(区)财政按照…: who pays is not what is measured
@@ -697,6 +702,8 @@ def _rate_unit(prefix: str, mention: Mention) -> str | None:
         if not parts:
             return None
         times = ("年", "学年", "月", "天", "日")
+        if all(p in times for p in parts) and re.search(lex["money_target_pattern"], prefix):
+            return None  # 每年安排资金1.2亿元: a yearly budget, not an amount per year of something
         order = [p for p in parts if p not in times] + [p for p in parts if p in times]
         order = [lex["base_aliases"].get(p, p) for p in order]
         return mention.unit + "/" + "/".join(dict.fromkeys(order))
