@@ -1095,7 +1095,7 @@ def _row(s: str, a: int, b: int, m: Mention, indicator: str, ctx: DocumentContex
         year2, start2, explicit2 = _year_in(s, m.end, len(s))
         if explicit2 and not re.search(rf"{YEAR}年(已|完成)", s[m.end:]):
             year, start, explicit = year2, start2, explicit2
-    if explicit and ctx.single_year and year < ctx.single_year and start is None:
+    if explicit and ctx.single_year and year is not None and year < ctx.single_year and start is None:
         year, explicit = None, False  # in a one-year list an earlier year is a reference (2022年收益…)
     if not explicit and paragraph.get("inherited"):
         year, start = paragraph["inherited"]
