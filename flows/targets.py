@@ -66,6 +66,7 @@ def _lex() -> dict:
         "achieved": tuple(lexicon.words("achieved")),
         "achieved_stock": tuple(lexicon.words("achieved", "stock_words")),
         "future_markers": tuple(lexicon.words("achieved", "future_markers")),
+        "look_ahead": tuple(lexicon.words("achieved", "look_ahead")),
         "standard_percent": tuple(lexicon.words("standard", "percent_words")),
         "money_target_pattern": "|".join(lexicon.words("standard", "money_target_words")),
         "per_unit_pattern": rules["standard"]["per_unit_pattern"],
@@ -1118,6 +1119,12 @@ def _row(s: str, a: int, b: int, m: Mention, indicator: str, ctx: DocumentContex
     if cumulative and start is None and ctx.plan_start_year and year is not None and year == ctx.plan_end_year:
         start = ctx.plan_start_year
     aspirational = _contains_any(sentence_prefix, lex["aspirational"])
+    # a year before the document's own (2022年 in a 2023 plan, “十三五”期间 in a 十四五 plan)
+    # reports a result, unless the sentence still looks ahead
+    reference_year = ctx.issue_year or ctx.plan_start_year
+    if kind == "target" and explicit and year is not None and reference_year and year < reference_year \
+            and not _contains_any(sentence_prefix, lex["look_ahead"]) and not ctx.single_year:
+        kind = "achieved"
     domain = _row_domain(s, m, section)
     lead_unit = section.lead_unit if section else None
     return Row(kind=kind, indicator=indicator[:120], value=round(m.value, 6), value_high=m.value_high,
