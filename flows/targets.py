@@ -87,6 +87,7 @@ def _lex() -> dict:
         "false_friends": tuple(nt["unit_false_friends"]),
         "conditions": tuple(nt["condition_words"]),
         "weak_words": tuple(sorted(rules["indicator"]["weak_words"], key=len, reverse=True)),
+        "cap_words": tuple(sorted(rules["indicator"]["cap_words"], key=len, reverse=True)),
         "age_verbs": tuple(nt["age_level_verbs"]),
         "leading": tuple(sorted(rules["indicator"]["leading_fillers"], key=len, reverse=True)),
         "trailing": tuple(sorted(rules["indicator"]["trailing_fillers"], key=len, reverse=True)),
@@ -921,7 +922,10 @@ def rows_for_sentence(text: str, span: tuple[int, int], ctx: DocumentContext, se
             first_in_clause = index == 0 or mentions[index - 1].end <= clause_lo
             if context and (_is_weak(indicator) or (first_in_clause and len(indicator) < 3)):
                 subject = strip_fillers(context)
-                indicator = subject if indicator in subject else (subject + indicator)[-MAX_INDICATOR_CHARS:]
+                if indicator in subject or _is_weak(indicator, strict=True):
+                    indicator = subject  # 最高不超过2000元: the cap belongs to the clause before
+                else:
+                    indicator = (subject + indicator)[-MAX_INDICATOR_CHARS:]
             if not indicator:
                 indicator = s[max(0, m.start - 8): m.start]
             if not m.unit:
@@ -1009,8 +1013,11 @@ def _context_before(s: str, clause_lo: int, paragraph: dict) -> str:
     return context
 
 
-def _is_weak(indicator: str) -> bool:
-    """An indicator that says only how (按…标准, 补助, 各类活动, 新增), not what."""
+def _is_weak(indicator: str, strict: bool = False) -> bool:
+    """An indicator that says only how (按…标准, 补助, 各类活动, 新增), not what; `strict`:
+    it is only a cap or floor (最高不超过), which belongs to the clause before."""
+    if strict:
+        return bool(re.fullmatch(rf"(?:{_alternation(_lex()['cap_words'])})+", indicator))
     core = indicator
     for w in _lex()["weak_words"]:
         core = core.replace(w, "")
@@ -1069,6 +1076,20 @@ def _value_lists(s: str, mentions: list[Mention]) -> list[list[int]]:
     return groups
 
 
+def _deadline_end(s: str, pos: int) -> int:
+    """Where a deadline after a number may still be its own: to the end of its clause and
+    of the clauses after it that hold no number of their own (…1所,2025年底前完成 vs
+    …1所,2025年底前新建50个: the second year is the 50's)."""
+    end = _clause_end(s, pos)
+    while end < len(s):
+        nxt = _clause_end(s, end + 1)
+        clause = re.sub(rf"{YEAR}\s*年|\d{{1,2}}月", "", s[end + 1: nxt])
+        if re.search(r"\d", clause):
+            break
+        end = nxt
+    return end
+
+
 def _row(s: str, a: int, b: int, m: Mention, indicator: str, ctx: DocumentContext, section, paragraph: dict) -> Row:
     lex = _lex()
     sentence_prefix = s[: m.start]
@@ -1093,7 +1114,7 @@ def _row(s: str, a: int, b: int, m: Mention, indicator: str, ctx: DocumentContex
     year, start, explicit = _year_in(s, 0, m.start)
     kind = _kind(clause_prefix, sentence_prefix, m, unit, s[m.unit_end: m.unit_end + 4])
     if not explicit and kind != "achieved":  # a stock already built is not dated by the next clause's deadline
-        year2, start2, explicit2 = _year_in(s, m.end, len(s))
+        year2, start2, explicit2 = _year_in(s, m.end, _deadline_end(s, m.end))
         if explicit2 and not re.search(rf"{YEAR}年(已|完成)", s[m.end:]):
             year, start, explicit = year2, start2, explicit2
     if explicit and ctx.single_year and year is not None and year < ctx.single_year and start is None:
@@ -1104,9 +1125,11 @@ def _row(s: str, a: int, b: int, m: Mention, indicator: str, ctx: DocumentContex
         year = ctx.heading_years.get(section.section_id)
     if year is None and ctx.single_year:
         year = ctx.single_year
-    if year is None and re.search(r"年底|年末|全年|年内|当年|本年", s) and ctx.issue_year:
+    if year is None and re.search(r"(?<!\d)(?:年底|年末|全年|年内|当年|本年)", s) and ctx.issue_year:
         year = ctx.issue_year
     recurrence = "annual" if _contains_any(sentence_prefix, lex["annual"]) and m.unit_kind != "duration" else "once"
+    if recurrence == "annual" and "一次性" in clause_prefix + _context_before(s, _clause_start(s, m.start), {}):
+        recurrence = "once"  # 每年培训…,对…给予一次性奖励N元: the award is paid once
     # 7200元/人/年 is paid every year; 年服务群众30万人次 counts a year's work
     if unit.endswith(("/年", "/学年")) or clause_prefix.startswith(lex["annual_openers"]):
         recurrence = "annual"
