@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -102,6 +103,51 @@ def tabs_to_bars(text: str) -> tuple[str, int]:
     return "\n".join(lines), converted
 
 
+# A line that opens a heading, a list item or a table row never continues the line above.
+# Runs before full-width folding, so both forms of brackets, digits and stops are listed.
+BLOCK_START = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）]|[0-9０-９]{1,3}[.．、](?![0-9０-９])|"
+                         r"[(（][0-9０-９]{1,3}[)）]|第[一二三四五六七八九十百]+[章节条部分]|附件|[|｜])")
+# A line ending in one of these may end its paragraph: it does not set the page's width.
+PARAGRAPH_END_CHARS = ("。", "!", "?", "”", ")", "|", "！", "？", "）")
+MIN_WRAP_WIDTH = 12  # shorter "wrapped" lines are headings and list items, not a page's width
+
+
+def join_wrapped_lines(raw_lines: list[str]) -> tuple[list[str], int]:
+    """Text taken from a PDF breaks every line at the page width, mid-sentence, so a number
+    and what it counts land on two lines. When many lines share one width (the page's),
+    a line of that width is joined to the next, unless the next opens a block (一、, (二),
+    3., a table row) or is indented (a paragraph's first line). Returns stripped lines."""
+    lines = [line.strip() for line in raw_lines]
+    indented = [line[:1].isspace() for line in raw_lines]
+    body = [line for line in lines if line and not line.endswith("|")]  # a whole table row is no wrapped line
+    open_ended = Counter(len(line) for line in body
+                         if len(line) >= MIN_WRAP_WIDTH and not line.endswith(PARAGRAPH_END_CHARS))
+    if not open_ended:
+        return lines, 0
+    width = max(open_ended, key=lambda w: (sum(open_ended.get(v, 0) for v in (w, w - 1, w - 2)), w))
+    at_width = [line for line in body if width - 2 <= len(line) <= width]
+    # a page's lines run on mid-sentence; a list of equally long headings (一、…) does not
+    mid_sentence = [line for line in at_width if not BLOCK_START.match(line) and not line.endswith(PARAGRAPH_END_CHARS)]
+    if len(mid_sentence) < 8 or len(at_width) < 0.3 * len(body) or len(mid_sentence) < 0.25 * len(at_width):
+        return lines, 0  # not a page-wrapped text
+    out: list[str] = []
+    joined, previous = 0, ""
+    for line, indent in zip(lines, indented):
+        if not line:
+            continue
+        # an indented line opens a paragraph; a page's continuation lines are never indented
+        continues = (out and previous and width - 2 <= len(previous) <= width + 1 and not BLOCK_START.match(line)
+                     and not indent)
+        if continues:
+            gap = " " if previous[-1].isascii() and previous[-1].isalpha() and line[0].isascii() and line[0].isalpha() else ""
+            out[-1] = out[-1] + gap + line
+            joined += 1
+        else:
+            out.append(line)
+        previous = line
+    return out, joined
+
+
 def remove_cjk_spaces(text: str) -> tuple[str, int]:
     return CJK_SPACE.subn("", text)
 
@@ -140,6 +186,10 @@ def clean(text: str) -> CleanResult:
     # A lone surrogate cannot come from a decoded file, but a caller's string may hold one;
     # OpenCC cannot encode it. It is garbling: the replacement character keeps the offsets.
     text = SURROGATE.sub("\ufffd", text)
+    # first, while the lines are as the page broke them (glosses and folding change widths)
+    wrapped, counts["wrapped_lines_joined"] = join_wrapped_lines(text.split("\n"))
+    if counts["wrapped_lines_joined"]:
+        text = "\n".join(wrapped)
     text, counts["pinyin_glosses"] = remove_glosses(text)
     points = _codepoints(text)
     cjk_total = int(np.count_nonzero((points >= 0x4E00) & (points <= 0x9FFF))) or 1

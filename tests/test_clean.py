@@ -10,7 +10,8 @@ import pytest
 from flows import clean
 
 FIX_KINDS = {"pinyin_glosses", "traditional_chars", "fullwidth_chars", "cjk_spaces", "clutter_lines",
-             "preface_lines", "trailing_lines", "garbled_chars", "redaction_runs", "table_lines_from_tabs"}
+             "preface_lines", "trailing_lines", "garbled_chars", "redaction_runs", "table_lines_from_tabs",
+             "wrapped_lines_joined"}
 
 
 def counts(text: str) -> dict:
@@ -171,3 +172,37 @@ def test_tab_separated_table_lines_become_bar_tables_with_their_cells_kept():
     assert result.clean_text == ("| 序号 | 指标 | 2022年 | 2025年目标 | 属性 |\n"
                                  "| 1 | 城镇新增就业(万人) | 1.2 | 1.5 | 预期性 |\n一、主要任务")
     assert result.fix_counts["table_lines_from_tabs"] == 2
+
+
+# ---------------------------------------------------------------- lines broken at a page width
+
+PARAGRAPHS = [
+    "关于印发东江县养老服务提升行动方案的通知",
+    "到2026年,全县新建社区养老服务站点20个,改造提升乡镇敬老院8所,养老机构护理型床位占比达到60%以上;"
+    "培训养老护理员500人次,每千名老年人拥有社会工作者不少于1名。",
+    "(一)完善设施网络。推进社区嵌入式养老服务设施建设,新建老年食堂15个、助餐点30个,为特殊困难老年人家庭"
+    "实施适老化改造600户,补助标准最高不超过3000元/户,年底前完成全部改造任务。",
+    "(二)加强人才队伍。每年组织开展养老护理员职业技能竞赛1次,对获奖人员给予一次性奖励,"
+    "推动养老护理员持证上岗率达到90%,引导高校毕业生到养老机构就业。",
+]
+
+
+def test_lines_broken_at_the_page_width_are_joined_back():
+    width, lines = 22, []
+    for paragraph in PARAGRAPHS:  # as a PDF gives them: broken at the width, first line indented
+        lines += [("\u3000\u3000" if i == 0 else "") + paragraph[i: i + width] for i in range(0, len(paragraph), width)]
+    result = clean.clean("\n".join(lines))
+    assert result.clean_text.split("\n") == PARAGRAPHS
+    assert result.fix_counts["wrapped_lines_joined"] == len(lines) - len(PARAGRAPHS)
+
+
+def test_equally_long_headings_and_their_sentences_are_not_joined():
+    text = "\n".join(f"（{n}）促进高校毕业生等青年群体就业创业\n全年新增就业{n}百人。" for n in "一二三四五六七八九十")
+    result = clean.clean(text)
+    assert result.fix_counts["wrapped_lines_joined"] == 0
+    assert len(result.clean_text.split("\n")) == 20
+
+
+def test_a_short_document_is_never_taken_for_a_wrapped_one():
+    text = "一、目标\n新增城镇就业1.2万人\n城镇调查失业率控制在5.5%以内"
+    assert clean.clean(text).clean_text == text.replace("、目标", "、目标")

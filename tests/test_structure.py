@@ -123,7 +123,7 @@ def test_domain_of_a_heading(heading, domain):
 
 
 def test_a_bracketed_lead_unit_does_not_decide_the_domain():
-    text = "一、推进重点工作（牵头单位：市卫生健康委）\n1.新建口袋公园3个。"
+    text = "一、推进重点工作（牵头单位：市卫生健康委）\n1.新建数字化档案室3个。"
     sections = structure.build_sections("d", clean.clean(text).clean_text)
     assert [(s.domain, s.lead_unit) for s in sections] == [("other", "市卫生健康委"), ("other", "市卫生健康委")]
 
