@@ -54,6 +54,7 @@ def _clutter_rules() -> dict:
         "preface_max": rules["preface"]["max_position"],
         "trailing": re.compile(rules["trailing"]["pattern"]),
         "trailing_max": rules["trailing"]["max_line_chars"],
+        "page_numbers": [re.compile(p) for p in rules["page_numbers"]["patterns"]],
     }
 
 
@@ -110,6 +111,13 @@ BLOCK_START = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]
 # A line ending in one of these may end its paragraph: it does not set the page's width.
 PARAGRAPH_END_CHARS = ("。", "!", "?", "”", ")", "|", "！", "？", "）")
 MIN_WRAP_WIDTH = 12  # shorter "wrapped" lines are headings and list items, not a page's width
+
+
+def remove_page_numbers(lines: list[str]) -> tuple[list[str], int]:
+    """Lines a PDF's pages add (— 3 —, 第3页 共10页): dropped, and counted."""
+    patterns = _clutter_rules()["page_numbers"]
+    kept = [line for line in lines if not any(p.match(line.strip()) for p in patterns)]
+    return kept, len(lines) - len(kept)
 
 
 def join_wrapped_lines(raw_lines: list[str]) -> tuple[list[str], int]:
@@ -186,9 +194,11 @@ def clean(text: str) -> CleanResult:
     # A lone surrogate cannot come from a decoded file, but a caller's string may hold one;
     # OpenCC cannot encode it. It is garbling: the replacement character keeps the offsets.
     text = SURROGATE.sub("\ufffd", text)
-    # first, while the lines are as the page broke them (glosses and folding change widths)
-    wrapped, counts["wrapped_lines_joined"] = join_wrapped_lines(text.split("\n"))
-    if counts["wrapped_lines_joined"]:
+    # first, while the lines are as the page broke them (glosses and folding change widths);
+    # a page number between two halves of a sentence would keep them apart
+    raw_lines, counts["page_number_lines"] = remove_page_numbers(text.split("\n"))
+    wrapped, counts["wrapped_lines_joined"] = join_wrapped_lines(raw_lines)
+    if counts["wrapped_lines_joined"] or counts["page_number_lines"]:
         text = "\n".join(wrapped)
     text, counts["pinyin_glosses"] = remove_glosses(text)
     points = _codepoints(text)

@@ -11,7 +11,7 @@ from flows import clean
 
 FIX_KINDS = {"pinyin_glosses", "traditional_chars", "fullwidth_chars", "cjk_spaces", "clutter_lines",
              "preface_lines", "trailing_lines", "garbled_chars", "redaction_runs", "table_lines_from_tabs",
-             "wrapped_lines_joined"}
+             "wrapped_lines_joined", "page_number_lines"}
 
 
 def counts(text: str) -> dict:
@@ -206,3 +206,14 @@ def test_equally_long_headings_and_their_sentences_are_not_joined():
 def test_a_short_document_is_never_taken_for_a_wrapped_one():
     text = "一、目标\n新增城镇就业1.2万人\n城镇调查失业率控制在5.5%以内"
     assert clean.clean(text).clean_text == text.replace("、目标", "、目标")
+
+
+def test_page_numbers_between_the_halves_of_a_sentence_are_dropped_before_joining():
+    width, lines = 22, []
+    for paragraph in PARAGRAPHS:
+        lines += [("\u3000\u3000" if i == 0 else "") + paragraph[i: i + width] for i in range(0, len(paragraph), width)]
+    lines.insert(3, "— 1 —")
+    lines.insert(8, "第2页 共3页")
+    result = clean.clean("\n".join(lines))
+    assert result.clean_text.split("\n") == PARAGRAPHS
+    assert result.fix_counts["page_number_lines"] == 2
