@@ -12,11 +12,16 @@ import re
 from flows import lexicon
 
 DOC_NUMBER = re.compile(r"([\u4e00-\u9fff*]{1,10}[〔\[【(]((?:19|20)\d{2})[〕\]】)]\s*第?\d{1,4}号)")
-DATE_LINE = re.compile(r"^((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日$")
+# A signature date on a line of its own, in digits or in Chinese numerals (二〇二四年三月五日),
+# perhaps followed by 印发 or 发布.
+DATE_LINE = re.compile(r"^((?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月"
+                       r"(\d{1,2}|[一二三四五六七八九十]{1,3})日(?:印发|发布|起施行|起实施)?$")
+CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "○": 0}
 DATE_ANY = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 PERIOD = re.compile(r"((?:19|20)\d{2})\s*(?:年)?\s*[-—–~至到]+\s*((?:19|20)\d{2})\s*年")
 SINGLE_YEAR = re.compile(r"((?:19|20)\d{2})年")
 QUOTED_TITLE = re.compile(r"《([^《》]{4,80})》")
+NOTICE_OF = re.compile(r"^.{0,30}?关于(?:印发|转发|公布)(.{4,80}?)的通知$")
 TITLE_WORDS = ("计划", "方案", "意见", "清单", "通知", "办法", "规划", "实事", "要点", "工程", "措施")
 PERIOD_LINE = re.compile(r"^\(\s*(?:19|20)\d{2}\s*[-—–~至到]+\s*(?:19|20)\d{2}\s*年\s*\)$")
 FIELDS = ("title", "doc_number", "issuer", "issue_date", "region_name", "admin_level",
@@ -34,36 +39,66 @@ def find_doc_number(text: str) -> str | None:
 
 def find_title(lines: list[str]) -> str | None:
     """The document's own title: a short line naming a plan, list or opinion."""
+    return find_title_and_line(lines)[0]
+
+
+def find_title_and_line(lines: list[str]) -> tuple[str | None, str | None]:
+    """(title, the line it was read from). A notice that issues a document (关于印发《X》的通知)
+    is titled X; its own line still names the issuer and the region."""
     head = lines[:40]
     for line in head:  # a notice that quotes the document's title in 《》
         if len(line) <= 120 and not line.endswith(("。", ":")):
             match = QUOTED_TITLE.search(line)
             if match and any(w in match.group(1) for w in TITLE_WORDS):
-                return match.group(1).strip()
+                return match.group(1).strip(), line
     for i, line in enumerate(head):
         if (len(line) <= 60 and not line.endswith(("。", ":", ";")) and "," not in line
                 and any(w in line for w in TITLE_WORDS) and not re.match(r"^[一二三四五六七八九十]+、|^\(", line)
                 and not line.startswith(("各", "经", "现将", "为"))):
             if i + 1 < len(head) and PERIOD_LINE.match(head[i + 1]):
-                return line + head[i + 1]
-            return line
-    return None
+                line = line + head[i + 1]
+            issued = NOTICE_OF.match(line)  # 关于印发X的通知 with no 《》: the document is X
+            if issued and any(w in issued.group(1) for w in TITLE_WORDS):
+                return issued.group(1), line
+            return line, line
+    return None, None
+
+
+def _small_number(text: str) -> int:
+    """5, 十, 十一, 二十三 -> int (a month or a day)."""
+    if text.isdigit():
+        return int(text)
+    if "十" not in text:
+        return CN_DIGIT[text]
+    tens, _, ones = text.partition("十")
+    return (CN_DIGIT[tens] if tens else 1) * 10 + (CN_DIGIT[ones] if ones else 0)
+
+
+def date_of_line(line: str) -> dt.date | None:
+    match = DATE_LINE.match(line)
+    if not match:
+        return None
+    year = match.group(1)
+    if not year.isdigit():
+        year = "".join(str(CN_DIGIT[c]) for c in year)
+    try:
+        return dt.date(int(year), _small_number(match.group(2)), _small_number(match.group(3)))
+    except (ValueError, KeyError):
+        return None
 
 
 def find_issue_date(lines: list[str]) -> dt.date | None:
-    candidates = [m for m in (DATE_LINE.match(line) for line in lines) if m]
-    for match in candidates:
-        try:
-            return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-        except ValueError:
-            continue
+    for line in lines:
+        date = date_of_line(line)
+        if date is not None and 1949 <= date.year <= 2100:
+            return date
     return None
 
 
 def find_issuer(lines: list[str], title: str | None) -> str | None:
     endings = lexicon.mapping("regions")["issuer_endings"]
     for i, line in enumerate(lines):
-        if DATE_LINE.match(line) and i > 0:
+        if i > 0 and date_of_line(line):
             previous = lines[i - 1]
             if len(previous) <= 30 and previous.endswith(tuple(endings)):
                 return previous
@@ -136,11 +171,11 @@ def document_metadata(clean_text: str, manifest: dict | None = None) -> dict:
     manifest = manifest or {}
     lines = [line.strip() for line in clean_text.split("\n") if line.strip()]
     found: dict = {}
-    found["title"] = find_title(lines)
+    found["title"], title_line = find_title_and_line(lines)
     found["doc_number"] = find_doc_number(clean_text)
     found["issue_date"] = find_issue_date(lines)
-    found["issuer"] = find_issuer(lines, found["title"])
-    found["region_name"] = region_from(found["title"]) or region_from(found["issuer"])
+    found["issuer"] = find_issuer(lines, title_line)
+    found["region_name"] = region_from(found["title"]) or region_from(found["issuer"]) or region_from(title_line)
     if not found["region_name"] and not found["title"]:
         found["region_name"] = None
     found["admin_level"] = admin_level(found["region_name"]) if found["region_name"] else None

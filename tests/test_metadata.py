@@ -29,8 +29,8 @@ COUNTY_LIST = "\n".join([
 def test_a_county_list_of_one_year():
     m = meta(COUNTY_LIST)
     assert m == {
-        # the notice's own title line (the 《》 title is quoted inside a sentence, so not taken)
-        "title": "清河县人民政府关于印发清河县2024年民生实事项目清单的通知",
+        # the document the notice issues (关于印发X的通知: X), as for a notice that quotes 《X》
+        "title": "清河县2024年民生实事项目清单",
         "doc_number": "清政〔2024〕7号",
         "issuer": "清河县人民政府",
         "issue_date": dt.date(2024, 3, 1),
@@ -142,3 +142,22 @@ def test_a_department_notice_about_the_whole_province_takes_the_region_from_its_
 
 def test_a_redacted_issuer_prefix_keeps_its_stars():
     assert meta("**县养老服务方案\n**府办〔2023〕12号\n一、目标")["doc_number"] == "**府办〔2023〕12号"
+
+
+def test_a_signature_date_in_chinese_numerals_and_an_issued_title_without_quotes():
+    m = meta("\n".join(["西河市人民政府关于印发西河市“十四五”养老服务体系建设规划的通知", "西政发〔2022〕5号",
+                        "各区人民政府:", "西河市人民政府", "二〇二二年三月五日"]))
+    assert (m["title"], m["issuer"], m["issue_date"], m["region_name"]) == (
+        "西河市“十四五”养老服务体系建设规划", "西河市人民政府", dt.date(2022, 3, 5), "西河市")
+    assert (m["plan_start_year"], m["plan_end_year"], m["doc_type"]) == (2021, 2025, "action_plan")
+
+
+@pytest.mark.parametrize("line, date", [
+    ("2024年1月8日印发", dt.date(2024, 1, 8)),
+    ("二〇二四年十二月三十一日", dt.date(2024, 12, 31)),
+    ("二○二三年十月十日", dt.date(2023, 10, 10)),
+    ("2024年2月30日", None),
+    ("2024年12月", None),
+])
+def test_signature_date_lines(line, date):
+    assert metadata.date_of_line(line) == date
