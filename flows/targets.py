@@ -33,6 +33,7 @@ YEAR_BY_RE = re.compile(rf"(?:到|至|截至|截止|于|在)?\s*({YEAR})\s*年(�
 LEADING_TIME_RE = re.compile(rf"^[^,;]{{0,6}}?(?:到|至|力争到|争取到|截至)?\s*{YEAR}\s*年(?:[-—–~至到]+\s*{YEAR}\s*年)?(?:底|末)?前?\s*[,，]")
 # A change from a baseline to a new level: 从150元提高到180元.
 CHANGE_TO = re.compile(r"\s*(?:提高|增加|提升|调整|上调|增长|降低|下降|减少|扩大|延长|缩短)(?:到|至|为)")
+RATE_BASE_AT_END = re.compile(r"(?:按照?)?每(?:人次|人|户|生|名)(?:每(?:学年|年|月|天))?$")
 MAX_NUMBER_CHARS = 24  # a longer run of digits is not a quantity
 MAX_SENTENCE_CHARS = 2000  # a longer "sentence" is a dump; read its start
 MAX_INDICATOR_CHARS = 80
@@ -507,6 +508,9 @@ def strip_fillers(phrase: str) -> str:
         m = trailing.search(phrase)
         if m and 0 < m.start():
             phrase = phrase[: m.start()]
+        m = RATE_BASE_AT_END.search(phrase)  # 提高到每人每年: the base is in the unit already
+        if m and 0 < m.start():
+            phrase = phrase[: m.start()]
         if phrase == before:
             break
     return phrase.strip(" ,、:;和与及的")
@@ -922,7 +926,7 @@ def rows_for_sentence(text: str, span: tuple[int, int], ctx: DocumentContext, se
             first_in_clause = index == 0 or mentions[index - 1].end <= clause_lo
             if context and (_is_weak(indicator) or (first_in_clause and len(indicator) < 3)):
                 subject = strip_fillers(context)
-                if indicator in subject or _is_weak(indicator, strict=True):
+                if indicator in subject or _is_weak(indicator, strict=True) or _filler_patterns()[1].fullmatch(indicator):
                     indicator = subject  # 最高不超过2000元: the cap belongs to the clause before
                 else:
                     indicator = (subject + indicator)[-MAX_INDICATOR_CHARS:]
