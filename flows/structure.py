@@ -23,12 +23,14 @@ HEADING_PATTERNS = (
 )
 LEAD_PATTERNS = (
     re.compile(r"[(（]\s*(?:牵头单位|牵头部门|责任单位|牵头)\s*[:：]\s*([^)）]+?)\s*[)）]"),
+    re.compile(r"[(（]\s*([^()（）,，;；:：]{2,60}?)牵头(?:[,，;；][^)）]*)?\s*[)）]"),  # (市人社局牵头,市财政局配合)
     re.compile(r"[(（]\s*([^()（）]{2,200}?)(?:按职责分工负责|按职责负责|分工负责|负责)\s*[)）]"),
     re.compile(r"(?:牵头单位|牵头部门|责任单位)\s*[:：]\s*([^。;\n)]+)"),
 )
 # A bracketed lead unit, (牵头单位:市卫生健康委), names who acts, not what the section is about;
 # the closing bracket may be cut off by a clause break inside it.
-LEAD_BRACKET = re.compile(r"[(（]\s*(?:(?:牵头单位|牵头部门|责任单位|配合单位)(?:\s*[:：][^)）]*)?|牵头\s*[:：][^)）]*)[)）]?")
+LEAD_BRACKET = re.compile(r"[(（]\s*(?:(?:牵头单位|牵头部门|责任单位|配合单位)(?:\s*[:：][^)）]*)?|牵头\s*[:：][^)）]*|"
+                          r"[^()（）,，;；:：]{2,60}?牵头(?:[,，;；][^)）]*)?)[)）]?")
 
 
 def without_lead_units(text: str) -> str:

@@ -136,3 +136,13 @@ def test_a_table_without_categories_and_a_row_without_a_unit_column():
         (3, "", "序号 | 项目 | 完成时限", "housing", None),   # the header row is a row too
         (3, "5", "改造城中村30个 | 2025年底", "housing", None),  # a date cell is no lead unit
     ]
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("(一)新建公园5个。(市人社局牵头,市财政局配合)", "市人社局"),
+    ("(二)新建公园5个。(市民政局牵头,各县市区政府负责)", "市民政局"),
+    ("(三)新建公园5个。(牵头单位:市住建局;配合单位:市财政局)", "市住建局"),
+])
+def test_lead_unit_written_as_x_leads(text, lead):
+    assert structure.lead_unit_in(text) == lead
+    assert "牵头" not in structure.without_lead_units(text)
