@@ -82,6 +82,7 @@ def _lex() -> dict:
         "described_by_units": tuple(nt["described_by_units"]),
         "counted_after_da": tuple(nt["counted_after_da"]),
         "near_after": tuple(nt["near_after_words"]),
+        "kinds_units": tuple(nt["kinds_units"]),
         "names_after_unit": dict(nt["names_after_unit"]),
         "unit_from_indicator": rules["units_from_indicator"],
         "per_capita": rules["per_capita"],
@@ -409,6 +410,8 @@ def keep_mention(s: str, m: Mention) -> bool:
         return False  # a date or a time of day
     if before.endswith(lex["before_words"]):
         return False  # 第3, 从16周岁, 较…: ordinals and baselines
+    if before.endswith("等") and m.unit in lex["kinds_units"]:
+        return False  # 分生活、医疗、就业等5类: how a list is sorted, not an amount
     if re.search(r"从[^,;从]{0,8}$", s[max(0, m.start - 10): m.start]) and re.match(CHANGE_TO, s[m.end:]):
         return False  # 从每人每月150元提高到180元: the baseline, not the new level
     if before.endswith(lex["conditions"]):
