@@ -94,6 +94,8 @@ def _lex() -> dict:
         "leading": tuple(sorted(rules["indicator"]["leading_fillers"], key=len, reverse=True)),
         "trailing": tuple(sorted(rules["indicator"]["trailing_fillers"], key=len, reverse=True)),
         "heads": tuple(sorted(rules["indicator"]["heads"], key=len, reverse=True)),
+        "scope_kinds": {kind: tuple(sorted(words, key=len, reverse=True))
+                        for kind, words in rules["indicator"]["scope_kinds"].items()},
         "action_verbs": tuple(sorted(rules["indicator"]["action_verbs"], key=len, reverse=True)),
         "distributive": tuple(rules["indicator"]["distributive"]),
         "implied": rules["implied_units"],
@@ -573,8 +575,24 @@ def distribute_head(items: list[str]) -> list[str]:
     if len(items[0]) >= 2 and 0 <= pos < len(last) - 2:
         suffix = last[pos + 2:]
     if not suffix:
+        suffix = _suffix_after_same_kind_of_scope(items[0], last, head)
+    if not suffix:
         suffix = head if len(head) >= 3 else last[-(len(head) + 2):]
     return [item if ends_with_head(item) else item + suffix for item in items[:-1]] + [last]
+
+
+def _suffix_after_same_kind_of_scope(first: str, last: str, head: str) -> str | None:
+    """二级以上公立医院和社区卫生服务中心预约诊疗率: 医院 and 中心 are both institutions, so the
+    shared part is what follows 中心 (预约诊疗率); 城市与农村居民…: 城市 and 农村 are places."""
+    for words in _lex()["scope_kinds"].values():
+        if not first.endswith(tuple(words)):
+            continue
+        hits = [(m.end(), m.group(0)) for m in re.finditer(_alternation(words), last)]
+        for end, _ in reversed(hits):  # the scope nearest the head
+            rest = last[end:]
+            if len(rest) > len(head) and rest.endswith(head):
+                return rest
+    return None
 
 
 # ---------------------------------------------------------------- rows
