@@ -476,7 +476,7 @@ def _clause_start(s: str, pos: int) -> int:
 # ---------------------------------------------------------------- indicator phrases
 
 BRACKET_DEPTH_OPEN, BRACKET_DEPTH_CLOSE = "(“《", ")”》"
-YEAR_PHRASE = re.compile(rf"^(?:到|至|截至|于|在)?\s*(?:{YEAR}\s*年?\s*[-—–~至到]+\s*)?{YEAR}\s*年(?:底前|年底|底|末|前|内|起|度|全年)?(?:前)?|^“?十[三四五]五”?(?:时期|期间|期末|末)?")
+YEAR_PHRASE = re.compile(rf"^(?:到|至|截至|于|在)?\s*(?:{YEAR}\s*年?\s*[-—–~至到]+\s*)?{YEAR}\s*年(?!(?:以前|以后|之前|之后|前|后|及以前|及以后)?出生)(?:底前|年底|底|末|前|内|起|度|全年)?(?:前)?|^“?十[三四五]五”?(?:时期|期间|期末|末)?")
 
 
 def _alternation(words) -> str:
