@@ -913,13 +913,21 @@ def rows_for_sentence(text: str, span: tuple[int, int], ctx: DocumentContext, se
         clause_hi = _clause_end(s, mentions[group[-1]].end)
         pre, post, raw_prefix = _indicator_parts(s, mentions, group[0], clause_lo, clause_hi)
         context = _context_before(s, clause_lo, paragraph)
+        years_of: dict[int, int] = {}
         if len(group) > 1:
             subject_raw = pre
             if not strip_fillers(_cut_distributive(subject_raw)[0]):
                 subject_raw = context
             subject, _ = _cut_distributive(subject_raw)
             items = split_items(strip_fillers(subject))
-            if len(items) == len(group):
+            listed_years = [re.fullmatch(rf"(?:到|至)?({YEAR})\s*年(?:底|末)?", x) for x in re.split(r"[、和与及]", subject.strip(" ,"))]
+            if len(listed_years) == len(group) and all(listed_years):
+                # 2024年、2025年分别新增托位800个、1000个: one year per number, one indicator for all
+                years_of = {index: int(y.group(1)) for index, y in zip(group, listed_years)}
+                tail = pre[len(subject):]
+                tail = tail[len(_match_word(tail, 0, _lex()["distributive"]) or ""):]
+                indicators = [_merge_indicator(tail, post)] * len(group)
+            elif len(items) == len(group):
                 indicators = distribute_head(items)
             else:
                 indicators = [_merge_indicator(_cut_distributive(pre)[0], post)] * len(group)
@@ -966,7 +974,10 @@ def rows_for_sentence(text: str, span: tuple[int, int], ctx: DocumentContext, se
                 lead = _nearest_comparator(s[clause_lo: first.start])
                 if lead:
                     m = replace(m, comparator=lead)  # 分别不低于4800、6000、7200元: one word for the list
-            rows.append(_row(s, a, b, m, indicator, ctx, section, paragraph))
+            row = _row(s, a, b, m, indicator, ctx, section, paragraph)
+            if index in years_of:
+                row = replace(row, target_year=years_of[index])
+            rows.append(row)
     rows = _share_verbs(s, a, rows, paragraph.get("last_row") if re.match(r"其中", s) else None)
     if rows:
         paragraph["last_row"] = rows[-1] if not re.match(r"其中", s) else paragraph.get("last_row")
