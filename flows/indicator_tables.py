@@ -92,6 +92,8 @@ def parse_value(cell: str) -> tuple[float, float | None, str | None, bool, str] 
         return None
     low = float(match.group("low"))
     high = float(match.group("high")) if match.group("high") else None
+    if high is not None and high <= low:
+        return None  # 5-3 is no range of a target; a date or a code
     signs = lexicon.rules()["indicator_tables"]["comparator_signs"]
     comparator = None
     around = (match.group("before") or "") + "|" + (match.group("after") or "")

@@ -165,3 +165,19 @@ def test_dense_sentence_within_deadline():
 def test_long_dun_list_does_not_raise():
     clean_text, rows = extract("1、" * 999 + "1个")
     check_rows(clean_text, rows)
+
+
+# ------------------------------------------------------------------ (d) indicator tables
+
+TABLE_CELLS = st.sampled_from(["指标", "指标名称", "2020年", "2025年", "目标值", "基期值", "单位", "万人", "%", "[5]",
+                               "≥55", "城镇新增就业(万人)", "", "—", "3-5", "5-3", "4.5", "类别", "牵头单位", "市民政局",
+                               "<5.5", "〔25〕", "[25", "abc", "率", "每千人口托位数(个)", "1,200"])
+TABLE_LINES = st.lists(TABLE_CELLS, max_size=7).map(lambda cells: "| " + " | ".join(cells) + " |")
+
+
+@settings(max_examples=300, **SETTINGS)
+@given(text=st.lists(st.one_of(TABLE_LINES, st.text(max_size=20)), min_size=1, max_size=12).map("\n".join),
+       context=CONTEXTS)
+def test_table_like_lines(text, context):
+    clean_text, rows = extract(text, context[0], context[1])
+    check_rows(clean_text, rows)
