@@ -64,7 +64,7 @@ def list_sources(raw_dir: Path) -> list[SourceRecord]:
     raw_dir = Path(raw_dir)
     manifest = read_manifest(raw_dir)
     if manifest is None:
-        paths = sorted(p for p in raw_dir.glob("*.txt") if p.is_file())
+        paths = sorted(p for p in raw_dir.iterdir() if p.suffix.lower() == ".txt" and p.is_file())
         return [SourceRecord(p.name, p) for p in paths]
     records = []
     for row in manifest:

@@ -148,3 +148,8 @@ def test_bytes_that_break_their_bom_are_a_source_error(data):
 def test_chinese_only_utf16_without_a_bom_is_read_though_it_has_nul_bytes(encoding):
     text = "一、目标\n新建社区食堂一百个。"  # 一 is U+4E00: a NUL byte in UTF-16
     assert ingest.decode(text.encode(encoding), "u16.txt") == (text, "utf-16")
+
+
+def test_an_upper_case_txt_extension_is_a_source_too(tmp_path):
+    write_folder(tmp_path, {"B.TXT": "新建公园2个。".encode("utf-8"), "a.txt": "新建公园1个。".encode("utf-8")}, None)
+    assert list(read_all(tmp_path)) == ["B.TXT", "a.txt"]
