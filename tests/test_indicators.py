@@ -11,6 +11,11 @@ from flows import indicators, lexicon, schema
 
 # code -> (an indicator phrase of our own wording, its unit_kind)
 POSITIVE = {
+    "EDU_PUBLIC_COMPULSORY_PLACES_SHARE": ("全区义务教育阶段公办学位比例", "percent"),
+    "EDU_MIGRANT_CHILDREN_IN_PUBLIC_SCHOOLS": ("符合条件的随迁子女在公办学校就读比例", "percent"),
+    "HLT_COUNTY_INPATIENT_RATE": ("县域内住院率", "percent"),
+    "FOOD_AGRI_QUICK_TEST_RATE": ("批发市场食用农产品快检率", "percent"),
+    "EMP_SKILLED_WORKERS_TOTAL": ("全市技能人才总量", "count"),
     "EMP_NEW_URBAN_JOBS": ("全区全年城镇新增就业人员", "count"),
     "EMP_SURVEYED_UNEMPLOYMENT_RATE": ("全县城镇调查失业率控制目标", "percent"),
     "EMP_REGISTERED_UNEMPLOYMENT_RATE": ("年末城镇登记失业率", "percent"),
