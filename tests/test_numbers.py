@@ -158,3 +158,11 @@ def test_hundreds_and_population_bases(sentence, expected):
 ])
 def test_subsidies_per_recipient(sentence, expected):
     assert rows(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("新增供水能力5万立方米/日。", [(50000, None, "立方米/日", "rate", "eq")]),
+    ("污水处理能力达到10万吨/日。", [(100000, None, "吨/日", "rate", "eq")]),
+])
+def test_capacity_per_day(sentence, expected):
+    assert rows(sentence) == expected
