@@ -146,3 +146,13 @@ def test_a_table_without_categories_and_a_row_without_a_unit_column():
 def test_lead_unit_written_as_x_leads(text, lead):
     assert structure.lead_unit_in(text) == lead
     assert "牵头" not in structure.without_lead_units(text)
+
+
+@pytest.mark.parametrize("heading, domain", [
+    ("(六)坚持住有所居,完善住房保障体系", "housing"),
+    ("(二)推进幼有所育", "childcare"),
+    ("三、弱有所扶,兜牢民生底线", "social_security"),
+    ("(一)老有所养", "elderly_care"),
+])
+def test_the_seven_have_phrases_name_their_domain(heading, domain):
+    assert structure.domain_of(heading) == domain
