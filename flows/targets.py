@@ -70,6 +70,7 @@ def _lex() -> dict:
         "look_ahead": tuple(lexicon.words("achieved", "look_ahead")),
         "standard_percent": tuple(lexicon.words("standard", "percent_words")),
         "money_target_pattern": "|".join(lexicon.words("standard", "money_target_words")),
+        "money_delivery_verbs": tuple(lexicon.words("standard", "money_delivery_verbs")),
         "per_unit_pattern": rules["standard"]["per_unit_pattern"],
         "norm_words": tuple(lexicon.words("standard", "norm_words")),
         "duration_target_verbs": tuple(lexicon.words("standard", "duration_target_verbs")),
@@ -769,6 +770,17 @@ def _per_recipient(s: str, clause_prefix: str, unit: str) -> str:
     return "/".join([base, "人", *parts])
 
 
+def _has_multiplier(mention: Mention) -> bool:
+    """The amount was written with 万 or 亿 (3万元, 1.2亿元, 三千万元)."""
+    text = mention.number_text
+    if text[:1].isdigit():
+        try:
+            return mention.value != float(text.replace(",", ""))
+        except ValueError:
+            return False
+    return bool(re.search(r"[万亿]", text))
+
+
 def _kind(clause_prefix: str, sentence_prefix: str, mention: Mention, unit: str, after: str = "") -> str:
     """achieved: reported as done; standard: a rate, norm or subsidy the policy applies;
     target otherwise (targets guide, section 1). `after` is the text after the unit."""
@@ -792,7 +804,17 @@ def _kind(clause_prefix: str, sentence_prefix: str, mention: Mention, unit: str,
         return "standard"
     if kind == "money":
         money_target = re.search(lex["money_target_pattern"], clause_prefix)
-        return "standard" if ("/" in unit or not money_target) else "target"
+        if "/" in unit:
+            return "standard"
+        if money_target:
+            return "target"
+        # a sum in 万/亿 delivered by a verb (发放消费券5000万元, 拨付…2亿元) is a quantity to
+        # deliver; a subsidy word or a per-unit scope (每家…1万元) keeps it a standard
+        if _has_multiplier(mention) and _contains_any(clause_prefix, lex["money_delivery_verbs"]) \
+                and not _contains_any(sentence_prefix, lex["subsidy_words"]) \
+                and not re.search(r"每[个家所户人村校院名]", sentence_prefix):
+            return "target"
+        return "standard"
     if "/" in unit:  # 张/千人 is a level to reach; 平方米/百户 is a provision norm
         return "standard" if kind == "area" else "target"
     # 按…标准 / 按…比例 sets a rate; 按时, 按期 (on time) and 按需 do not
