@@ -37,6 +37,7 @@ def without_lead_units(text: str) -> str:
     return LEAD_BRACKET.sub("", text)
 
 
+DEADLINE_CELL = re.compile(r"^(?:(?:19|20)\d{2}\s*年(?:\d{1,2}月)?(?:底|末|内)?(?:前)?(?:完成)?|长期|持续推进|全年)$")
 ORG_END = re.compile(r"(局|委|厅|办|会|院|所|队|部|中心|公司|集团|政府|分局|联|团市委|法院|检察院|海关|银行)$")
 
 
@@ -114,8 +115,12 @@ def parse_table_row(line: str) -> tuple[str | None, str | None, str, str | None]
         category = cells.pop(0)
     if cells and re.fullmatch(r"\d{1,3}", cells[0]):
         number = cells.pop(0)
-    if len(cells) >= 2 and (ORG_END.search(cells[-1]) or "*" in cells[-1]) and len(cells[-1]) <= 60:
-        lead = cells.pop()
+    # the lead unit is the last cell, or the last before a deadline cell (| 市住建局 | 2025年底 |)
+    for back in (1, 2):
+        if len(cells) > back and (ORG_END.search(cells[-back]) or "*" in cells[-back]) and len(cells[-back]) <= 60 \
+                and all(DEADLINE_CELL.match(c) for c in cells[len(cells) - back + 1:]):
+            lead = cells.pop(len(cells) - back)
+            break
     task = " | ".join(cells)
     return category, number, task, lead
 

@@ -1281,6 +1281,26 @@ def table_row(text: str, cell: indicator_tables.TableCell, ctx: DocumentContext,
                section_id=section.section_id if section else None, number_pos=cell.value_pos)
 
 
+DEADLINE_CELL = re.compile(rf"^(?:于|在)?({YEAR})\s*年(?:\d{{1,2}}月)?(?:底|末|内)?(?:前)?(?:完成)?$")
+
+
+def _table_row_deadlines(text: str, rows: list[Row], line_starts: list[int]) -> list[Row]:
+    """| 项目 | 目标任务 | 牵头单位 | 2025年12月底 |: a row's deadline cell dates the numbers of its
+    other cells that state no year of their own."""
+    out = []
+    for row in rows:
+        line_no = bisect.bisect_right(line_starts, row.char_start) - 1
+        start = line_starts[line_no]
+        end = text.find("\n", start)
+        line = text[start: end if end >= 0 else len(text)]
+        if row.target_year is None and line.count("|") >= 2:
+            years = {int(m.group(1)) for cell in line.strip("| ").split("|") if (m := DEADLINE_CELL.match(cell.strip()))}
+            if len(years) == 1:
+                row = replace(row, target_year=years.pop())
+        out.append(row)
+    return out
+
+
 def dedupe(rows: list[Row]) -> list[Row]:
     """A number restated for the same indicator in the same document is one row: the first."""
     kept: list[Row] = []
@@ -1344,6 +1364,7 @@ def extract_targets(clean_text: str, sections: list[Section], ctx: DocumentConte
             paragraph = {}
             last_line = line_no
         rows.extend(rows_for_sentence(clean_text, span, ctx, sections, paragraph))
+    rows = _table_row_deadlines(clean_text, rows, line_starts)
     rows.sort(key=lambda r: r.number_pos)
     rows = dedupe(rows)
     out, seen = [], Counter()

@@ -120,3 +120,14 @@ def test_a_unit_the_lexicon_does_not_know_gives_no_row_rather_than_a_guess():
 ])
 def test_value_cells(cell, expected):
     assert indicator_tables.parse_value(cell) == expected
+
+
+def test_a_task_table_row_takes_its_deadline_cell_as_the_target_year():
+    text = """| 序号 | 项目名称 | 目标任务 | 牵头单位 | 完成时限 |
+| 1 | 老旧小区改造 | 改造老旧小区30个 | 市住建局 | 2025年12月底 |
+| 2 | 托育服务 | 新增托位500个 | 市卫健委 | 2026年 |
+| 3 | 助餐服务 | 新建老年食堂20个 | 市民政局 | 持续推进 |
+"""
+    rows = extract(text, plan_start_year=2024, plan_end_year=2026, issue_year=2024)
+    assert [(r["indicator"], r["value"], r["target_year"], r["lead_unit"]) for r in rows] == [
+        ("改造老旧小区", 30, 2025, "市住建局"), ("新增托位", 500, 2026, "市卫健委"), ("新建老年食堂", 20, None, "市民政局")]
