@@ -247,6 +247,11 @@ def find_mentions(sentence: str) -> list[Mention]:
 _LIST_LINKS = re.compile(r"(?:[、和,至]\s*\d+(?:\.\d+)?[万亿千]?(?=[、和,至])){0,50}[、和,至]\s*")
 
 
+@lru_cache(maxsize=None)
+def _false_friends_longer_than(length: int) -> tuple[str, ...]:
+    return tuple(w for w in _lex()["false_friends"] if len(w) > length)
+
+
 def _fraction_at(s: str, start: int, word: str) -> Mention | None:
     """百分之九十五, 千分之五: the unit word comes before the number."""
     lex = _lex()
@@ -295,7 +300,7 @@ def _mention_at(s: str, start: int) -> Mention | None:
     unit_word = _match_word(s, end, unit_words)
     if is_chinese and unit_word in ("万", "亿", "千", "百"):
         unit_word = None
-    if unit_word and any(s.startswith(w, end) for w in lex["false_friends"] if len(w) > len(unit_word)):
+    if unit_word and s.startswith(_false_friends_longer_than(len(unit_word)), end):
         return None  # 5部门, 个人, 家庭: the unit character begins another word
     unit = unit_kind = None
     implied = False
@@ -1354,7 +1359,7 @@ def extract_targets(clean_text: str, sections: list[Section], ctx: DocumentConte
     rows: list[Row] = [row for cell in table_cells if (row := table_row(clean_text, cell, ctx, sections))]
     in_table = {start for start, _ in table_lines}
     paragraph: dict = {}
-    line_starts = [0] + [i + 1 for i, ch in enumerate(clean_text) if ch == "\n"]
+    line_starts = [0] + [m.end() for m in re.finditer("\n", clean_text)]
     last_line = -1
     for span in sentences(clean_text):
         line_no = bisect.bisect_right(line_starts, span[0])
