@@ -871,7 +871,7 @@ def _indicator_parts(s: str, mentions: list[Mention], i: int, clause_lo: int, cl
     return pre, post, s[clause_lo: m.start]
 
 
-STANDARD_SHAPE = re.compile(r"^(?:标准(?:给予|发放|予以|实施|进行|提供|安排|开展|落实)?|给予|发放|予以)(.*)$")
+STANDARD_SHAPE = re.compile(r"^(?:标准(?:给予|发放|予以|实施|进行|提供|安排|开展|落实)?|给予|发放|予以|(?:进行)?配置$|配建$|设置$)(.*)$")
 STANDARD_LEAD = re.compile(r"(?:按照|按|参照|依照|依据)(?:每[^,;]{0,6})?(?:不低于|不超过|不高于|最高|最低)?$")
 
 
@@ -887,6 +887,8 @@ def _standard_indicator(pre: str, post: str, context: str) -> str | None:
         subject = strip_fillers(re.sub(r"^对", "", context))
     if not paid and not subject:
         return None
+    if not paid:
+        return subject  # 面积按每千人不低于100平方米配置: the norm is the subject's own
     indicator = subject + paid
     return indicator if indicator.endswith("标准") else indicator + "标准"
 
