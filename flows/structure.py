@@ -37,7 +37,8 @@ def without_lead_units(text: str) -> str:
     return LEAD_BRACKET.sub("", text)
 
 
-DEADLINE_CELL = re.compile(r"^(?:(?:19|20)\d{2}\s*年(?:\d{1,2}月)?(?:底|末|内)?(?:前)?(?:完成)?|长期|持续推进|全年)$")
+# A task table's deadline cell: a year (its group 1) with month and 底/前, or an open end.
+DEADLINE_CELL = re.compile(r"^(?:(?:于|在)?((?:19|20)\d{2})\s*年(?:\d{1,2}月)?(?:底|末|内)?(?:前)?(?:完成)?|长期|持续推进|全年)$")
 ORG_END = re.compile(r"(局|委|厅|办|会|院|所|队|部|中心|公司|集团|政府|分局|联|团市委|法院|检察院|海关|银行)$")
 
 

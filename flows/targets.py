@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from flows import indicator_tables, lexicon
-from flows.structure import Section, domain_of, domain_scores, section_at, without_lead_units
+from flows.structure import DEADLINE_CELL, Section, domain_of, domain_scores, section_at, without_lead_units
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000, "亿": 100000000}
@@ -1288,9 +1288,6 @@ def table_row(text: str, cell: indicator_tables.TableCell, ctx: DocumentContext,
                section_id=section.section_id if section else None, number_pos=cell.value_pos)
 
 
-DEADLINE_CELL = re.compile(rf"^(?:于|在)?({YEAR})\s*年(?:\d{{1,2}}月)?(?:底|末|内)?(?:前)?(?:完成)?$")
-
-
 def _table_row_deadlines(text: str, rows: list[Row], line_starts: list[int]) -> list[Row]:
     """| 项目 | 目标任务 | 牵头单位 | 2025年12月底 |: a row's deadline cell dates the numbers of its
     other cells that state no year of their own."""
@@ -1301,7 +1298,8 @@ def _table_row_deadlines(text: str, rows: list[Row], line_starts: list[int]) -> 
         end = text.find("\n", start)
         line = text[start: end if end >= 0 else len(text)]
         if row.target_year is None and line.count("|") >= 2:
-            years = {int(m.group(1)) for cell in line.strip("| ").split("|") if (m := DEADLINE_CELL.match(cell.strip()))}
+            years = {int(m.group(1)) for cell in line.strip("| ").split("|")
+                     if (m := DEADLINE_CELL.match(cell.strip())) and m.group(1)}
             if len(years) == 1:
                 row = replace(row, target_year=years.pop())
         out.append(row)
