@@ -443,7 +443,7 @@ def keep_mention(s: str, m: Mention) -> bool:
     if _inside_brackets(s, m.start):
         return False
     name_pattern = lex["names_after_unit"].get(m.unit)
-    if name_pattern and re.match(name_pattern, s[m.unit_end: m.unit_end + 12]):
+    if name_pattern and re.match(name_pattern, s[m.unit_end: m.unit_end + 40]):
         return False  # 15分钟生活圈: a name
     unit_text = s[m.start + len(number): m.unit_end]
     named = _match_word(after_number, 0, lex["after_words"])
