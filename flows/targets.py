@@ -588,6 +588,16 @@ def distribute_head(items: list[str]) -> list[str]:
     return [item if ends_with_head(item) else item + suffix for item in items[:-1]] + [last]
 
 
+def _short_scopes_sharing_a_head(items: list[str]) -> bool:
+    """自然村和农户覆盖率达50%: short scopes before one measured head are one row each (guide 1),
+    but not verbs (新建和改扩建幼儿园) nor long phrases (the joiner may be inside a name)."""
+    verb_of = _leading_verb_pattern()
+    return (len(items) == 2 and bool(ends_with_head(items[-1])) and 2 <= len(items[0]) <= 4
+            and not ends_with_head(items[0]) and not verb_of.match(items[0]) and not verb_of.match(items[-1])
+            and not _filler_patterns()[0].match(items[0])
+            and not items[-1].startswith(("以上", "以下", "以内")))  # 二级及以上, 65岁及以上: one qualifier
+
+
 def _suffix_after_same_kind_of_scope(first: str, last: str, head: str) -> str | None:
     """二级以上公立医院和社区卫生服务中心预约诊疗率: 医院 and 中心 are both institutions, so the
     shared part is what follows 中心 (预约诊疗率); 城市与农村居民…: 城市 and 农村 are places."""
@@ -964,8 +974,15 @@ def rows_for_sentence(text: str, span: tuple[int, int], ctx: DocumentContext, se
         else:
             subject, has_distributive = _cut_distributive(pre)
             items = split_items(strip_fillers(subject)) if strip_fillers(subject) else [""]
-            if len(items) > 1 and (has_distributive or all(ends_with_head(x) for x in items)):
+            short_scopes = _short_scopes_sharing_a_head(items)
+            if len(items) > 1 and (has_distributive or all(ends_with_head(x) for x in items) or short_scopes):
                 indicators = distribute_head(items)
+                if short_scopes and not has_distributive:
+                    # 养老和医疗保险参保率: a two-character scope stands where the last one's does;
+                    # a longer one (自然村和农户覆盖率) takes the measured head alone
+                    head = ends_with_head(items[-1])
+                    suffix = items[-1][len(items[0]):] if len(items[0]) <= 2 or len(head) < 3 else head
+                    indicators = [items[0] + suffix, items[-1]]
                 noun = strip_fillers(post) if post else ""
                 if not noun and has_distributive:
                     # 城区和农村各新建公办幼儿园3所: what follows 各 is each item's
@@ -1119,6 +1136,8 @@ def _cut_distributive(pre: str) -> tuple[str, bool]:
     best = -1
     for w in _lex()["distributive"]:
         idx = pre.rfind(w)
+        while idx > 1 and w == "均" and pre[idx - 1] in "人户生年":
+            idx = pre.rfind(w, 0, idx)  # 人均, 户均, 生均, 年均 are words, not "each"
         if idx > 1 and idx > best:
             best = idx
     if best > 1:
