@@ -595,7 +595,8 @@ def _short_scopes_sharing_a_head(items: list[str]) -> bool:
     return (len(items) == 2 and bool(ends_with_head(items[-1])) and 2 <= len(items[0]) <= 4
             and not ends_with_head(items[0]) and not verb_of.match(items[0]) and not verb_of.match(items[-1])
             and not _filler_patterns()[0].match(items[0])
-            and not items[-1].startswith(("以上", "以下", "以内")))  # 二级及以上, 65岁及以上: one qualifier
+            and not items[-1].startswith(("以上", "以下", "以内"))  # 二级及以上, 65岁及以上: one qualifier
+            and ends_with_head(items[-1]) not in ("占比", "比例", "比重"))  # 公办园和民办园…占比: one share of both
 
 
 def _suffix_after_same_kind_of_scope(first: str, last: str, head: str) -> str | None:
