@@ -466,15 +466,28 @@ def keep_mention(s: str, m: Mention) -> bool:
 
 
 def _clause_end(s: str, pos: int) -> int:
+    depth = 0
     for i in range(pos, len(s)):
-        if s[i] in CLAUSE_BREAK:
+        ch = s[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+        elif ch in CLAUSE_BREAK and (depth == 0 or ch in "。\n"):
             return i
     return len(s)
 
 
 def _clause_start(s: str, pos: int) -> int:
+    # a comma inside brackets (即一星级,下同) does not end the clause around it
+    depth = 0
     for i in range(pos - 1, -1, -1):
-        if s[i] in CLAUSE_BREAK:
+        ch = s[i]
+        if ch == ")":
+            depth += 1
+        elif ch == "(" and depth:
+            depth -= 1
+        elif ch in CLAUSE_BREAK and (depth == 0 or ch in "。\n"):
             return i + 1
     return 0
 
@@ -976,7 +989,11 @@ def rows_for_sentence(text: str, span: tuple[int, int], ctx: DocumentContext, se
             subject, has_distributive = _cut_distributive(pre)
             items = split_items(strip_fillers(subject)) if strip_fillers(subject) else [""]
             short_scopes = _short_scopes_sharing_a_head(items)
-            if len(items) > 1 and (has_distributive or all(ends_with_head(x) for x in items) or short_scopes):
+            # A、B建有率达80%: a rate of each listed scope (a count of A、B is one total)
+            rate_of_each = (len(items) > 1 and "、" in subject and mentions[group[0]].unit_kind in ("percent", "permille")
+                            and (ends_with_head(items[-1]) or "").endswith("率"))
+            if len(items) > 1 and (has_distributive or all(ends_with_head(x) for x in items) or short_scopes
+                                   or rate_of_each):
                 indicators = distribute_head(items)
                 if short_scopes and not has_distributive:
                     # 养老和医疗保险参保率: a two-character scope stands where the last one's does;
