@@ -1033,6 +1033,7 @@ def rows_for_sentence(text: str, span: tuple[int, int], ctx: DocumentContext, se
                 m = replace(m, unit=resolved[0], unit_kind=resolved[1])
             previous = mentions[index - 1] if index > 0 else None
             if not m.comparator and previous and previous.end > clause_lo and "、" in s[previous.end: m.start] \
+                    and not ends_with_head(s[previous.end: m.start].rstrip()) \
                     and rows and rows[-1].number_pos == a + previous.start and rows[-1].comparator not in ("range", "eq"):
                 m = replace(m, comparator=rows[-1].comparator)  # 至少建成5个A、10个B: one word for the list
             if not m.comparator and index != group[0]:
@@ -1075,9 +1076,9 @@ def _share_verbs(s: str, a: int, rows: list[Row], total: Row | None) -> list[Row
             if source is not None and source.is_cumulative and not row.is_cumulative \
                     and row.unit_kind not in ("percent", "permille", "pct_point", "rate"):
                 row = replace(row, is_cumulative=True, period_start=row.period_start or source.period_start)
-        if source is not None and not verb_of.match(row.indicator):
-            verb = verb_of.match(source.indicator)
-            if verb and not row.indicator.startswith(verb.group(0)):
+        if source is not None and not verb_of.match(row.indicator) and row.unit_kind not in ("percent", "permille"):
+            verb = verb_of.match(source.indicator)  # a rate (合格率) names its own measure: no verb to share
+            if verb and len(source.indicator) - verb.end() >= 2 and not row.indicator.startswith(verb.group(0)):
                 row = replace(row, indicator=(verb.group(0) + row.indicator)[:120])
         out.append(row)
     return out
