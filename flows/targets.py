@@ -1020,7 +1020,11 @@ def rows_for_sentence(text: str, span: tuple[int, int], ctx: DocumentContext, se
             first_in_clause = index == 0 or mentions[index - 1].end <= clause_lo
             if context and (_is_weak(indicator) or (first_in_clause and len(indicator) < 3)):
                 subject = strip_fillers(context)
-                if indicator in subject or _is_weak(indicator, strict=True) or _filler_patterns()[1].fullmatch(indicator):
+                if YEAR_PHRASE.fullmatch(subject) and paragraph.get("last_row"):
+                    # 2024年完成X改造5000户;2025年,再完成3000户: the clause before is only a year
+                    subject = paragraph["last_row"].indicator
+                if indicator in subject or _is_weak(indicator, strict=True) or _filler_patterns()[1].fullmatch(indicator) \
+                        or re.fullmatch(r"[再另还又也]+", indicator):
                     indicator = subject  # 最高不超过2000元: the cap belongs to the clause before
                 else:
                     indicator = (subject + indicator)[-MAX_INDICATOR_CHARS:]
@@ -1229,7 +1233,7 @@ def _row(s: str, a: int, b: int, m: Mention, indicator: str, ctx: DocumentContex
         year = ctx.heading_years.get(section.section_id)
     if year is None and ctx.single_year:
         year = ctx.single_year
-    if year is None and re.search(r"(?<!\d)(?:年底|年末|全年|年内|当年|本年)", s) and ctx.issue_year:
+    if year is None and re.search(r"(?<![\d一二两三四五六七八九十])(?:年底|年末|全年|年内|当年|本年)", s) and ctx.issue_year:
         year = ctx.issue_year
     recurrence = "annual" if _contains_any(sentence_prefix, lex["annual"]) and m.unit_kind != "duration" else "once"
     if recurrence == "annual" and "一次性" in clause_prefix + _context_before(s, _clause_start(s, m.start), {}):
@@ -1243,6 +1247,8 @@ def _row(s: str, a: int, b: int, m: Mention, indicator: str, ctx: DocumentContex
         and m.unit_kind not in ("duration", "percent", "permille", "pct_point", "rate"))
     if not cumulative and start is not None and year is not None and start < year and PERIOD_RE.search(sentence_prefix):
         cumulative = _contains_any(sentence_prefix, lex["period_total"]) and m.unit_kind not in ("percent", "permille", "rate")
+    if recurrence == "annual" and not _contains_any(clause_prefix, lex["cumulative"]):
+        cumulative = False  # 2023—2025年,每年新增…: a yearly amount, not a total over the period
     if cumulative and start is None and ctx.plan_start_year and year is not None and year == ctx.plan_end_year:
         start = ctx.plan_start_year
     aspirational = _contains_any(sentence_prefix, lex["aspirational"])
@@ -1253,6 +1259,8 @@ def _row(s: str, a: int, b: int, m: Mention, indicator: str, ctx: DocumentContex
             and not _contains_any(sentence_prefix, lex["look_ahead"]) and not ctx.single_year:
         kind = "achieved"
     domain = _row_domain(s, m, section)
+    if domain == "other":  # nothing in the section or clause: what is measured may say it
+        domain = domain_of(indicator) or "other"
     lead_unit = section.lead_unit if section else None
     return Row(kind=kind, indicator=indicator[:120], value=round(m.value, 6), value_high=m.value_high,
                unit=unit, unit_kind=unit_kind, comparator=comparator, target_year=year,
