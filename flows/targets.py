@@ -418,6 +418,8 @@ def keep_mention(s: str, m: Mention) -> bool:
         return False  # a date or a time of day
     if before.endswith(lex["before_words"]):
         return False  # 第3, 从16周岁, 较…: ordinals and baselines
+    if m.unit == "对" and re.match(r"\s*[\d一二两三四五六七八九十]", s[m.unit_end:]):
+        return False  # 2对4个: the count after names the unit (guide 6); 1对1: a manner, not an amount
     if before.endswith("等") and m.unit in lex["kinds_units"]:
         return False  # 分生活、医疗、就业等5类: how a list is sorted, not an amount
     if re.search(r"从[^,;从]{0,8}$", s[max(0, m.start - 10): m.start]) and re.match(CHANGE_TO, s[m.end:]):
@@ -512,6 +514,21 @@ def _filler_patterns() -> tuple[re.Pattern, re.Pattern]:
     return leading, trailing
 
 
+NAMED_EXAMPLES = re.compile(r"^([^,;、]{1,24}(?:、[^,;、]{1,24})+)等(?=[\u4e00-\u9fff]{2})")
+
+
+def _without_named_examples(phrase: str) -> str:
+    """A卫生院、B卫生院、C医院等中心卫生院: the named examples are of the noun after 等, which is
+    what is counted; a list of kinds (就业创业、技能提升等活动) is kept, it says what is meant."""
+    match = NAMED_EXAMPLES.match(phrase)
+    if not match:
+        return phrase
+    noun = phrase[match.end(): match.end() + 6]
+    if any(len(item) >= 3 and item.rstrip(")")[-2:] in noun for item in match.group(1).split("、")):
+        return phrase[match.end():]
+    return phrase
+
+
 def strip_fillers(phrase: str) -> str:
     """Strip year phrases, scope words and intent verbs from the start of an indicator
     phrase, and verbs and comparator words from its end (lists in lexicon.toml)."""
@@ -520,6 +537,7 @@ def strip_fillers(phrase: str) -> str:
     phrase = re.sub(r"^(\(\d{1,3}\)|\d{1,3}[.、](?!\d)|[(（]?[一二三四五六七八九十]{1,3}[)）、])", "", phrase)
     phrase = re.sub(rf"(较|比|与|同)\s*{YEAR}\s*年(底|末)?(相比)?", "", phrase)  # a baseline year
     phrase = re.sub(rf"从[^,;]{{0,16}}?{CHANGE_TO.pattern[3:]}$", "", phrase)  # …从150元提高到 (the baseline's words)
+    phrase = _without_named_examples(phrase)
     phrase = re.sub(r"\d+对$", "", phrase)  # 服务区2对4个: the pairs, counted in the unit after
     phrase = re.sub(r"每[\d十百千万]+(常住)?人口?$", "", phrase)  # 达到每千人5批次: the base is in the unit
     # 由各县(区)财政按照…: who pays is not what is measured
@@ -815,7 +833,9 @@ def _kind(clause_prefix: str, sentence_prefix: str, mention: Mention, unit: str,
     """achieved: reported as done; standard: a rate, norm or subsidy the policy applies;
     target otherwise (targets guide, section 1). `after` is the text after the unit."""
     lex = _lex()
-    if _contains_any(clause_prefix, lex["achieved"]) or re.search(rf"{YEAR}年已", sentence_prefix):
+    years = list(re.finditer(rf"{YEAR}\s*年", sentence_prefix))
+    if _contains_any(clause_prefix, lex["achieved"]) or (years and sentence_prefix.startswith("已", years[-1].end())):
+        # 2024年已完成…: but not for a number after a later year (…;2025年重点加快…5个)
         return "achieved"
     # 现有, 共有 report a stock, unless the clause looks ahead (到2027年整合现有资源建立1个)
     if _contains_any(clause_prefix, lex["achieved_stock"]) and not _contains_any(clause_prefix, lex["future_markers"]) \
@@ -921,6 +941,9 @@ def _merge_indicator(pre: str, post: str) -> str:
     subject = strip_fillers(pre)
     if post and _filler_patterns()[0].fullmatch(subject):
         subject = ""  # 完成全市200座公厕改造: 全市 alone says nothing the noun after the number lacks
+    noun = strip_fillers(post) if post else ""
+    if noun and subject.endswith("等") and "、" in subject and _without_named_examples(subject + noun) == noun:
+        subject = ""  # A卫生院、B医院等3家中心卫生院: examples of the noun counted after the number
     noun = strip_fillers(post) if post else ""
     noun = re.sub(r"^(的|之)", "", noun)
     if not subject:
