@@ -514,6 +514,7 @@ def _filler_patterns() -> tuple[re.Pattern, re.Pattern]:
     return leading, trailing
 
 
+MANNER_CLAUSE = re.compile(r"^(?:通过|采取|采用|利用|以)[^,;]*(?:方式|形式|办法|途径|模式)$")
 NAMED_EXAMPLES = re.compile(r"^([^,;、]{1,24}(?:、[^,;、]{1,24})+)等(?=[\u4e00-\u9fff]{2})")
 
 
@@ -1134,6 +1135,9 @@ def _context_before(s: str, clause_lo: int, paragraph: dict) -> str:
     if clause_lo > 0:
         prev_lo = _clause_start(s, clause_lo - 1)
         context = s[prev_lo: clause_lo - 1]
+        if MANNER_CLAUSE.match(context) and prev_lo > 0:
+            # 通过新建、改建等方式,按照…: how it is done says nothing of what; go one clause back
+            context = s[_clause_start(s, prev_lo - 1): prev_lo - 1]
     else:
         context = paragraph.get("previous", "")[-40:]
     number = re.search(r"\d", context)
