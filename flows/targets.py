@@ -510,7 +510,10 @@ def _filler_patterns() -> tuple[re.Pattern, re.Pattern]:
     # a year phrase, a month deadline (6月底前), or a filler word
     leading = re.compile(rf"^(?:{YEAR_PHRASE.pattern[1:]}|\d{{1,2}}月(?:底|末|份)?(?:前|内|起)?|(?:{_alternation(lex['leading'])}))[ ,、:;]*")
     trailing_words = list(lex["trailing"]) + [w for w, _ in lex["cmp_before"]]
-    trailing = re.compile(rf"[ ,、:;]*(?:{_alternation(trailing_words)})$")
+    # 均 (each) ends a subject, but 人均/户均/生均 are words of the indicator
+    alternatives = [rf"(?<![人户生年]){re.escape(w)}" if w == "均" else re.escape(w)
+                    for w in sorted(set(trailing_words), key=len, reverse=True)]
+    trailing = re.compile(rf"[ ,、:;]*(?:{'|'.join(alternatives)})$")
     return leading, trailing
 
 
@@ -855,6 +858,9 @@ def _kind(clause_prefix: str, sentence_prefix: str, mention: Mention, unit: str,
         return "standard"
     if kind == "money":
         money_target = re.search(lex["money_target_pattern"], clause_prefix)
+        if money_target and not _contains_any(clause_prefix, lex["subsidy_words"]) \
+                and not ("/" in unit and "每" in clause_prefix):
+            return "target"  # 人均可支配收入达到5万元, 投资3亿元: amounts to reach (每村每年安排资金N元 is a norm)
         if "/" in unit:
             return "standard"
         if money_target:
@@ -1120,7 +1126,8 @@ def _drop_qualifiers(s: str, mentions: list[Mention]) -> list[Mention]:
     described, head_counts = _lex()["described_nouns"], _lex()["described_by_units"]
     for i, m in enumerate(mentions):
         following = mentions[i + 1] if i + 1 < len(mentions) else None  # mentions are in text order
-        if s.startswith("的", m.end) and following and following.start < _clause_end(s, m.end) \
+        if s.startswith("的", m.end) and not s.startswith(("的标准", "的补助", "的补贴"), m.end) \
+                and following and following.start < _clause_end(s, m.end) \
                 and not re.fullmatch(r"[、和与及\s]*", s[m.end + 1: following.start]):
             continue
         if m.unit in head_counts and s.startswith("的", m.end) and s.startswith(described, m.end + 1):
