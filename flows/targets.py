@@ -922,7 +922,7 @@ def _indicator_parts(s: str, mentions: list[Mention], i: int, clause_lo: int, cl
     return pre, post, s[clause_lo: m.start]
 
 
-STANDARD_SHAPE = re.compile(r"^(?:标准(?:给予|发放|予以|实施|进行|提供|安排|开展|落实)?|给予|发放|予以|(?:进行)?配置$|配建$|设置$)(.*)$")
+STANDARD_SHAPE = re.compile(r"^(?:标准(?:给予|发放|予以|实施|进行|提供|安排|开展|落实)?|给予|发放|予以|设定|确定|(?:进行)?配置$|配建$|设置$)(.*)$")
 STANDARD_LEAD = re.compile(r"(?:按照|按|参照|依照|依据)(?:每[^,;]{0,6})?(?:不低于|不超过|不高于|最高|最低)?$")
 
 
