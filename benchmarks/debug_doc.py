@@ -1,5 +1,4 @@
 """Dev aid: print predicted rows of one seed that match no gold row, with their quotes."""
-import json
 import sys
 from pathlib import Path
 

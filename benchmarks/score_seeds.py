@@ -1,7 +1,6 @@
 """Dev loop: extract the seeds in-process and score them with the shared scorer (no Prefect)."""
 from __future__ import annotations
 
-import json
 import sys
 import tempfile
 from pathlib import Path

@@ -15,7 +15,7 @@ import bisect
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from flows import indicator_tables, lexicon
@@ -223,7 +223,6 @@ def _read_number(text: str, pos: int) -> tuple[float, int, str] | None:
 
 
 def find_mentions(sentence: str) -> list[Mention]:
-    lex = _lex()
     mentions: list[Mention] = []
     pos = 0
     while True:

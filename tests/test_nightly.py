@@ -18,7 +18,6 @@ import time
 import urllib.request
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from flows import nightly, publish

@@ -115,11 +115,9 @@ def test_changelog_by_target_id(seed_build, tmp_path, root):
         shutil.copy(path, raw / path.name)
     targets = pd.read_parquet(seed_build / "targets.parquet")
     documents = pd.read_parquet(seed_build / "documents.parquet")
-    texts = pd.read_parquet(seed_build / "texts.parquet")
     # pick a simplified-script document, so that its raw text holds the clean quote as it is
     simplified = documents[documents["script"] == "simplified"]
     doc = simplified.iloc[0]
-    clean_text = texts.set_index("doc_id").loc[doc["doc_id"], "clean_text"]
     raw_text = (raw / doc["source_file"]).read_text(encoding="utf-8")
     # a sentence without a year: a year also dates the clauses after its ';' (guide 6), and
     # their rows would change too (rightly, but this test is about the edited sentence's own rows)
