@@ -31,8 +31,6 @@ PERIOD_RE = re.compile(rf"({YEAR})\s*年?\s*[-—–~至到]+\s*({YEAR})\s*年")
 YEAR_BY_RE = re.compile(rf"(?:到|至|截至|截止|于|在)?\s*({YEAR})\s*年(底|末|前|内|度|全年)?")
 # A time frame that opens a sentence (到2027年, 2025年底前, 2023—2027年): it governs the clauses after ';'.
 LEADING_TIME_RE = re.compile(rf"^[^,;]{{0,6}}?(?:到|至|力争到|争取到|截至)?\s*{YEAR}\s*年(?:[-—–~至到]+\s*{YEAR}\s*年)?(?:底|末)?前?\s*[,，]")
-# A change from a baseline to a new level: 从150元提高到180元.
-CHANGE_TO = re.compile(r"\s*(?:提高|增加|提升|调整|上调|增长|降低|下降|减少|扩大|延长|缩短)(?:到|至|为)")
 RATE_BASE_AT_END = re.compile(r"(?:按照?)?每(?:人次|人|户|生|名)(?:每(?:学年|年|月|天))?$")
 MAX_NUMBER_CHARS = 24  # a longer run of digits is not a quantity
 MAX_SENTENCE_CHARS = 2000  # a longer "sentence" is a dump; read its start
@@ -421,7 +419,7 @@ def keep_mention(s: str, m: Mention) -> bool:
         return False  # 2对4个: the count after names the unit (guide 6); 1对1: a manner, not an amount
     if before.endswith("等") and m.unit in lex["kinds_units"]:
         return False  # 分生活、医疗、就业等5类: how a list is sorted, not an amount
-    if re.search(r"从[^,;从]{0,8}$", s[max(0, m.start - 10): m.start]) and re.match(CHANGE_TO, s[m.end:]):
+    if re.search(r"从[^,;从]{0,8}$", s[max(0, m.start - 10): m.start]) and re.match(rf"\s*{_change_to()}", s[m.end:]):
         return False  # 从每人每月150元提高到180元: the baseline, not the new level
     if before.endswith(lex["conditions"]):
         return False  # 未达到99%的县: a condition, not a target
@@ -516,7 +514,6 @@ def _filler_patterns() -> tuple[re.Pattern, re.Pattern]:
     return leading, trailing
 
 
-MANNER_CLAUSE = re.compile(r"^(?:通过|采取|采用|利用|以)[^,;]*(?:方式|形式|办法|途径|模式)$")
 NAMED_EXAMPLES = re.compile(r"^([^,;、]{1,24}(?:、[^,;、]{1,24})+)等(?=[\u4e00-\u9fff]{2})")
 
 
@@ -539,7 +536,7 @@ def strip_fillers(phrase: str) -> str:
     phrase = phrase.strip(" ,、:;")
     phrase = re.sub(r"^(\(\d{1,3}\)|\d{1,3}[.、](?!\d)|[(（]?[一二三四五六七八九十]{1,3}[)）、])", "", phrase)
     phrase = re.sub(rf"(较|比|与|同)\s*{YEAR}\s*年(底|末)?(相比)?", "", phrase)  # a baseline year
-    phrase = re.sub(rf"从[^,;]{{0,16}}?{CHANGE_TO.pattern[3:]}$", "", phrase)  # …从150元提高到 (the baseline's words)
+    phrase = re.sub(rf"从[^,;]{{0,16}}?{_change_to()}$", "", phrase)  # …从150元提高到 (the baseline's words)
     phrase = _without_named_examples(phrase)
     phrase = re.sub(r"\d+对$", "", phrase)  # 服务区2对4个: the pairs, counted in the unit after
     phrase = re.sub(r"每[\d十百千万]+(常住)?人口?$", "", phrase)  # 达到每千人5批次: the base is in the unit
@@ -921,18 +918,44 @@ def _indicator_parts(s: str, mentions: list[Mention], i: int, clause_lo: int, cl
     return pre, post, s[clause_lo: m.start]
 
 
-STANDARD_SHAPE = re.compile(r"^(?:标准(?:给予|发放|予以|实施|进行|提供|安排|开展|落实)?|给予|发放|予以|设定|确定|(?:进行)?配置$|配建$|设置$)(.*)$")
-STANDARD_LEAD = re.compile(r"(?:按照|按|参照|依照|依据)(?:每[^,;]{0,6})?(?:不低于|不超过|不高于|最高|最低)?$")
+@lru_cache(maxsize=1)
+def _standard_shape() -> re.Pattern:
+    """What follows the amount in 按N元的标准发放X / 参照N元设定X / 按每千人N平方米配置."""
+    shapes = lexicon.mapping("shapes")
+    pay, head = _alternation(shapes["standard_pay_verbs"]), _alternation(shapes["standard_pay_verbs"][:3])
+    return re.compile(rf"^(?:标准(?:{pay})?|{head}|{_alternation(shapes['standard_set_verbs'])}|"
+                      rf"(?:{_alternation(shapes['standard_provide_verbs'])})$)(.*)$")
+
+
+@lru_cache(maxsize=1)
+def _standard_lead() -> re.Pattern:
+    """What precedes the amount: 按照, 参照…, perhaps a per-unit base and a floor or cap."""
+    leads = _alternation(lexicon.mapping("shapes")["standard_leads"])
+    return re.compile(rf"(?:{leads})(?:每[^,;]{{0,6}})?(?:不低于|不超过|不高于|最高|最低)?$")
+
+
+@lru_cache(maxsize=1)
+def _change_to() -> str:
+    """提高到, 降低至…: a move from a baseline to a new level (从150元提高到180元)."""
+    shapes = lexicon.mapping("shapes")
+    return rf"(?:{_alternation(shapes['change_verbs'])})(?:{_alternation(shapes['change_links'])})"
+
+
+@lru_cache(maxsize=1)
+def _manner_clause() -> re.Pattern:
+    """通过新建、改建等方式: a clause that says how, not what."""
+    shapes = lexicon.mapping("shapes")
+    return re.compile(rf"^(?:{_alternation(shapes['manner_openers'])})[^,;]*(?:{_alternation(shapes['manner_endings'])})$")
 
 
 def _standard_indicator(pre: str, post: str, context: str) -> str | None:
     """按N元/人的标准发放X, 按每人次N元给予X: what is paid is X, to whom the subject says;
     the row is X's standard (对毕业生按1500元/人的标准发放求职创业补贴 -> 毕业生求职创业补贴标准)."""
-    shape = STANDARD_SHAPE.match(post)
-    if not shape or not STANDARD_LEAD.search(pre):
+    shape = _standard_shape().match(post)
+    if not shape or not _standard_lead().search(pre):
         return None
     paid = strip_fillers(shape.group(1))
-    subject = strip_fillers(re.sub(r"^对", "", STANDARD_LEAD.sub("", pre)))
+    subject = strip_fillers(re.sub(r"^对", "", _standard_lead().sub("", pre)))
     if not subject and context:
         subject = strip_fillers(re.sub(r"^对", "", context))
     if not paid and not subject:
@@ -1141,7 +1164,7 @@ def _context_before(s: str, clause_lo: int, paragraph: dict) -> str:
     if clause_lo > 0:
         prev_lo = _clause_start(s, clause_lo - 1)
         context = s[prev_lo: clause_lo - 1]
-        if MANNER_CLAUSE.match(context) and prev_lo > 0:
+        if _manner_clause().match(context) and prev_lo > 0:
             # 通过新建、改建等方式,按照…: how it is done says nothing of what; go one clause back
             context = s[_clause_start(s, prev_lo - 1): prev_lo - 1]
     else:
