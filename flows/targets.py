@@ -465,30 +465,28 @@ def keep_mention(s: str, m: Mention) -> bool:
 
 
 def _clause_end(s: str, pos: int) -> int:
-    depth = 0
-    for i in range(pos, len(s)):
-        ch = s[i]
-        if ch == "(":
-            depth += 1
-        elif ch == ")" and depth:
-            depth -= 1
-        elif ch in CLAUSE_BREAK and (depth == 0 or ch in "。\n"):
-            return i
-    return len(s)
+    end = _clause_break(s, range(pos, len(s)), "(", ")")
+    return len(s) if end is None else end
 
 
 def _clause_start(s: str, pos: int) -> int:
-    # a comma inside brackets (即一星级,下同) does not end the clause around it
+    start = _clause_break(s, range(pos - 1, -1, -1), ")", "(")
+    return 0 if start is None else start + 1
+
+
+def _clause_break(s: str, positions: range, opening: str, closing: str) -> int | None:
+    """The first clause break met walking `positions`; a comma inside brackets (即一星级,下同)
+    does not end the clause around it, a full stop or line break always does."""
     depth = 0
-    for i in range(pos - 1, -1, -1):
+    for i in positions:
         ch = s[i]
-        if ch == ")":
+        if ch == opening:
             depth += 1
-        elif ch == "(" and depth:
+        elif ch == closing and depth:
             depth -= 1
         elif ch in CLAUSE_BREAK and (depth == 0 or ch in "。\n"):
-            return i + 1
-    return 0
+            return i
+    return None
 
 
 # ---------------------------------------------------------------- indicator phrases
