@@ -42,7 +42,8 @@ def build_document(raw: RawDocument) -> DocumentTables:
     sections = structure_stage.build_sections(doc_id, cleaned.clean_text)
     ctx = targets_stage.DocumentContext(
         doc_id=doc_id, plan_start_year=meta["plan_start_year"], plan_end_year=meta["plan_end_year"],
-        issue_year=meta["issue_date"].year if meta["issue_date"] else None)
+        issue_year=meta["issue_date"].year if meta["issue_date"] else None,
+        doc_type=meta["doc_type"], doc_year=meta.get("doc_year"))
     targets = targets_stage.extract_targets(cleaned.clean_text, sections, ctx)
     indicators_stage.assign_codes(targets)
     # The region's GB/T 2260 code, from the name the text (or manifest) gives, settled by the text's head.

@@ -76,7 +76,8 @@ UNIT_KINDS = ("percent", "permille", "pct_point", "count", "length", "area", "mo
 COMPARATORS = ("ge", "gt", "le", "lt", "approx", "range", "eq")
 RECURRENCES = ("once", "annual")
 ADMIN_LEVELS = ("province", "prefecture", "county", "unknown")
-DOC_TYPES = ("action_plan", "practical_matters_list", "implementation_opinion", "work_plan", "other")
+DOC_TYPES = ("action_plan", "practical_matters_list", "implementation_opinion", "work_plan",
+             "government_work_report", "progress_report", "other")
 SCRIPTS = ("traditional", "simplified")
 YEAR_MIN, YEAR_MAX = 1990, 2100
 

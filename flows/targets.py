@@ -677,6 +677,8 @@ class DocumentContext:
     issue_year: int | None = None
     single_year: int | None = None  # a one-year list or work plan: its year
     heading_years: dict | None = None  # section_id -> the year its heading (or an ancestor's) names
+    doc_type: str | None = None  # documents.doc_type (government_work_report, progress_report, ...)
+    doc_year: int | None = None  # the year the document is for (a January 2026 work report: 2026)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
