@@ -196,8 +196,7 @@ def build_sections(doc_id: str, clean_text: str) -> list[Section]:
 
 def section_at(sections: list[Section], offset: int) -> Section | None:
     """The innermost section holding a character offset."""
-    starts = [s.char_start for s in sections]
-    i = bisect.bisect_right(starts, offset) - 1
+    i = bisect.bisect_right(sections, offset, key=lambda s: s.char_start) - 1  # no list per call: linear overall
     while i >= 0:
         s = sections[i]
         if s.char_start <= offset < s.char_end:

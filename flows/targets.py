@@ -1411,11 +1411,14 @@ def _table_row_deadlines(text: str, rows: list[Row], line_starts: list[int]) -> 
 def dedupe(rows: list[Row]) -> list[Row]:
     """A number restated for the same indicator in the same document is one row: the first."""
     kept: list[Row] = []
+    by_amount: dict = {}  # kept rows by (value, unit): compare a row with its own amount only, not all kept rows
     for row in rows:
+        bucket = by_amount.setdefault((row.value, row.unit), [])
         if any(k.value == row.value and k.unit == row.unit and k.char_start != row.char_start
-               and same_indicator(k.indicator, row.indicator) for k in kept):
+               and same_indicator(k.indicator, row.indicator) for k in bucket):
             continue
         kept.append(row)
+        bucket.append(row)
     return kept
 
 
