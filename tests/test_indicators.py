@@ -90,6 +90,12 @@ POSITIVE = {
     "ELD_COMMUNITY_CARE_COMPLEXES": ("镇级区域性养老服务综合体", "count"),
     "TRN_PUBLIC_CHARGING_POINTS": ("城区新建公共充电桩", "count"),
     "OTH_PUBLIC_CEMETERIES": ("农村公益性公墓", "count"),
+    "ECO_GDP_GROWTH": ("全县地区生产总值比上年增长", "percent"),
+    "ECO_GENERAL_BUDGET_REVENUE_GROWTH": ("区级一般公共预算收入同比增长", "percent"),
+    "ECO_FIXED_ASSET_INVESTMENT_GROWTH": ("全社会固定资产投资增长", "percent"),
+    "ECO_RETAIL_SALES_GROWTH": ("全年社会消费品零售总额增长", "percent"),
+    "ECO_INDUSTRIAL_VALUE_ADDED_GROWTH": ("规上工业增加值同比增长", "percent"),
+    "ECO_FOREIGN_TRADE_GROWTH": ("外贸进出口总额增长", "percent"),
 }
 
 # (phrase, unit_kind, code it must NOT get)
@@ -110,6 +116,8 @@ NEGATIVE = [
     ("放心满意消费示范单位", "count", "CON_TRUSTED_CONSUMPTION_UNITS"),
     ("15分钟医保服务圈示范点", "count", "URB_CONVENIENCE_LIVING_CIRCLES"),
     ("新增托位", "rate", "CHC_NEW_NURSERY_PLACES"),
+    ("单位地区生产总值能耗下降", "percent", "ECO_GDP_GROWTH"),
+    ("一般公共预算收入", "money", "ECO_GENERAL_BUDGET_REVENUE_GROWTH"),
 ]
 
 # Phrases that are no canonical indicator at all.
