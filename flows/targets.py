@@ -62,6 +62,8 @@ def _lex() -> dict:
         "annual_openers": tuple(lexicon.words("recurrence_annual", "clause_openers")),
         "cumulative": tuple(lexicon.words("cumulative")),
         "period_total": tuple(lexicon.words("cumulative", "period_total_words")),
+        "span_words": tuple(lexicon.words("cumulative", "span_words")),
+        "money_cap_words": tuple(lexicon.words("standard", "money_cap_words")),
         "achieved": tuple(lexicon.words("achieved")),
         "achieved_stock": tuple(lexicon.words("achieved", "stock_words")),
         "future_markers": tuple(lexicon.words("achieved", "future_markers")),
@@ -842,6 +844,8 @@ def _kind(clause_prefix: str, sentence_prefix: str, mention: Mention, unit: str,
             and not re.search(rf"(到|至){YEAR}年", clause_prefix):
         return "achieved"
     kind = mention.unit_kind
+    if kind == "money" and _contains_any(clause_prefix, lex["money_cap_words"]):
+        return "standard"  # 贷款最高额度30万元: a cap on what one recipient gets
     if kind == "duration" and re.search(rf"(?:{'|'.join(lex['duration_target_verbs'])})\s*$", clause_prefix):
         return "target"  # 平均反应时间缩短至12分钟: a level to reach
     if kind == "duration" or unit == "倍" or (kind == "age" and "年龄" in clause_prefix):
@@ -1283,7 +1287,10 @@ def _row(s: str, a: int, b: int, m: Mention, indicator: str, ctx: DocumentContex
             year, start, explicit = year2, start2, explicit2
     if explicit and ctx.single_year and year is not None and year < ctx.single_year and start is None:
         year, explicit = None, False  # in a one-year list an earlier year is a reference (2022年收益…)
-    if not explicit and paragraph.get("inherited"):
+    span = None if explicit else _plan_span(sentence_prefix, ctx)
+    if span:
+        year, start = span  # 三年累计 in a 2024—2026 plan: the plan's three years
+    if not explicit and not span and paragraph.get("inherited"):
         year, start = paragraph["inherited"]
     if year is None and section and ctx.heading_years:
         year = ctx.heading_years.get(section.section_id)
@@ -1305,6 +1312,10 @@ def _row(s: str, a: int, b: int, m: Mention, indicator: str, ctx: DocumentContex
         cumulative = _contains_any(sentence_prefix, lex["period_total"]) and m.unit_kind not in ("percent", "permille", "rate")
     if recurrence == "annual" and not _contains_any(clause_prefix, lex["cumulative"]):
         cumulative = False  # 2023—2025年,每年新增…: a yearly amount, not a total over the period
+    elif recurrence == "annual" and not _contains_any(clause_prefix, lex["annual"]) and not unit.endswith(("/年", "/学年")):
+        recurrence = "once"  # 每年新增…,累计建设…300个: the clause's own 累计 makes it a total, paid once
+    if span and m.unit_kind not in ("percent", "permille", "pct_point", "rate", "duration"):
+        cumulative = True
     if cumulative and start is None and ctx.plan_start_year and year is not None and year == ctx.plan_end_year:
         start = ctx.plan_start_year
     aspirational = _contains_any(sentence_prefix, lex["aspirational"])
@@ -1324,6 +1335,24 @@ def _row(s: str, a: int, b: int, m: Mention, indicator: str, ctx: DocumentContex
                is_aspirational=aspirational, domain=domain, lead_unit=lead_unit, quote=s,
                char_start=a, char_end=b, section_id=section.section_id if section else None,
                number_pos=a + m.start)
+
+
+@lru_cache(maxsize=1)
+def _span_pattern() -> re.Pattern:
+    words = _alternation(_lex()["span_words"])
+    return re.compile(rf"(?<![\d一二两三四五六七八九十])([一二两三四五六七八九十]|\d)\s*年(?:{words})")
+
+
+def _plan_span(prefix: str, ctx: DocumentContext) -> tuple[int, int] | None:
+    """三年累计, 五年内 in a plan of that many years: (the plan's end, its start)."""
+    if not (ctx.plan_start_year and ctx.plan_end_year):
+        return None
+    found = None
+    for found in _span_pattern().finditer(prefix):
+        pass
+    if found is None or parse_number(found.group(1)) != ctx.plan_end_year - ctx.plan_start_year + 1:
+        return None
+    return ctx.plan_end_year, ctx.plan_start_year
 
 
 def _bigrams(text: str) -> set[str]:
