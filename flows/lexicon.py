@@ -55,3 +55,10 @@ def rules_version() -> str:
             digest.update(path.name.encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+@lru_cache(maxsize=None)
+def metadata_rules() -> dict:
+    """The words the document-metadata stage reads region, year and kind by (rules/metadata.toml)."""
+    with open(RULES_DIR / "metadata.toml", "rb") as handle:
+        return tomllib.load(handle)

@@ -8,8 +8,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections import Counter
+from dataclasses import dataclass
 
-from flows import lexicon
+from flows import gazetteer, lexicon, regions
 
 DOC_NUMBER = re.compile(r"([\u4e00-\u9fff*]{1,10}[〔\[【(]((?:19|20)\d{2})[〕\]】)]\s*第?\d{1,4}号)")
 # A signature date on a line of its own, in digits or in Chinese numerals (二〇二四年三月五日),
@@ -22,10 +24,13 @@ PERIOD = re.compile(r"((?:19|20)\d{2})\s*(?:年)?\s*[-—–~至到]+\s*((?:19|2
 SINGLE_YEAR = re.compile(r"((?:19|20)\d{2})年")
 QUOTED_TITLE = re.compile(r"《([^《》]{4,80})》")
 NOTICE_OF = re.compile(r"^.{0,30}?关于(?:印发|转发|公布)(.{4,80}?)的通知$")
-TITLE_WORDS = ("计划", "方案", "意见", "清单", "通知", "办法", "规划", "实事", "要点", "工程", "措施")
 PERIOD_LINE = re.compile(r"^\(\s*(?:19|20)\d{2}\s*[-—–~至到]+\s*(?:19|20)\d{2}\s*年\s*\)$")
-FIELDS = ("title", "doc_number", "issuer", "issue_date", "region_name", "admin_level",
-          "plan_start_year", "plan_end_year", "doc_type", "source_url")
+FIELDS = ("title", "doc_number", "issuer", "issue_date", "region_name", "region_code", "admin_level",
+          "doc_year", "plan_start_year", "plan_end_year", "doc_type", "source_url")
+
+
+def _title_words() -> tuple[str, ...]:
+    return tuple(lexicon.metadata_rules()["doc_type"]["title_words"])
 
 
 def find_doc_number(text: str) -> str | None:
@@ -49,16 +54,16 @@ def find_title_and_line(lines: list[str]) -> tuple[str | None, str | None]:
     for line in head:  # a notice that quotes the document's title in 《》
         if len(line) <= 120 and not line.endswith(("。", ":")):
             match = QUOTED_TITLE.search(line)
-            if match and any(w in match.group(1) for w in TITLE_WORDS):
+            if match and any(w in match.group(1) for w in _title_words()):
                 return match.group(1).strip(), line
     for i, line in enumerate(head):
         if (len(line) <= 60 and not line.endswith(("。", ":", ";")) and "," not in line
-                and any(w in line for w in TITLE_WORDS) and not re.match(r"^[一二三四五六七八九十]+、|^\(", line)
+                and any(w in line for w in _title_words()) and not re.match(r"^[一二三四五六七八九十]+、|^\(", line)
                 and not line.startswith(("各", "经", "现将", "为"))):
             if i + 1 < len(head) and PERIOD_LINE.match(head[i + 1]):
                 line = line + head[i + 1]
             issued = NOTICE_OF.match(line)  # 关于印发X的通知 with no 《》: the document is X
-            if issued and any(w in issued.group(1) for w in TITLE_WORDS):
+            if issued and any(w in issued.group(1) for w in _title_words()):
                 return issued.group(1), line
             return line, line
     return None, None
@@ -130,6 +135,7 @@ def region_from(name: str | None) -> str | None:
 
 
 def admin_level(region: str | None) -> str:
+    """Level from a name's ending, for a region the gazetteer does not know (or a redacted one)."""
     if not region:
         return "unknown"
     regions = lexicon.mapping("regions")
@@ -141,6 +147,155 @@ def admin_level(region: str | None) -> str:
         return "prefecture"
     return "unknown"
 
+
+# ---------------------------------------------------------------- where: the document's region
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where in the text a field was read: the kind of place (title, signature, issuer, headline,
+    dateline, byline) and the words that say it."""
+    where: str
+    quote: str
+
+
+def _evidence_rules() -> dict:
+    return lexicon.metadata_rules()["region_evidence"]
+
+
+def _followed_by(text: str, pos: int, words) -> str | None:
+    for word in sorted(words, key=len, reverse=True):
+        if text.startswith(word, pos):
+            return word
+    return None
+
+
+def _speaks_for_body(text: str, chain: list[gazetteer.Name]) -> bool:
+    """The chain names who issues or speaks: 德清县人民政府, 浙江省省长, 洋县第十八届人民代表大会."""
+    rules = _evidence_rules()
+    end = chain[-1].end
+    if _followed_by(text, end, rules["bodies"]):
+        return True
+    session = re.match(r"第[一二三四五六七八九十\d]{1,4}", text[end:end + 6])
+    return bool(session and _followed_by(text, end + session.end(), rules["congress_words"]))
+
+
+def _cited(text: str, start: int) -> bool:
+    """A name inside 《》 or right after 根据/对口/与… is cited or acted on, not the speaker."""
+    before = text[max(0, start - 30):start]
+    if before.rfind("《") > before.rfind("》"):
+        return True
+    return any(before.endswith(w) for w in _evidence_rules()["citation_leads"])
+
+
+def _short_name_chains(text: str) -> list[list[gazetteer.Name]]:
+    """Short names (德清, 广东) where a headline or dateline uses them: at the start of the line
+    (after a year) and before a word that continues a headline (今年, 将, :, 1月11日电)."""
+    rules = _evidence_rules()
+    lead = re.match(r"^(?:(?:19|20)\d{2}年?)?", text).end()
+    chain = gazetteer.chain_at(text, lead, allow_short=True)
+    if chain and (_followed_by(text, chain[-1].end, rules["short_name_followers"])
+                  or re.match(r"\d{1,2}月\d{1,2}日", text[chain[-1].end:])):
+        return [chain]
+    return []
+
+
+def _chains_in_title(line: str) -> list[list[gazetteer.Name]]:
+    chains = [c for c in gazetteer.chains_in(line) if not _cited(line, c[0].start) or line.startswith("关于")]
+    # A lone two-character name (城区, 郊区) counts only where it speaks as a body.
+    chains = [c for c in chains if len(c) > 1 or len(c[-1].text) > 2 or _speaks_for_body(line, c)]
+    return chains or _short_name_chains(line)
+
+
+def _chains_speaking(text: str) -> list[list[gazetteer.Name]]:
+    chains = [c for c in gazetteer.chains_in(text) if _speaks_for_body(text, c) and not _cited(text, c[0].start)]
+    return chains
+
+
+def _dateline_chains(line: str) -> list[list[gazetteer.Name]]:
+    """新华网上海1月11日电, 本报德清讯: the place before the date or 讯."""
+    out = []
+    for match in re.finditer(r"(?:\d{1,2}月\d{1,2}日)?(?:电|讯)", line[:80]):
+        for start in range(max(0, match.start() - 12), match.start()):
+            chain = gazetteer.chain_at(line, start, allow_short=True)
+            if chain and chain[-1].end == match.start():
+                out.append(chain)
+                break
+    return out
+
+
+def _byline_chains(lines: list[str]) -> list[tuple[list[gazetteer.Name], str]]:
+    """来源:德清县人民政府 — a byline that is a government body (a newspaper's city is not the region)."""
+    out = []
+    for line in lines:
+        lead = _followed_by(line, 0, _evidence_rules()["byline_leads"])
+        if lead:
+            rest = line[len(lead):].strip()
+            chains = [c for c in gazetteer.chains_in(rest) if c[0].start == 0 and _speaks_for_body(rest, c)]
+            out.extend((c, rest) for c in chains if not re.match(r"(?:融媒体|新闻)", rest[c[-1].end:]))
+    return out
+
+
+def region_evidence(lines: list[str], title: str | None, title_line: str | None,
+                    issuer: str | None) -> list[tuple[str, str, list[gazetteer.Name]]]:
+    """Every place where the text names its own region, most trusted first (guide 7): the title,
+    the signature, the issuing body or meeting in the opening, then a headline's, dateline's or
+    byline's place. Each item: (where, the words, the chain of names)."""
+    found: list[tuple[str, str, list[gazetteer.Name]]] = []
+    for line in dict.fromkeys(filter(None, (title_line, title))):
+        found += [("title", line, c) for c in _chains_in_title(line)]
+    tail = lines[-8:] if len(lines) > 8 else lines
+    if issuer:
+        found += [("signature", issuer, c) for c in gazetteer.chains_in(issuer)[:1]]
+    for line in tail:
+        if len(line) <= 40 and not _followed_by(line, 0, _evidence_rules()["byline_leads"]):
+            found += [("signature", line, c) for c in _chains_speaking(line)]
+    head = lines[:15]
+    for line in head:
+        if not _followed_by(line, 0, _evidence_rules()["byline_leads"]):
+            found += [("issuer", line, c) for c in _chains_speaking(line[:300])]
+    if head:
+        found += [("headline", head[0], c) for c in _short_name_chains(head[0])]
+    for line in head[:6]:
+        found += [("dateline", line, c) for c in _dateline_chains(line)]
+    found += [("byline", words, c) for c, words in _byline_chains(head + tail)]
+    return found
+
+
+def find_region(lines: list[str], title: str | None, title_line: str | None, issuer: str | None,
+                context: str) -> tuple[str | None, str | None, Evidence | None, str | None]:
+    """(region name, GB/T 2260 code, evidence, warning). The most trusted kind of place that names a
+    region decides; a later name of the same kind that lies inside it refines it (湖州市 … 德清县
+    人民政府); a name several regions share and nothing settles is left null with a warning."""
+    evidence = region_evidence(lines, title, title_line, issuer)
+    for where in dict.fromkeys(w for w, _, _ in evidence):
+        chosen = None
+        ambiguous = None
+        for kind, words, chain in evidence:
+            if kind != where:
+                continue
+            resolution = gazetteer.resolve(chain, context)
+            if resolution.code is None:
+                ambiguous = ambiguous or (words, resolution)
+                continue
+            if chosen is None:
+                chosen = (words, resolution)
+            elif chosen[1].code in {a["code"] for a in regions.ancestors(resolution.code)}:
+                chosen = (words, resolution)  # inside the region named first: more specific
+        if chosen:
+            words, resolution = chosen
+            row = regions.regions()[resolution.code]
+            return row["name"], resolution.code, Evidence(where, words), None
+        if ambiguous:
+            words, resolution = ambiguous
+            names = ", ".join(f"{c} {'/'.join(a['name'] for a in reversed(regions.ancestors(c)))}"
+                              for c in resolution.ambiguous)
+            warning = (f"region '{resolution.name.text}' ({where}: {words[:40]}) is the name of several regions "
+                       f"({names}) and the text names none of their parents: region_code left null")
+            return resolution.name.text, None, Evidence(where, words), warning
+    return None, None, None, None
+
+
+# ---------------------------------------------------------------- when: the year the document is for
 
 def plan_period(title: str | None, text: str) -> tuple[int | None, int | None]:
     for source in (title or "", text[:2000]):
@@ -159,28 +314,117 @@ def plan_period(title: str | None, text: str) -> tuple[int | None, int | None]:
     return None, None
 
 
+def _years_before(text: str, endings) -> list[tuple[int, int]]:
+    """(year, position) of every YEAR年 followed by one of the endings (2026年工作安排)."""
+    out = []
+    for match in re.finditer(r"((?:19|20)\d{2})(?=年)", text):
+        if _followed_by(text, match.end(), endings):
+            out.append((int(match.group(1)), match.start()))
+    return out
+
+
+def document_year(kind: str, title: str | None, title_line: str | None, lines: list[str],
+                  issue_date: dt.date | None) -> tuple[int | None, Evidence | None]:
+    """The one year a document is for: a list's or work plan's year, the year a work report plans for
+    (a report delivered in January 2026: 2026), the year a completion notice reports on. None for a
+    document of several years."""
+    rules = lexicon.metadata_rules()["year"]
+    for line in dict.fromkeys(filter(None, (title, title_line))):
+        if PERIOD.search(line):
+            return None, None
+        years = set(SINGLE_YEAR.findall(line))
+        if len(years) == 1:
+            return int(years.pop()), Evidence("title", line)
+    head = "\n".join(lines[:40])[:4000]
+    if kind not in lexicon.metadata_rules()["doc_type"]["one_year_kinds"]:
+        return None, None
+    planned = _years_before(head, rules["plan_year_after"])
+    reviewed = _years_before(head, rules["review_year_after"])
+    if planned:
+        year, pos = planned[0]
+        return year, Evidence("text", head[max(0, pos - 10):pos + 20])
+    if reviewed:
+        year, pos = reviewed[0]
+        return year + 1, Evidence("text", head[max(0, pos - 10):pos + 20])
+    # A report given on a date (——2024年1月20日在…会议上) or a list signed on one: that date's year.
+    for line in lines[:6]:
+        match = re.search(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日在", line)
+        if match:
+            return int(match.group(1)), Evidence("title", line)
+    # 2024年,我县将… / 今年(2024年): a year written with the words of this year.
+    for match in re.finditer(r"((?:19|20)\d{2})年[,，]", head):
+        after = head[match.end():match.end() + 30]
+        if any(w in after for w in ("将", "计划", "力争", "确保")):
+            return int(match.group(1)), Evidence("text", head[match.start():match.end() + 20])
+    if issue_date:
+        return issue_date.year, Evidence("signature", issue_date.isoformat())
+    years = Counter(int(y) for y in SINGLE_YEAR.findall(head))
+    if years:
+        year, count = years.most_common(1)[0]
+        if count >= 2:
+            return year, Evidence("text", f"{year}年 ×{count}")
+    return None, None
+
+
+# ---------------------------------------------------------------- what kind of document
+
 def doc_type(title: str | None) -> str:
-    for keyword, code in lexicon.mapping("doc_types")["order"]:
+    for keyword, code in lexicon.metadata_rules()["doc_type"]["order"]:
         if title and keyword in title:
             return code
     return "other"
 
 
+# ---------------------------------------------------------------- the document's metadata
+
+def _evidence_json(evidence: dict[str, Evidence], clean_text: str) -> str:
+    out = {}
+    for name, item in evidence.items():
+        start = clean_text.find(item.quote)
+        out[name] = {"where": item.where, "quote": item.quote,
+                     "char_start": start if start >= 0 else None,
+                     "char_end": start + len(item.quote) if start >= 0 else None}
+    return json.dumps(out, ensure_ascii=False, sort_keys=True)
+
+
 def document_metadata(clean_text: str, manifest: dict | None = None) -> dict:
-    """Metadata of one document: text first, manifest second, null otherwise."""
+    """Metadata of one document: text first, manifest second, null otherwise.
+
+    Returns the documents-table fields, `metadata_sources` (field -> text|manifest),
+    `metadata_evidence` (field -> where in the text it was read) and `warnings`."""
     manifest = manifest or {}
     lines = [line.strip() for line in clean_text.split("\n") if line.strip()]
     found: dict = {}
+    evidence: dict[str, Evidence] = {}
+    warnings: list[str] = []
     found["title"], title_line = find_title_and_line(lines)
     found["doc_number"] = find_doc_number(clean_text)
     found["issue_date"] = find_issue_date(lines)
     found["issuer"] = find_issuer(lines, title_line)
-    found["region_name"] = region_from(found["title"]) or region_from(found["issuer"]) or region_from(title_line)
-    if not found["region_name"] and not found["title"]:
-        found["region_name"] = None
-    found["admin_level"] = admin_level(found["region_name"]) if found["region_name"] else None
+    context = "\n".join(filter(None, (found["title"], found["issuer"], clean_text[:2000])))
+    region_name, region_code, where, warning = find_region(lines, found["title"], title_line, found["issuer"], context)
+    if warning:
+        warnings.append(warning)
+    if region_name is None:  # a region the gazetteer does not know: its name as written, no code
+        region_name = region_from(found["title"]) or region_from(found["issuer"]) or region_from(title_line)
+        if region_name:
+            where = Evidence("title" if region_from(found["title"]) or region_from(title_line) else "signature",
+                             found["title"] if region_from(found["title"]) else (title_line or found["issuer"]))
+    found["region_name"], found["region_code"] = region_name, region_code
+    if where:
+        evidence["region_name"] = evidence["region_code"] = where
+    found["admin_level"] = regions.level_of(region_code) if region_code else (
+        admin_level(region_name) if region_name else None)
     found["plan_start_year"], found["plan_end_year"] = plan_period(found["title"], clean_text)
-    found["doc_type"] = doc_type(found["title"]) if found["title"] else None
+    # The title says what kind of document it is; failing that, a headline that says what the page is.
+    kinds = [doc_type(line) for line in (found["title"], lines[0] if lines else None) if line]
+    found["doc_type"] = next((k for k in kinds if k != "other"), "other" if found["title"] else None)
+    kind = found["doc_type"] or manifest.get("doc_type") or "other"
+    found["doc_year"], year_evidence = document_year(kind, found["title"], title_line, lines, found["issue_date"])
+    if year_evidence:
+        evidence["doc_year"] = year_evidence
+    if found["doc_year"] and found["plan_start_year"] is None:
+        found["plan_start_year"] = found["plan_end_year"] = found["doc_year"]
     found["source_url"] = None  # never in the text itself
     result, sources = {}, {}
     for name in FIELDS:
@@ -189,14 +433,21 @@ def document_metadata(clean_text: str, manifest: dict | None = None) -> dict:
             value, source = manifest[name], "manifest"
             if name == "issue_date":
                 value = dt.date.fromisoformat(value)
-            elif name in ("plan_start_year", "plan_end_year"):
+            elif name in ("plan_start_year", "plan_end_year", "doc_year"):
                 value = int(value)
         if value is not None:
             sources[name] = source
         result[name] = value
+    if result["region_code"] is None and sources.get("region_name") == "manifest":
+        result["region_code"] = regions.code_for(result["region_name"], context)
+        if result["region_code"]:
+            sources["region_code"] = "manifest"
     if result["admin_level"] is None:
-        result["admin_level"] = admin_level(result["region_name"])
+        result["admin_level"] = regions.level_of(result["region_code"]) if result["region_code"] else \
+            admin_level(result["region_name"])
     if result["doc_type"] is None:
         result["doc_type"] = "other"
     result["metadata_sources"] = json.dumps(sources, ensure_ascii=False, sort_keys=True)
+    result["metadata_evidence"] = _evidence_json(evidence, clean_text)
+    result["warnings"] = warnings
     return result

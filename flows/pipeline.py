@@ -12,9 +12,7 @@ from dataclasses import dataclass
 
 from flows import clean as clean_stage
 from flows import indicators as indicators_stage
-from flows import lexicon
 from flows import metadata as metadata_stage
-from flows import regions as regions_stage
 from flows import structure as structure_stage
 from flows import targets as targets_stage
 from flows.ingest import RawDocument
@@ -46,18 +44,15 @@ def build_document(raw: RawDocument) -> DocumentTables:
         doc_type=meta["doc_type"], doc_year=meta.get("doc_year"))
     targets = targets_stage.extract_targets(cleaned.clean_text, sections, ctx)
     indicators_stage.assign_codes(targets)
-    # The region's GB/T 2260 code, from the name the text (or manifest) gives, settled by the text's head.
-    region_code = regions_stage.code_for(
-        meta["region_name"], "\n".join(filter(None, (meta["title"], meta["issuer"], cleaned.clean_text[:2000]))))
-    warnings = []
+    warnings = [f"{raw.source_file}: {w}" for w in meta["warnings"]]
     if not targets:
         warnings.append(f"{raw.source_file}: no target found")
     document = {
         "doc_id": doc_id, "source_file": raw.source_file, "sha256": raw.sha256, "encoding": raw.encoding,
-        **{k: meta[k] for k in ("title", "doc_number", "issuer", "issue_date", "region_name", "admin_level",
-                                "plan_start_year", "plan_end_year", "doc_type")},
-        "region_code": region_code,
+        **{k: meta[k] for k in ("title", "doc_number", "issuer", "issue_date", "region_name", "region_code",
+                                "admin_level", "doc_year", "plan_start_year", "plan_end_year", "doc_type")},
         "script": cleaned.script, "source_url": meta["source_url"], "metadata_sources": meta["metadata_sources"],
+        "metadata_evidence": meta["metadata_evidence"],
         "clean_chars": len(cleaned.clean_text),
         "fix_counts": json.dumps(cleaned.fix_counts, ensure_ascii=False, sort_keys=True),
         "n_sections": len(sections), "n_targets": len(targets),
@@ -73,14 +68,7 @@ def build_document(raw: RawDocument) -> DocumentTables:
 
 
 def code_version() -> str:
-    """Version of everything that shapes a document's rows: the stage modules and the rules."""
-    digest = hashlib.sha256()
-    for module in (clean_stage, metadata_stage, structure_stage, targets_stage, lexicon, indicators_stage, regions_stage):
-        with open(module.__file__, "rb") as handle:
-            digest.update(handle.read())
-    for path in regions_stage.DATA_FILES:
-        digest.update(path.read_bytes())
-    with open(__file__, "rb") as handle:
-        digest.update(handle.read())
-    digest.update(lexicon.rules_version().encode())
-    return digest.hexdigest()[:16]
+    """Version of everything that shapes a document's rows: derived from the modules this one
+    imports, the rules and the reference tables (flows.cache.code_version)."""
+    from flows import cache
+    return cache.code_version()

@@ -34,15 +34,19 @@ def test_a_county_list_of_one_year():
         "doc_number": "清政〔2024〕7号",
         "issuer": "清河县人民政府",
         "issue_date": dt.date(2024, 3, 1),
-        "region_name": "清河县", "admin_level": "county",
+        "region_name": "清河县", "region_code": "130534", "admin_level": "county",  # 清河县 of 邢台市, Hebei
+        "doc_year": 2024,
         "plan_start_year": 2024, "plan_end_year": 2024,  # one year in the title: a one-year list
         "doc_type": "practical_matters_list",
         "source_url": None,
         "metadata_sources": m["metadata_sources"],
+        "metadata_evidence": m["metadata_evidence"],
+        "warnings": [],
     }
     assert json.loads(m["metadata_sources"]) == {k: "text" for k in (
-        "title", "doc_number", "issuer", "issue_date", "region_name", "admin_level",
+        "title", "doc_number", "issuer", "issue_date", "region_name", "region_code", "admin_level", "doc_year",
         "plan_start_year", "plan_end_year", "doc_type")}
+    assert json.loads(m["metadata_evidence"])["region_code"]["where"] == "title"
 
 
 def test_square_bracket_document_numbers_are_normalised_and_a_named_period_gives_the_years():
@@ -125,8 +129,9 @@ def test_manifest_values_are_typed_like_the_text_ones():
 def test_nothing_said_means_null():
     m = meta("各县区民政局：\n请于本月底前报送材料，新建社区食堂12个。")
     assert m == {"title": None, "doc_number": None, "issuer": None, "issue_date": None, "region_name": None,
-                 "admin_level": "unknown", "plan_start_year": None, "plan_end_year": None, "doc_type": "other",
-                 "source_url": None, "metadata_sources": "{}"}
+                 "region_code": None, "admin_level": "unknown", "doc_year": None,
+                 "plan_start_year": None, "plan_end_year": None, "doc_type": "other",
+                 "source_url": None, "metadata_sources": "{}", "metadata_evidence": "{}", "warnings": []}
 
 
 def test_a_bureau_signing_its_notice_is_the_issuer():

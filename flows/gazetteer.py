@@ -1,0 +1,115 @@
+"""Region names in a text, and the GB/T 2260 code they stand for.
+
+A document names its region in a chain (浙江省湖州市德清县, 南京市鼓楼区) or alone (德清县,
+and in headlines the short form 德清). `chains_in(text)` finds every run of adjacent
+region names; `resolve(chain, context)` turns one into the most specific code the chain
+supports: the last name, settled among same-named regions by the names before it, or
+else by a parent named in the context; None when that leaves more than one (鼓楼区 alone
+is in Nanjing, Fuzhou, Xuzhou and Kaifeng: never a guess).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from flows import lexicon, regions
+
+
+@dataclass(frozen=True)
+class Name:
+    """One region name as written: its span, the text, the codes it may stand for, short form or not."""
+    start: int
+    end: int
+    text: str
+    codes: tuple[str, ...]
+    short: bool
+
+
+@dataclass(frozen=True)
+class Resolution:
+    code: str | None
+    name: Name  # the most specific name of the chain
+    ambiguous: tuple[str, ...] = ()  # the candidate codes when the chain did not settle it
+
+
+@lru_cache(maxsize=1)
+def _names() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], int]:
+    """(full name -> codes, short name -> codes, longest name length)."""
+    full: dict[str, list[str]] = {}
+    short: dict[str, list[str]] = {}
+    stop = set(lexicon.metadata_rules()["region_evidence"]["short_name_stoplist"])
+    for code, row in regions.regions().items():
+        full.setdefault(row["name"], []).append(code)
+        alias = regions.short_name(row["name"])
+        if alias and alias not in stop:
+            short.setdefault(alias, []).append(code)
+    longest = max(len(n) for n in full)
+    return ({k: tuple(v) for k, v in full.items()}, {k: tuple(v) for k, v in short.items()}, longest)
+
+
+def name_at(text: str, pos: int, allow_short: bool) -> Name | None:
+    """The longest region name starting at pos (a full name before a short one of the same length)."""
+    full, short, longest = _names()
+    for length in range(min(longest, len(text) - pos), 1, -1):
+        piece = text[pos:pos + length]
+        if piece in full:
+            return Name(pos, pos + length, piece, full[piece], False)
+        if allow_short and piece in short:
+            return Name(pos, pos + length, piece, short[piece], True)
+    return None
+
+
+def chain_at(text: str, pos: int, allow_short: bool = False) -> list[Name]:
+    """Adjacent region names from pos on: 浙江省湖州市德清县 -> [浙江省, 湖州市, 德清县]."""
+    chain: list[Name] = []
+    while pos < len(text):
+        name = name_at(text, pos, allow_short=allow_short or bool(chain))
+        if name is None:
+            break
+        chain.append(name)
+        pos = name.end
+    # A short form inside a chain must lead to a full name (浙江德清县), not end it (浙江德清 is fine
+    # only where short names are allowed at all).
+    while chain and chain[-1].short and not allow_short:
+        chain.pop()
+    return chain
+
+
+def chains_in(text: str, allow_short: bool = False) -> list[list[Name]]:
+    """Every chain of region names in text, left to right, not overlapping."""
+    out, pos = [], 0
+    while pos < len(text):
+        chain = chain_at(text, pos, allow_short)
+        if chain:
+            out.append(chain)
+            pos = chain[-1].end
+        else:
+            pos += 1
+    return out
+
+
+def _ancestor_codes(code: str) -> set[str]:
+    return {row["code"] for row in regions.ancestors(code)}
+
+
+def _named_in(code: str, context: str) -> bool:
+    row = regions.regions()[code]
+    alias = regions.short_name(row["name"])
+    return row["name"] in context or bool(alias and len(alias) >= 2 and alias in context)
+
+
+def resolve(chain: list[Name], context: str = "") -> Resolution:
+    """The most specific region of a chain, as a code; None with the candidates if ambiguous."""
+    last = chain[-1]
+    candidates = list(last.codes)
+    for earlier in chain[:-1]:  # 南京市鼓楼区: the parent written before settles the name
+        kept = [c for c in candidates if _ancestor_codes(c) & set(earlier.codes)]
+        if kept:
+            candidates = kept
+    if len(candidates) > 1 and context:
+        kept = [c for c in candidates if any(_named_in(a, context) for a in _ancestor_codes(c))]
+        if kept:
+            candidates = kept
+    if len(candidates) == 1:
+        return Resolution(candidates[0], last)
+    return Resolution(None, last, tuple(sorted(candidates)))

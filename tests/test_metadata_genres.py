@@ -1,0 +1,166 @@
+"""Where, when and what kind, for every genre (issue 9): invented texts in the shapes real pages
+take — news reposts with a headline, dateline and byline, people's-congress sessions, signature
+lines, work reports, completion notices — in simplified and traditional script.
+Region codes are the real GB/T 2260 codes of the regions table."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from flows import clean, metadata
+
+
+def meta(text: str) -> dict:
+    return metadata.document_metadata(clean.clean(text).clean_text)
+
+
+def where(m: dict, field: str = "region_code") -> str:
+    return json.loads(m["metadata_evidence"])[field]["where"]
+
+
+# ---------------------------------------------------------------- region: the most specific level
+
+@pytest.mark.parametrize("head, code, level", [
+    ("南京市鼓楼区2024年民生实事项目清单\n一、新增托位300个。", "320106", "county"),
+    ("湖州市德清县人民政府办公室关于印发2024年民生实事项目的通知\n各乡镇人民政府:", "330521", "county"),
+    ("浙江省德清县2024年十件民生实事\n一、新建养老服务中心2个。", "330521", "county"),
+    ("德清县人民政府关于2024年民生实事项目的通知\n各乡镇:", "330521", "county"),
+    ("德清今年将办好十件民生实事\n记者从县政府获悉,今年将新建城市书房5家。", "330521", "county"),
+    ("赣州:2024年民生实事清单出炉\n一、新增城镇就业3万人。", "360700", "prefecture"),
+    ("赣州市2024年民生实事清单\n一、新增城镇就业3万人。", "360700", "prefecture"),
+    ("2026年重庆市政府工作报告\n各位代表:", "500000", "province"),
+    ("北京市朝阳区2025年重要民生实事项目\n一、新增养老家庭照护床位500张。", "110105", "county"),
+])
+def test_names_short_and_with_their_parents_resolve_to_the_most_specific_code(head, code, level):
+    m = meta(head)
+    assert (m["region_code"], m["admin_level"]) == (code, level)
+
+
+def test_a_name_several_regions_share_is_null_with_a_warning_unless_a_parent_is_named():
+    m = meta("鼓楼区2024年民生实事项目\n一、新增托位300个。")
+    assert m["region_code"] is None and m["region_name"] == "鼓楼区"
+    assert len(m["warnings"]) == 1 and "鼓楼区" in m["warnings"][0] and "320106" in m["warnings"][0]
+    settled = meta("鼓楼区2024年民生实事项目\n福州市鼓楼区人民政府\n2024年2月1日")
+    assert settled["region_code"] == "350102" and settled["warnings"] == []
+
+
+def test_a_county_naming_its_province_or_a_city_naming_its_district_keeps_its_own_region():
+    county = meta("\n".join([
+        "德清县人民政府关于印发德清县2024年民生实事项目的通知",
+        "根据浙江省人民政府关于民生实事的部署,结合我县实际,现将项目印发给你们。",
+        "一、新建城市书房5家。",
+        "德清县人民政府", "2024年3月1日"]))
+    assert county["region_code"] == "330521"
+    city = meta("\n".join([
+        "关于印发湖州市2024年民生实事项目的通知",
+        "一、在吴兴区新建公办幼儿园2所(吴兴区人民政府负责)。",
+        "湖州市人民政府办公室", "2024年3月1日"]))
+    assert city["region_code"] == "330500"
+
+
+def test_a_peoples_congress_session_names_the_region_and_the_year():
+    m = meta("\n".join([
+        "十件民生实事项目确定",
+        "1月18日,洋县第十八届人民代表大会第三次会议票决产生2024年十件民生实事项目。",
+        "一、新建农村公路50公里。"]))
+    assert (m["region_code"], m["doc_type"], m["doc_year"]) == ("610723", "practical_matters_list", 2024)
+    assert where(m) == "issuer"
+
+
+def test_a_governors_signature_line_names_the_province():
+    m = meta("\n".join([
+        "政府工作报告",
+        "——2025年1月14日在省第十四届人民代表大会第三次会议上",
+        "各位代表:",
+        "现在,我代表省人民政府,向大会报告工作。",
+        "一、2024年工作回顾",
+        "过去一年,地区生产总值增长5.1%。",
+        "浙江省省长 王某某"]))
+    assert (m["region_code"], m["admin_level"], m["doc_type"], m["doc_year"]) == (
+        "330000", "province", "government_work_report", 2025)
+    assert where(m) == "signature"
+
+
+def test_a_news_dateline_names_the_region_when_nothing_else_does():
+    m = meta("\n".join([
+        "这十件事,今年要办好",
+        "新华网上海1月11日电 今年将新增养老床位3000张、新建社区食堂50家。"]))
+    assert (m["region_code"], m["doc_type"]) == ("310000", "practical_matters_list")
+    assert where(m) == "dateline"
+
+
+def test_a_byline_that_is_a_government_body_names_the_region_a_newspaper_does_not():
+    items = [f"{i}、新建城市书房{i}家。" for i in range(1, 11)]
+    body = meta("\n".join(["2024这十件事", "来源:德清县人民政府", *items]))
+    assert (body["region_code"], where(body)) == ("330521", "byline")
+    paper = meta("\n".join(["2024这十件事", "来源:渭南日报", *items]))
+    assert paper["region_code"] is None
+
+
+def test_the_headline_beats_the_news_sites_city():
+    m = meta("\n".join([
+        "首页 > 渭南新闻 > 县区动态",
+        "潼关县今年将办好十件民生实事",
+        "2月1日,记者在潼关县第十九届人民代表大会第三次会议上获悉,2024年,潼关县将扎实干好十件民生实事。",
+        "来源:渭南日报"]))
+    assert m["region_code"] == "610522"
+    assert m["doc_year"] == 2024
+
+
+def test_traditional_script_with_site_clutter():
+    m = meta("\n".join([
+        "首頁 | 新聞中心 | 縣區動態",
+        "潼關縣今年將辦好十件民生實事",
+        "2月1日,記者在潼關縣第十九屆人民代表大會第三次會議上獲悉,2024年,潼關縣將扎實幹好十件民生實事。"]))
+    assert (m["region_code"], m["doc_year"], m["doc_type"]) == ("610522", 2024, "practical_matters_list")
+
+
+# ---------------------------------------------------------------- when and what kind
+
+def test_a_work_report_delivered_in_january_plans_for_that_year():
+    m = meta("\n".join([
+        "政府工作报告",
+        "——2026年1月20日在德清县第十八届人民代表大会第六次会议上",
+        "一、2025年工作回顾", "过去一年,全县地区生产总值增长6%。",
+        "二、2026年工作安排", "今年经济社会发展的主要预期目标是:地区生产总值增长5.5%左右。",
+        "德清县人民政府"]))
+    assert (m["doc_type"], m["doc_year"], m["region_code"]) == ("government_work_report", 2026, "330521")
+    assert (m["plan_start_year"], m["plan_end_year"]) == (2026, 2026)
+
+
+def test_a_work_report_title_with_its_year():
+    m = meta("2026年重庆市政府工作报告\n各位代表:\n过去一年,全市新增城镇就业70万人。")
+    assert (m["doc_type"], m["doc_year"], m["region_code"]) == ("government_work_report", 2026, "500000")
+
+
+def test_a_work_report_without_a_date_plans_for_the_year_after_the_one_it_reviews():
+    m = meta("\n".join([
+        "赣州市人民政府工作报告",
+        "一、2023年工作回顾", "过去一年,全市新增城镇就业5万人。",
+        "二、今年的工作安排", "新增城镇就业5万人以上。"]))
+    assert (m["doc_type"], m["doc_year"], m["region_code"]) == ("government_work_report", 2024, "360700")
+
+
+def test_a_completion_notice_reports_on_the_year_it_names():
+    m = meta("\n".join([
+        "关于2024年阳东区十件民生实事完成情况的通报",
+        "2024年区十件民生实事共25项内容,已全部完成年度任务。",
+        "阳江市阳东区人民政府办公室", "2025年1月10日"]))
+    assert (m["doc_type"], m["doc_year"], m["region_code"], m["admin_level"]) == (
+        "progress_report", 2024, "441704", "county")
+
+
+def test_a_multi_year_plan_has_a_period_and_no_single_year():
+    m = meta("江门市“民生十大工程”行动计划(2023-2027年)\n一、总体目标")
+    assert (m["doc_year"], m["plan_start_year"], m["plan_end_year"], m["doc_type"]) == (None, 2023, 2027, "action_plan")
+
+
+def test_an_opinion_on_carrying_out_a_work_report_is_not_the_report():
+    m = meta("关于落实2024年政府工作报告重点工作分工的意见\n各镇人民政府:")
+    assert m["doc_type"] == "work_plan"
+
+
+def test_a_redacted_city_stays_null():
+    m = meta("**市2024年实施50项民生实事落实方案\n各县、****政府:\n一、新增城镇就业2.7万人。")
+    assert (m["region_code"], m["region_name"], m["doc_year"]) == (None, None, 2024)
