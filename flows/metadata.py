@@ -56,9 +56,16 @@ def find_title_and_line(lines: list[str]) -> tuple[str | None, str | None]:
             match = QUOTED_TITLE.search(line)
             if match and any(w in match.group(1) for w in _title_words()):
                 return match.group(1).strip(), line
+    paragraphs = 0
     for i, line in enumerate(head):
+        if len(line) > 80 and line.endswith("。"):
+            paragraphs += 1
+            if paragraphs >= 2:  # the body has begun: a short line from here on is a heading, not the title
+                break
         if (len(line) <= 60 and not line.endswith(("。", ":", ";")) and "," not in line
-                and any(w in line for w in _title_words()) and not re.match(r"^[一二三四五六七八九十]+、|^\(", line)
+                and any(w in line for w in _title_words())
+                and not re.match(r"^[一二三四五六七八九十]+、|^\([一二三四五六七八九十\d]{1,3}\)", line)
+                and not re.search(r"\d{4}-\d{1,2}-\d{1,2}", line)  # a page's "published at" line
                 and not line.startswith(("各", "经", "现将", "为"))):
             if i + 1 < len(head) and PERIOD_LINE.match(head[i + 1]):
                 line = line + head[i + 1]
@@ -329,6 +336,11 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
     (a report delivered in January 2026: 2026), the year a completion notice reports on. None for a
     document of several years."""
     rules = lexicon.metadata_rules()["year"]
+    if kind == "government_work_report":  # given on a date (——2020年5月9日在…会议上): that year
+        for line in lines[:12]:
+            match = re.search(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日在", line)
+            if match:
+                return int(match.group(1)), Evidence("title", line)
     for line in dict.fromkeys(filter(None, (title, title_line))):
         if PERIOD.search(line):
             return None, None
@@ -353,11 +365,16 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
             return int(match.group(1)), Evidence("title", line)
     # 2024年,我县将… / 今年(2024年): a year written with the words of this year.
     for match in re.finditer(r"((?:19|20)\d{2})年[,，]", head):
-        after = head[match.end():match.end() + 30]
-        if any(w in after for w in ("将", "计划", "力争", "确保")):
+        after = head[match.end():match.end() + 120].split("。")[0]
+        if any(w in after for w in rules["future_words"]):
             return int(match.group(1)), Evidence("text", head[match.start():match.end() + 20])
     if issue_date:
         return issue_date.year, Evidence("signature", issue_date.isoformat())
+    if kind != "progress_report":  # a news page's own date (2026-01-28 22:06): the year it reports for
+        for line in lines[:4]:
+            match = re.match(r"^((?:19|20)\d{2})-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$", line)
+            if match:
+                return int(match.group(1)), Evidence("dateline", line)
     years = Counter(int(y) for y in SINGLE_YEAR.findall(head))
     if years:
         year, count = years.most_common(1)[0]
@@ -369,10 +386,23 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
 # ---------------------------------------------------------------- what kind of document
 
 def doc_type(title: str | None) -> str:
-    for keyword, code in lexicon.metadata_rules()["doc_type"]["order"]:
+    rules = lexicon.metadata_rules()["doc_type"]
+    if title and any(w in title for w in rules["about_a_document"]):
+        return "other"  # a reading, an open letter, a press conference: about the document, not it
+    for keyword, code in rules["order"]:
         if title and keyword in title:
             return code
     return "other"
+
+
+def doc_type_from_opening(lines: list[str]) -> str | None:
+    """A page with no title says what it is in its opening: 向大会报告工作 (a work report),
+    完成情况 (a completion notice), 办好十件民生实事 (a list)."""
+    opening = "\n".join(lines[:8])[:800]
+    for keyword, code in lexicon.metadata_rules()["doc_type"]["opening_cues"]:
+        if keyword in opening:
+            return code
+    return None
 
 
 # ---------------------------------------------------------------- the document's metadata
@@ -417,8 +447,13 @@ def document_metadata(clean_text: str, manifest: dict | None = None) -> dict:
         admin_level(region_name) if region_name else None)
     found["plan_start_year"], found["plan_end_year"] = plan_period(found["title"], clean_text)
     # The title says what kind of document it is; failing that, a headline that says what the page is.
-    kinds = [doc_type(line) for line in (found["title"], lines[0] if lines else None) if line]
-    found["doc_type"] = next((k for k in kinds if k != "other"), "other" if found["title"] else None)
+    kinds = [doc_type(line) for line in dict.fromkeys((title_line, found["title"], lines[0] if lines else None)) if line]
+    if "other" in kinds[:1] and title_line and doc_type(title_line) == "other" and \
+            any(w in title_line for w in lexicon.metadata_rules()["doc_type"]["about_a_document"]):
+        found["doc_type"] = "other"
+    else:
+        found["doc_type"] = next((k for k in kinds if k != "other"), None) or doc_type_from_opening(lines) or (
+            "other" if found["title"] else None)
     kind = found["doc_type"] or manifest.get("doc_type") or "other"
     found["doc_year"], year_evidence = document_year(kind, found["title"], title_line, lines, found["issue_date"])
     if year_evidence:
