@@ -9,7 +9,7 @@ Every field is counted as right, wrong (a value that is not the gold) or null (n
 where the gold has one). A null is better than a wrong value. Plain Python, no Prefect:
 
     python benchmarks/score_metadata.py                 # tables for tune, holdout, all
-    python benchmarks/score_metadata.py --split tune --show-errors
+    python benchmarks/score_metadata.py --split tune --show-errors   # holdout errors only with --split holdout
     python benchmarks/score_metadata.py --json score.json   # or --json - for stdout
 
 The texts are not in the repository (they are other people's words): they are read from
@@ -27,7 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from flows.ingest import SourceError, SourceRecord, read_source  # noqa: E402
+from flows.ingest import SourceRecord, read_source  # noqa: E402
 from flows.pipeline import build_document  # noqa: E402
 
 CORPUS = ROOT / "benchmarks" / "eval" / "metadata_corpus.csv"
@@ -94,7 +94,7 @@ def run(corpus: list[dict], texts: Path) -> tuple[list[dict], list[str]]:
         error = None
         try:
             doc = build_document(read_source(SourceRecord(path.name, path))).document
-        except (SourceError, Exception) as exc:  # a crash scores as no prediction, and is reported
+        except Exception as exc:  # a SourceError or a crash scores as no prediction, and is reported
             doc, error = {}, f"{type(exc).__name__}: {exc}"
             notes.append(f"ERROR {row['id']}: {error}")
         pairs = gold_and_predicted(row, doc)
@@ -153,7 +153,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--texts", type=Path, default=None,
                         help=f"folder of <id>.txt (default $MINSHENG_EVAL_TEXTS or {DEFAULT_TEXTS})")
     parser.add_argument("--split", choices=SPLITS, default=None, help="score one split only (default: all three tables)")
-    parser.add_argument("--show-errors", action="store_true", help="list every field that is wrong or null")
+    parser.add_argument("--show-errors", action="store_true",
+                        help="list every field that is wrong or null (tune only, unless --split names a split)")
     parser.add_argument("--json", metavar="PATH", help="also write the summary and per-document results as JSON ('-' = stdout)")
     args = parser.parse_args(argv)
 
@@ -179,7 +180,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print_tables(summary, splits)
     if args.show_errors:
-        print_errors(results)
+        # The holdout half is for honest numbers, not for reading: list its errors only on request.
+        shown = results if args.split else [r for r in results if r["split"] == "tune"]
+        print_errors(shown)
+        if not args.split:
+            print("  (holdout errors not listed; --split holdout --show-errors lists them)")
     if args.json:
         Path(args.json).write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
         print(f"\nwrote {args.json}")
