@@ -61,14 +61,14 @@ def build_one(record: SourceRecord, cache_dir: Path | None, version: str, result
     except Exception as error:  # an unforeseen read error must not cost the other documents
         result.errors.append(f"{record.source_file}: could not be read ({type(error).__name__}: {error})")
         return
-    tables = cache.load(cache_dir, raw.source_file, raw.sha256, version)
+    tables = cache.load(cache_dir, raw.source_file, raw.sha256, version, raw.manifest)
     if tables is None:
         try:
             tables = build_document(raw)
         except Exception as error:  # a stage bug must not cost the other documents
             result.errors.append(f"{record.source_file}: could not be built ({type(error).__name__}: {error})")
             return
-        cache.store(cache_dir, raw.source_file, raw.sha256, version, tables)
+        cache.store(cache_dir, raw.source_file, raw.sha256, version, tables, raw.manifest)
         result.built.append(raw.source_file)
     else:
         result.cached.append(raw.source_file)
