@@ -54,9 +54,34 @@ VIEWS: dict[str, tuple[str, str]] = {
 VIEWS.update(comparison.VIEWS)  # regions, indicators, units, compare, cascade, coverage
 
 
-def to_frame(table_name: str, rows: list[dict]) -> pd.DataFrame:
-    """Rows -> DataFrame with the declared columns, in declared order and types."""
+class RowKeyError(ValueError):
+    """A row whose keys are not exactly its table's declared columns (a producer's typo or omission)."""
+
+
+def check_row_keys(table_name: str, rows: list[dict]) -> None:
+    """Every row has exactly the table's columns as keys: an unknown key (`lead_unti`) or a missing
+    one would otherwise publish nulls that every suite accepts. Raises RowKeyError naming the
+    table, the keys and the row."""
     table = schema.TABLES[table_name]
+    declared = table.column_names
+    expected = set(declared)
+    for number, row in enumerate(rows):
+        keys = set(row)
+        if keys == expected:
+            continue
+        unknown, missing = sorted(keys - expected, key=str), [c for c in declared if c not in keys]
+        identity = ", ".join(f"{c}={row[c]!r}" for c in dict.fromkeys((*table.primary_key, "doc_id", "source_file", "quote"))
+                             if c in row and row[c] is not None)
+        problems = ([f"unknown key{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}"] if unknown else []) + \
+                   ([f"missing key{'s' if len(missing) > 1 else ''} {', '.join(map(repr, missing))}"] if missing else [])
+        raise RowKeyError(f"table {table_name}, row {number} ({identity or 'no id'}): {'; '.join(problems)}")
+
+
+def to_frame(table_name: str, rows: list[dict]) -> pd.DataFrame:
+    """Rows -> DataFrame with the declared columns, in declared order and types. Each row must have
+    exactly the declared columns as keys (check_row_keys)."""
+    table = schema.TABLES[table_name]
+    check_row_keys(table_name, rows)
     frame = pd.DataFrame(rows, columns=table.column_names)
     for column in table.columns:
         if column.type == "date":
