@@ -43,6 +43,8 @@ def _names() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], in
         alias = regions.short_name(row["name"])
         if alias and alias not in stop:
             short.setdefault(alias, []).append(code)
+    for row in lexicon.region_aliases():  # informal full forms (新疆自治区) as full names
+        full.setdefault(row["alias"], []).append(row["code"])
     longest = max(len(n) for n in full)
     return ({k: tuple(v) for k, v in full.items()}, {k: tuple(v) for k, v in short.items()}, longest)
 

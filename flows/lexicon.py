@@ -62,3 +62,10 @@ def metadata_rules() -> dict:
     """The words the document-metadata stage reads region, year and kind by (rules/metadata.toml)."""
     with open(RULES_DIR / "metadata.toml", "rb") as handle:
         return tomllib.load(handle)
+
+
+@lru_cache(maxsize=None)
+def region_aliases() -> tuple[dict, ...]:
+    """Informal names of regions that are not a short form of the official name (rules/region_aliases.csv)."""
+    with open(RULES_DIR / "region_aliases.csv", encoding="utf-8", newline="") as handle:
+        return tuple(csv.DictReader(handle))

@@ -69,6 +69,9 @@ def find_title_and_line(lines: list[str]) -> tuple[str | None, str | None]:
                 and not line.startswith(("各", "经", "现将", "为"))):
             if i + 1 < len(head) and PERIOD_LINE.match(head[i + 1]):
                 line = line + head[i + 1]
+            if i > 0 and head[i - 1].startswith("关于") and len(head[i - 1]) <= 40 and \
+                    not head[i - 1].endswith(("。", ":", ";", ",")):
+                line = head[i - 1] + line  # a title broken over two lines
             issued = NOTICE_OF.match(line)  # 关于印发X的通知 with no 《》: the document is X
             if issued and any(w in issued.group(1) for w in _title_words()):
                 return issued.group(1), line
@@ -347,6 +350,9 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
         years = set(SINGLE_YEAR.findall(line))
         if len(years) == 1:
             return int(years.pop()), Evidence("title", line)
+        planned = _years_before(line, rules["plan_year_after"])  # …2020年执行情况与2021年计划草案的报告
+        if planned:  # the latest: 2020年…执行情况 reports, 2021年计划草案 plans
+            return max(planned)[0], Evidence("title", line)
     head = "\n".join(lines[:40])[:4000]
     if kind not in lexicon.metadata_rules()["doc_type"]["one_year_kinds"]:
         return None, None
@@ -355,8 +361,10 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
     if planned:
         year, pos = planned[0]
         return year, Evidence("text", head[max(0, pos - 10):pos + 20])
-    if reviewed:
-        year, pos = reviewed[0]
+    reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(
+        rf"(?:{'|'.join(map(re.escape, rules['review_year_before']))})[^,。\d]{{0,4}}((?:19|20)\d{{2}})年", head)]
+    if reviewed and kind == "government_work_report":
+        year, pos = min(reviewed, key=lambda r: r[1])
         return year + 1, Evidence("text", head[max(0, pos - 10):pos + 20])
     # A report given on a date (——2024年1月20日在…会议上) or a list signed on one: that date's year.
     for line in lines[:6]:

@@ -164,3 +164,26 @@ def test_an_opinion_on_carrying_out_a_work_report_is_not_the_report():
 def test_a_redacted_city_stays_null():
     m = meta("**市2024年实施50项民生实事落实方案\n各县、****政府:\n一、新增城镇就业2.7万人。")
     assert (m["region_code"], m["region_name"], m["doc_year"]) == (None, None, 2024)
+
+
+def test_a_report_that_reviews_a_named_year_plans_for_the_next():
+    m = meta("\n".join([
+        "省十二届人大六次会议开幕",
+        "黑龙江省第十二届人民代表大会第六次会议今天开幕,省长向大会作政府工作报告。",
+        "报告在回顾我省2016年工作时说,全省城镇新增就业60万人。"]))
+    assert (m["doc_type"], m["doc_year"], m["region_code"]) == ("government_work_report", 2017, "230000")
+
+
+def test_a_title_broken_over_two_lines_and_an_informal_region_name():
+    letter = meta("关于征集2025年石门市政府\n民生实事项目致全市人民的公开信\n广大市民朋友们:")
+    assert (letter["title"], letter["doc_type"], letter["doc_year"]) == (
+        "关于征集2025年石门市政府民生实事项目致全市人民的公开信", "other", 2025)
+    report = meta("2023年新疆自治区政府工作报告\n一、过去五年工作回顾")
+    assert (report["region_code"], report["doc_type"], report["doc_year"]) == ("650000", "government_work_report", 2023)
+
+
+def test_progress_on_a_work_report_and_an_annual_plan_report_are_not_the_report():
+    progress = meta("济南市市中区2025年《政府工作报告》主要工作任务推进情况\n一、经济发展")
+    assert (progress["doc_type"], progress["doc_year"], progress["region_code"]) == ("progress_report", 2025, "370103")
+    plan = meta("关于淄博市周村区2020年国民经济和社会发展计划执行情况与2021年计划草案的报告\n各位代表:")
+    assert (plan["doc_type"], plan["doc_year"], plan["region_code"]) == ("work_plan", 2021, "370306")
