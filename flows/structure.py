@@ -194,6 +194,30 @@ def build_sections(doc_id: str, clean_text: str) -> list[Section]:
     return sections
 
 
+def heading_part(heading: str) -> str | None:
+    """review or plan: the part of a work report or completion notice a heading opens
+    (guide §7; words in lexicon.toml [report_parts]); a review word wins over a plan word
+    (重点工作完成情况 reports)."""
+    words = lexicon.mapping("report_parts")
+    heading = without_lead_units(heading)
+    if any(w in heading for w in words["review_headings"]):
+        return "review"
+    if any(w in heading for w in words["plan_headings"]):
+        return "plan"
+    return None
+
+
+def section_parts(sections: list[Section]) -> dict[str, str]:
+    """section_id -> review|plan, from its own heading or the nearest ancestor's that says one."""
+    parts: dict[str, str] = {}
+    for section in sections:  # parents come before their children
+        own = heading_part(section.heading) if section.level <= 2 or section.parent_id is None else None
+        part = own or parts.get(section.parent_id or "")
+        if part:
+            parts[section.section_id] = part
+    return parts
+
+
 def section_at(sections: list[Section], offset: int) -> Section | None:
     """The innermost section holding a character offset."""
     i = bisect.bisect_right(sections, offset, key=lambda s: s.char_start) - 1  # no list per call: linear overall

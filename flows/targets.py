@@ -19,7 +19,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from flows import indicator_tables, lexicon
-from flows.structure import DEADLINE_CELL, Section, domain_of, domain_scores, section_at, without_lead_units
+from flows.structure import (DEADLINE_CELL, Section, domain_of, domain_scores, section_at, section_parts,
+                             without_lead_units)
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000, "亿": 100000000}
@@ -109,6 +110,13 @@ def _lex() -> dict:
         "fractions": {word: tuple(unit) for word, unit in rules["fractions"].items()},
         "fraction_words": tuple(sorted(rules["fractions"], key=len, reverse=True)),
         "percent_endings": "(" + "|".join(map(re.escape, rules["indicator_tables"]["percent_endings"])) + r")$",
+        "change_heads": tuple(rules["indicator"]["change_heads"]),
+        "plan_item_units": tuple(nt["plan_item_units"]),
+        "plan_item_nouns": tuple(sorted(nt["plan_item_nouns"], key=len, reverse=True)),
+        "plan_item_status": tuple(sorted(nt["plan_item_status"], key=len, reverse=True)),
+        "plan_item_share_words": tuple(sorted(nt["plan_item_share_words"], key=len, reverse=True)),
+        "plan_execution_before": tuple(sorted(nt["plan_execution_before"], key=len, reverse=True)),
+        "report_parts": rules["report_parts"],
     }
 
 
@@ -425,6 +433,8 @@ def keep_mention(s: str, m: Mention) -> bool:
         return False  # 从每人每月150元提高到180元: the baseline, not the new level
     if before.endswith(lex["conditions"]):
         return False  # 未达到99%的县: a condition, not a target
+    if _plan_item_count(s, m) or (m.unit_kind == "percent" and _plan_item_share(s, m)):
+        return False  # 17项超额完成、占比56.67%; 完成年度计划的112.5%: the plan's own bookkeeping (guide §7)
     if m.start <= 1 and before in ("(", "") and (s.startswith("*", m.start + len(number))
                                                   or s.startswith((".", "、", ")"), m.start + len(number))):
         return False  # (4****…, 1. …: list numbering
@@ -464,6 +474,32 @@ def keep_mention(s: str, m: Mention) -> bool:
         if not before.endswith(lex["age_verbs"]) or rest.startswith(lex["age_nouns"]) or m.comparator == "range":
             return False  # 65岁及以上老年人, 3岁以下, 6—9岁: who is covered
     return True
+
+
+@lru_cache(maxsize=1)
+def _plan_item_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    lex = _lex()
+    nouns, status = _alternation(lex["plan_item_nouns"]), _alternation(lex["plan_item_status"])
+    after = re.compile(rf"(?:{nouns})?(?:{status})")
+    count = rf"(?:\d+|[一二两三四五六七八九十百]+)\s*(?:{_alternation(lex['plan_item_units'])})(?:{nouns})?(?:{status})"
+    share = re.compile(rf"{count}[、,]?\s*(?:{_alternation(lex['plan_item_share_words'])})\s*$")
+    execution = re.compile(rf"(?:{_alternation(lex['plan_execution_before'])})\s*(?:达到|为|达)?\s*$")
+    return after, share, execution
+
+
+def _plan_item_count(s: str, m: Mention) -> bool:
+    """17项超额完成, 3个项目已完成: a count of the plan's own items by their status."""
+    if m.unit not in _lex()["plan_item_units"]:
+        return False
+    after = _plan_item_patterns()[0].match(s, m.unit_end)
+    return bool(after) and (m.unit != "个" or after.group(0) not in _lex()["plan_item_status"])
+
+
+def _plan_item_share(s: str, m: Mention) -> bool:
+    """…17项超额完成、占比56.67%, 完成年度计划的112.5%: a share of the plan's items or of its plan."""
+    before = s[max(0, m.start - 40): m.start]
+    _, share, execution = _plan_item_patterns()
+    return bool(share.search(before) or execution.search(before))
 
 
 def _clause_end(s: str, pos: int) -> int:
@@ -681,6 +717,122 @@ class DocumentContext:
     heading_years: dict | None = None  # section_id -> the year its heading (or an ancestor's) names
     doc_type: str | None = None  # documents.doc_type (government_work_report, progress_report, ...)
     doc_year: int | None = None  # the year the document is for (a January 2026 work report: 2026)
+    parts: dict | None = None  # section_id -> (review|plan, year, period_start) of a report's parts (guide §7)
+    report: bool | None = None  # the document reports and plans at once: parts and opening cues apply
+
+
+# ---------------------------------------------------------------- parts of reports (guide §7)
+
+
+def _now(ctx: DocumentContext) -> int | None:
+    """The year a report speaks in (今年): a work report's own year; a notice's issue year."""
+    if ctx.doc_type in _lex()["report_parts"]["review_doc_types"]:
+        return ctx.issue_year or ctx.doc_year
+    return ctx.doc_year or ctx.issue_year or ctx.single_year
+
+
+def _part_default_year(part: str, ctx: DocumentContext) -> int | None:
+    """The year a review reports on (the report's year before; a completion notice's own year)
+    and the year a plan part plans for (the report's year)."""
+    if ctx.doc_type in _lex()["report_parts"]["review_doc_types"]:
+        return (ctx.doc_year or ctx.issue_year) if part == "review" else None
+    now = _now(ctx)
+    if now is None:
+        return None
+    return now - 1 if part == "review" else now
+
+
+@lru_cache(maxsize=1)
+def _cue_patterns() -> dict[str, re.Pattern]:
+    words = _lex()["report_parts"]
+    numeral = r"(\d{1,2}|[一二两三四五六七八九十]{1,2})"
+    periods = _alternation(_lex()["periods"])
+    return {
+        "review": re.compile(_alternation(words["review_openers"])),
+        "plan": re.compile(_alternation(words["plan_openers"])),
+        "back": re.compile(rf"(?:{_alternation(words['backward_spans'])}){numeral}年|"
+                           rf"(?<![\d一二两三四五六七八九十]){numeral}年(?:{_alternation(words['backward_span_endings'])})"),
+        "forward": re.compile(rf"(?:{_alternation(words['forward_spans'])}){numeral}年"),
+        "period": re.compile(rf"({periods})”?(?:{_alternation(words['period_endings'])})"),
+        "year": re.compile(rf"(?<![较比与从同至到])({YEAR})\s*年(以来|来)?(?=[,，]|以来|来|全年|是|我们|全[市县区省州旗盟])"),
+    }
+
+
+def opening_cue(opening: str, ctx: DocumentContext) -> tuple[str, int | None, int | None] | None:
+    """(review|plan, year, period_start) said by a sentence's opening words (过去一年, 今年,
+    过去五年, “十四五”时期, 2025年,): the last such words before the first number win."""
+    now = _now(ctx)
+    found: list[tuple[int, tuple]] = []
+    patterns = _cue_patterns()
+    for part in ("review", "plan"):
+        for m in patterns[part].finditer(opening):
+            found.append((m.end(), (part, _part_default_year(part, ctx), None)))
+    if now is not None:
+        for m in patterns["back"].finditer(opening):
+            n = parse_number(m.group(1) or m.group(2))
+            if n and n > 1:
+                found.append((m.end(), ("review", now - 1, now - int(n))))
+        for m in patterns["forward"].finditer(opening):
+            n = parse_number(m.group(1))
+            if n and n > 1:
+                found.append((m.end(), ("plan", now + int(n) - 1, now)))
+        for m in patterns["period"].finditer(opening):
+            p_start, p_end = _lex()["periods"][m.group(1)]
+            if p_end < now:
+                found.append((m.end(), ("review", p_end, p_start)))
+            elif p_start >= now:
+                found.append((m.end(), ("plan", p_end, p_start)))
+        for m in patterns["year"].finditer(opening):
+            year = int(m.group(1))
+            reviewed = _part_default_year("review", ctx) or now - 1
+            if m.group(2):  # 2021年以来: a review up to the year reviewed
+                found.append((m.end(), ("review", reviewed, year)))
+            elif year <= reviewed:
+                found.append((m.end(), ("review", year, None)))
+            else:
+                found.append((m.end(), ("plan", year, None)))
+    if not found:
+        return None
+    return max(found, key=lambda f: f[0])[1]
+
+
+def _row_part(section: Section | None, paragraph: dict, ctx: DocumentContext) -> tuple | None:
+    """The part a row sits in: its sentence's opening words (in a report), else its section's
+    heading, else a completion notice's default (it reports)."""
+    if ctx.report and paragraph.get("cue"):
+        return paragraph["cue"]
+    if section is not None and ctx.parts and section.section_id in ctx.parts:
+        return ctx.parts[section.section_id]
+    if ctx.doc_type in _lex()["report_parts"]["review_doc_types"]:
+        return "review", _part_default_year("review", ctx), None
+    return None
+
+
+def report_parts(sections: list[Section], ctx: DocumentContext) -> dict[str, tuple]:
+    """section_id -> (part, year, period_start): the part its heading (or an ancestor's) opens,
+    dated by the nearest heading that names a year or period, else by the report's year."""
+    parts = section_parts(sections)
+    by_id = {section.section_id: section for section in sections}
+    out: dict[str, tuple] = {}
+    for section_id, part in parts.items():
+        year = start = None
+        section = by_id[section_id]
+        while section is not None:
+            heading = section.heading.strip()
+            if len(heading) <= 60:
+                cue = opening_cue(heading, ctx)
+                if cue and cue[0] == part and cue[1] is not None:
+                    year, start = cue[1], cue[2]
+                    break
+                found, since, explicit = _year_in(heading, 0, len(heading))
+                if explicit and found is not None:
+                    year, start = found, since
+                    break
+            section = by_id.get(section.parent_id) if section.parent_id else None
+        if year is None:
+            year = _part_default_year(part, ctx)
+        out[section_id] = (part, year, start)
+    return out
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -996,10 +1148,14 @@ def rows_for_sentence(text: str, span: tuple[int, int], ctx: DocumentContext, se
     if not after_semicolon:
         paragraph["lead"] = None
     if not _candidate_pattern().search(s):
+        if ctx.report and paragraph.get("report") is not None:
+            _follow_cue(s, a, [], ctx, sections, paragraph)
         paragraph["previous"] = s
         return []
     mentions = [m for m in find_mentions(s) if keep_mention(s, m)]
     mentions = _drop_qualifiers(s, mentions)
+    if ctx.report and paragraph.get("report") is not None:
+        _follow_cue(s, a, mentions, ctx, sections, paragraph)
     # 其中 breaks down the sentence before it, and takes its years (guide 1, 6).
     year, start, explicit = _year_in(s, 0, len(s))
     if re.match(r"其中", s):
@@ -1100,6 +1256,9 @@ def rows_for_sentence(text: str, span: tuple[int, int], ctx: DocumentContext, se
                 lead = _nearest_comparator(s[clause_lo: first.start])
                 if lead:
                     m = replace(m, comparator=lead)  # 分别不低于4800、6000、7200元: one word for the list
+            if indicator in _lex()["change_heads"] and previous and previous.end > clause_lo \
+                    and rows and rows[-1].number_pos == a + previous.start:
+                indicator = rows[-1].indicator + indicator  # X完成86.5亿元、增长6.1%: X's growth
             row = _row(s, a, b, m, indicator, ctx, section, paragraph)
             if index in years_of:
                 row = replace(row, target_year=years_of[index])
@@ -1109,6 +1268,25 @@ def rows_for_sentence(text: str, span: tuple[int, int], ctx: DocumentContext, se
         paragraph["last_row"] = rows[-1] if not re.match(r"其中", s) else paragraph.get("last_row")
     paragraph["previous"] = s
     return rows
+
+
+OPENING_CHARS = 40  # where a sentence's opening words (过去一年, 今年) are looked for
+
+
+def _follow_cue(s: str, a: int, mentions: list[Mention], ctx: DocumentContext, sections: list[Section],
+                paragraph: dict) -> None:
+    """Update the report's current part from this sentence's opening words; a new section
+    starts with none (its heading's part applies)."""
+    state = paragraph["report"]
+    section = section_at(sections, a)
+    section_id = section.section_id if section else None
+    if state["section"] != section_id:
+        state["section"], state["cue"] = section_id, None
+    end = min(mentions[0].start, OPENING_CHARS) if mentions else OPENING_CHARS
+    cue = opening_cue(s[:end], ctx)
+    if cue:
+        state["cue"] = cue
+    paragraph["cue"] = state["cue"]
 
 
 @lru_cache(maxsize=1)
@@ -1292,6 +1470,13 @@ def _row(s: str, a: int, b: int, m: Mention, indicator: str, ctx: DocumentContex
         year, start = span  # 三年累计 in a 2024—2026 plan: the plan's three years
     if not explicit and not span and paragraph.get("inherited"):
         year, start = paragraph["inherited"]
+    part = _row_part(section, paragraph, ctx)
+    if part and part[0] == "review":
+        kind = "achieved"  # a report's review: done, in the year (or period) it reports on (guide §7)
+        if not explicit and not span and not paragraph.get("inherited") and part[1] is not None:
+            year, start = part[1], part[2]
+    elif part and ctx.report and year is None:
+        year, start = part[1], part[2]  # a report's plan: the report's year, or the period its heading names
     if year is None and section and ctx.heading_years:
         year = ctx.heading_years.get(section.section_id)
     if year is None and ctx.single_year:
@@ -1321,7 +1506,7 @@ def _row(s: str, a: int, b: int, m: Mention, indicator: str, ctx: DocumentContex
     aspirational = _contains_any(sentence_prefix, lex["aspirational"])
     # a year before the document's own (2022年 in a 2023 plan, “十三五”期间 in a 十四五 plan)
     # reports a result, unless the sentence still looks ahead
-    reference_year = ctx.issue_year or ctx.plan_start_year
+    reference_year = (_now(ctx) if ctx.report else None) or ctx.issue_year or ctx.plan_start_year
     if kind == "target" and explicit and year is not None and reference_year and year < reference_year \
             and not _contains_any(sentence_prefix, lex["look_ahead"]) and not ctx.single_year:
         kind = "achieved"
@@ -1489,6 +1674,27 @@ def extract_targets(clean_text: str, sections: list[Section], ctx: DocumentConte
         ctx = replace(ctx, single_year=single_year_of(clean_text, ctx))
     if ctx.heading_years is None:
         ctx = replace(ctx, heading_years=heading_years(sections))
+    if ctx.parts is None:
+        ctx = replace(ctx, parts=report_parts(sections, ctx))
+    if ctx.report is None:
+        top_review = any(part == "review" and s.parent_id is None for s in sections
+                         for part in [ctx.parts.get(s.section_id, (None,))[0]])
+        words = _lex()["report_parts"]
+        if ctx.doc_type in (None, "other"):  # the metadata stage said nothing: the text's head may
+            head = clean_text[: words["report_head_chars"]]
+            said = [kind for kind, kind_words in words["head_words"].items() if _contains_any(head, tuple(kind_words))]
+            if said:
+                ctx = replace(ctx, doc_type=said[0])
+                ctx = replace(ctx, parts=report_parts(sections, ctx))  # dated by the kind's years
+        if ctx.doc_type in words["review_doc_types"] and ctx.doc_year is None:
+            # a completion notice is for the year its title names (关于2025年…完成情况的通报)
+            named = [int(y) for y in re.findall(rf"({YEAR})\s*年", clean_text[: words["report_head_chars"]])]
+            named = [y for y in named if ctx.issue_year is None or y <= ctx.issue_year]
+            if named:
+                ctx = replace(ctx, doc_year=named[0])
+                ctx = replace(ctx, parts=report_parts(sections, ctx))
+        ctx = replace(ctx, report=ctx.doc_type in words["report_doc_types"] or top_review)
+    report_state: dict = {"section": None, "cue": None}  # opening cues carry on to the end of their section
     table_cells, table_lines = indicator_tables.find_cells(clean_text) if "|" in clean_text else ([], [])
     rows: list[Row] = [row for cell in table_cells if (row := table_row(clean_text, cell, ctx, sections))]
     in_table = {start for start, _ in table_lines}
@@ -1502,6 +1708,7 @@ def extract_targets(clean_text: str, sections: list[Section], ctx: DocumentConte
         if line_no != last_line:
             paragraph = {}
             last_line = line_no
+        paragraph["report"] = report_state
         rows.extend(rows_for_sentence(clean_text, span, ctx, sections, paragraph))
     rows = _table_row_deadlines(clean_text, rows, line_starts)
     rows.sort(key=lambda r: r.number_pos)
