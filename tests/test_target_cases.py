@@ -8,10 +8,13 @@ The text goes through the real stages, as flows.pipeline.build_document runs the
 (clean -> structure -> targets; the document metadata comes from the case's context
 instead of the metadata stage, and no Prefect).
 
-tests/cases/known_gaps.jsonl has the same format plus `extractor_output` (what the
-extractor gave when the case was written) and `why`; those cases run as strict xfails,
-so a fix to the extractor shows up as an XPASS failure: move the case to
-sentences.jsonl then.
+tests/cases/known_gaps.jsonl has the same format plus `why` and `extractor_output`: the
+full rows the extractor gives for the case today. Those cases run as strict xfails that
+expect only one thing, `KnownGapStillOpen`, raised when today's output equals the recorded
+output and differs from the guide's. Everything else fails the test: the extractor raising
+(a crash is no expected failure), any change of its output (a regression, or a fix in part:
+re-record with tests/cases/record_known_gaps.py after reading what changed), and a fix in
+full (an XPASS: move the case to sentences.jsonl then).
 
 Compared columns: every column of a targets row except ids, offsets and the canonical
 indicator code (target_id, doc_id, section_id, char_start, char_end, indicator_code);
@@ -67,6 +70,8 @@ def same_value(a, b) -> bool:
 
 
 def same_row(expected: dict, got: dict) -> bool:
+    if any(column not in expected or column not in got for column in COLUMNS):
+        return False
     for column in COLUMNS:
         if column in FLOAT_COLUMNS:
             if not same_value(expected[column], got[column]):
@@ -80,8 +85,8 @@ def describe(row: dict) -> str:
     return "{" + ", ".join(f"{c}={row.get(c)!r}" for c in COLUMNS) + "}"
 
 
-def assert_rows(expected: list[dict], got: list[dict]) -> None:
-    """Multiset equality of rows, with a diff that names what is missing and what is extra."""
+def row_differences(expected: list[dict], got: list[dict]) -> tuple[list[dict], list[dict]]:
+    """Multiset difference of rows: (expected but not produced, produced but not expected)."""
     unmatched = list(got)
     missing = []
     for row in expected:
@@ -90,8 +95,18 @@ def assert_rows(expected: list[dict], got: list[dict]) -> None:
             missing.append(row)
         else:
             unmatched.remove(match)
+    return missing, unmatched
+
+
+def rows_match(expected: list[dict], got: list[dict]) -> bool:
+    return row_differences(expected, got) == ([], [])
+
+
+def assert_rows(expected: list[dict], got: list[dict], against: str = "the guide's expectation") -> None:
+    """Multiset equality of rows, with a diff that names what is missing and what is extra."""
+    missing, unmatched = row_differences(expected, got)
     if missing or unmatched:
-        lines = ["rows differ from the guide's expectation"]
+        lines = [f"rows differ from {against}"]
         lines += [f"  expected, not produced: {describe(r)}" for r in missing]
         lines += [f"  produced, not expected: {describe(r)}" for r in unmatched]
         pytest.fail("\n".join(lines))
@@ -104,13 +119,34 @@ def check_case(case: dict) -> None:
     assert_rows(case["expected"], rows)
 
 
+class KnownGapStillOpen(Exception):
+    """The one expected failure of a known-gap case: the extractor gives exactly its recorded
+    output, and that output is not the guide's."""
+
+
+def check_known_gap(case: dict) -> None:
+    clean_text, rows = run_case(case)  # a crash fails the test: it is not the known gap
+    for row in rows:
+        assert clean_text[row["char_start"]:row["char_end"]] == row["quote"], row
+    if rows_match(case["expected"], rows):
+        return  # fixed: strict xfail reports XPASS; move the case to sentences.jsonl
+    assert_rows(case["extractor_output"], rows,
+                against="the recorded extractor_output (a regression, or a partial fix: re-record with "
+                        "tests/cases/record_known_gaps.py)")
+    raise KnownGapStillOpen(case["why"])
+
+
 PARAMS = [pytest.param(c, id=c["id"]) for c in PASSING] + [
-    pytest.param(c, id=c["id"], marks=pytest.mark.xfail(strict=True, reason=c["why"])) for c in GAPS]
+    pytest.param(c, id=c["id"], marks=pytest.mark.xfail(strict=True, raises=KnownGapStillOpen, reason=c["why"]))
+    for c in GAPS]
 
 
 @pytest.mark.parametrize("case", PARAMS)
 def test_case(case):
-    check_case(case)
+    if "extractor_output" in case:
+        check_known_gap(case)
+    else:
+        check_case(case)
 
 
 def test_case_files_are_well_formed():
@@ -133,3 +169,29 @@ def test_case_files_are_well_formed():
             assert isinstance(row["is_cumulative"], bool) and isinstance(row["is_aspirational"], bool), case["id"]
     for case in GAPS:
         assert case["why"].strip() and "extractor_output" in case, case["id"]
+        for row in case["extractor_output"]:  # recorded in full, so that any change shows
+            assert set(row) == set(COLUMNS), (case["id"], set(row) ^ set(COLUMNS))
+        assert not rows_match(case["expected"], case["extractor_output"]), \
+            f"{case['id']}: its recorded output is the guide's; move it to sentences.jsonl"
+    assert not any("extractor_output" in case for case in PASSING)
+
+
+def test_a_known_gap_fails_when_the_extractor_crashes_or_its_output_changes(monkeypatch):
+    """The known-gap check itself: only the recorded output counts as the expected failure."""
+    case = GAPS[0]
+    with pytest.raises(KnownGapStillOpen):
+        check_known_gap(case)
+
+    def crash(*args, **kwargs):
+        raise RuntimeError("a stage bug")
+    with monkeypatch.context() as patch:
+        patch.setattr(targets_stage, "extract_targets", crash)
+        with pytest.raises(RuntimeError, match="a stage bug"):
+            check_known_gap(case)
+
+    changed = dict(case, extractor_output=[dict(row, value=row["value"] + 1) for row in case["extractor_output"]])
+    with pytest.raises(pytest.fail.Exception, match="differ from the recorded extractor_output"):
+        check_known_gap(changed)
+    fewer = dict(case, extractor_output=case["extractor_output"][1:] + [dict(case["extractor_output"][0], unit="X")])
+    with pytest.raises(pytest.fail.Exception, match="differ from the recorded extractor_output"):
+        check_known_gap(fewer)
