@@ -155,12 +155,11 @@ def set_database_identifier(path: Path, identifier: bytes) -> bool:
     return True
 
 
-def connect(folder: Path | str, read_only: bool = True) -> duckdb.DuckDBPyConnection:
-    """Open a published folder's DuckDB file from any working directory."""
-    folder = Path(folder).resolve()
-    con = duckdb.connect(str(folder / DUCKDB_NAME), read_only=read_only)
-    con.execute(f"SET file_search_path = '{str(folder).replace(chr(39), chr(39) * 2)}'")
-    return con
+def connect(folder: Path | str, failures: dict | None = None) -> duckdb.DuckDBPyConnection:
+    """Open a published folder's DuckDB file, read-only, from any working directory and whatever
+    characters its path holds: the same code as a release's query.py (flows/release_files/)."""
+    from flows.release_files.query import connect as connect_release
+    return connect_release(folder, failures)
 
 
 def dictionary_markdown() -> str:

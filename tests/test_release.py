@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -84,7 +86,7 @@ def test_release_contents_and_versions(seed_build, tmp_path):
     resources = {r["name"]: r for r in package["resources"]}
     assert set(resources) == set(schema.TABLES)
     assert resources["targets"]["rows"] == n_targets
-    assert resources["targets"]["bytes"] == len(files["targets.parquet"])
+    assert resources["targets"]["hash"] == f"sha256:{hashlib.sha256(files['targets.parquet']).hexdigest()}"
     assert [f["name"] for f in resources["targets"]["schema"]["fields"]] == schema.TARGETS.column_names
     kind = next(f for f in resources["targets"]["schema"]["fields"] if f["name"] == "kind")
     assert kind["constraints"] == {"required": True, "enum": list(schema.KINDS)}
@@ -236,3 +238,107 @@ def test_release_refuses_an_incomplete_or_missing_build(tmp_path, seed_build):
         release.make_release(copy, tmp_path / "releases", today=TODAY)
     archive, _ = release.make_release(copy, tmp_path / "releases", today=TODAY, allow_incomplete=True)
     assert release.verify(archive) == []
+
+
+# ---- any path, strict JSON, Frictionless, forward versions (issue 10 case 9) ----------------
+
+AWKWARD = "数据, v1 copy [final]'s"
+
+
+def unpack(archive: Path, parent: Path) -> Path:
+    parent.mkdir(parents=True, exist_ok=True)
+    with tarfile.open(archive, "r:gz") as tar:
+        tar.extractall(parent, filter="data")
+    return parent / archive.name[: -len(release.ARCHIVE_SUFFIX)]
+
+
+def test_a_release_answers_and_verifies_under_a_path_with_commas_spaces_and_chinese(seed_build, tmp_path, root):
+    archive, _ = release.make_release(seed_build, tmp_path / "releases", today=TODAY)
+    parent = tmp_path / "x" / AWKWARD
+    top = unpack(archive, parent)
+    shutil.copy(archive, parent / archive.name)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    n_targets = len(pd.read_parquet(seed_build / "targets.parquet"))
+
+    run = subprocess.run([sys.executable, str(top / "query.py"), "SELECT count(*) AS n FROM targets_flat"],
+                         cwd=elsewhere, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert str(n_targets) in run.stdout
+    run = subprocess.run([sys.executable, str(top / "query.py"),
+                          "SELECT (SELECT count(*) FROM cascade) > 0 AND (SELECT count(*) FROM coverage) > 0 AS ok"],
+                         cwd=elsewhere, capture_output=True, text=True)
+    assert run.returncode == 0 and "true" in run.stdout, run.stderr
+
+    assert release.verify(top) == []
+    assert release.verify(parent / archive.name) == []
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    for target in (top, parent / archive.name):
+        cli = subprocess.run([sys.executable, "-m", "flows", "verify", str(target)], cwd=elsewhere, env=env,
+                             capture_output=True, text=True)
+        assert cli.returncode == 0 and ": ok" in cli.stdout, cli.stdout + cli.stderr
+
+    # a published folder there too, opened by the package's own connect from another directory
+    curated = parent / "curated"
+    shutil.copytree(seed_build, curated)
+    with publish.connect(curated) as con:
+        assert con.execute("SELECT count(*) FROM targets_flat").fetchone()[0] == n_targets
+    # and a damaged file there is reported as what it is, view by view
+    (top / "units.parquet").unlink()
+    problems = release.verify(top)
+    assert "units.parquet: listed in CHECKSUMS but missing" in problems
+    assert any(p.startswith("minsheng.duckdb: view units does not answer") for p in problems)
+    assert not any("view targets_flat" in p for p in problems)
+
+
+def test_datapackage_is_strict_json_with_keys_and_passes_frictionless(seed_build, tmp_path):
+    import frictionless
+
+    archive, _ = release.make_release(seed_build, tmp_path / "releases", today=TODAY)
+    top = unpack(archive, tmp_path / "unpacked")
+    text = (top / "datapackage.json").read_text(encoding="utf-8")
+
+    def not_json(constant):
+        raise AssertionError(f"datapackage.json holds {constant}, which strict JSON parsers refuse")
+    package = json.loads(text, parse_constant=not_json)
+    created = dt.datetime.fromisoformat(package["created"].replace("Z", "+00:00"))
+    assert created.tzinfo is not None and created.date() == TODAY
+    assert all(isinstance(s["path"], str) and s["path"] for s in package["sources"])
+
+    resources = {r["name"]: r for r in package["resources"]}
+    keys = {(name, fk["fields"][0], fk["reference"]["resource"], fk["reference"]["fields"][0])
+            for name, r in resources.items() for fk in r["schema"].get("foreignKeys", [])}
+    assert {("targets", "doc_id", "documents", "doc_id"), ("targets", "section_id", "sections", "section_id"),
+            ("targets", "indicator_code", "indicators", "code"), ("sections", "doc_id", "documents", "doc_id"),
+            ("texts", "doc_id", "documents", "doc_id"), ("documents", "region_code", "regions", "code")} <= keys
+    for name, column, target, target_column in keys:  # each key names real columns and the target's primary key
+        assert column in schema.TABLES[name].column_names
+        assert schema.TABLES[target].primary_key == (target_column,)
+    assert {name: r["schema"]["primaryKey"] for name, r in resources.items()} == \
+        {name: list(t.primary_key) for name, t in schema.TABLES.items()}
+
+    report = frictionless.validate(str(top / "datapackage.json"))
+    assert report.valid, report.flatten(["name", "rowNumber", "fieldName", "type", "note"])[:20]
+
+    # the foreign keys are checked: a target pointing at no document is caught
+    targets = pd.read_parquet(top / "targets.parquet")
+    targets.loc[0, "doc_id"] = "0000000000000000"
+    publish.write_parquet(publish.to_frame("targets", targets.to_dict("records")), "targets", top / "targets.parquet")
+    report = frictionless.validate(str(top / "datapackage.json"))
+    assert not report.valid
+    assert [e[2] for e in report.flatten(["name", "rowNumber", "type"])] == ["foreign-key"]
+
+
+def test_versions_only_go_forward(seed_build, tmp_path):
+    releases = tmp_path / "releases"
+    first, _ = release.make_release(seed_build, releases, today=TODAY)
+    assert first.name == "minsheng-v2026.11.1.tar.gz"
+    with pytest.raises(release.ReleaseError, match="v2026.10.3 is below the last release v2026.11.1"):
+        release.make_release(seed_build, releases, version="v2026.10.3", today=TODAY)
+    with pytest.raises(release.ReleaseError, match="v2026.10.1 is below the last release v2026.11.1"):
+        release.make_release(seed_build, releases, today=dt.date(2026, 10, 30))  # a clock set back
+    with pytest.raises(release.ReleaseError, match="v2027.1.1 is dated after today"):
+        release.make_release(seed_build, releases, version="v2027.1.1", today=TODAY)
+    assert release.existing_versions(releases) == ["v2026.11.1"]
+    later, _ = release.make_release(seed_build, releases, today=dt.date(2026, 12, 2))
+    assert later.name == "minsheng-v2026.12.1.tar.gz"
