@@ -218,6 +218,26 @@ def section_parts(sections: list[Section]) -> dict[str, str]:
     return parts
 
 
+def generic_sections(sections: list[Section]) -> set[str]:
+    """Sections whose heading says no one livelihood domain: none at all (切实保障和改善民生,
+    十件民生实事) or several (办好教育、医疗、养老等民生实事), on their own or where their domain
+    comes from. Under such a heading a row's own words say its domain (targets guide §3)."""
+    generic: set[str] = set()
+    for section in sections:  # parents come before their children
+        if section.domain == "other":
+            generic.add(section.section_id)
+        elif section.own_domain is None:
+            if section.parent_id in generic:
+                generic.add(section.section_id)  # a heading that names nothing, under one that names several
+        elif section.level <= 2 and section.own_domain == section.domain:
+            # a heading (一、 or (一)) naming several domains; a numbered item's "heading" is its own
+            # text, whose words say its domain
+            scores = domain_scores(without_lead_units(section.heading))
+            if len(scores) >= 2:
+                generic.add(section.section_id)
+    return generic
+
+
 def section_at(sections: list[Section], offset: int) -> Section | None:
     """The innermost section holding a character offset."""
     i = bisect.bisect_right(sections, offset, key=lambda s: s.char_start) - 1  # no list per call: linear overall

@@ -19,8 +19,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from flows import indicator_tables, lexicon
-from flows.structure import (DEADLINE_CELL, Section, domain_of, domain_scores, section_at, section_parts,
-                             without_lead_units)
+from flows.structure import (DEADLINE_CELL, Section, domain_of, domain_scores, generic_sections, section_at,
+                             section_parts, without_lead_units)
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000, "亿": 100000000}
@@ -719,6 +719,7 @@ class DocumentContext:
     doc_year: int | None = None  # the year the document is for (a January 2026 work report: 2026)
     parts: dict | None = None  # section_id -> (review|plan, year, period_start) of a report's parts (guide §7)
     report: bool | None = None  # the document reports and plans at once: parts and opening cues apply
+    generic_sections: frozenset | None = None  # sections whose heading names no one domain
 
 
 # ---------------------------------------------------------------- parts of reports (guide §7)
@@ -1375,10 +1376,23 @@ def _unit_from_indicator(indicator: str) -> tuple[str, str] | None:
     return None
 
 
-def _row_domain(s: str, m: Mention, section: Section | None) -> str:
-    """The section's domain, unless the clause holding the number clearly speaks of another."""
+def _row_domain(s: str, m: Mention, section: Section | None, indicator: str = "",
+                ctx: DocumentContext | None = None) -> str:
+    """The section's domain, unless the clause holding the number clearly speaks of another.
+    Under a heading that names no one domain (切实保障和改善民生, 办好教育、医疗、养老等民生实事)
+    the row's own words say it: what is measured, then its clause, then its sentence."""
     domain = section.domain if section else "other"
     clause = s[_clause_start(s, m.start): _clause_end(s, m.end)]
+    if section is None or (ctx is not None and ctx.generic_sections and section.section_id in ctx.generic_sections):
+        # what is measured decides; its clause, then its sentence, break ties and speak where it is silent
+        head = indicator.rsplit("的", 1)[-1]  # 取得职业技能等级证书的养老护理员…: who qualifies, not what
+        own = domain_scores(head) or domain_scores(indicator)
+        around, sentence = domain_scores(clause), domain_scores(s)
+        candidates = [code for code, score in own.items() if score == max(own.values())] if own else \
+            list(around) or list(sentence)
+        if candidates:
+            return max(candidates, key=lambda code: (around.get(code, 0), sentence.get(code, 0), code == domain))
+        return domain
     for text, floor in ((clause, 2), (s, 4)):
         scores = domain_scores(text)
         if not scores:
@@ -1510,7 +1524,7 @@ def _row(s: str, a: int, b: int, m: Mention, indicator: str, ctx: DocumentContex
     if kind == "target" and explicit and year is not None and reference_year and year < reference_year \
             and not _contains_any(sentence_prefix, lex["look_ahead"]) and not ctx.single_year:
         kind = "achieved"
-    domain = _row_domain(s, m, section)
+    domain = _row_domain(s, m, section, indicator, ctx)
     if domain == "other":  # nothing in the section or clause: what is measured may say it
         domain = domain_of(indicator) or "other"
     lead_unit = section.lead_unit if section else None
@@ -1637,7 +1651,11 @@ def dedupe(rows: list[Row]) -> list[Row]:
 
 
 def single_year_of(text: str, ctx: DocumentContext) -> int | None:
-    """The year of a one-year list or work plan: stated years mostly equal the issue year."""
+    """The year of a one-year list or work plan: the document's year, or stated years mostly
+    equal the issue year."""
+    if ctx.doc_year and not (ctx.plan_start_year and ctx.plan_end_year and ctx.plan_start_year != ctx.plan_end_year) \
+            and ctx.doc_type not in _lex()["report_parts"]["report_doc_types"]:
+        return ctx.doc_year
     if ctx.plan_start_year and ctx.plan_start_year == ctx.plan_end_year:
         return ctx.plan_start_year
     if ctx.plan_start_year and ctx.plan_end_year:
@@ -1676,6 +1694,8 @@ def extract_targets(clean_text: str, sections: list[Section], ctx: DocumentConte
         ctx = replace(ctx, heading_years=heading_years(sections))
     if ctx.parts is None:
         ctx = replace(ctx, parts=report_parts(sections, ctx))
+    if ctx.generic_sections is None:
+        ctx = replace(ctx, generic_sections=frozenset(generic_sections(sections)))
     if ctx.report is None:
         top_review = any(part == "review" and s.parent_id is None for s in sections
                          for part in [ctx.parts.get(s.section_id, (None,))[0]])
