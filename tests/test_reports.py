@@ -1,0 +1,181 @@
+"""Documents that report and plan at once (targets guide §7), on invented texts.
+
+A government work report reviews the past year (and a five-year period) and plans the
+report's year; a completion notice reports on its year; a news report of a work report
+says which is which only by its sentences' opening words. Each row is checked for kind,
+target_year (and period_start where a period is reviewed) and domain; counts and shares
+of the plan's own items and plan-execution ratios must give no row.
+"""
+from __future__ import annotations
+
+import pytest
+
+from flows import clean as clean_stage
+from flows import structure as structure_stage
+from flows import targets as targets_stage
+
+WORK_REPORT = "\n".join([
+    "政府工作报告",
+    "——2026年1月12日在青川市第十六届人民代表大会第五次会议上",
+    "青川市市长 王明",
+    "各位代表：",
+    "现在，我代表市人民政府，向大会报告工作，请予审议。",
+    "一、2025年工作回顾",
+    "过去一年，全市地区生产总值增长5.6%，一般公共预算收入完成86.5亿元、增长6.1%，社会消费品零售总额增长7.2%。"
+    "全年新增城镇就业3.2万人，城镇调查失业率控制在5.2%以内。",
+    "（一）民生福祉持续增进。新建改扩建幼儿园12所，新增学位5400个。新增托位1200个。改造老旧小区86个。"
+    "全年确定的30项民生实事中，28项已全部完成、占比93.3%。固定资产投资完成年度计划的105.6%。",
+    "“十四五”时期，全市地区生产总值年均增长6.2%，累计新增城镇就业15万人。",
+    "二、2026年工作安排",
+    "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右、城镇调查失业率5.5%左右、"
+    "居民人均可支配收入增长5.5%、粮食产量稳定在50万吨以上，进出口总额增长3%。",
+    "（一）切实保障和改善民生。新增城镇就业3万人以上。新增养老床位1000张。",
+    "（二）办好十件民生实事。",
+    "1.新建老年助餐点50个。",
+    "2.改造农村公路200公里。",
+    "3.新增普惠性托位800个。",
+])
+
+# (indicator, value) -> (kind, target_year, period_start, domain)
+WORK_REPORT_ROWS = {
+    ("地区生产总值增长", 5.6): ("achieved", 2025, None, "economy"),
+    ("一般公共预算收入", 8650000000): ("achieved", 2025, None, "economy"),
+    ("一般公共预算收入增长", 6.1): ("achieved", 2025, None, "economy"),
+    ("社会消费品零售总额增长", 7.2): ("achieved", 2025, None, "economy"),
+    ("新增城镇就业", 32000): ("achieved", 2025, None, "employment"),
+    ("城镇调查失业率", 5.2): ("achieved", 2025, None, "employment"),
+    ("新建改扩建幼儿园", 12): ("achieved", 2025, None, "education"),
+    ("新增学位", 5400): ("achieved", 2025, None, "education"),
+    ("新增托位", 1200): ("achieved", 2025, None, "childcare"),
+    ("改造老旧小区", 86): ("achieved", 2025, None, "housing"),
+    ("地区生产总值年均增长", 6.2): ("achieved", 2025, 2021, "economy"),
+    ("新增城镇就业", 150000): ("achieved", 2025, 2021, "employment"),
+    ("地区生产总值增长", 5): ("target", 2026, None, "economy"),
+    ("城镇调查失业率", 5.5): ("target", 2026, None, "employment"),
+    ("居民人均可支配收入增长", 5.5): ("target", 2026, None, "income"),
+    ("粮食产量", 500000): ("target", 2026, None, "agriculture"),
+    ("进出口总额增长", 3): ("target", 2026, None, "economy"),
+    ("新增城镇就业", 30000): ("target", 2026, None, "employment"),
+    ("新增养老床位", 1000): ("target", 2026, None, "elderly_care"),
+    ("新建老年助餐点", 50): ("target", 2026, None, "elderly_care"),
+    ("改造农村公路", 200): ("target", 2026, None, "transport"),
+    ("新增普惠性托位", 800): ("target", 2026, None, "childcare"),
+}
+
+NEWS_REPORT = "\n".join([
+    "青川市政府工作报告出炉 今年这样干",
+    "青川日报讯（记者 李华）1月12日，青川市第十六届人民代表大会第五次会议开幕，市长王明作政府工作报告。",
+    "报告指出，过去一年，全市地区生产总值增长5.6%，规上工业增加值增长8.1%，实现旅游总收入128亿元。",
+    "全市新增城镇就业3.2万人，新建改扩建学校9所。",
+    "过去五年，全市累计改造农村危房1.2万户。",
+    "报告提出，今年全市地区生产总值预期增长5%左右，固定资产投资增长6%。",
+    "我们将新增城镇就业3万人，新建老年助餐点60个，改造提升农贸市场12个。",
+])
+
+NEWS_ROWS = {
+    ("地区生产总值增长", 5.6): ("achieved", 2025, None, "economy"),
+    ("规上工业增加值增长", 8.1): ("achieved", 2025, None, "economy"),
+    ("旅游总收入", 12800000000): ("achieved", 2025, None, "economy"),
+    ("新增城镇就业", 32000): ("achieved", 2025, None, "employment"),
+    ("新建改扩建学校", 9): ("achieved", 2025, None, "education"),
+    ("改造农村危房", 12000): ("achieved", 2025, 2021, "housing"),
+    ("地区生产总值预期增长", 5): ("target", 2026, None, "economy"),
+    ("固定资产投资增长", 6): ("target", 2026, None, "economy"),
+    ("新增城镇就业", 30000): ("target", 2026, None, "employment"),
+    ("新建老年助餐点", 60): ("target", 2026, None, "elderly_care"),
+    ("改造提升农贸市场", 12): ("target", 2026, None, "urban_rural"),
+}
+
+COMPLETION_NOTICE = "\n".join([
+    "关于2025年县政府十件民生实事完成情况的通报",
+    "各乡镇人民政府，县政府各部门：",
+    "2025年，县政府确定的十件民生实事共涉及26项具体任务，截至12月底，24项已全部完成、占比92.3%，"
+    "2项达到序时进度。现将有关情况通报如下：",
+    "一、新建改扩建幼儿园3所，新增学位900个。",
+    "二、改造农村危房150户，完成年度计划的125%。",
+    "三、新增城乡居民基本养老保险参保人数1.2万人。",
+    "四、建设老年助餐点20个。",
+    "五、下一步工作安排",
+    "2026年，将新增托位500个。",
+])
+
+NOTICE_ROWS = {
+    ("新建改扩建幼儿园", 3): ("achieved", 2025, None, "education"),
+    ("新增学位", 900): ("achieved", 2025, None, "education"),
+    ("改造农村危房", 150): ("achieved", 2025, None, "housing"),
+    ("新增城乡居民基本养老保险参保人数", 12000): ("achieved", 2025, None, "social_security"),
+    ("建设老年助餐点", 20): ("achieved", 2025, None, "elderly_care"),
+    ("新增托位", 500): ("target", 2026, None, "childcare"),
+}
+
+
+def extract(text: str, **context) -> list[dict]:
+    clean_text = clean_stage.clean(text).clean_text
+    sections = structure_stage.build_sections("r", clean_text)
+    rows = targets_stage.extract_targets(clean_text, sections, targets_stage.DocumentContext(doc_id="r", **context))
+    for row in rows:
+        assert clean_text[row["char_start"]:row["char_end"]] == row["quote"], row
+    return rows
+
+
+def check(rows: list[dict], expected: dict) -> None:
+    got = {(r["indicator"], r["value"]): (r["kind"], r["target_year"], r["period_start"], r["domain"]) for r in rows}
+    assert len(got) == len(rows), "two rows with one indicator and value"
+    wrong = {key: (got.get(key), want) for key, want in expected.items() if got.get(key) != want}
+    extra = sorted(set(got) - set(expected))
+    assert not wrong and not extra, {"wrong (got, expected)": wrong, "not expected": extra}
+
+
+WORK_REPORT_CONTEXTS = [
+    pytest.param({"doc_type": "government_work_report", "doc_year": 2026, "issue_year": 2026,
+                  "plan_start_year": 2026, "plan_end_year": 2026}, id="metadata-says-all"),
+    pytest.param({"doc_type": "government_work_report", "doc_year": 2026, "issue_year": 2026}, id="type-and-year"),
+    pytest.param({"issue_year": 2026}, id="issue-year-only"),  # the head says 政府工作报告
+]
+
+
+@pytest.mark.parametrize("context", WORK_REPORT_CONTEXTS)
+def test_work_report_review_and_plan(context):
+    check(extract(WORK_REPORT, **context), WORK_REPORT_ROWS)
+
+
+@pytest.mark.parametrize("context", WORK_REPORT_CONTEXTS)
+def test_news_report_of_a_work_report_by_opening_words(context):
+    check(extract(NEWS_REPORT, **context), NEWS_ROWS)
+
+
+@pytest.mark.parametrize("context", [
+    pytest.param({"doc_type": "progress_report", "doc_year": 2025, "issue_year": 2026}, id="metadata"),
+    pytest.param({"issue_year": 2026}, id="head-only"),  # …完成情况的通报 with its year in the title
+])
+def test_completion_notice_reports_its_year(context):
+    check(extract(COMPLETION_NOTICE, **context), NOTICE_ROWS)
+
+
+def test_plan_items_counts_shares_and_execution_ratios_are_no_rows():
+    text = ("2025年确定的126项民生实事中，17项超额完成、占比56.67%，25项内容已全部完成，3个项目正在推进。"
+            "全年固定资产投资完成年度计划的112.5%，民生实事项目完成率100%。")
+    assert extract(text, issue_year=2026) == []
+
+
+def test_an_action_plan_is_not_read_as_a_report():
+    """Plan headings (主要目标, 重点任务) in a multi-year plan set no year: guide §6 still holds."""
+    text = "\n".join(["一、主要目标", "新增养老床位3000张。", "二、重点任务", "（一）新建幼儿园10所。"])
+    rows = extract(text, doc_type="action_plan", issue_year=2024, plan_start_year=2024, plan_end_year=2026)
+    assert [(r["kind"], r["target_year"]) for r in rows] == [("target", None), ("target", None)]
+
+
+def test_section_parts_from_headings():
+    text = "\n".join(["一、2025年工作回顾", "（一）经济运行稳中向好", "二、2026年工作安排", "（一）重点工作完成情况",
+                      "三、其他"])
+    sections = structure_stage.build_sections("r", clean_stage.clean(text).clean_text)
+    parts = structure_stage.section_parts(sections)
+    assert [parts.get(s.section_id) for s in sections] == ["review", "review", "plan", "review", None]
+
+
+def test_generic_headings():
+    text = "\n".join(["一、切实保障和改善民生", "二、办好教育、医疗、养老等民生实事", "三、优先发展教育事业",
+                      "（一）新建幼儿园"])
+    sections = structure_stage.build_sections("r", clean_stage.clean(text).clean_text)
+    generic = structure_stage.generic_sections(sections)
+    assert [s.section_id in generic for s in sections] == [True, True, False, False]
