@@ -83,6 +83,9 @@ def read_source(record: SourceRecord) -> RawDocument:
     if record.expected_sha256 and record.expected_sha256.lower() != digest:
         raise SourceError(record.source_file,
                           f"sha256 mismatch: manifest says {record.expected_sha256}, file has {digest}")
+    if not record.source_file.lower().endswith(".txt"):  # a web page, PDF or Word file: by its bytes
+        from flows import readers
+        return readers.raw_document(record, data, digest)
     text, encoding = decode(data, record.source_file)
     return RawDocument(record.source_file, digest, encoding, text, dict(record.manifest), len(data))
 
