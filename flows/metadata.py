@@ -58,6 +58,7 @@ def find_title_and_line(lines: list[str]) -> tuple[str | None, str | None]:
                 return match.group(1).strip(), line
     paragraphs = 0
     for i, line in enumerate(head):
+        line = re.sub(r"\s*(?:发布时间|发布日期|时间|来源)\s*:.*$", "", line)  # a page's "published at" tail
         if len(line) > 80 and line.endswith("。"):
             paragraphs += 1
             if paragraphs >= 2:  # the body has begun: a short line from here on is a heading, not the title
@@ -72,10 +73,16 @@ def find_title_and_line(lines: list[str]) -> tuple[str | None, str | None]:
             if i > 0 and head[i - 1].startswith("关于") and len(head[i - 1]) <= 40 and \
                     not head[i - 1].endswith(("。", ":", ";", ",")):
                 line = head[i - 1] + line  # a title broken over two lines
+            if line.endswith(("——", "—", "-")) and i + 1 < len(head) and len(head[i + 1]) <= 60:
+                line = line + head[i + 1]  # 原标题:X—— / its second line
             issued = NOTICE_OF.match(line)  # 关于印发X的通知 with no 《》: the document is X
             if issued and any(w in issued.group(1) for w in _title_words()):
                 return issued.group(1), line
             return line, line
+    for line in head[:3]:  # a news report that the document was issued: …印发《X》…
+        match = re.search(r"(?:印发|出台|公布|发布)(?:了)?《([^《》]{4,80})》", line)
+        if match and any(w in match.group(1) for w in _title_words()):
+            return match.group(1), line
     return None, None
 
 
@@ -260,14 +267,22 @@ def region_evidence(lines: list[str], title: str | None, title_line: str | None,
         if len(line) <= 40 and not _followed_by(line, 0, _evidence_rules()["byline_leads"]):
             found += [("signature", line, c) for c in _chains_speaking(line)]
     head = lines[:15]
-    for line in head:
+    for i, line in enumerate(head):
         if not _followed_by(line, 0, _evidence_rules()["byline_leads"]):
-            found += [("issuer", line, c) for c in _chains_speaking(line[:300])]
+            # A short line may go on in the next (——2021年1月12日在X自治州第十五届 / 人民代表大会…).
+            joined = line + head[i + 1] if len(line) <= 40 and i + 1 < len(head) else line
+            found += [("issuer", line, c) for c in _chains_speaking(joined[:300]) if c[0].start < len(line)]
     if head:
         found += [("headline", head[0], c) for c in _short_name_chains(head[0])]
     for line in head[:6]:
         found += [("dateline", line, c) for c in _dateline_chains(line)]
     found += [("byline", words, c) for c, words in _byline_chains(head + tail)]
+    for line in head[:2]:  # last resort: the first full name a news report's opening gives
+        chains = [c for c in gazetteer.chains_in(line[:200]) if not _cited(line, c[0].start)
+                  and (len(c) > 1 or len(c[-1].text) > 2)]
+        if chains:
+            found.append(("opening", line, chains[0]))
+            break
     return found
 
 
@@ -339,11 +354,11 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
     (a report delivered in January 2026: 2026), the year a completion notice reports on. None for a
     document of several years."""
     rules = lexicon.metadata_rules()["year"]
-    if kind == "government_work_report":  # given on a date (——2020年5月9日在…会议上): that year
-        for line in lines[:12]:
+    if kind == "government_work_report":  # given on a date (——2020年5月9日在…会议上): that year,
+        for line in lines[:12]:              # or the next when given in November or December
             match = re.search(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日在", line)
             if match:
-                return int(match.group(1)), Evidence("title", line)
+                return int(match.group(1)) + (int(match.group(2)) >= 11), Evidence("title", line)
     for line in dict.fromkeys(filter(None, (title, title_line))):
         if PERIOD.search(line):
             return None, None
@@ -358,14 +373,17 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
         return None, None
     planned = _years_before(head, rules["plan_year_after"])
     reviewed = _years_before(head, rules["review_year_after"])
+    if kind == "government_work_report":
+        reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(
+            rf"(?:{'|'.join(map(re.escape, rules['review_year_before']))})[^,。\d]{{0,4}}((?:19|20)\d{{2}})年", head)]
+        # A report plans for the latest year it names as planned, or the year after the one it reviews.
+        years = [(y, p) for y, p in planned] + [(y + 1, p) for y, p in reviewed]
+        if years:
+            year, pos = max(years)
+            return year, Evidence("text", head[max(0, pos - 10):pos + 20])
     if planned:
         year, pos = planned[0]
         return year, Evidence("text", head[max(0, pos - 10):pos + 20])
-    reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(
-        rf"(?:{'|'.join(map(re.escape, rules['review_year_before']))})[^,。\d]{{0,4}}((?:19|20)\d{{2}})年", head)]
-    if reviewed and kind == "government_work_report":
-        year, pos = min(reviewed, key=lambda r: r[1])
-        return year + 1, Evidence("text", head[max(0, pos - 10):pos + 20])
     # A report given on a date (——2024年1月20日在…会议上) or a list signed on one: that date's year.
     for line in lines[:6]:
         match = re.search(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日在", line)
@@ -455,7 +473,8 @@ def document_metadata(clean_text: str, manifest: dict | None = None) -> dict:
         admin_level(region_name) if region_name else None)
     found["plan_start_year"], found["plan_end_year"] = plan_period(found["title"], clean_text)
     # The title says what kind of document it is; failing that, a headline that says what the page is.
-    kinds = [doc_type(line) for line in dict.fromkeys((title_line, found["title"], lines[0] if lines else None)) if line]
+    headline = lines[0] if lines and len(lines[0]) <= 60 else None
+    kinds = [doc_type(line) for line in dict.fromkeys((title_line, found["title"], headline)) if line]
     if "other" in kinds[:1] and title_line and doc_type(title_line) == "other" and \
             any(w in title_line for w in lexicon.metadata_rules()["doc_type"]["about_a_document"]):
         found["doc_type"] = "other"
