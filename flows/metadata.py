@@ -54,7 +54,11 @@ def find_title_and_line(lines: list[str]) -> tuple[str | None, str | None]:
     for line in head:  # a notice that quotes the document's title in 《》
         if len(line) <= 120 and not line.endswith(("。", ":")):
             match = QUOTED_TITLE.search(line)
-            if match and any(w in match.group(1) for w in _title_words()):
+            # a notice that issues X (印发《X》的通知), or 《X》 alone: the document is X; a title about X
+            # (《政府工作报告》主要工作任务推进情况) is not X
+            issues_it = re.search(r"(?:印发|转发|公布|下达|发布)\s*$", line[:match.start()]) if match else None
+            alone = match and not line[match.end():].strip(" 的通知") and not line[:match.start()].strip()
+            if match and (issues_it or alone) and any(w in match.group(1) for w in _title_words()):
                 return match.group(1).strip(), line
     paragraphs = 0
     for i, line in enumerate(head):
@@ -354,8 +358,8 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
     (a report delivered in January 2026: 2026), the year a completion notice reports on. None for a
     document of several years."""
     rules = lexicon.metadata_rules()["year"]
-    if kind == "government_work_report":  # given on a date (——2020年5月9日在…会议上): that year,
-        for line in lines[:12]:              # or the next when given in November or December
+    if kind != "progress_report":  # a report given on a date (——2020年5月9日在…会议上): that year,
+        for line in lines[:12]:      # or the next when given in November or December
             match = re.search(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日在", line)
             if match:
                 return int(match.group(1)) + (int(match.group(2)) >= 11), Evidence("title", line)
@@ -369,13 +373,15 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
         if planned:  # the latest: 2020年…执行情况 reports, 2021年计划草案 plans
             return max(planned)[0], Evidence("title", line)
     head = "\n".join(lines[:40])[:4000]
+    if kind == "other" and issue_date:  # a call for proposals, a reading: the year it was signed
+        return issue_date.year, Evidence("signature", issue_date.isoformat())
     if kind not in lexicon.metadata_rules()["doc_type"]["one_year_kinds"]:
         return None, None
     planned = _years_before(head, rules["plan_year_after"])
     reviewed = _years_before(head, rules["review_year_after"])
     if kind == "government_work_report":
         reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(
-            rf"(?:{'|'.join(map(re.escape, rules['review_year_before']))})[^,。\d]{{0,4}}((?:19|20)\d{{2}})年", head)]
+            rf"(?:{'|'.join(map(re.escape, rules['review_year_before']))})[^,;:。\d]{{0,4}}((?:19|20)\d{{2}})年", head)]
         # A report plans for the latest year it names as planned, or the year after the one it reviews.
         years = [(y, p) for y, p in planned] + [(y + 1, p) for y, p in reviewed]
         if years:
@@ -396,8 +402,11 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
             return int(match.group(1)), Evidence("text", head[match.start():match.end() + 20])
     if issue_date:
         return issue_date.year, Evidence("signature", issue_date.isoformat())
-    if kind != "progress_report":  # a news page's own date (2026-01-28 22:06): the year it reports for
+    if kind != "progress_report":  # a news page's own date (2026-01-28 22:06, 2024年01月24日)
         for line in lines[:4]:
+            match = re.search(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日", line)
+            if match and len(line) <= 40:
+                return int(match.group(1)), Evidence("dateline", line)
             match = re.match(r"^((?:19|20)\d{2})-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$", line)
             if match:
                 return int(match.group(1)), Evidence("dateline", line)
@@ -474,9 +483,8 @@ def document_metadata(clean_text: str, manifest: dict | None = None) -> dict:
     found["plan_start_year"], found["plan_end_year"] = plan_period(found["title"], clean_text)
     # The title says what kind of document it is; failing that, a headline that says what the page is.
     headline = lines[0] if lines and len(lines[0]) <= 60 else None
-    kinds = [doc_type(line) for line in dict.fromkeys((title_line, found["title"], headline)) if line]
-    if "other" in kinds[:1] and title_line and doc_type(title_line) == "other" and \
-            any(w in title_line for w in lexicon.metadata_rules()["doc_type"]["about_a_document"]):
+    kinds = [doc_type(line) for line in dict.fromkeys((found["title"], title_line, headline)) if line]
+    if title_line and any(w in title_line for w in lexicon.metadata_rules()["doc_type"]["about_a_document"]):
         found["doc_type"] = "other"
     else:
         found["doc_type"] = next((k for k in kinds if k != "other"), None) or doc_type_from_opening(lines) or (
