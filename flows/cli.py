@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
+import traceback
 from pathlib import Path
 
 
@@ -19,22 +21,79 @@ def _quiet_prefect_env() -> None:
     os.environ.setdefault("DO_NOT_TRACK", "1")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LOG_PRINTS", "true")
+    # Prefect's default startup wait is too short for the first start (database migrations) on a busy machine
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
     if os.environ.get("PREFECT_HOME"):  # Prefect's SQLite cannot start in a folder that does not exist
         Path(os.environ["PREFECT_HOME"]).expanduser().mkdir(parents=True, exist_ok=True)
 
 
-def cmd_build(args) -> int:
-    _quiet_prefect_env()
-    raw = Path(args.raw)
-    if not raw.is_dir():
-        print(f"minsheng build: raw folder {raw} does not exist", file=sys.stderr)
-        return 3
-    print(f"building {raw} -> {args.out} (Prefect starts an embedded server first; this takes a few seconds)",
-          file=sys.stderr, flush=True)
-    from flows.flow import with_task_runner
+def parse_bytes(text: str) -> int:
+    """20MB, 500kB, 1.5GB, 20000000 (bytes); MB means 1024*1024 bytes."""
+    value = text.strip().upper().replace(" ", "").removesuffix("B").removesuffix("I")
+    scale = {"K": 1024, "M": 1024 ** 2, "G": 1024 ** 3}.get(value[-1:], 1)
+    try:
+        number = float(value[:-1] if scale > 1 else value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (say 20MB, 500kB or a number of bytes)") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r}")
+    return int(number * scale)
 
-    result = with_task_runner(args.dask)(raw_dir=str(raw), out_dir=str(args.out), batch_size=args.batch_size,
-                        cache_dir=args.cache, force=args.force)
+
+def parse_seconds(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if seconds < 0:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}")
+    return seconds
+
+
+def cmd_build(args) -> int:
+    """Every problem of the environment is checked before the build and is one line on stderr with
+    its own exit status (flows/guard.py EXIT_STATUSES); the build's own outcomes are 0, 1 and 2."""
+    _quiet_prefect_env()
+    from flows import guard, ingest
+
+    try:
+        raw = guard.check_raw(args.raw)
+        out = guard.check_out(args.out, raw)
+        with guard.build_lock(out, wait=args.wait):
+            guard.check_out(out, raw)  # again, now that no other build can be writing it
+            try:
+                ingest.discover_sources(raw)
+            except ingest.SourceError as error:
+                raise guard.RawFolderProblem(f"raw folder {raw}: {error}") from None
+            print(f"building {raw} -> {out} (Prefect starts an embedded server first; this takes a few seconds)",
+                  file=sys.stderr, flush=True)
+
+            def interrupted(signum):
+                name = "SIGTERM" if signum == signal.SIGTERM else "SIGINT" if signum == signal.SIGINT else str(signum)
+                print(f"minsheng build: stopped by {name}; {out} is left as the last good build left it",
+                      file=sys.stderr)
+
+            with guard.on_signals(interrupted):
+                guard.prefect_server()
+                from flows.flow import with_task_runner
+
+                result = with_task_runner(args.dask)(
+                    raw_dir=str(raw), out_dir=str(out), batch_size=args.batch_size, cache_dir=args.cache,
+                    force=args.force, max_bytes=args.max_bytes or None, doc_timeout=args.doc_timeout or None)
+    except guard.EnvironmentProblem as problem:
+        print(f"minsheng build: {problem}", file=sys.stderr)
+        return problem.exit_code
+    except OSError as error:
+        if error.errno in guard.WRITE_ERRNOS:
+            print(f"minsheng build: {guard.write_problem(error)}", file=sys.stderr)
+            return guard.WriteProblem.exit_code
+        traceback.print_exc()
+        print(f"minsheng build: internal error ({type(error).__name__}: {error})", file=sys.stderr)
+        return 70
+    except Exception as error:
+        traceback.print_exc()
+        print(f"minsheng build: internal error ({type(error).__name__}: {error})", file=sys.stderr)
+        return 70
     report = result.report
     counts = ", ".join(f"{k} {v}" for k, v in report.get("row_counts", {}).items())
     print(f"status: {result.status}" + (f" ({counts})" if counts else ""))
@@ -104,7 +163,14 @@ def cmd_dictionary(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="minsheng", description="Build the minsheng targets dataset.")
     sub = parser.add_subparsers(dest="command", required=True)
-    build = sub.add_parser("build", help="build, validate and publish the dataset")
+    from flows.guard import EXIT_STATUSES
+
+    build = sub.add_parser(
+        "build", help="build, validate and publish the dataset", formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Build, validate and publish the dataset: --raw -> --out.",
+        epilog="exit status:\n" + "\n".join(f"  {code:>3}  {meaning}" for code, meaning in EXIT_STATUSES.items()) +
+               "\n\nA source over --max-bytes, slower than --doc-timeout, unreadable or empty after cleaning is "
+               "rejected by\nname (status 1); --out is refused if it holds files a build did not write.")
     build.add_argument("--raw", default="raw", help="folder of source texts (with or without manifest.csv)")
     build.add_argument("--out", default="curated", help="output folder (replaced only after validation passes)")
     build.add_argument("--batch-size", type=int, default=200, help="documents per Prefect task")
@@ -112,6 +178,14 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--force", action="store_true", help="rebuild and publish even if nothing changed")
     build.add_argument("--dask", default=None, metavar="ADDRESS",
                        help="run the document batches on Dask: 'local' for a local cluster, or a scheduler address")
+    build.add_argument("--max-bytes", type=parse_bytes, default="20MB", metavar="SIZE",
+                       help="reject a source file larger than this (e.g. 500kB, 20MB; 0: no limit; default: 20MB)")
+    build.add_argument("--doc-timeout", type=parse_seconds, default=120.0, metavar="SECONDS",
+                       help="reject a document that takes longer than this to build "
+                            "(0: no limit, built in-process; default: 120)")
+    build.add_argument("--wait", type=parse_seconds, default=0.0, metavar="SECONDS",
+                       help="if another build is writing to --out, wait up to this long for it "
+                            "(default: 0, refuse at once)")
     build.set_defaults(func=cmd_build)
     serve = sub.add_parser("serve", help="serve the nightly build deployment against PREFECT_API_URL")
     serve.add_argument("--raw", default="raw")

@@ -3,15 +3,23 @@
     discover sources -> build batches of documents (ingest, clean, metadata, structure,
     targets; cached per document) -> tables -> validate -> publish (staging, then swap)
 
+A document is rejected by name (and the rest built) when it is the document's fault: it
+cannot be read, is over the size limit (`max_bytes`), takes longer than the time limit
+(`doc_timeout`: each document is built in a child process, flows/worker.py) or is empty
+once cleaned. One build at a time writes an output folder (flows/guard.py's lock), and a
+build never deletes a file it did not write.
+
 All the work is in the stage modules; nothing here decides a row. Documents are built
 in batches (one Prefect task per batch, not per document) so that the orchestration
 cost stays flat as the corpus grows; `task_runner` may be a Dask runner on a cluster.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,13 +30,21 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 from prefect import flow, get_run_logger, task  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
 
-from flows import cache, indicators, publish, regions, units, validate  # noqa: E402
-from flows.ingest import SourceError, SourceRecord, list_sources, read_source  # noqa: E402
+from flows import cache, guard, indicators, publish, regions, units, validate  # noqa: E402
+from flows.ingest import DEFAULT_MAX_BYTES, SourceError, SourceRecord, discover_sources, read_source  # noqa: E402
+from flows.worker import DEFAULT_DOC_TIMEOUT, DocumentTimeout, DocumentWorker  # noqa: E402
 from flows.pipeline import DocumentTables, build_document, code_version  # noqa: E402
 
 OUTPUT_FILES = {"documents.parquet", "sections.parquet", "targets.parquet", "texts.parquet",
                 publish.DUCKDB_NAME, publish.REPORT_JSON, publish.REPORT_HTML, publish.DICTIONARY_NAME}
 OUTPUT_FILES |= {"regions.parquet", "indicators.parquet", "units.parquet"}
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What a single document may cost: bytes on disk, seconds to build (None or 0: no limit)."""
+    max_bytes: int | None = DEFAULT_MAX_BYTES
+    doc_timeout: float | None = DEFAULT_DOC_TIMEOUT
 
 
 @dataclass
@@ -48,13 +64,15 @@ class BuildResult:
 
     @property
     def exit_code(self) -> int:
-        return {"complete": 0, "unchanged": 0, "incomplete": 1, "validation_failed": 2}.get(self.status, 3)
+        return {"complete": 0, "unchanged": 0, "incomplete": 1, "validation_failed": 2}.get(self.status, 70)
 
 
-def build_one(record: SourceRecord, cache_dir: Path | None, version: str, result: BatchResult) -> None:
-    """One document: verified, decoded, built or taken from the cache. Errors name the file."""
+def build_one(record: SourceRecord, cache_dir: Path | None, version: str, result: BatchResult,
+              limits: Limits = Limits(None, None), worker: DocumentWorker | None = None) -> None:
+    """One document: verified, decoded, built (in `worker` when given, under its time limit) or
+    taken from the cache. Errors name the file and the reason."""
     try:
-        raw = read_source(record)
+        raw = read_source(record, limits.max_bytes)
     except SourceError as error:
         result.errors.append(str(error))
         return
@@ -64,7 +82,11 @@ def build_one(record: SourceRecord, cache_dir: Path | None, version: str, result
     tables = cache.load(cache_dir, raw.source_file, raw.sha256, version, raw.manifest)
     if tables is None:
         try:
-            tables = build_document(raw)
+            tables = worker.build(raw) if worker is not None else build_document(raw)
+        except DocumentTimeout:
+            result.errors.append(f"{record.source_file}: took longer than the limit of {limits.doc_timeout:g} s "
+                                 f"(--doc-timeout); rejected")
+            return
         except Exception as error:  # a stage bug must not cost the other documents
             result.errors.append(f"{record.source_file}: could not be built ({type(error).__name__}: {error})")
             return
@@ -72,28 +94,35 @@ def build_one(record: SourceRecord, cache_dir: Path | None, version: str, result
         result.built.append(raw.source_file)
     else:
         result.cached.append(raw.source_file)
+    if not tables.text["clean_text"].strip():
+        result.errors.append(f"{record.source_file}: empty after cleaning (no text is left once whitespace, "
+                             f"page numbers and page clutter are removed); rejected")
+        return
     result.tables.append(tables)
     result.warnings.extend(tables.warnings)
 
 
-def build_batch_plain(records: list[SourceRecord], cache_dir: Path | None, version: str) -> BatchResult:
+def build_batch_plain(records: list[SourceRecord], cache_dir: Path | None, version: str,
+                      limits: Limits = Limits(None, None)) -> BatchResult:
     result = BatchResult()
-    for record in records:
-        build_one(record, cache_dir, version, result)
+    with DocumentWorker(limits.doc_timeout) if limits.doc_timeout else contextlib.nullcontext() as worker:
+        for record in records:
+            build_one(record, cache_dir, version, result, limits, worker)
     return result
 
 
 @task(name="discover sources", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def discover(raw_dir: Path) -> list[SourceRecord]:
-    records = list_sources(raw_dir)
+def discover(raw_dir: Path) -> tuple[list[SourceRecord], list[str]]:
+    records, warnings = discover_sources(raw_dir)
     get_run_logger().info("%d sources in %s", len(records), raw_dir)
-    return records
+    return records, warnings
 
 
 @task(name="build batch", retries=1, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def build_batch(records: list[SourceRecord], cache_dir: Path | None, version: str, label: str) -> BatchResult:
+def build_batch(records: list[SourceRecord], cache_dir: Path | None, version: str, label: str,
+                limits: Limits = Limits(None, None)) -> BatchResult:
     started = time.perf_counter()
-    result = build_batch_plain(records, cache_dir, version)
+    result = build_batch_plain(records, cache_dir, version, limits)
     get_run_logger().info("batch %s: %d documents (%d built, %d from cache, %d errors) in %.1fs", label,
                           len(records), len(result.built), len(result.cached), len(result.errors),
                           time.perf_counter() - started)
@@ -110,7 +139,16 @@ def validate_task(frames: dict) -> validate.ValidationReport:
 @task(name="publish", retries=1, retry_delay_seconds=1, cache_policy=NO_CACHE)
 def publish_task(frames: dict, report: dict, out_dir: Path) -> None:
     staging = publish.staging_folder(out_dir)
-    publish.write_outputs(staging, frames, report)
+    try:
+        publish.write_outputs(staging, frames, report)
+    except OSError:
+        shutil.rmtree(staging, ignore_errors=True)  # free the space; the last good outputs are untouched
+        raise
+    try:
+        check_out_dir(out_dir)  # files may have been put into --out while the build ran: never delete them
+    except guard.EnvironmentProblem:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     publish.swap_into_place(staging, out_dir)
     get_run_logger().info("published to %s", out_dir)
 
@@ -128,22 +166,26 @@ def with_task_runner(dask: str | None):
     return build_flow.with_options(task_runner=runner)
 
 
-def input_fingerprint(records: list[SourceRecord], version: str) -> str:
+def input_fingerprint(records: list[SourceRecord], version: str, limits: Limits = Limits(None, None)) -> str:
     digest = hashlib.sha256(version.encode())
+    digest.update(repr((limits.max_bytes, limits.doc_timeout)).encode())
     for record in records:
-        try:
-            digest.update(record.source_file.encode() + b"\0" + record.path.read_bytes())
-        except OSError:
-            digest.update(record.source_file.encode() + b"\0missing")
+        try:  # the file as read_source would read it: inside the raw folder, a regular file, within the limit
+            data = read_source(record, limits.max_bytes)
+            digest.update(record.source_file.encode() + b"\0" + data.sha256.encode())
+        except SourceError as error:
+            digest.update(record.source_file.encode() + b"\0refused\0" + error.reason.encode())
         digest.update(json.dumps(record.manifest, sort_keys=True, ensure_ascii=False).encode())
     return digest.hexdigest()[:16]
 
 
 def check_out_dir(out_dir: Path) -> None:
-    if out_dir.exists():
-        foreign = sorted(p.name for p in out_dir.iterdir() if p.name not in OUTPUT_FILES and not p.name.startswith("."))
-        if foreign:
-            raise SystemExit(f"refusing to replace {out_dir}: it holds files a build did not write ({', '.join(foreign[:5])})")
+    """A build replaces --out as a whole: refuse (guard.OutputFolderProblem) if it holds any file,
+    hidden or not, that a build did not write, rather than delete it."""
+    if out_dir.is_dir():
+        guard.check_out(out_dir)
+    elif out_dir.exists():
+        raise guard.OutputFolderProblem(f"--out {out_dir} is a file, not a folder")
 
 
 def previous_report(out_dir: Path) -> dict:
@@ -178,15 +220,25 @@ def changes_against(previous: dict, documents: dict[str, str]) -> dict:
 
 @flow(name="minsheng-build", log_prints=True)
 def build_flow(raw_dir: str = "raw", out_dir: str = "curated", batch_size: int = 200,
-               cache_dir: str | None = None, force: bool = False) -> BuildResult:
+               cache_dir: str | None = None, force: bool = False, max_bytes: int | None = DEFAULT_MAX_BYTES,
+               doc_timeout: float | None = DEFAULT_DOC_TIMEOUT) -> BuildResult:
+    """Build, validate and publish; only one build at a time per output folder (guard.build_lock)."""
+    with guard.build_lock(Path(out_dir).resolve()):
+        return _build_locked(raw_dir, out_dir, batch_size, cache_dir, force, Limits(max_bytes, doc_timeout))
+
+
+def _build_locked(raw_dir: str, out_dir: str, batch_size: int, cache_dir: str | None, force: bool,
+                  limits: Limits) -> BuildResult:
     logger = get_run_logger()
     raw_path, out_path = Path(raw_dir).resolve(), Path(out_dir).resolve()
     publish.recover(out_path)
     check_out_dir(out_path)
     cache_path = Path(cache_dir).resolve() if cache_dir else out_path.parent / f".{out_path.name}.cache"
     version = code_version()
-    records = discover(raw_path)
-    fingerprint = input_fingerprint(records, version)
+    records, source_warnings = discover(raw_path)
+    for message in source_warnings:
+        logger.warning(message)
+    fingerprint = input_fingerprint(records, version, limits)
     previous = previous_report(out_path)
     if not force and previous.get("input_fingerprint") == fingerprint and previous.get("status") == "complete":
         logger.info("nothing changed since the last build (%s): outputs left as they are", fingerprint)
@@ -194,16 +246,16 @@ def build_flow(raw_dir: str = "raw", out_dir: str = "curated", batch_size: int =
 
     started = time.perf_counter()
     batches = [records[i: i + batch_size] for i in range(0, len(records), batch_size)]
-    futures = [build_batch.submit(batch, cache_path, version, f"{n + 1}/{len(batches)}")
+    futures = [build_batch.submit(batch, cache_path, version, f"{n + 1}/{len(batches)}", limits)
                for n, batch in enumerate(batches)]
-    merged = BatchResult()
+    merged = BatchResult(warnings=list(source_warnings))
     for future in futures:
         part = future.result()
         for name in ("tables", "errors", "warnings", "built", "cached"):
             getattr(merged, name).extend(getattr(part, name))
     for message in merged.errors:
         logger.error(message)
-    for message in merged.warnings:
+    for message in merged.warnings[len(source_warnings):]:
         logger.warning(message)
 
     frames = tables_to_frames(merged.tables)
@@ -215,6 +267,7 @@ def build_flow(raw_dir: str = "raw", out_dir: str = "curated", batch_size: int =
     report = {
         "status": status, "code_version": version, "input_fingerprint": fingerprint,
         "raw_dir": str(raw_dir), "documents_seen": len(records),
+        "limits": {"max_bytes": limits.max_bytes, "doc_timeout_seconds": limits.doc_timeout},
         "documents": documents, "changes": {**changes_against(previous, documents),
                                             "rebuilt": sorted(merged.built), "from_cache": sorted(merged.cached)},
         "row_counts": {name: len(frame) for name, frame in frames.items()},
@@ -225,7 +278,7 @@ def build_flow(raw_dir: str = "raw", out_dir: str = "curated", batch_size: int =
     if validation.success:
         publish_task(frames, report, out_path)
     else:
-        failed = out_path.parent / f".{out_path.name}.failed"
+        failed = out_path.parent / f".{out_path.name}.failed"  # beside --out, never inside it
         failed.mkdir(parents=True, exist_ok=True)
         publish.write_report(failed, report)
         logger.error("validation failed: %s left as it was; report in %s", out_path, failed)

@@ -2,18 +2,27 @@
 
 A source is a file under raw/. With raw/manifest.csv the manifest lists them (file,
 sha256 and whatever the text cannot say about itself); without one every *.txt file
-in the folder is a source and all metadata comes from the text.
+in the folder and its subfolders is a source (`source_file` is then the path relative
+to raw/, like `gd/2024/x.txt`) and all metadata comes from the text.
+
+A source never leaves the raw folder: every path is resolved (symbolic links included)
+and one that ends outside raw/ is refused by name. Nothing is skipped without a word:
+a `.txt` file the manifest does not list, a manifest row without a sha256, a hidden or
+linked folder each give a warning (`discover_sources`).
 """
 from __future__ import annotations
 
 import csv
 import hashlib
+import os
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 MANIFEST_NAME = "manifest.csv"
 MANIFEST_COLUMNS = ("source_file", "sha256", "source_url", "region_name", "admin_level", "doc_type", "note")
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # a long plan is ~0.1 MB of text; 20 MB is far beyond any real document
 
 
 class SourceError(Exception):
@@ -31,6 +40,7 @@ class SourceRecord:
     path: Path
     expected_sha256: str | None = None
     manifest: dict = field(default_factory=dict)
+    root: Path | None = None  # the raw folder the source must stay inside (None: the file's own folder)
 
 
 @dataclass(frozen=True)
@@ -49,36 +59,120 @@ def sha256_bytes(data: bytes) -> str:
 
 def read_manifest(raw_dir: Path) -> list[dict] | None:
     path = Path(raw_dir) / MANIFEST_NAME
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return None
-    with open(path, encoding="utf-8", newline="") as handle:
-        rows = [dict(row) for row in csv.DictReader(handle)]
-    for row in rows:
-        if not row.get("source_file"):
-            raise SourceError(MANIFEST_NAME, "a row has no source_file")
+    if not path.resolve().is_relative_to(Path(raw_dir).resolve()):
+        raise SourceError(MANIFEST_NAME, f"links outside the raw folder (to {path.resolve()}); refused")
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            rows = [dict(row) for row in csv.DictReader(handle)]
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        raise SourceError(MANIFEST_NAME, f"cannot be read as a UTF-8 CSV file ({type(error).__name__}: {error})") from None
+    for n, row in enumerate(rows, start=2):
+        if not (row.get("source_file") or "").strip():
+            raise SourceError(MANIFEST_NAME, f"row {n} has no source_file")
     return rows
 
 
-def list_sources(raw_dir: Path) -> list[SourceRecord]:
-    """The sources to build, in a stable order (by file name)."""
+def format_bytes(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n / 1024:.0f} kB" if n >= 1024 else f"{n} bytes"
+
+
+def _walk_txt(raw_dir: Path, warnings: list[str]) -> list[Path]:
+    """Every *.txt file under raw_dir, subfolders included; hidden and linked folders are
+    not entered, and say so."""
+    found = []
+    for folder, dirnames, filenames in os.walk(raw_dir, followlinks=False):
+        here = Path(folder)
+        for name in sorted(dirnames):
+            rel = (here / name).relative_to(raw_dir).as_posix()
+            if name.startswith("."):
+                warnings.append(f"{rel}/: hidden folder, not read")
+            elif (here / name).is_symlink():
+                warnings.append(f"{rel}/: a link to a folder, not followed")
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not (here / d).is_symlink())
+        for name in sorted(filenames):
+            if not name.lower().endswith(".txt"):
+                continue
+            if name.startswith("."):
+                warnings.append(f"{(here / name).relative_to(raw_dir).as_posix()}: hidden file, not read")
+                continue
+            found.append(here / name)
+    return found
+
+
+def discover_sources(raw_dir: Path) -> tuple[list[SourceRecord], list[str]]:
+    """The files (below) and the registry's sources (raw/sources.csv: received files given their
+    registry identity, fetched sources as their current snapshot; flows/registry.py)."""
+    from flows import registry
+    records, warnings = _discover_files(raw_dir)
+    return registry.add_sources(raw_dir, records, warnings)
+
+
+def _discover_files(raw_dir: Path) -> tuple[list[SourceRecord], list[str]]:
+    """The sources to build, in a stable order (by relative path), and a warning for each
+    file or manifest row that is not built or not checked as it might be expected to be."""
     raw_dir = Path(raw_dir)
+    warnings: list[str] = []
     manifest = read_manifest(raw_dir)
+    on_disk = _walk_txt(raw_dir, warnings)
     if manifest is None:
-        paths = sorted(p for p in raw_dir.iterdir() if p.suffix.lower() == ".txt" and p.is_file())
-        return [SourceRecord(p.name, p) for p in paths]
-    records = []
-    for row in manifest:
+        records = [SourceRecord(p.relative_to(raw_dir).as_posix(), p, root=raw_dir) for p in on_disk]
+        return sorted(records, key=lambda r: r.source_file), warnings
+    records, listed = [], {}
+    for n, row in enumerate(manifest, start=2):
         clean = {k: (v.strip() if isinstance(v, str) else v) or None for k, v in row.items() if k}
-        records.append(SourceRecord(clean["source_file"], raw_dir / clean["source_file"],
-                                    clean.get("sha256"), clean))
-    return sorted(records, key=lambda r: r.source_file)
+        name = clean["source_file"]
+        if name in listed:
+            warnings.append(f"{name}: listed twice in {MANIFEST_NAME} (rows {listed[name]} and {n}); row {n} ignored")
+            continue
+        listed[name] = n
+        if not clean.get("sha256"):
+            warnings.append(f"{name}: no sha256 in {MANIFEST_NAME}, so its bytes are not checked")
+        records.append(SourceRecord(name, raw_dir / name, clean.get("sha256"), clean, root=raw_dir))
+    named = {os.path.normpath(r.source_file) for r in records}
+    for path in on_disk:
+        rel = path.relative_to(raw_dir).as_posix()
+        if os.path.normpath(rel) not in named:
+            warnings.append(f"{rel}: not in {MANIFEST_NAME}, not built")
+    return sorted(records, key=lambda r: r.source_file), warnings
 
 
-def read_source(record: SourceRecord) -> RawDocument:
+def list_sources(raw_dir: Path) -> list[SourceRecord]:
+    """The sources to build, in a stable order (by relative path)."""
+    return discover_sources(raw_dir)[0]
+
+
+def resolved_inside(record: SourceRecord) -> Path:
+    """The file a record names, resolved (links followed); SourceError if it is outside the raw folder."""
+    root = Path(record.root if record.root is not None else record.path.parent).resolve()
+    try:
+        target = record.path.resolve()
+    except (OSError, RuntimeError) as error:  # a link loop
+        raise SourceError(record.source_file, f"path cannot be resolved ({error})") from None
+    if not target.is_relative_to(root):
+        raise SourceError(record.source_file, f"outside the raw folder {root} (resolves to {target}); refused")
+    return target
+
+
+def read_source(record: SourceRecord, max_bytes: int | None = DEFAULT_MAX_BYTES) -> RawDocument:
     """Read, verify and decode one source; raise SourceError naming the file and the reason."""
-    if not record.path.is_file():
+    path = resolved_inside(record)
+    if not path.exists():
         raise SourceError(record.source_file, f"file not found at {record.path}")
-    data = record.path.read_bytes()
+    if not path.is_file():
+        raise SourceError(record.source_file, f"not a regular file ({record.path})")
+    try:
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if max_bytes and size > max_bytes:
+                raise SourceError(record.source_file, f"too large: {format_bytes(size)}, over the limit of "
+                                                      f"{format_bytes(max_bytes)} (--max-bytes)")
+            data = handle.read(max_bytes + 1) if max_bytes else handle.read()
+    except OSError as error:
+        raise SourceError(record.source_file, f"cannot be read ({error.strerror or error})") from None
+    if max_bytes and len(data) > max_bytes:  # grew while being read
+        raise SourceError(record.source_file, f"too large: over the limit of {format_bytes(max_bytes)} (--max-bytes)")
     digest = sha256_bytes(data)
     if record.expected_sha256 and record.expected_sha256.lower() != digest:
         raise SourceError(record.source_file,
@@ -87,7 +181,18 @@ def read_source(record: SourceRecord) -> RawDocument:
         from flows import readers
         return readers.raw_document(record, data, digest)
     text, encoding = decode(data, record.source_file)
+    _refuse_markup(text, record.source_file)
     return RawDocument(record.source_file, digest, encoding, text, dict(record.manifest), len(data))
+
+
+def _refuse_markup(text: str, source_file: str) -> None:
+    """A saved web page (an error page from a failed download, most often) is not a document's text."""
+    head = text[:4000].lstrip("\ufeff \t\r\n")
+    if head[:14].lower().startswith(("<!doctype html", "<html")):
+        found = re.search(r"<title[^>]*>([^<]{1,200})</title>", head, re.IGNORECASE)
+        title = " ".join(found.group(1).split()) if found else ""
+        raise SourceError(source_file, "an HTML page" + (f" ('{title}')" if title else "") +
+                                       ", not a document's text (a failed download?)")
 
 
 def decode(data: bytes, source_file: str = "<bytes>") -> tuple[str, str]:

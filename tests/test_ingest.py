@@ -119,7 +119,7 @@ def test_a_manifest_row_without_a_file_name_is_an_error_naming_the_manifest(tmp_
     write_folder(tmp_path, {"a.txt": "新建公园1个。".encode()}, ["a.txt,,,,,,", ",,,某某市,,,"])
     with pytest.raises(ingest.SourceError) as error:
         ingest.list_sources(tmp_path)
-    assert str(error.value) == "manifest.csv: a row has no source_file"
+    assert str(error.value) == "manifest.csv: row 3 has no source_file"
 
 
 def test_without_a_manifest_every_txt_file_is_read_in_name_order(tmp_path):

@@ -2,7 +2,13 @@
 over the size or time limit is rejected by name while the others are built."""
 from __future__ import annotations
 
-from flows import structure, targets
+import time
+from pathlib import Path
+
+import pytest
+
+from flows import ingest, structure, targets
+from flows.worker import DocumentTimeout, DocumentWorker, WorkerError
 
 
 class CountingList(list):
@@ -54,3 +60,47 @@ def test_dedupe_compares_a_row_with_rows_of_its_own_amount_not_with_every_row():
     kept = targets.dedupe(rows)
     assert len(kept) == 2 * n  # each amount's two indicators share nothing: nothing dropped
     assert CountedValue.comparisons < 2 * n * 10  # the old scan over all kept rows made ~n * n * 1.5
+
+
+# --- the per-document time limit: a child process per batch, killed when a document overruns ---
+
+SEEDS = Path(__file__).resolve().parents[1] / "raw"
+
+
+def test_a_worker_call_over_the_time_limit_is_stopped_and_the_next_call_gets_a_fresh_worker():
+    with DocumentWorker(timeout=1.0, warm_up=False) as worker:
+        started = time.monotonic()
+        with pytest.raises(DocumentTimeout):
+            worker.call("time:sleep", 60)
+        assert time.monotonic() - started < 20
+        assert worker.process is None  # killed
+        assert worker.call("math:sqrt", 16.0) == 4.0
+        with pytest.raises(WorkerError, match="ValueError: math domain error"):
+            worker.call("math:sqrt", -1.0)
+        assert worker.call("math:sqrt", 9.0) == 3.0  # an error in a call does not cost the worker
+
+
+def test_a_document_over_the_time_limit_is_rejected_by_name_and_the_others_are_built(tmp_path):
+    from flows.flow import Limits, build_batch_plain
+    from flows.pipeline import build_document
+
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    slow = tmp_path / "slow.txt"
+    # the seeds over and over: a few MB, several seconds to build (a seed takes ~0.1 s)
+    slow.write_text("\n".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))) * 20,
+                    encoding="utf-8")
+    records = [ingest.SourceRecord("slow.txt", slow, root=tmp_path),
+               ingest.SourceRecord(seed.name, seed, root=SEEDS)]
+    result = build_batch_plain(records, None, "v", Limits(max_bytes=None, doc_timeout=2.0))
+    assert result.errors == ["slow.txt: took longer than the limit of 2 s (--doc-timeout); rejected"]
+    [tables] = result.tables
+    # built in the worker process: the same rows as in this process
+    assert tables == build_document(ingest.read_source(records[1]))
+
+
+def test_the_size_limit_is_checked_before_the_file_is_read(tmp_path, monkeypatch):
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as handle:  # a sparse 3 GB file: reading it would take the memory
+        handle.truncate(3 * 1024 ** 3)
+    with pytest.raises(ingest.SourceError, match=r"big.txt: too large: 3072.0 MB, over the limit of 20.0 MB"):
+        ingest.read_source(ingest.SourceRecord("big.txt", big, root=tmp_path))
