@@ -8,7 +8,7 @@ dictionary's section on these views is written.
 """
 from __future__ import annotations
 
-from flows import lexicon
+from flows import lexicon, regions
 
 # Unit kinds whose values add up over years, so that a total over a period has a yearly average.
 FLOW_KINDS = ("count", "length", "area", "mass", "money")
@@ -50,6 +50,11 @@ SELECT t.indicator_code, i.name_en AS indicator_en, i.name_zh AS indicator_zh, i
        r.population_2020,
        CASE WHEN u.per_resident AND r.population_2020 > 0 THEN t.value / r.population_2020 * 10000 END
            AS value_per_10k_residents,
+       CASE WHEN u.per_resident AND r.population_2020 > 0 THEN NULL
+            WHEN NOT coalesce(u.per_resident, false) THEN 'unit does not count people, places or facilities'
+            WHEN d.region_code IS NULL THEN 'region not identified'
+            WHEN r.population_2020 IS NULL THEN 'no 2020 population for the region itself (a parent''s is not used)'
+       END AS per_10k_null_reason,
        t.indicator, t.quote, d.title AS document_title, d.doc_number, d.issue_date, d.source_file,
        t.doc_id, t.target_id
 FROM read_parquet('targets.parquet') t
@@ -119,7 +124,8 @@ LEFT JOIN sc ON sc.doc_id = docs.doc_id AND sc.domain = dm.domain
 ORDER BY docs.region_name, docs.source_file, dm.domain"""
 
 VIEWS: dict[str, tuple[str, str]] = {
-    "regions": ("Every province, prefecture and county: GB/T 2260 code, name, level, parent, 2020 census population.",
+    "regions": ("Every province, prefecture and county: GB/T 2260 code, name, English name, level, parent, 2020 "
+                f"census population ({regions.population_coverage_text()}).",
                 "SELECT * FROM read_parquet('regions.parquet')"),
     "indicators": ("Canonical indicators: code, Chinese and English name, domain, unit kind, definition, comparability notes.",
                    "SELECT * FROM read_parquet('indicators.parquet')"),
@@ -155,7 +161,10 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
                           "'one-year plan' or 'due in the year of issue'."),
         ("population_2020", "The region's 2020 census resident population."),
         ("value_per_10k_residents", "value / population_2020 x 10,000 where the unit counts people, places or "
-                                    "facilities (units.per_resident); null otherwise or without population."),
+                                    "facilities (units.per_resident); null otherwise or when the region's own "
+                                    "population is unknown (the figure of a parent region is never used)."),
+        ("per_10k_null_reason", "Why value_per_10k_residents is null: the unit does not count people, places or "
+                                "facilities; the region is not identified; or the region has no 2020 population."),
         ("indicator, quote", "The row's own indicator phrase and sentence."),
         ("document_title, doc_number, issue_date, source_file, doc_id, target_id", "Where the row comes from."),
     ],

@@ -21,7 +21,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from flows import comparison, schema
+from flows import comparison, regions, schema
 
 DUCKDB_NAME = "minsheng.duckdb"
 REPORT_JSON = "build_report.json"
@@ -187,6 +187,8 @@ def report_html(report: dict) -> str:
         checks.append(f"<tr><td>{esc(c['check'])}</td><td class={'ok' if c['success'] else 'bad'}>"
                       f"{'passed' if c['success'] else 'FAILED'}</td><td>1</td><td>{esc(', '.join(map(str, c['examples'])))}</td></tr>")
     changed = report.get("changes", {})
+    coverage = ", ".join(f"{level} {c['with_population']} of {c['regions']}"
+                         for level, c in report.get("regions_with_population_2020", {}).items())
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>minsheng build report</title>
 <style>body{{font-family:sans-serif;margin:2em;max-width:70em}}table{{border-collapse:collapse}}
@@ -197,6 +199,7 @@ td,th{{border:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:to
 Code version {esc(str(report.get('code_version')))}; {esc(str(report.get('documents_seen')))} sources.</p>
 <h2>What changed</h2><p>{esc(json.dumps(changed, ensure_ascii=False))}</p>
 <h2>Row counts</h2><table><tr><th>table</th><th>rows</th></tr>{rows}</table>
+<p>Regions with a 2020 census population: {esc(coverage)}.</p>
 <h2>Validation</h2><table><tr><th>suite / check</th><th>result</th><th>expectations</th><th>failures</th></tr>{''.join(checks)}</table>
 <h2>Errors and warnings</h2><ul>{issues}</ul>
 </body></html>
@@ -216,6 +219,7 @@ def write_outputs(staging: Path, frames: dict[str, pd.DataFrame], report: dict) 
 
 
 def write_report(folder: Path, report: dict) -> None:
+    report.setdefault("regions_with_population_2020", regions.population_coverage())
     (folder / REPORT_JSON).write_text(json.dumps(report, ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8")
     (folder / REPORT_HTML).write_text(report_html(report), encoding="utf-8")
 

@@ -3,8 +3,9 @@ document's region name to its code.
 
 The data are committed under flows/reference/ (README.md there states where they come
 from and how current they are): regions.csv (code, name, level, parent_code) and
-population_2020.csv (code, population, the census bulletin it comes from) and
-region_names_en.csv (English names of provinces and prefectures).
+population_2020.csv (code, population, the census bulletin or census table it comes from;
+null where no figure fits the region's present area) and region_names_en.csv (English names
+of every region).
 
 `code_for(name, context)` turns the region a document names (江门市, 广东省, 武汉市) into
 its code. A name that several regions share (朝阳区, 鼓楼区) is settled by the names of
@@ -47,6 +48,23 @@ def regions() -> dict[str, dict]:
             row["population_2020"] = int(r["population_2020"])
             row["population_source"] = r["population_source"]
     return rows
+
+
+def population_coverage() -> dict[str, dict[str, int]]:
+    """level -> regions of that level, and how many of them have a 2020 population."""
+    out: dict[str, dict[str, int]] = {}
+    for row in regions().values():
+        level = out.setdefault(row["level"], {"regions": 0, "with_population": 0})
+        level["regions"] += 1
+        level["with_population"] += row["population_2020"] is not None
+    return {level: out[level] for level in ("province", "prefecture", "county") if level in out}
+
+
+def population_coverage_text() -> str:
+    """'31 of 34 provinces, 333 of 333 prefectures, 2,834 of 2,846 counties have one' for reports."""
+    plural = {"province": "provinces", "prefecture": "prefectures", "county": "counties"}
+    parts = [f"{c['with_population']:,} of {c['regions']:,} {plural[level]}" for level, c in population_coverage().items()]
+    return ", ".join(parts) + " have one"
 
 
 def table_rows() -> list[dict]:

@@ -92,3 +92,103 @@ def test_a_redacted_region_stays_null():
             "2025年3月1日\n")
     tables = build_document(_raw(text, "redacted_test.txt"))
     assert tables.document["region_code"] is None
+
+
+def test_population_covers_every_province_prefecture_and_nearly_every_county():
+    coverage = regions.population_coverage()
+    assert coverage["province"] == {"regions": 34, "with_population": 31}  # not 台湾, 香港, 澳门
+    assert coverage["prefecture"]["with_population"] == coverage["prefecture"]["regions"] == 333
+    assert coverage["county"]["with_population"] >= 0.95 * coverage["county"]["regions"]
+    rows = regions.regions()
+    assert {c for c, r in rows.items() if r["level"] == "province" and r["population_2020"] is None} == \
+        {"710000", "810000", "820000"}
+    for r in rows.values():
+        if r["population_2020"] is not None:
+            assert r["population_2020"] > 0 and ("第七次全国人口普查" in r["population_source"])
+
+
+def test_known_county_figures_and_names():
+    rows = regions.regions()
+    assert rows["330521"]["name"] == "德清县" and rows["330521"]["population_2020"] == 548_568
+    assert rows["330521"]["name_en"] == "Deqing County"
+    assert rows["320106"]["name"] == "鼓楼区" and rows["320106"]["population_2020"] == 940_387
+    assert rows["320106"]["name_en"] == "Gulou District"
+    assert rows["330782"]["name_en"] == "Yiwu"  # county-level city: 市 dropped
+    assert rows["429021"]["name_en"] == "Shennongjia Forestry District"
+    assert rows["150723"]["name_en"] == "Elunchun Autonomous Banner"
+    # readings of polyphonic characters in place names (pinyin_overrides.csv)
+    expected = {"140428": "Zhangzi County", "130225": "Laoting County", "330382": "Yueqing",
+                "320116": "Luhe District", "440113": "Panyu District", "141024": "Hongtong County",
+                "130726": "Yu County", "371722": "Shan County", "371522": "Shen County",
+                "341621": "Guoyang County", "341021": "She County", "361124": "Yanshan County",
+                "340722": "Zongyang County", "330122": "Tonglu County", "360730": "Ningdu County",
+                "610116": "Chang'an District", "371524": "Dong'e County"}
+    for code, name_en in expected.items():
+        assert rows[code]["name_en"] == name_en, (code, rows[code]["name"], rows[code]["name_en"])
+    # a unit merged after the census gets its parts' sum; one that took in part of a split unit gets none
+    assert rows["410308"]["population_2020"] == 416_845 + 69_142  # 孟津区 = 孟津县 + 吉利区
+    assert rows["330114"]["population_2020"] is None  # 钱塘区
+    assert rows["340212"]["population_2020"] is None  # 繁昌区
+
+
+def test_every_region_has_an_english_name():
+    for row in regions.regions().values():
+        assert row["name_en"] and row["name_en"] == row["name_en"].strip(), row
+        assert re.fullmatch(r"[A-Z][A-Za-zü' ()]+", row["name_en"]), row
+
+
+def test_county_figures_add_up_to_their_prefecture():
+    """Where every county has a figure from the county table, the counties add up to the prefecture's
+    figure less the development zones the table lists beside them: never more than the prefecture,
+    and within 1 % for most prefectures (flows/reference/README.md lists the others)."""
+    rows = regions.regions()
+    close = checked = 0
+    for code, row in rows.items():
+        children = [r for r in rows.values() if r["parent_code"] == code and r["level"] == "county"]
+        if row["level"] != "prefecture" or not children or any(r["population_2020"] is None for r in children):
+            continue
+        total = sum(r["population_2020"] for r in children)
+        checked += 1
+        close += abs(total / row["population_2020"] - 1) <= 0.01
+        if "leiii" in row["population_source"]:
+            assert total <= row["population_2020"], row
+    assert checked > 280 and close / checked > 0.7, (close, checked)
+    assert sum(r["population_2020"] for r in rows.values() if r["parent_code"] == "330500") == \
+        rows["330500"]["population_2020"]  # 湖州市: 吴兴区, 南浔区, 德清县, 长兴县, 安吉县
+
+
+def test_per_10k_figure_never_uses_a_parents_population(seed_build, tmp_path):
+    """value_per_10k_residents divides by the document's own region's population; when that is null
+    the figure is null with a reason, although the parent (here 广东省) has a population."""
+    import shutil
+
+    import duckdb
+
+    from flows.comparison import COMPARE_SQL
+
+    folder = tmp_path / "curated"
+    shutil.copytree(seed_build, folder)
+    con = duckdb.connect()
+    con.execute(f"SET file_search_path = '{folder}'")
+    query = f"""SELECT count(value_per_10k_residents), count(*), any_value(per_10k_null_reason)
+                FROM ({COMPARE_SQL}) c JOIN read_parquet('units.parquet') u USING (unit)
+                WHERE region_code = '440700' AND u.per_resident"""
+    with_figure, n, _ = con.execute(query).fetchone()
+    assert n > 0 and with_figure == n  # 江门市 has its own population
+    frame = pd.read_parquet(folder / "regions.parquet")
+    frame["population_2020"] = frame["population_2020"].astype("Int64")
+    frame.loc[frame["code"] == "440700", ["population_2020", "population_source"]] = [pd.NA, None]
+    frame.to_parquet(folder / "regions.parquet", index=False)
+    assert frame.set_index("code").loc["440000", "population_2020"] > 0
+    with_figure, n, reason = con.execute(query).fetchone()
+    assert n > 0 and with_figure == 0
+    assert reason.startswith("no 2020 population for the region itself")
+    assert con.execute(f"""SELECT count(*) FROM ({COMPARE_SQL}) c
+                           WHERE value_per_10k_residents IS NULL AND per_10k_null_reason IS NULL""").fetchone()[0] == 0
+
+
+def test_informal_region_aliases_point_at_real_codes():
+    from flows import lexicon
+    for row in lexicon.region_aliases():
+        assert row["code"] in regions.regions(), row
+        assert regions.regions()[row["code"]]["level"] == "province"
