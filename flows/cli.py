@@ -6,6 +6,7 @@
     minsheng verify ARCHIVE                      check a release's checksums and schema
     minsheng suites                              regenerate expectations/ from the schema
     minsheng dictionary                          print the data dictionary
+    minsheng fetch [--raw raw]                   download the registry's sources into raw/snapshots/
 """
 from __future__ import annotations
 
@@ -153,6 +154,22 @@ def cmd_suites(args) -> int:
     return 0
 
 
+def cmd_fetch(args) -> int:
+    """Download the registry's sources into raw/snapshots/ (flows/fetch.py); 0 when every URL was
+    fetched (or found unchanged), 1 when some failed (each named), 3 when the registry is unusable."""
+    from flows import fetch, registry
+
+    options = fetch.FetchOptions(timeout=args.timeout, max_bytes=args.max_bytes, min_interval=args.interval,
+                                 attempts=args.attempts, backoff=args.backoff)
+    try:
+        report = fetch.fetch_all(args.raw, options, only=args.only or None)
+    except registry.RegistryError as error:
+        print(f"minsheng fetch: {error}", file=sys.stderr)
+        return 3
+    print("fetched: " + (", ".join(f"{k} {v}" for k, v in sorted(report.summary().items())) or "nothing to fetch"))
+    return 1 if report.failed else 0
+
+
 def cmd_dictionary(args) -> int:
     from flows.publish import dictionary_markdown
 
@@ -206,6 +223,15 @@ def main(argv: list[str] | None = None) -> int:
     suites = sub.add_parser("suites", help="regenerate the expectation suites from the schema")
     suites.add_argument("--dir", default=None)
     suites.set_defaults(func=cmd_suites)
+    fetch = sub.add_parser("fetch", help="download the registry's sources (raw/sources.csv) into raw/snapshots/")
+    fetch.add_argument("--raw", default="raw", help="folder with sources.csv (snapshots go under it)")
+    fetch.add_argument("--only", nargs="*", metavar="SOURCE_ID", help="fetch only these sources")
+    fetch.add_argument("--timeout", type=float, default=30.0, help="seconds per request")
+    fetch.add_argument("--max-bytes", type=int, default=20 * 1024 * 1024, help="largest download accepted")
+    fetch.add_argument("--interval", type=float, default=2.0, help="seconds between two requests to one host")
+    fetch.add_argument("--attempts", type=int, default=4, help="tries per URL on transient errors")
+    fetch.add_argument("--backoff", type=float, default=2.0, help="first wait between tries (doubles)")
+    fetch.set_defaults(func=cmd_fetch)
     dictionary = sub.add_parser("dictionary", help="print the data dictionary")
     dictionary.set_defaults(func=cmd_dictionary)
     args = parser.parse_args(argv)

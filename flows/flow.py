@@ -33,7 +33,8 @@ from prefect.cache_policies import NO_CACHE  # noqa: E402
 from flows import cache, guard, indicators, publish, regions, units, validate  # noqa: E402
 from flows.ingest import DEFAULT_MAX_BYTES, SourceError, SourceRecord, discover_sources, read_source  # noqa: E402
 from flows.worker import DEFAULT_DOC_TIMEOUT, DocumentTimeout, DocumentWorker  # noqa: E402
-from flows.pipeline import DocumentTables, build_document, code_version  # noqa: E402
+from flows.pipeline import DocumentTables, build_document, code_version, one_per_document  # noqa: E402
+from flows.registry import last_fetch_report  # noqa: E402
 
 OUTPUT_FILES = {"documents.parquet", "sections.parquet", "targets.parquet", "texts.parquet",
                 publish.DUCKDB_NAME, publish.REPORT_JSON, publish.REPORT_HTML, publish.DICTIONARY_NAME}
@@ -253,6 +254,7 @@ def _build_locked(raw_dir: str, out_dir: str, batch_size: int, cache_dir: str | 
         part = future.result()
         for name in ("tables", "errors", "warnings", "built", "cached"):
             getattr(merged, name).extend(getattr(part, name))
+    merged.tables = one_per_document(merged.tables, merged.warnings)  # the same bytes under two names: once
     for message in merged.errors:
         logger.error(message)
     for message in merged.warnings[len(source_warnings):]:
@@ -267,6 +269,7 @@ def _build_locked(raw_dir: str, out_dir: str, batch_size: int, cache_dir: str | 
     report = {
         "status": status, "code_version": version, "input_fingerprint": fingerprint,
         "raw_dir": str(raw_dir), "documents_seen": len(records),
+        "fetch": last_fetch_report(raw_path),  # what the last `minsheng fetch` found new, changed, failed
         "limits": {"max_bytes": limits.max_bytes, "doc_timeout_seconds": limits.doc_timeout},
         "documents": documents, "changes": {**changes_against(previous, documents),
                                             "rebuilt": sorted(merged.built), "from_cache": sorted(merged.cached)},

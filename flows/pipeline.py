@@ -13,14 +13,25 @@ from dataclasses import dataclass
 from flows import clean as clean_stage
 from flows import indicators as indicators_stage
 from flows import metadata as metadata_stage
+from flows import readers, registry
 from flows import structure as structure_stage
 from flows import targets as targets_stage
 from flows.ingest import RawDocument
 
 
-def doc_id_for(source_file: str) -> str:
-    """Stable across rebuilds, re-orderings and edits of the file: keyed on its name."""
-    return hashlib.sha256(source_file.encode("utf-8")).hexdigest()[:16]
+def doc_id_for(sha256: str, manifest: dict | None = None) -> str:
+    """The document's identity, not its file's name: its registry id, else its canonical URL, else
+    its bytes (flows.registry.identity_key). Renaming the file keeps the id; two documents with
+    different registry ids, URLs or bytes never share one."""
+    return hashlib.sha256(registry.identity_key(sha256, manifest).encode("utf-8")).hexdigest()[:16]
+
+
+def with_page_metadata(manifest: dict) -> tuple[dict, set[str]]:
+    """The manifest with a portal page's metadata table in front of it (text first, then the page,
+    then the manifest), and the fields the page gives."""
+    page = manifest.get("page_metadata") or {}
+    given = {readers.PAGE_FIELDS[k]: v for k, v in page.items() if k in readers.PAGE_FIELDS and v}
+    return {**manifest, **given}, set(given)
 
 
 @dataclass
@@ -34,9 +45,14 @@ class DocumentTables:
 
 
 def build_document(raw: RawDocument) -> DocumentTables:
-    doc_id = doc_id_for(raw.source_file)
+    doc_id = doc_id_for(raw.sha256, raw.manifest)
     cleaned = clean_stage.clean(raw.text)
-    meta = metadata_stage.document_metadata(cleaned.clean_text, raw.manifest)
+    known, from_page = with_page_metadata(raw.manifest)
+    meta = metadata_stage.document_metadata(cleaned.clean_text, known)
+    if from_page:
+        sources = json.loads(meta["metadata_sources"])
+        sources.update({k: "page" for k, v in sources.items() if v == "manifest" and k in from_page})
+        meta["metadata_sources"] = json.dumps(sources, ensure_ascii=False, sort_keys=True)
     sections = structure_stage.build_sections(doc_id, cleaned.clean_text)
     ctx = targets_stage.DocumentContext(
         doc_id=doc_id, plan_start_year=meta["plan_start_year"], plan_end_year=meta["plan_end_year"],
@@ -51,7 +67,9 @@ def build_document(raw: RawDocument) -> DocumentTables:
         "doc_id": doc_id, "source_file": raw.source_file, "sha256": raw.sha256, "encoding": raw.encoding,
         **{k: meta[k] for k in ("title", "doc_number", "issuer", "issue_date", "region_name", "region_code",
                                 "admin_level", "doc_year", "plan_start_year", "plan_end_year", "doc_type")},
-        "script": cleaned.script, "source_url": meta["source_url"], "metadata_sources": meta["metadata_sources"],
+        "script": cleaned.script, "source_url": meta["source_url"], "source_id": raw.manifest.get("source_id"),
+        "source_format": raw.manifest.get("source_format", "text"), "retrieved_at": raw.manifest.get("retrieved_at"),
+        "metadata_sources": meta["metadata_sources"],
         "metadata_evidence": meta["metadata_evidence"],
         "clean_chars": len(cleaned.clean_text),
         "fix_counts": json.dumps(cleaned.fix_counts, ensure_ascii=False, sort_keys=True),
@@ -72,3 +90,15 @@ def code_version() -> str:
     imports, the rules and the reference tables (flows.cache.code_version)."""
     from flows import cache
     return cache.code_version()
+
+
+def one_per_document(tables: list[DocumentTables], warnings: list[str]) -> list[DocumentTables]:
+    """One row per doc_id: without a registry id or URL a document is its bytes, so the same bytes
+    under two names are one document, built once (the first name in order), with a warning."""
+    kept: dict[str, DocumentTables] = {}
+    for t in sorted(tables, key=lambda t: t.document["source_file"]):
+        first = kept.setdefault(t.document["doc_id"], t)
+        if first is not t:
+            warnings.append(f"{t.document['source_file']}: the same document as {first.document['source_file']} "
+                            f"(doc_id {t.document['doc_id']}); built once, under {first.document['source_file']}")
+    return list(kept.values())
