@@ -10,6 +10,8 @@ _PREFECT_HOME = tempfile.mkdtemp(prefix="minsheng-test-prefect-")
 os.environ["PREFECT_HOME"] = _PREFECT_HOME
 os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+# the first start of the temporary server (database migrations) takes over Prefect's default 20 s on a busy machine
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 os.environ.pop("PREFECT_API_URL", None)
 
 import logging  # noqa: E402
