@@ -12,7 +12,7 @@ from flows import clean, structure, targets
     ("0.8‰", 0.8), ("12,000人", 12000), ("1,250,000元", 1250000),
 ])
 def test_read_number(text, value):
-    read = targets._read_number(text, 0)
+    read = targets.read_number(text, 0)
     assert read is not None and read[0] == pytest.approx(value)
 
 
@@ -79,7 +79,7 @@ def test_what_is_not_a_whole_chinese_numeral(text):
     ("两万人", (20000, 2, "两万")),
 ])
 def test_read_number_returns_value_end_and_raw_text(text, read):
-    value, end, raw = targets._read_number(text, 0)
+    value, end, raw = targets.read_number(text, 0)
     assert (value, end, raw) == (pytest.approx(read[0]), read[1], read[2])
 
 

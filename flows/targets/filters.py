@@ -1,0 +1,123 @@
+"""Which mentions are amounts a document commits to: dates, ordinals, names, baselines,
+thresholds, qualifiers and the plan's own bookkeeping are not (word lists in lexicon.toml
+[not_targets])."""
+from __future__ import annotations
+
+import re
+
+from flows.targets.model import Mention
+from flows.targets.patterns import change_to, contains_any, idiom, match_word, plan_items, rules
+from flows.text.clauses import clause_end
+from flows.text.years import YEAR
+
+
+def keep_mention(s: str, m: Mention) -> bool:
+    """False for numbers that are not rows: dates, ordinals, names, deadlines, qualifiers."""
+    lex = rules()
+    before = s[max(0, m.start - 6): m.start]
+    number = m.number_text
+    after_number = s[m.start + len(number): m.start + len(number) + 12]
+    after = s[m.end: m.end + 12]
+    if re.fullmatch(YEAR, number) and (m.unit == "年" or after_number.startswith(("年", "-", "—", "届", "级"))):
+        return False  # a year or a period
+    if after_number.startswith(("月", "日", "号", "时", "点")):
+        return False  # a date or a time of day
+    if before.endswith(lex.before_words):
+        return False  # 第3, 从16周岁, 较…: ordinals and baselines
+    if m.unit == "对" and re.match(r"\s*[\d一二两三四五六七八九十]", s[m.unit_end:]):
+        return False  # 2对4个: the count after names the unit (guide 6); 1对1: a manner, not an amount
+    if before.endswith("等") and m.unit in lex.kinds_units:
+        return False  # 分生活、医疗、就业等5类: how a list is sorted, not an amount
+    if re.search(r"从[^,;从]{0,8}$", s[max(0, m.start - 10): m.start]) and re.match(rf"\s*{change_to()}", s[m.end:]):
+        return False  # 从每人每月150元提高到180元: the baseline, not the new level
+    if before.endswith(lex.conditions):
+        return False  # 未达到99%的县: a condition, not a target
+    if _plan_item_count(s, m) or (m.unit_kind == "percent" and _plan_item_share(s, m)):
+        return False  # 17项超额完成、占比56.67%; 完成年度计划的112.5%: the plan's own bookkeeping (guide §7)
+    if m.start <= 1 and before in ("(", "") and (s.startswith("*", m.start + len(number))
+                                                  or s.startswith((".", "、", ")"), m.start + len(number))):
+        return False  # (4****…, 1. …: list numbering
+    if not number[0].isdigit() and m.unit == "项":
+        return False  # 两项补贴, 三项制度: a named set of measures
+    if not number[0].isdigit() and m.unit == "年" and not re.match(r"(以上|以内|左右|及以上)", s[m.unit_end:]):
+        return False  # 五年实现大提升, 三年行动: a period named, not a duration set
+    if m.unit_kind not in ("percent", "permille", "pct_point", "age") and re.match(r"(以下|以上|以内)的", s[m.unit_end:]):
+        return False  # 收益20万元以下的行政村: a threshold naming a group
+    if before.endswith("每") and m.unit_kind != "money" and m.comparator != "range" \
+            and m.unit in ("人", "户", "个") and m.value in (1, 10, 100, 1000, 10000, 100000):
+        return False  # 每1万人口, 每千名: a denominator, not an amount
+    if before.endswith(("+", "×", "*")) or after_number.startswith(("+", "×")):
+        return False  # “1+6+3”, 7×24小时: names and formulas
+    if before.endswith("(") and s.startswith(")", m.end):
+        return False  # (3项): a count of the list's own items
+    if _inside_brackets(s, m.start):
+        return False
+    name_pattern = lex.names_after_unit.get(m.unit)
+    if name_pattern and re.match(name_pattern, s[m.unit_end: m.unit_end + 40]):
+        return False  # 15分钟生活圈: a name
+    unit_text = s[m.start + len(number): m.unit_end]
+    named = match_word(after_number, 0, lex.after_words)
+    if named and len(unit_text) > len(named) and unit_text.startswith(named):
+        named = None  # 3个工作日: the unit is longer than the name word (个工作)
+    if named or s.startswith(lex.after_words, m.unit_end):
+        return False
+    if contains_any(s[m.unit_end: m.unit_end + 8], lex.near_after):
+        return False  # 十三届二次全会
+    for found in idiom().finditer(s, max(0, m.start - 8), m.start + 8):
+        if found.start() <= m.start < found.end():
+            return False
+    if m.unit_kind == "duration" and (after.startswith(("内", "以内")) or "圈" in s[m.unit_end: m.unit_end + 7]):
+        return False  # 1个月内: a deadline; 15分钟…圈: a name
+    if m.unit_kind == "age":
+        rest = re.sub(r"^(及以上|以上|及以下|以下|以内)", "", s[m.unit_end: m.unit_end + 12])
+        if not before.endswith(lex.age_verbs) or rest.startswith(lex.age_nouns) or m.comparator == "range":
+            return False  # 65岁及以上老年人, 3岁以下, 6—9岁: who is covered
+    return True
+
+
+def _inside_brackets(s: str, pos: int) -> bool:
+    """Inside “...”, 《...》 or 〔...〕: a name, not an amount."""
+    for open_, close in (("“", "”"), ("《", "》"), ("〔", "〕"), ('"', '"')):
+        if open_ == close:
+            if s[:pos].count(open_) % 2 == 1:
+                return True
+            continue
+        left = s.rfind(open_, 0, pos)
+        if left >= 0 and s.find(close, left) >= pos and s.rfind(close, 0, pos) < left:
+            inner_end = s.find(close, left)
+            if inner_end - left <= 30:
+                return True
+    return False
+
+
+def _plan_item_count(s: str, m: Mention) -> bool:
+    """17项超额完成, 3个项目已完成: a count of the plan's own items by their status."""
+    if m.unit not in rules().plan_item_units:
+        return False
+    after = plan_items()[0].match(s, m.unit_end)
+    return bool(after) and (m.unit != "个" or after.group(0) not in rules().plan_item_status)
+
+
+def _plan_item_share(s: str, m: Mention) -> bool:
+    """…17项超额完成、占比56.67%, 完成年度计划的112.5%: a share of the plan's items or of its plan."""
+    before = s[max(0, m.start - 40): m.start]
+    _, share, execution = plan_items()
+    return bool(share.search(before) or execution.search(before))
+
+
+def drop_qualifiers(s: str, mentions: list[Mention]) -> list[Mention]:
+    """县域内住院率达到85%的县(市)占比达到50%: a number before 的 that qualifies a noun,
+    with the clause's own number later, is not a row; nor is one that says which places
+    are meant (人口超过3万人的乡镇全部建成…)."""
+    kept = []
+    described, head_counts = rules().described_nouns, rules().described_by_units
+    for i, m in enumerate(mentions):
+        following = mentions[i + 1] if i + 1 < len(mentions) else None  # mentions are in text order
+        if s.startswith("的", m.end) and not s.startswith(("的标准", "的补助", "的补贴"), m.end) \
+                and following and following.start < clause_end(s, m.end) \
+                and not re.fullmatch(r"[、和与及\s]*", s[m.end + 1: following.start]):
+            continue
+        if m.unit in head_counts and s.startswith("的", m.end) and s.startswith(described, m.end + 1):
+            continue
+        kept.append(m)
+    return kept

@@ -1,0 +1,271 @@
+"""One typed view of the rules the targets stage reads (flows/rules/lexicon.toml), built once.
+
+`rules()` gives the word lists under their targets-stage names (longest first where a
+list is matched as an alternation) and the regular expressions compiled from them. Every
+module of the package reads the lexicon through this view; none opens the TOML itself.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from flows import lexicon
+from flows.text.numerals import NUMERAL_CHARS, SMALL_NUMERAL_CHARS
+from flows.text.years import YEAR
+
+
+def alternation(words) -> str:
+    """A regex alternation of words, longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def alternation_of(words: tuple) -> re.Pattern:
+    """The words, in their order, as one compiled alternation (a regex alternation tries its
+    branches in order, as a loop over the words would)."""
+    return re.compile("|".join(map(re.escape, words)) or r"(?!)")
+
+
+def match_word(text: str, pos: int, words) -> str | None:
+    """The first of `words` (in their order) that starts at pos."""
+    if isinstance(words, tuple):  # the lexicon's word lists: one compiled alternation each
+        match = alternation_of(words).match(text, pos)
+        return match.group(0) if match else None
+    for w in words:
+        if text.startswith(w, pos):
+            return w
+    return None
+
+
+def contains_any(text: str, words: tuple) -> bool:
+    return alternation_of(words).search(text) is not None
+
+
+def _longest_first(words) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The lexicon as the targets stage reads it. Word tuples are longest first unless noted."""
+    # amounts
+    units: tuple[str, ...]  # unit words
+    unit_map: dict  # unit word -> [unit, unit_kind]
+    cn_units: tuple[str, ...]  # unit words that may follow a Chinese numeral
+    multipliers: list  # (word, factor), longest first
+    multiplier_words: tuple[str, ...]
+    fractions: dict  # 百分之 -> (unit, unit_kind)
+    fraction_words: tuple[str, ...]
+    implied: dict  # noun ending -> unit, when redaction lost the unit (18****连锁店)
+    range_joiners: list  # in lexicon order
+    # comparators
+    cmp_before: list  # (word, code), longest first
+    cmp_after: list  # (word, code), longest first
+    cmp_inside: dict  # 余, 多 between number and unit
+    # row attributes
+    aspirational: tuple[str, ...]
+    annual: tuple[str, ...]
+    annual_openers: tuple[str, ...]
+    cumulative: tuple[str, ...]
+    period_total: tuple[str, ...]
+    span_words: tuple[str, ...]
+    achieved: tuple[str, ...]
+    achieved_stock: tuple[str, ...]
+    future_markers: tuple[str, ...]
+    look_ahead: tuple[str, ...]
+    money_cap_words: tuple[str, ...]
+    standard_percent: tuple[str, ...]
+    money_target_pattern: str
+    money_delivery_verbs: tuple[str, ...]
+    per_unit_pattern: str
+    norm_words: tuple[str, ...]
+    duration_target_verbs: tuple[str, ...]
+    norm_words_per_unit: tuple[str, ...]
+    # not targets
+    after_words: tuple[str, ...]
+    before_words: tuple[str, ...]  # lexicon order
+    idioms: tuple[str, ...]  # lexicon order
+    age_nouns: tuple[str, ...]
+    described_nouns: tuple[str, ...]
+    described_by_units: tuple[str, ...]
+    counted_after_da: tuple[str, ...]
+    near_after: tuple[str, ...]
+    kinds_units: tuple[str, ...]
+    names_after_unit: dict  # unit -> regex of a name after it (15分钟生活圈)
+    false_friends: tuple[str, ...]
+    conditions: tuple[str, ...]
+    age_verbs: tuple[str, ...]
+    plan_item_units: tuple[str, ...]
+    plan_item_nouns: tuple[str, ...]
+    plan_item_status: tuple[str, ...]
+    plan_item_share_words: tuple[str, ...]
+    plan_execution_before: tuple[str, ...]
+    # indicator phrases
+    weak_words: tuple[str, ...]
+    cap_words: tuple[str, ...]
+    leading: tuple[str, ...]
+    trailing: tuple[str, ...]
+    heads: tuple[str, ...]
+    scope_kinds: dict  # kind -> words
+    action_verbs: tuple[str, ...]
+    distributive: tuple[str, ...]  # lexicon order
+    change_heads: tuple[str, ...]
+    joiners: tuple[str, ...]  # 、和与及: between the items of a list
+    unit_from_indicator: dict  # indicator ending -> (unit, unit_kind)
+    # rates
+    per_capita: dict  # 人均 -> 人
+    pop_bases: tuple[str, ...]
+    money_bases: tuple[str, ...]
+    base_aliases: dict
+    subsidy_words: tuple[str, ...]
+    recipient_nouns: tuple[str, ...]
+    # years, tables, reports
+    periods: dict  # “十四五” -> (2021, 2025)
+    percent_endings: str
+    report_parts: dict
+    shapes: dict  # sentence shapes: change, manner and standard words
+
+
+@lru_cache(maxsize=1)
+def rules() -> Rules:
+    lex = lexicon.rules()
+    units = lex["units"]
+    nt = lex["not_targets"]
+    ind = lex["indicator"]
+    words = lexicon.words
+    return Rules(
+        units=_longest_first(units), unit_map=units,
+        cn_units=_longest_first(set(lex["chinese_numeral_units"]["words"])),
+        multipliers=sorted(lex["multipliers"].items(), key=lambda kv: len(kv[0]), reverse=True),
+        multiplier_words=_longest_first(lex["multipliers"]),
+        fractions={word: tuple(unit) for word, unit in lex["fractions"].items()},
+        fraction_words=_longest_first(lex["fractions"]),
+        implied=lex["implied_units"], range_joiners=lex["ranges"]["joiners"],
+        cmp_before=sorted(lex["comparators_before"].items(), key=lambda kv: len(kv[0]), reverse=True),
+        cmp_after=sorted(lex["comparators_after"].items(), key=lambda kv: len(kv[0]), reverse=True),
+        cmp_inside=lex["comparators_inside"],
+        aspirational=words("aspirational"), annual=words("recurrence_annual"),
+        annual_openers=words("recurrence_annual", "clause_openers"), cumulative=words("cumulative"),
+        period_total=words("cumulative", "period_total_words"), span_words=words("cumulative", "span_words"),
+        achieved=words("achieved"), achieved_stock=words("achieved", "stock_words"),
+        future_markers=words("achieved", "future_markers"), look_ahead=words("achieved", "look_ahead"),
+        money_cap_words=words("standard", "money_cap_words"), standard_percent=words("standard", "percent_words"),
+        money_target_pattern="|".join(words("standard", "money_target_words")),
+        money_delivery_verbs=words("standard", "money_delivery_verbs"),
+        per_unit_pattern=lex["standard"]["per_unit_pattern"], norm_words=words("standard", "norm_words"),
+        duration_target_verbs=words("standard", "duration_target_verbs"),
+        norm_words_per_unit=words("standard", "norm_words_per_unit"),
+        after_words=_longest_first(nt["after_words"]), before_words=tuple(nt["before_words"]),
+        idioms=tuple(nt["idioms"]), age_nouns=tuple(nt["age_qualified_nouns"]),
+        described_nouns=tuple(nt["described_nouns"]), described_by_units=tuple(nt["described_by_units"]),
+        counted_after_da=tuple(nt["counted_after_da"]), near_after=tuple(nt["near_after_words"]),
+        kinds_units=tuple(nt["kinds_units"]), names_after_unit=dict(nt["names_after_unit"]),
+        false_friends=tuple(nt["unit_false_friends"]), conditions=tuple(nt["condition_words"]),
+        age_verbs=tuple(nt["age_level_verbs"]), plan_item_units=tuple(nt["plan_item_units"]),
+        plan_item_nouns=_longest_first(nt["plan_item_nouns"]), plan_item_status=_longest_first(nt["plan_item_status"]),
+        plan_item_share_words=_longest_first(nt["plan_item_share_words"]),
+        plan_execution_before=_longest_first(nt["plan_execution_before"]),
+        weak_words=_longest_first(ind["weak_words"]), cap_words=_longest_first(ind["cap_words"]),
+        leading=_longest_first(ind["leading_fillers"]), trailing=_longest_first(ind["trailing_fillers"]),
+        heads=_longest_first(ind["heads"]),
+        scope_kinds={kind: _longest_first(kind_words) for kind, kind_words in ind["scope_kinds"].items()},
+        action_verbs=_longest_first(ind["action_verbs"]), distributive=tuple(ind["distributive"]),
+        change_heads=tuple(ind["change_heads"]), joiners=tuple(ind["item_joiners"]),
+        unit_from_indicator=lex["units_from_indicator"],
+        per_capita=lex["per_capita"], pop_bases=_longest_first(lex["rates"]["population_bases"]),
+        money_bases=_longest_first(lex["rates"]["money_bases"]), base_aliases=lex["rates"]["base_aliases"],
+        subsidy_words=tuple(lex["rates"]["subsidy_words"]),
+        recipient_nouns=_longest_first(lex["rates"]["recipient_nouns"]),
+        periods=lex["periods"],
+        percent_endings="(" + "|".join(map(re.escape, lex["indicator_tables"]["percent_endings"])) + r")$",
+        report_parts=lex["report_parts"], shapes=lex["shapes"],
+    )
+
+
+# ---- patterns compiled from the rules, once each ----------------------------------------------
+
+@lru_cache(maxsize=1)
+def candidate() -> re.Pattern:
+    """A sentence worth reading: a digit, a Chinese numeral before a unit, or a named period."""
+    lex = rules()
+    return re.compile(rf"\d|[{NUMERAL_CHARS}]+(?:余|多)?(?:{alternation(lex.cn_units)}|大)|"
+                      rf"{alternation(lex.fraction_words)}|"
+                      rf"{alternation(lex.periods)}")
+
+
+@lru_cache(maxsize=1)
+def idiom() -> re.Pattern:
+    return re.compile(alternation(rules().idioms))
+
+
+@lru_cache(maxsize=1)
+def plan_items() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(status after a count, a share of counted items before a number, a plan-execution ratio)."""
+    lex = rules()
+    nouns, status = alternation(lex.plan_item_nouns), alternation(lex.plan_item_status)
+    after = re.compile(rf"(?:{nouns})?(?:{status})")
+    count = rf"(?:\d+|[一二两三四五六七八九十百]+)\s*(?:{alternation(lex.plan_item_units)})(?:{nouns})?(?:{status})"
+    share = re.compile(rf"{count}[、,]?\s*(?:{alternation(lex.plan_item_share_words)})\s*$")
+    execution = re.compile(rf"(?:{alternation(lex.plan_execution_before)})\s*(?:达到|为|达)?\s*$")
+    return after, share, execution
+
+
+@lru_cache(maxsize=1)
+def change_to() -> str:
+    """提高到, 降低至…: a move from a baseline to a new level (从150元提高到180元)."""
+    shapes = rules().shapes
+    return rf"(?:{alternation(shapes['change_verbs'])})(?:{alternation(shapes['change_links'])})"
+
+
+@lru_cache(maxsize=1)
+def manner_clause() -> re.Pattern:
+    """通过新建、改建等方式: a clause that says how, not what."""
+    shapes = rules().shapes
+    return re.compile(rf"^(?:{alternation(shapes['manner_openers'])})[^,;]*(?:{alternation(shapes['manner_endings'])})$")
+
+
+@lru_cache(maxsize=1)
+def standard_shape() -> re.Pattern:
+    """What follows the amount in 按N元的标准发放X / 参照N元设定X / 按每千人N平方米配置."""
+    shapes = rules().shapes
+    pay, head = alternation(shapes["standard_pay_verbs"]), alternation(shapes["standard_pay_verbs"][:3])
+    return re.compile(rf"^(?:标准(?:{pay})?|{head}|{alternation(shapes['standard_set_verbs'])}|"
+                      rf"(?:{alternation(shapes['standard_provide_verbs'])})$)(.*)$")
+
+
+@lru_cache(maxsize=1)
+def standard_lead() -> re.Pattern:
+    """What precedes the amount: 按照, 参照…, perhaps a per-unit base and a floor or cap."""
+    leads = alternation(rules().shapes["standard_leads"])
+    return re.compile(rf"(?:{leads})(?:每[^,;]{{0,6}})?(?:不低于|不超过|不高于|最高|最低)?$")
+
+
+@lru_cache(maxsize=1)
+def leading_verb() -> re.Pattern:
+    verbs = alternation(rules().action_verbs)
+    return re.compile(rf"^(?:{verbs})(?:[、和及与](?:{verbs}))*")
+
+
+@lru_cache(maxsize=1)
+def plan_span() -> re.Pattern:
+    """三年累计, 五年内: a span of years the plan's own length may match."""
+    words = alternation(rules().span_words)
+    return re.compile(rf"(?<![\d{SMALL_NUMERAL_CHARS}])([{SMALL_NUMERAL_CHARS}]|\d)\s*年(?:{words})")
+
+
+@lru_cache(maxsize=1)
+def report_cues() -> dict[str, re.Pattern]:
+    """Opening words of a report's sentences: review, plan, spans back or forward, periods, years."""
+    words = rules().report_parts
+    numeral = r"(\d{1,2}|[一二两三四五六七八九十]{1,2})"
+    periods = alternation(rules().periods)
+    return {
+        "review": re.compile(alternation(words["review_openers"])),
+        "plan": re.compile(alternation(words["plan_openers"])),
+        "back": re.compile(rf"(?:{alternation(words['backward_spans'])}){numeral}年|"
+                           rf"(?<![\d一二两三四五六七八九十]){numeral}年(?:{alternation(words['backward_span_endings'])})"),
+        "forward": re.compile(rf"(?:{alternation(words['forward_spans'])}){numeral}年"),
+        "period": re.compile(rf"({periods})”?(?:{alternation(words['period_endings'])})"),
+        "year": re.compile(rf"(?<![较比与从同至到])({YEAR})\s*年(以来|来)?(?=[,，]|以来|来|全年|是|我们|全[市县区省州旗盟])"),
+    }

@@ -1,0 +1,124 @@
+"""Parts of work reports and completion notices (targets guide §7): a review reports results
+(achieved, in the year reviewed), a plan sets the coming year's work. A heading opens a part
+(structure.section_parts); in a report a sentence's opening words (过去一年, 今年, 过去五年,
+“十四五”时期, 2025年,) switch it until the section ends."""
+from __future__ import annotations
+
+from flows.structure import Section, section_at, section_parts
+from flows.targets.model import DocumentContext, Mention, Paragraph
+from flows.targets.patterns import report_cues, rules
+from flows.targets.timing import year_in
+from flows.text.numerals import parse_number
+
+OPENING_CHARS = 40  # where a sentence's opening words (过去一年, 今年) are looked for
+
+
+def report_year(ctx: DocumentContext) -> int | None:
+    """The year a report speaks in (今年): a work report's own year; a notice's issue year."""
+    if ctx.doc_type in rules().report_parts["review_doc_types"]:
+        return ctx.issue_year or ctx.doc_year
+    return ctx.doc_year or ctx.issue_year or ctx.single_year
+
+
+def part_default_year(part: str, ctx: DocumentContext) -> int | None:
+    """The year a review reports on (the report's year before; a completion notice's own year)
+    and the year a plan part plans for (the report's year)."""
+    if ctx.doc_type in rules().report_parts["review_doc_types"]:
+        return (ctx.doc_year or ctx.issue_year) if part == "review" else None
+    now = report_year(ctx)
+    if now is None:
+        return None
+    return now - 1 if part == "review" else now
+
+
+def opening_cue(opening: str, ctx: DocumentContext) -> tuple[str, int | None, int | None] | None:
+    """(review|plan, year, period_start) said by a sentence's opening words (过去一年, 今年,
+    过去五年, “十四五”时期, 2025年,): the last such words before the first number win."""
+    now = report_year(ctx)
+    found: list[tuple[int, tuple]] = []
+    patterns = report_cues()
+    for part in ("review", "plan"):
+        for m in patterns[part].finditer(opening):
+            found.append((m.end(), (part, part_default_year(part, ctx), None)))
+    if now is not None:
+        for m in patterns["back"].finditer(opening):
+            n = parse_number(m.group(1) or m.group(2))
+            if n and n > 1:
+                found.append((m.end(), ("review", now - 1, now - int(n))))
+        for m in patterns["forward"].finditer(opening):
+            n = parse_number(m.group(1))
+            if n and n > 1:
+                found.append((m.end(), ("plan", now + int(n) - 1, now)))
+        for m in patterns["period"].finditer(opening):
+            p_start, p_end = rules().periods[m.group(1)]
+            if p_end < now:
+                found.append((m.end(), ("review", p_end, p_start)))
+            elif p_start >= now:
+                found.append((m.end(), ("plan", p_end, p_start)))
+        for m in patterns["year"].finditer(opening):
+            year = int(m.group(1))
+            reviewed = part_default_year("review", ctx) or now - 1
+            if m.group(2):  # 2021年以来: a review up to the year reviewed
+                found.append((m.end(), ("review", reviewed, year)))
+            elif year <= reviewed:
+                found.append((m.end(), ("review", year, None)))
+            else:
+                found.append((m.end(), ("plan", year, None)))
+    if not found:
+        return None
+    return max(found, key=lambda f: f[0])[1]
+
+
+def row_part(section: Section | None, paragraph: Paragraph, ctx: DocumentContext) -> tuple | None:
+    """The part a row sits in: its sentence's opening words (in a report), else its section's
+    heading, else a completion notice's default (it reports)."""
+    if ctx.report and paragraph.cue:
+        return paragraph.cue
+    if section is not None and ctx.parts and section.section_id in ctx.parts:
+        return ctx.parts[section.section_id]
+    if ctx.doc_type in rules().report_parts["review_doc_types"]:
+        return "review", part_default_year("review", ctx), None
+    return None
+
+
+def report_parts(sections: list[Section], ctx: DocumentContext) -> dict[str, tuple]:
+    """section_id -> (part, year, period_start): the part its heading (or an ancestor's) opens,
+    dated by the nearest heading that names a year or period, else by the report's year."""
+    parts = section_parts(sections)
+    by_id = {section.section_id: section for section in sections}
+    out: dict[str, tuple] = {}
+    for section_id, part in parts.items():
+        year = start = None
+        section = by_id[section_id]
+        while section is not None:
+            heading = section.heading.strip()
+            if len(heading) <= 60:
+                cue = opening_cue(heading, ctx)
+                if cue and cue[0] == part and cue[1] is not None:
+                    year, start = cue[1], cue[2]
+                    break
+                found, since, explicit = year_in(heading, 0, len(heading))
+                if explicit and found is not None:
+                    year, start = found, since
+                    break
+            section = by_id.get(section.parent_id) if section.parent_id else None
+        if year is None:
+            year = part_default_year(part, ctx)
+        out[section_id] = (part, year, start)
+    return out
+
+
+def follow_cue(s: str, a: int, mentions: list[Mention], ctx: DocumentContext, sections: list[Section],
+               paragraph: Paragraph) -> None:
+    """Update the report's current part from this sentence's opening words; a new section
+    starts with none (its heading's part applies)."""
+    state = paragraph.report
+    section = section_at(sections, a)
+    section_id = section.section_id if section else None
+    if state.section != section_id:
+        state.section, state.cue = section_id, None
+    end = min(mentions[0].start, OPENING_CHARS) if mentions else OPENING_CHARS
+    cue = opening_cue(s[:end], ctx)
+    if cue:
+        state.cue = cue
+    paragraph.cue = state.cue

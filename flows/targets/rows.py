@@ -1,0 +1,200 @@
+"""The rows of one sentence.
+
+rows_for_sentence() keeps the mentions that are amounts (filters), reads the paragraph's
+time frame (其中 and clauses after ';' inherit the sentence's years), groups numbers joined
+only by 、和与及 into lists, gives each number its indicator phrase (one per item of a list
+of scopes sharing a head, the clause before lending a subject to a phrase that says only
+how), its unit when only the phrase names one, a list's own year and the row it shares a verb
+or total with; flows.targets.resolve decides every field of the row from those.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from flows.structure import Section, section_at
+from flows.targets.filters import drop_qualifiers, keep_mention
+from flows.targets.indicator_phrase import (YEAR_PHRASE, context_before, cut_distributive, distribute_head,
+                                            ends_with_head, fillers, indicator_parts, is_weak, merge_indicator,
+                                            short_scopes_sharing_a_head, split_items, standard_indicator,
+                                            strip_fillers)
+from flows.targets.mentions import find_mentions
+from flows.targets.model import DocumentContext, Mention, Paragraph, Row
+from flows.targets.patterns import candidate, match_word, rules
+from flows.targets.rate_units import unit_from_indicator
+from flows.targets.report_parts import follow_cue
+from flows.targets.resolve import Place, Shared, resolve_row
+from flows.targets.timing import LEADING_TIME_RE, year_in
+from flows.text.clauses import clause_end, clause_start
+from flows.text.years import YEAR
+
+MAX_SENTENCE_CHARS = 2000  # a longer "sentence" is a dump; read its start
+MAX_INDICATOR_CHARS = 80  # a phrase lent a subject by the clause before keeps its last characters
+
+
+def rows_for_sentence(text: str, span: tuple[int, int], ctx: DocumentContext, sections: list[Section],
+                      paragraph: Paragraph) -> list[Row]:
+    """All rows of one sentence; `paragraph` carries a stated year and the last subject along."""
+    a, b = span
+    s = text[a:b][:MAX_SENTENCE_CHARS]
+    # A clause after ';' is still the sentence that opened with 到2027年: it keeps that time frame.
+    after_semicolon = text[max(0, a - 3):a].rstrip().endswith(";")
+    if not after_semicolon:
+        paragraph.lead = None
+    if not candidate().search(s):
+        if ctx.report:
+            follow_cue(s, a, [], ctx, sections, paragraph)
+        paragraph.previous = s
+        return []
+    mentions = [m for m in find_mentions(s) if keep_mention(s, m)]
+    mentions = drop_qualifiers(s, mentions)
+    if ctx.report:
+        follow_cue(s, a, mentions, ctx, sections, paragraph)
+    # 其中 breaks down the sentence before it, and takes its years (guide 1, 6).
+    year, start, explicit = year_in(s, 0, len(s))
+    breakdown = re.match(r"其中", s)
+    if breakdown:
+        paragraph.inherited = paragraph.stated
+    elif after_semicolon and paragraph.lead:
+        paragraph.inherited = paragraph.lead
+    else:
+        paragraph.inherited = None
+    if explicit and not after_semicolon and LEADING_TIME_RE.match(s):
+        paragraph.lead = (year, start)
+    paragraph.stated = (year, start) if explicit else paragraph.inherited
+    if not mentions:
+        if s.strip():
+            paragraph.previous = s
+        return []
+    section = section_at(sections, a)
+    total = paragraph.last_row if breakdown else None
+    rows: list[Row] = []
+    for group in value_lists(s, mentions):
+        clause_lo = clause_start(s, mentions[group[0]].start)
+        clause_hi = clause_end(s, mentions[group[-1]].end)
+        pre, post, _ = indicator_parts(s, mentions, group[0], clause_lo, clause_hi)
+        context = context_before(s, clause_lo, paragraph.previous)
+        group, phrases, years_of = _phrases(s, mentions, group, pre, post, context)
+        for index, phrase in zip(group, phrases):
+            m = mentions[index]
+            phrase = _with_context(phrase, context, m, mentions, index, clause_lo, s, paragraph)
+            if not m.unit:
+                resolved = unit_from_indicator(phrase)
+                if not resolved:
+                    continue
+                m = replace(m, unit=resolved[0], unit_kind=resolved[1])  # the phrase names the unit
+            previous = mentions[index - 1] if index > 0 else None
+            if phrase in rules().change_heads and previous and previous.end > clause_lo \
+                    and rows and rows[-1].number_pos == a + previous.start:
+                phrase = rows[-1].phrase + phrase  # X完成86.5亿元、增长6.1%: X's growth
+            place = Place(s, a, b, mentions, index, group, clause_lo)
+            rows.append(resolve_row(place, m, phrase, ctx, section, paragraph, rows, years_of.get(index),
+                                    _shared(s, a, rows, a + m.start, total)))
+    if rows and not breakdown:
+        paragraph.last_row = rows[-1]
+    paragraph.previous = s
+    return rows
+
+
+def _phrases(s: str, mentions: list[Mention], group: list[int], pre: str, post: str,
+             context: str) -> tuple[list[int], list[str], dict[int, int]]:
+    """(numbers, one indicator phrase each, a year per number when the list names one each).
+    A list of numbers takes its listed subjects one each (A、B、C分别为1、2、3); one number with
+    a list of scopes sharing a head is one row per scope (A和B参保率均达95%)."""
+    years_of: dict[int, int] = {}
+    joiners = "".join(rules().joiners)
+    if len(group) > 1:
+        subject_raw = pre
+        if not strip_fillers(cut_distributive(subject_raw)[0]):
+            subject_raw = context
+        subject, _ = cut_distributive(subject_raw)
+        items = split_items(strip_fillers(subject))
+        listed_years = [re.fullmatch(rf"(?:到|至)?({YEAR})\s*年(?:底|末)?", x) for x in re.split(f"[{joiners}]", subject.strip(" ,"))]
+        if len(listed_years) == len(group) and all(listed_years):
+            # 2024年、2025年分别新增托位800个、1000个: one year per number, one indicator for all
+            years_of = {index: int(y.group(1)) for index, y in zip(group, listed_years)}
+            tail = pre[len(subject):]
+            tail = tail[len(match_word(tail, 0, rules().distributive) or ""):]
+            return group, [merge_indicator(tail, post)] * len(group), years_of
+        if len(items) == len(group):
+            return group, distribute_head(items), years_of
+        return group, [merge_indicator(cut_distributive(pre)[0], post)] * len(group), years_of
+    subject, has_distributive = cut_distributive(pre)
+    items = split_items(strip_fillers(subject)) if strip_fillers(subject) else [""]
+    short_scopes = short_scopes_sharing_a_head(items)
+    # A、B建有率达80%: a rate of each listed scope (a count of A、B is one total)
+    rate_of_each = (len(items) > 1 and "、" in subject and mentions[group[0]].unit_kind in ("percent", "permille")
+                    and (ends_with_head(items[-1]) or "").endswith("率"))
+    if len(items) > 1 and (has_distributive or all(ends_with_head(x) for x in items) or short_scopes or rate_of_each):
+        phrases = distribute_head(items)
+        if short_scopes and not has_distributive:
+            # 养老和医疗保险参保率: a two-character scope stands where the last one's does;
+            # a longer one (自然村和农户覆盖率) takes the measured head alone
+            head = ends_with_head(items[-1])
+            suffix = items[-1][len(items[0]):] if len(items[0]) <= 2 or len(head) < 3 else head
+            phrases = [items[0] + suffix, items[-1]]
+        noun = strip_fillers(post) if post else ""
+        if not noun and has_distributive:
+            # 城区和农村各新建公办幼儿园3所: what follows 各 is each item's
+            tail = pre[len(subject):]
+            tail = tail[len(match_word(tail, 0, rules().distributive) or ""):]
+            noun = strip_fillers(tail)
+        if noun and not all(ends_with_head(x) for x in phrases):
+            phrases = [x + noun if noun not in x else x for x in phrases]
+    else:
+        phrases = [standard_indicator(pre, post, context) or merge_indicator(pre, post)]
+    return [group[0]] * len(phrases), phrases, years_of
+
+
+def _with_context(phrase: str, context: str, m: Mention, mentions: list[Mention], index: int, clause_lo: int,
+                  s: str, paragraph: Paragraph) -> str:
+    """A phrase that says only how (补助, 最高不超过) or is too short to stand alone takes the
+    clause before as its subject; an empty one the characters before the number."""
+    first_in_clause = index == 0 or mentions[index - 1].end <= clause_lo
+    if context and (is_weak(phrase) or (first_in_clause and len(phrase) < 3)):
+        subject = strip_fillers(context)
+        if YEAR_PHRASE.fullmatch(subject) and paragraph.last_row:
+            # 2024年完成X改造5000户;2025年,再完成3000户: the clause before is only a year
+            subject = paragraph.last_row.indicator
+        if phrase in subject or is_weak(phrase, strict=True) or fillers()[1].fullmatch(phrase) \
+                or re.fullmatch(r"[再另还又也]+", phrase):
+            phrase = subject  # 最高不超过2000元: the cap belongs to the clause before
+        else:
+            phrase = (subject + phrase)[-MAX_INDICATOR_CHARS:]
+    if not phrase:
+        phrase = s[max(0, m.start - 8): m.start]
+    return phrase
+
+
+def _shared(s: str, a: int, rows: list[Row], number_pos: int, total: Row | None) -> Shared | None:
+    """The row this one shares a verb with: the item before it in one list of one clause; the
+    last row before 其中 (or the previous sentence's last, `total`) for an item after it."""
+    shared = None
+    if rows and number_pos != rows[-1].number_pos:
+        between = s[rows[-1].number_pos - a: number_pos - a]
+        if "、" in between and not re.search(r"[,;:]", between):
+            shared = Shared(rows[-1], rows[-1].phrase, False)  # one list of one clause
+    qizhong = s.find("其中")
+    if qizhong >= 0 and number_pos - a > qizhong:
+        before = [r for r in rows if r.number_pos - a < qizhong]
+        if before:
+            shared = Shared(before[-1], before[-1].phrase, True)
+        else:
+            shared = Shared(total, total.indicator, True) if total is not None else None
+    return shared
+def value_lists(s: str, mentions: list[Mention]) -> list[list[int]]:
+    """Group numbers joined only by 、和与及 (380万人、305万人、720万人)."""
+    groups: list[list[int]] = []
+    for i, m in enumerate(mentions):
+        if groups and i > 0:
+            between = s[mentions[i - 1].end: m.start]
+            if re.fullmatch(r"\s*(、|和|与|及|以及|,)\s*", between) and between.strip() != ",":
+                groups[-1].append(i)
+                continue
+            if re.fullmatch(r"\s*,\s*", between) and re.search("分别", s[: mentions[groups[-1][0]].start][-12:]):
+                groups[-1].append(i)
+                continue
+        groups.append([i])
+    return groups
+
+

@@ -1,0 +1,81 @@
+"""Rows of '|' tables: a main-indicator table's target cells (flows.indicator_tables reads
+the columns) and the deadline cell of a task table's row."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import replace
+
+from flows import indicator_tables
+from flows.structure import DEADLINE_CELL, Section, domain_of, section_at
+from flows.targets.mentions import find_mentions
+from flows.targets.model import DocumentContext, Row
+from flows.targets.patterns import contains_any, rules
+from flows.targets.rate_units import rate_unit, unit_from_indicator
+
+
+def table_row(text: str, cell: indicator_tables.TableCell, ctx: DocumentContext, sections: list[Section]) -> Row | None:
+    """A row from an indicator table's target cell: the unit from the indicator's brackets,
+    the year from the column header, [N] a total over the plan's period."""
+    lex = rules()
+    number = f"{cell.value:g}" if cell.value_high is None else f"{cell.value:g}-{cell.value_high:g}"
+    unit_text = cell.unit_text.strip()
+    denominator = ""
+    if "/" in unit_text:
+        unit_text, denominator = unit_text.split("/", 1)
+    if not unit_text and re.search(lex.percent_endings, cell.indicator):
+        unit_text = "%"
+    mentions = find_mentions(number + unit_text) if unit_text else []
+    if not mentions and unit_text:
+        return None  # a unit the lexicon does not know: no guessing
+    if mentions:
+        m = mentions[0]
+        value, value_high, unit, unit_kind = m.value, m.value_high, m.unit, m.unit_kind
+    else:
+        resolved = unit_from_indicator(cell.indicator)
+        if not resolved:
+            return None
+        value, value_high, (unit, unit_kind) = cell.value, cell.value_high, resolved
+    if denominator:
+        unit, unit_kind = f"{unit}/{denominator}", "rate"
+    elif unit_kind in ("count", "money") and mentions:
+        rate = rate_unit(cell.indicator, mentions[0])
+        if rate:
+            unit, unit_kind = rate, ("rate" if unit_kind != "money" else unit_kind)
+    comparator = cell.comparator or ("range" if value_high is not None else "eq")
+    period_start = None
+    cumulative = cell.bracketed or contains_any(cell.indicator, lex.cumulative)
+    if cumulative:
+        period_start = cell.baseline_year + 1 if cell.baseline_year else ctx.plan_start_year
+    target_year = cell.target_year or ctx.plan_end_year
+    section = section_at(sections, cell.line_start)
+    domain = domain_of(cell.indicator) or (domain_of(cell.category) if cell.category else None) \
+        or (section.domain if section else "other")
+    lead_unit = cell.lead_unit or (section.lead_unit if section else None)
+    recurrence = "annual" if contains_any(cell.indicator, lex.annual) else "once"
+    quote = text[cell.line_start: cell.line_end].strip()
+    a = cell.line_start + (len(text[cell.line_start: cell.line_end]) - len(text[cell.line_start: cell.line_end].lstrip()))
+    return Row(kind="target", indicator=cell.indicator[:120], value=round(value, 6),
+               value_high=round(value_high, 6) if value_high is not None else None, unit=unit, unit_kind=unit_kind,
+               comparator=comparator, target_year=target_year, period_start=period_start, recurrence=recurrence,
+               is_cumulative=bool(cumulative), is_aspirational=False, domain=domain, lead_unit=lead_unit,
+               quote=quote, char_start=a, char_end=a + len(quote),
+               section_id=section.section_id if section else None, number_pos=cell.value_pos)
+
+
+def table_row_deadlines(text: str, rows: list[Row], line_starts: list[int]) -> list[Row]:
+    """| 项目 | 目标任务 | 牵头单位 | 2025年12月底 |: a row's deadline cell dates the numbers of its
+    other cells that state no year of their own."""
+    out = []
+    for row in rows:
+        line_no = bisect.bisect_right(line_starts, row.char_start) - 1
+        start = line_starts[line_no]
+        end = text.find("\n", start)
+        line = text[start: end if end >= 0 else len(text)]
+        if row.target_year is None and line.count("|") >= 2:
+            years = {int(m.group(1)) for cell in line.strip("| ").split("|")
+                     if (m := DEADLINE_CELL.match(cell.strip())) and m.group(1)}
+            if len(years) == 1:
+                row = replace(row, target_year=years.pop())
+        out.append(row)
+    return out
