@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass
 
 from flows import lexicon
+from flows.text.lines import line_spans
+from flows.text.years import YEAR
 
-YEAR = r"(?:19|20)\d{2}"
 CELL_SPLIT = re.compile(r"\s*\|\s*")
 UNIT_IN_BRACKETS = re.compile(r"[(\[]([^()\[\]]{1,12})[)\]]\s*$")
 VALUE_CELL = re.compile(
@@ -113,10 +114,7 @@ def find_cells(clean_text: str) -> tuple[list[TableCell], list[tuple[int, int]]]
     """Target cells of every indicator table, and the line spans those tables cover."""
     cells_out: list[TableCell] = []
     covered: list[tuple[int, int]] = []
-    lines, pos = [], 0
-    for line in clean_text.split("\n"):
-        lines.append((pos, pos + len(line), line))
-        pos += len(line) + 1
+    lines = [(start, end, clean_text[start:end]) for start, end in line_spans(clean_text)]
     header = None
     for start, end, line in lines:
         if not _is_table_line(line):

@@ -13,8 +13,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from flows import lexicon
+from flows.text.lines import line_spans
+from flows.text.numerals import HEADING_NUMERAL_CHARS
+from flows.text.years import YEAR
 
-CN_NUM = "一二三四五六七八九十"
+CN_NUM = HEADING_NUMERAL_CHARS
 HEADING_PATTERNS = (
     (1, re.compile(rf"^([{CN_NUM}]{{1,3}}、)\s*")),
     (2, re.compile(rf"^(\([{CN_NUM}]{{1,3}}\))\s*")),
@@ -38,7 +41,7 @@ def without_lead_units(text: str) -> str:
 
 
 # A task table's deadline cell: a year (its group 1) with month and 底/前, or an open end.
-DEADLINE_CELL = re.compile(r"^(?:(?:于|在)?((?:19|20)\d{2})\s*年(?:\d{1,2}月)?(?:底|末|内)?(?:前)?(?:完成)?|长期|持续推进|全年)$")
+DEADLINE_CELL = re.compile(rf"^(?:(?:于|在)?({YEAR})\s*年(?:\d{{1,2}}月)?(?:底|末|内)?(?:前)?(?:完成)?|长期|持续推进|全年)$")
 ORG_END = re.compile(r"(局|委|厅|办|会|院|所|队|部|中心|公司|集团|政府|分局|联|团市委|法院|检察院|海关|银行)$")
 
 
@@ -56,14 +59,6 @@ class Section:
     char_end: int
     own_lead_unit: str | None = None
     own_domain: str | None = None
-
-
-def line_spans(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for line in text.split("\n"):
-        spans.append((start, start + len(line)))
-        start += len(line) + 1
-    return spans
 
 
 @lru_cache(maxsize=1)
@@ -247,11 +242,3 @@ def section_at(sections: list[Section], offset: int) -> Section | None:
             return s
         i -= 1
     return None
-
-
-def ancestors(sections_by_id: dict[str, Section], section: Section | None) -> list[Section]:
-    chain = []
-    while section is not None:
-        chain.append(section)
-        section = sections_by_id.get(section.parent_id)
-    return chain

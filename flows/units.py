@@ -14,10 +14,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from flows import lexicon
+from flows.text.numerals import CN_UNITS
 
 RULES_DIR = Path(__file__).parent / "rules"
 NUMBER_PREFIX = re.compile(r"^(\d*)([十百千万]*)")
-CHINESE_MULTIPLIERS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 
 
 @lru_cache(maxsize=None)
@@ -44,7 +44,7 @@ def _denominator(part: str) -> str | None:
     digits, chinese, base = match.group(1), match.group(2), part[match.end():]
     number = int(digits) if digits else (1 if chinese else None)
     for ch in chinese:
-        number *= CHINESE_MULTIPLIERS[ch]
+        number *= CN_UNITS[ch]
     if base.startswith("名"):  # 千名儿童: 名 is a measure word
         base = base[1:]
     if base and base not in labels():
