@@ -36,7 +36,7 @@ VIEWS: dict[str, tuple[str, str]] = {
     "texts": ("Cleaned text of each document.", "SELECT * FROM read_parquet('texts.parquet')"),
     "targets_flat": (
         "Every target with its document's region, level, type, dates and title: the table to query first.",
-        """SELECT t.target_id, d.region_name, d.admin_level, d.doc_type, d.issue_date,
+        """SELECT t.target_id, d.region_code, d.region_name, d.admin_level, d.doc_type, d.doc_year, d.issue_date,
                   d.plan_start_year, d.plan_end_year, t.domain, t.kind, t.indicator, t.value, t.value_high,
                   t.unit, t.unit_kind, t.comparator, t.target_year, t.period_start, t.recurrence,
                   t.is_cumulative, t.is_aspirational, t.lead_unit, t.quote, d.title, d.doc_number,
@@ -44,12 +44,12 @@ VIEWS: dict[str, tuple[str, str]] = {
            FROM read_parquet('targets.parquet') t
            JOIN read_parquet('documents.parquet') d USING (doc_id)"""),
     "domain_region_counts": (
-        "Targets per domain per region (regions as the documents name them; redacted regions as '(unknown)').",
-        """SELECT coalesce(d.region_name, '(unknown)') AS region_name, d.admin_level, t.domain,
+        "Targets per domain per region (unknown or redacted regions: null region_code and region_name, as in every view).",
+        """SELECT d.region_code, d.region_name, d.admin_level, t.domain,
                   count(*) AS n_targets, count(DISTINCT t.doc_id) AS n_documents
            FROM read_parquet('targets.parquet') t
            JOIN read_parquet('documents.parquet') d USING (doc_id)
-           GROUP BY ALL ORDER BY region_name, t.domain"""),
+           GROUP BY ALL ORDER BY region_name NULLS LAST, t.domain"""),
 }
 VIEWS.update(comparison.VIEWS)  # regions, indicators, units, compare, cascade, coverage
 

@@ -36,8 +36,8 @@ def test_compare_annualises_totals_and_scales_by_population(seed_build):
     assert rows
     for value, start, end, annualised, population, per_10k, unit in rows:
         assert annualised == pytest.approx(value / (end - start + 1))
-        if per_10k is not None:
-            assert per_10k == pytest.approx(value / population * 10000)
+        if per_10k is not None:  # per year per 10,000 residents: the five-year total divided by five first
+            assert per_10k == pytest.approx(annualised / population * 10000)
     # rates and shares are never annualised nor scaled by population
     assert con.execute("""SELECT count(*) FROM compare WHERE unit_kind IN ('percent', 'rate')
                           AND (annualised_value IS NOT NULL OR value_per_10k_residents IS NOT NULL)""").fetchone()[0] == 0
@@ -45,13 +45,16 @@ def test_compare_annualises_totals_and_scales_by_population(seed_build):
 
 def test_cascade_puts_a_city_beside_its_province(seed_build):
     con = connect(seed_build)
-    rows = con.execute("""SELECT city_code, province_code, city_value, province_value, ratio, city_unit, province_unit
+    rows = con.execute("""SELECT city_code, province_code, city_comparable_value, province_comparable_value, ratio,
+                                 city_unit, province_unit, not_comparable_reason, year_gap
                           FROM cascade""").fetchall()
     assert rows
-    for city, province, city_value, province_value, ratio, city_unit, province_unit in rows:
+    for city, province, city_value, province_value, ratio, city_unit, province_unit, reason, gap in rows:
         assert province == city[:2] + "0000"
-        if city_unit == province_unit and province_value:
-            assert ratio == pytest.approx(city_value / province_value)
+        if reason is None:  # like with like: same unit, comparable values, neighbouring years
+            assert city_unit == province_unit and ratio == pytest.approx(city_value / province_value)
+        else:
+            assert ratio is None
     nursing = con.execute("""SELECT city_name_en, province_name_en, ratio FROM cascade
                              WHERE indicator_code = 'ELD_NURSING_BED_SHARE'""").fetchall()
     assert nursing and nursing[0][:2] == ("Jiangmen", "Guangdong")
