@@ -18,9 +18,9 @@ def keep_mention(s: str, m: Mention) -> bool:
     number = m.number_text
     after_number = s[m.start + len(number): m.start + len(number) + 12]
     after = s[m.end: m.end + 12]
-    if re.fullmatch(YEAR, number) and (m.unit == "年" or after_number.startswith(("年", "-", "—", "届", "级"))):
+    if re.fullmatch(YEAR, number) and (m.unit == "年" or after_number.startswith(lex.year_followers)):
         return False  # a year or a period
-    if after_number.startswith(("月", "日", "号", "时", "点")):
+    if after_number.startswith(lex.date_followers):
         return False  # a date or a time of day
     if before.endswith(lex.before_words):
         return False  # 第3, 从16周岁, 较…: ordinals and baselines
@@ -113,7 +113,7 @@ def drop_qualifiers(s: str, mentions: list[Mention]) -> list[Mention]:
     described, head_counts = rules().described_nouns, rules().described_by_units
     for i, m in enumerate(mentions):
         following = mentions[i + 1] if i + 1 < len(mentions) else None  # mentions are in text order
-        if s.startswith("的", m.end) and not s.startswith(("的标准", "的补助", "的补贴"), m.end) \
+        if s.startswith("的", m.end) and not s.startswith(rules().amount_before_de, m.end) \
                 and following and following.start < clause_end(s, m.end) \
                 and not re.fullmatch(r"[、和与及\s]*", s[m.end + 1: following.start]):
             continue

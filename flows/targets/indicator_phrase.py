@@ -91,7 +91,7 @@ def split_items(phrase: str) -> list[str]:
     top = _split_at(phrase, ("、",))
     if len(top) > 1:
         return top
-    return _split_at(phrase, ("以及", "和", "与", "及"))
+    return _split_at(phrase, rules().split_joiners)
 
 
 def _split_at(phrase: str, joiners: tuple[str, ...]) -> list[str]:
@@ -153,8 +153,8 @@ def short_scopes_sharing_a_head(items: list[str]) -> bool:
     return (len(items) == 2 and bool(ends_with_head(items[-1])) and 2 <= len(items[0]) <= 4
             and not ends_with_head(items[0]) and not verb_of.match(items[0]) and not verb_of.match(items[-1])
             and not fillers()[0].match(items[0])
-            and not items[-1].startswith(("以上", "以下", "以内"))  # 二级及以上, 65岁及以上: one qualifier
-            and ends_with_head(items[-1]) not in ("占比", "比例", "比重"))  # 公办园和民办园…占比: one share of both
+            and not items[-1].startswith(rules().qualifier_words)  # 二级及以上, 65岁及以上: one qualifier
+            and ends_with_head(items[-1]) not in rules().share_heads)  # 公办园和民办园…占比: one share of both
 
 
 def _suffix_after_same_kind_of_scope(first: str, last: str, head: str) -> str | None:
@@ -184,7 +184,7 @@ def indicator_parts(s: str, mentions: list[Mention], i: int, clause_lo: int, cla
     if i > 0 and mentions[i - 1].end > clause_lo:
         lo = mentions[i - 1].end
         region = s[lo: m.start]
-        cut = max(region.rfind(j) for j in ("和", "、", "与", "及"))
+        cut = max(region.rfind(j) for j in rules().joiners)
         if cut >= 0:
             lo = lo + cut + 1
     pre = without_lead_units(s[lo: m.start])
@@ -192,7 +192,7 @@ def indicator_parts(s: str, mentions: list[Mention], i: int, clause_lo: int, cla
     if i + 1 < len(mentions) and mentions[i + 1].start < clause_hi:
         following = mentions[i + 1]
         between = s[m.end: following.start]
-        cut = max(between.rfind(j) for j in ("和", "、", "与", "及"))
+        cut = max(between.rfind(j) for j in rules().joiners)
         if cut >= 0:
             post = without_lead_units(between[:cut])
         elif s.startswith("的", following.end):

@@ -104,7 +104,8 @@ def _mention_at(s: str, start: int) -> Mention | None:
         return None
     value, end, raw = first
     is_chinese = not raw[0].isdigit()
-    if is_chinese and raw in ("万", "亿", "千", "百") and not (raw in ("百", "千") and s.startswith(("名", "所"), end)):
+    if is_chinese and raw in lex.lone_multipliers and not (raw in lex.counted_multipliers
+                                                           and s.startswith(lex.counted_after_multiplier, end)):
         # a lone 千/万 is a denominator (千人口, 每万人) or a programme name (万名医生下乡);
         # 百名, 千名, 百所 count people and schools
         return None
@@ -112,7 +113,7 @@ def _mention_at(s: str, start: int) -> Mention | None:
     value_high = None
     # 余/多 between number and unit (100余场, 十余个)
     inside = match_word(s, end, list(lex.cmp_inside))
-    if inside and not s.startswith("多元", end) and not s.startswith("多样", end):
+    if inside and not s.startswith(lex.not_inside_comparator, end):
         comparator = lex.cmp_inside[inside]
         end += len(inside)
         mult = match_word(s, end, lex.multiplier_words)
@@ -123,7 +124,7 @@ def _mention_at(s: str, start: int) -> Mention | None:
     if s.startswith(" ", end) and match_word(s, end + 1, unit_words):
         end += 1  # "1500 场": a space from the page layout
     unit_word = match_word(s, end, unit_words)
-    if is_chinese and unit_word in ("万", "亿", "千", "百"):
+    if is_chinese and unit_word in lex.lone_multipliers:
         unit_word = None
     if unit_word and s.startswith(_false_friends_longer_than(len(unit_word)), end):
         return None  # 5部门, 个人, 家庭: the unit character begins another word

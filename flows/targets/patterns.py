@@ -101,6 +101,14 @@ class Rules:
     plan_item_status: tuple[str, ...]
     plan_item_share_words: tuple[str, ...]
     plan_execution_before: tuple[str, ...]
+    year_followers: tuple[str, ...]  # 2025年, 2025届: a year, not an amount
+    date_followers: tuple[str, ...]  # 6月, 3日: a date
+    lone_multipliers: tuple[str, ...]  # a lone 万 or 千 is a denominator or a name
+    counted_multipliers: tuple[str, ...]  # ...but 百名, 千所 count
+    counted_after_multiplier: tuple[str, ...]
+    not_inside_comparator: tuple[str, ...]  # 多元, 多样: not 多 (more than)
+    amount_before_de: tuple[str, ...]  # 300元的标准: 的 does not make the amount a qualifier
+    one_off_words: tuple[str, ...]  # 一次性: paid once in a yearly sentence
     # indicator phrases
     weak_words: tuple[str, ...]
     cap_words: tuple[str, ...]
@@ -112,6 +120,10 @@ class Rules:
     distributive: tuple[str, ...]  # lexicon order
     change_heads: tuple[str, ...]
     joiners: tuple[str, ...]  # 、和与及: between the items of a list
+    split_joiners: tuple[str, ...]  # 以及和与及, in lexicon order: where a phrase without 、 splits
+    share_heads: tuple[str, ...]  # 占比, 比例, 比重
+    qualifier_words: tuple[str, ...]  # 以上, 以下, 以内 after a level
+    breakdown_word: str  # 其中
     unit_from_indicator: dict  # indicator ending -> (unit, unit_kind)
     # rates
     per_capita: dict  # 人均 -> 人
@@ -166,12 +178,19 @@ def rules() -> Rules:
         plan_item_nouns=_longest_first(nt["plan_item_nouns"]), plan_item_status=_longest_first(nt["plan_item_status"]),
         plan_item_share_words=_longest_first(nt["plan_item_share_words"]),
         plan_execution_before=_longest_first(nt["plan_execution_before"]),
+        year_followers=tuple(nt["year_followers"]), date_followers=tuple(nt["date_followers"]),
+        lone_multipliers=tuple(nt["lone_multipliers"]), counted_multipliers=tuple(nt["counted_multipliers"]),
+        counted_after_multiplier=tuple(nt["counted_after_multiplier"]),
+        not_inside_comparator=tuple(nt["not_inside_comparator"]), amount_before_de=tuple(nt["amount_before_de"]),
+        one_off_words=tuple(lex["recurrence_annual"]["one_off_words"]),
         weak_words=_longest_first(ind["weak_words"]), cap_words=_longest_first(ind["cap_words"]),
         leading=_longest_first(ind["leading_fillers"]), trailing=_longest_first(ind["trailing_fillers"]),
         heads=_longest_first(ind["heads"]),
         scope_kinds={kind: _longest_first(kind_words) for kind, kind_words in ind["scope_kinds"].items()},
         action_verbs=_longest_first(ind["action_verbs"]), distributive=tuple(ind["distributive"]),
         change_heads=tuple(ind["change_heads"]), joiners=tuple(ind["item_joiners"]),
+        split_joiners=tuple(ind["split_joiners"]), share_heads=tuple(ind["share_heads"]),
+        qualifier_words=tuple(ind["qualifier_words"]), breakdown_word=ind["breakdown_word"],
         unit_from_indicator=lex["units_from_indicator"],
         per_capita=lex["per_capita"], pop_bases=_longest_first(lex["rates"]["population_bases"]),
         money_bases=_longest_first(lex["rates"]["money_bases"]), base_aliases=lex["rates"]["base_aliases"],

@@ -52,7 +52,7 @@ def rows_for_sentence(text: str, span: tuple[int, int], ctx: DocumentContext, se
         follow_cue(s, a, mentions, ctx, sections, paragraph)
     # 其中 breaks down the sentence before it, and takes its years (guide 1, 6).
     year, start, explicit = year_in(s, 0, len(s))
-    breakdown = re.match(r"其中", s)
+    breakdown = s.startswith(rules().breakdown_word)
     if breakdown:
         paragraph.inherited = paragraph.stated
     elif after_semicolon and paragraph.lead:
@@ -174,7 +174,7 @@ def _shared(s: str, a: int, rows: list[Row], number_pos: int, total: Row | None)
         between = s[rows[-1].number_pos - a: number_pos - a]
         if "、" in between and not re.search(r"[,;:]", between):
             shared = Shared(rows[-1], rows[-1].phrase, False)  # one list of one clause
-    qizhong = s.find("其中")
+    qizhong = s.find(rules().breakdown_word)
     if qizhong >= 0 and number_pos - a > qizhong:
         before = [r for r in rows if r.number_pos - a < qizhong]
         if before:

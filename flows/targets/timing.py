@@ -175,7 +175,7 @@ def recurrence_and_total(s: str, m: Mention, clause_lo: int, unit: str, unit_kin
     clause_prefix = s[clause_lo: m.start]
     year, start = timing.year, timing.start
     recurrence = "annual" if contains_any(sentence_prefix, lex.annual) and m.unit_kind != "duration" else "once"
-    if recurrence == "annual" and "一次性" in clause_prefix + context_before(s, clause_lo):
+    if recurrence == "annual" and contains_any(clause_prefix + context_before(s, clause_lo), lex.one_off_words):
         recurrence = "once"  # 每年培训…,对…给予一次性奖励N元: the award is paid once
     # 7200元/人/年 is paid every year; 年服务群众30万人次 counts a year's work
     if unit.endswith(("/年", "/学年")) or clause_prefix.startswith(lex.annual_openers):
