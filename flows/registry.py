@@ -241,8 +241,7 @@ def source_manifest(row: dict) -> dict:
 
 def add_sources(raw_dir: Path, records: list, warnings: list[str]) -> tuple[list, list[str]]:
     """The build's sources with the registry's: a received file (the seeds) is the manifest's record
-    with its registry identity added; a fetched source is its current snapshot. Sources not fetched
-    on this machine are named in one warning."""
+    with its registry identity added; a fetched source is its current snapshot."""
     from flows.ingest import SourceRecord
 
     raw_dir = Path(raw_dir)
@@ -255,7 +254,6 @@ def add_sources(raw_dir: Path, records: list, warnings: list[str]) -> tuple[list
         return records, warnings
     by_file = {r.source_file: r for r in records}
     out = {r.source_file: r for r in records}
-    not_fetched = []
     for row in rows:
         known = source_manifest(row)
         if row["file"]:
@@ -273,8 +271,7 @@ def add_sources(raw_dir: Path, records: list, warnings: list[str]) -> tuple[list
                 manifest["source_url"] = known["source_url"]
             out[row["file"]] = dataclasses.replace(record, manifest=manifest)
             continue
-        if not row["sha256"]:
-            not_fetched.append(row["source_id"])
+        if not row["sha256"]:  # not fetched here (yet)
             continue
         path = find_snapshot(raw_dir, row["sha256"])
         if path is None:
@@ -283,16 +280,24 @@ def add_sources(raw_dir: Path, records: list, warnings: list[str]) -> tuple[list
             continue
         rel = path.relative_to(raw_dir).as_posix()
         out[rel] = SourceRecord(rel, path, row["sha256"], known, root=raw_dir)
-    if not_fetched:
-        shown = ", ".join(not_fetched[:5]) + (f" and {len(not_fetched) - 5} more" if len(not_fetched) > 5 else "")
-        warnings.append(f"{REGISTRY_NAME}: {len(not_fetched)} source(s) not fetched on this machine, not built "
-                        f"(run `minsheng fetch`): {shown}")
+    # a registered URL never fetched on this machine is the normal state of a fresh clone, not a
+    # warning: the build report lists it (last_fetch_report's not_fetched)
     return sorted(out.values(), key=lambda r: r.source_file), warnings
 
 
 def last_fetch_report(raw_dir: Path) -> dict | None:
-    """What the last `minsheng fetch` found (new, changed, unchanged, failed), for the build report."""
+    """For the build report: what the last `minsheng fetch` found (new, changed, unchanged,
+    not_modified, failed) and the registered URLs with no snapshot here (not_fetched, not built).
+    None without a registry."""
     try:
-        return json.loads((Path(raw_dir) / FETCH_REPORT_NAME).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        rows = read_registry(raw_dir)
+    except RegistryError:
         return None
+    if rows is None:
+        return None
+    try:
+        report = json.loads((Path(raw_dir) / FETCH_REPORT_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        report = {"last_fetch": None}
+    report["not_fetched"] = sorted(r["source_id"] for r in rows if r["url"] and not r["sha256"])
+    return report

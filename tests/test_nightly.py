@@ -20,7 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from flows import nightly, publish
+from flows import nightly, publish, registry
+from local_site import Site
+import portal_pages
 
 BIN = Path(sys.executable).parent
 
@@ -71,6 +73,12 @@ def test_nightly_deployment_on_a_real_server(tmp_path, root):
            "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PREFECT_API_URL": url}
     raw, out = tmp_path / "raw", tmp_path / "out"
     shutil.copytree(root / "raw", raw)
+    # the registry: the seeds, and one page on a local site (127.0.0.1) instead of the real URLs
+    site = Site().__enter__()
+    page = next(p for p in portal_pages.pages() if p.name == "govcn_policy_library")
+    site.routes["/zwgk/plan.html"] = {"body": page.body}
+    registry.write_registry(raw, [r for r in registry.read_registry(raw) if r["file"]] +
+                            [{"source_id": "local-plan", "url": site.url("/zwgk/plan.html")}])
     server_log, serve_log = tmp_path / "server.log", tmp_path / "serve.log"
     started: list[subprocess.Popen] = []
     try:
@@ -106,10 +114,12 @@ def test_nightly_deployment_on_a_real_server(tmp_path, root):
 
         report = json.loads((out / publish.REPORT_JSON).read_text(encoding="utf-8"))
         assert report["status"] == "complete"
-        assert report["row_counts"]["documents"] == 5
-        assert sorted(report["changes"]["added"]) == sorted(p.name for p in raw.glob("*.txt"))
+        assert report["fetch"]["sources"] == {"new": ["local-plan"]}  # the run fetched, then built
+        assert report["row_counts"]["documents"] == 6
+        snapshot = registry.snapshot_relpath(registry.read_registry(raw)[-1]["sha256"], "html")
+        assert sorted(report["changes"]["added"]) == sorted([p.name for p in raw.glob("*.txt")] + [snapshot])
         with publish.connect(out) as con:
-            assert con.execute("SELECT count(DISTINCT source_file) FROM targets_flat").fetchone()[0] == 5
+            assert con.execute("SELECT count(DISTINCT source_file) FROM targets_flat").fetchone()[0] == 6
             assert con.execute("SELECT count(*) FROM targets").fetchone()[0] == report["row_counts"]["targets"]
 
         # a run whose sources are bad still publishes the good ones, and ends Failed on the server
@@ -126,4 +136,5 @@ def test_nightly_deployment_on_a_real_server(tmp_path, root):
     finally:
         for process in reversed(started):
             stop(process)
+        site.__exit__(None, None, None)
     assert all(p.poll() is not None for p in started)
