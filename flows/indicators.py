@@ -11,7 +11,9 @@ A target row gets a code when
   - one of the code's synonyms occurs in its indicator phrase (compared with quotes
     removed, and again with bracketed asides removed), and none of its `exclude` patterns.
 When several codes match, the longest matching synonym wins; a tie between codes leaves
-the row without a code. Redacted characters (`*`) in an indicator may stand for any
+the row without a code. A phrase that names only a change (年均增长, 同比增长, 提高到…) borrows
+its subject from the quote: the start of the clause before it (地区生产总值181.8亿元,同比增长7%
+→ 地区生产总值 + 同比增长). Redacted characters (`*`) in an indicator may stand for any
 character of a synonym, as long as most of the matched characters are not redacted.
 
 Nothing here is keyed on a document: to recognise a new wording, add a synonym to the CSV.
@@ -29,6 +31,10 @@ GAP = 12  # characters a `…` in a pattern may span
 QUOTES = re.compile(r"[“”\"'‘’《》「」]")
 ASIDES = re.compile(r"[(（][^()（）]{0,30}[)）]")
 MIN_UNREDACTED_SHARE = 0.6
+# an indicator phrase that names a change but not what changes
+BARE_CHANGE = re.compile(r"^(?:预计|全年|[一二两三四五六七八九十]年|年均|平均|同比|比上年|上年|同期|比|较|分别|增长|增速|增幅"
+                         r"|提高到|提高|上涨|下降|达到|达|为|实现|完成)+$")
+CLAUSE_BREAK = re.compile(r"[,，;；。、]")
 
 
 @dataclass(frozen=True)
@@ -135,9 +141,23 @@ def candidates(indicator: str, unit_kind: str | None) -> list[tuple[int, str, st
     return sorted(found, key=lambda c: -c[0])
 
 
-def match(indicator: str, unit_kind: str | None) -> str | None:
-    """The canonical code of one indicator phrase with its unit kind; None when none or a tie."""
-    found = candidates(indicator, unit_kind)
+def with_subject(indicator: str, quote: str | None) -> str:
+    """A bare change phrase (年均增长) prefixed with the start of the quote's clause before it;
+    any other phrase as it is."""
+    if not indicator or not BARE_CHANGE.match(indicator):
+        return indicator
+    pos = (quote or "").find(indicator)
+    if pos <= 0:
+        return indicator
+    clause = CLAUSE_BREAK.split(quote[:pos].rstrip(",，"))[-1]
+    subject = re.match(r"[^\d%.]*", clause).group(0)
+    return subject + indicator
+
+
+def match(indicator: str, unit_kind: str | None, quote: str | None = None) -> str | None:
+    """The canonical code of one indicator phrase with its unit kind; None when none or a tie.
+    With the row's quote, a bare change phrase is read with its subject (`with_subject`)."""
+    found = candidates(with_subject(indicator, quote), unit_kind)
     if not found:
         return None
     if len(found) > 1 and found[1][0] == found[0][0]:
@@ -148,7 +168,7 @@ def match(indicator: str, unit_kind: str | None) -> str | None:
 def assign_codes(targets: list[dict]) -> list[dict]:
     """Set `indicator_code` on every target row (in place) and return the rows."""
     for row in targets:
-        row["indicator_code"] = match(row.get("indicator") or "", row.get("unit_kind"))
+        row["indicator_code"] = match(row.get("indicator") or "", row.get("unit_kind"), row.get("quote"))
     return targets
 
 

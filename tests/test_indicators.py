@@ -96,6 +96,125 @@ POSITIVE = {
     "ECO_RETAIL_SALES_GROWTH": ("全年社会消费品零售总额增长", "percent"),
     "ECO_INDUSTRIAL_VALUE_ADDED_GROWTH": ("规上工业增加值同比增长", "percent"),
     "ECO_FOREIGN_TRADE_GROWTH": ("外贸进出口总额增长", "percent"),
+    # added with issue 11
+    "EMP_DOMESTIC_SERVICE_TRAINING": ("为城乡妇女开展家政服务人员技能培训", "count"),
+    "EMP_JOB_SEEKING_SUBSIDY": ("毕业年度困难毕业生一次性求职创业补贴", "money"),
+    "EMP_NEW_HIGH_SKILLED_WORKERS": ("全年新增高技能人才", "count"),
+    "EMP_GRADUATE_EMPLOYMENT_RATE": ("高校毕业生总体就业率", "percent"),
+    "EMP_GRADUATES_RETAINED": ("新增高校毕业生留本地就业", "count"),
+    "EMP_RURAL_LABOUR_TRANSFER": ("全省农村劳动力转移就业", "count"),
+    "EMP_STARTUP_GUARANTEED_LOANS": ("新发放创业担保贷款", "money"),
+    "INC_DISPOSABLE_INCOME": ("全体居民人均可支配收入", "money"),
+    "INC_URBAN_INCOME": ("城镇常住居民人均可支配收入", "money"),
+    "INC_RURAL_INCOME": ("农村常住居民人均可支配收入", "money"),
+    "EDU_KINDERGARTENS_BUILT": ("新建和改扩建城区公办幼儿园", "count"),
+    "EDU_NEW_PRESCHOOL_PLACES": ("新增普惠性学前教育学位", "count"),
+    "EDU_NEW_SCHOOL_PLACES": ("新增义务教育阶段学位", "count"),
+    "EDU_COUNTIES_PRESCHOOL_ASSESSED": ("县(市、区)通过学前教育普及普惠督导评估", "percent"),
+    "EDU_COUNTIES_COMPULSORY_QUALITY_BALANCED": ("县(市、区)通过义务教育优质均衡督导评估认定", "percent"),
+    "EDU_QUALITY_RATED_KINDERGARTEN_SHARE": ("省市优质园覆盖率", "percent"),
+    "EDU_RURAL_STUDENT_MEAL_SUBSIDY": ("农村义务教育学生营养膳食补助", "money"),
+    "EDU_DISABLED_STUDENTS_AIDED": ("高校残疾学生资助", "count"),
+    "EDU_DISABLED_STUDENT_AID": ("在校残疾大学生每学年资助", "money"),
+    "HLT_CHILD_IMMUNISATION_RATE": ("适龄儿童国家免疫规划疫苗接种率", "percent"),
+    "HLT_HEALTH_LITERACY": ("城乡居民健康素养水平", "percent"),
+    "HLT_PREMATURE_NCD_MORTALITY": ("四类重大慢性病过早死亡率", "percent"),
+    "HLT_PUBLIC_AEDS": ("在公共场所新增配置AED", "count"),
+    "HLT_CERVICAL_CANCER_SCREENING": ("为适龄妇女免费开展宫颈癌检查", "count"),
+    "HLT_BREAST_CANCER_SCREENING": ("为适龄妇女免费开展乳腺癌检查", "count"),
+    "HLT_PIT_FISSURE_SEALANTS": ("适龄儿童免费窝沟封闭", "count"),
+    "HLT_FLUORIDE_VARNISH": ("学龄前儿童免费局部涂氟", "count"),
+    "HLT_DOCTORS_SENT_TO_GRASSROOTS": ("城市三级医院执业医师下基层服务", "count"),
+    "HLT_TERTIARY_HOSPITALS": ("全市三级医院", "count"),
+    "HLT_EMERGENCY_STATIONS": ("新建院前急救站点", "count"),
+    "HLT_PRIMARY_FACILITIES_MEETING_STANDARD": ("乡镇卫生院达到优质服务基层行推荐标准", "count"),
+    "HLT_COUNTY_HOSPITALS_MEETING_STANDARD": ("县级医院达到综合服务能力推荐标准", "count"),
+    "HLT_CATARACT_SURGERY": ("贫困白内障患者复明手术", "count"),
+    "HLT_CHILD_MYOPIA_REDUCTION": ("儿童青少年总体近视率每年下降", "pct_point"),
+    "ELD_ELDERLY_HEALTH_MANAGEMENT_RATE": ("老年人城乡社区规范健康管理服务率", "percent"),
+    "CHC_NEWBORN_METABOLIC_SCREENING_RATE": ("新生儿遗传代谢性疾病筛查率", "percent"),
+    "CHC_NEWBORN_HEARING_SCREENING_RATE": ("新生儿听力筛查率", "percent"),
+    "CHC_UNDER3_SYSTEMATIC_MANAGEMENT_RATE": ("全市3岁以下儿童系统管理率", "percent"),
+    "CHC_UNDER7_HEALTH_MANAGEMENT_RATE": ("0-6岁儿童健康管理率", "percent"),
+    "CHC_PAEDIATRICIANS_PER_1000_CHILDREN": ("每千名儿童儿科执业医师数", "rate"),
+    "CHC_KINDERGARTEN_NURSERY_CLASS_SHARE": ("有条件的幼儿园开设托班比例", "percent"),
+    "ELD_CARE_WORKER_TRAINING": ("培训养老护理员", "count"),
+    "ELD_INTEGRATED_CARE_SERVICE_RATE": ("全县老年人医养结合服务率", "percent"),
+    "ELD_INSTITUTION_MEDICAL_INTEGRATION_RATE": ("全区养老机构医养结合率", "percent"),
+    "ELD_HOME_CARE_BEDS": ("新增家庭养老床位", "count"),
+    "ELD_MEAL_SERVICE_POINTS": ("社区老年助餐服务点", "count"),
+    "ELD_GERIATRIC_DEPT_SHARE": ("二级及以上综合性医院设立老年医学科的比例", "percent"),
+    "ELD_AGE_FRIENDLY_MEDICAL_INSTITUTIONS_SHARE": ("建成老年友善医疗机构的比例", "percent"),
+    "ELD_COMMUNITY_CARE_SPACE_NORM": ("新建住宅小区配建社区养老服务用房", "rate"),
+    "SS_RURAL_URBAN_DIBAO_RATIO": ("农村低保标准与城市低保标准之比", "percent"),
+    "SS_URBAN_DIBAO_STANDARD": ("城市居民最低生活保障标准", "money"),
+    "SS_RURAL_DIBAO_STANDARD": ("农村居民最低生活保障标准", "money"),
+    "SS_DISABLED_LIVING_ALLOWANCE": ("困难残疾人生活补贴标准", "money"),
+    "SS_DISABLED_NURSING_ALLOWANCE": ("重度残疾人护理补贴标准", "money"),
+    "SS_ORPHAN_ALLOWANCE": ("集中养育孤儿基本生活保障标准", "money"),
+    "SS_UNSUPPORTED_CHILD_ALLOWANCE": ("事实无人抚养儿童基本生活补贴标准", "money"),
+    "SS_LEGAL_AID_CASES": ("全年办结法律援助案件", "count"),
+    "SS_DISABLED_REHABILITATION": ("持证残疾人基本康复服务", "count"),
+    "SS_DISABLED_VOCATIONAL_TRAINING": ("残疾人职业技能培训", "count"),
+    "SS_DISABLED_CARE_SUBSIDY": ("残疾人日间照料托养服务补贴", "money"),
+    "SS_LOW_INCOME_INSURANCE_ENROLMENT_RATE": ("农村低收入人口基本医保参保率", "percent"),
+    "SS_PENSION_ENROLMENT_RATE": ("全省基本养老保险参保率", "percent"),
+    "SS_MEDICAL_ENROLMENT_RATE": ("全市基本医疗保险参保率", "percent"),
+    "SS_RESIDENT_MEDICAL_INSURANCE_SUBSIDY": ("城乡居民医保人均财政补助标准", "money"),
+    "TRN_NEW_BUS_LINES": ("新开通城乡公交线路", "count"),
+    "TRN_NEW_BUSES": ("新购置新能源公交车", "count"),
+    "TRN_PARKING_SPACES": ("新增城市公共停车泊位", "count"),
+    "TRN_PARKING_CHARGING_SHARE": ("公共停车场充电设施车位比例", "percent"),
+    "TRN_ROAD_MAINTENANCE_KM": ("农村公路养护工程", "length"),
+    "FOOD_NONCOMPLIANT_DISPOSAL_RATE": ("抽检不合格食品核查处置率", "percent"),
+    "FOOD_MARKET_VENDOR_RECORD_RATE": ("农贸市场销售者建档率", "percent"),
+    "FOOD_SAMPLING_BATCHES": ("食品安全监督抽检", "count"),
+    "CON_SATISFIED_CONSUMPTION_DEMO_UNITS": ("放心满意消费示范单位", "count"),
+    "CUL_PUBLIC_CULTURAL_SPACES": ("建成新型公共文化空间", "count"),
+    "SPT_FITNESS_EQUIPMENT": ("更新小区健身器材", "count"),
+    "SPT_FITNESS_VENUES": ("新建社区健身房", "count"),
+    "SPT_MASS_FITNESS_EVENTS": ("举办各类全民健身活动", "count"),
+    "URB_POWER_SUPPLY_RELIABILITY": ("农村电网供电可靠率", "percent"),
+    "URB_OLD_PIPE_RENEWAL_KM": ("城市燃气老旧管网更新改造", "length"),
+    "URB_POCKET_PARKS": ("新建口袋公园", "count"),
+    "OTH_OUTDOOR_WORKER_STATIONS": ("建设户外劳动者服务站点", "count"),
+    "ENV_RURAL_HOUSEHOLD_TOILETS": ("农村户厕无害化改造", "count"),
+    "ENV_GOOD_AIR_DAYS_SHARE": ("城市空气质量优良天数比例", "percent"),
+    "ENV_RURAL_SEWAGE_VILLAGES": ("行政村生活污水治理", "count"),
+    "HSG_RURAL_DILAPIDATED_HOUSING": ("农村低收入群体危房改造", "count"),
+    "ECO_GDP": ("全市地区生产总值", "money"),
+    "ECO_GDP_PER_CAPITA": ("全省人均地区生产总值", "money"),
+    "ECO_FIXED_ASSET_INVESTMENT": ("全社会固定资产投资", "money"),
+    "ECO_RETAIL_SALES": ("全年社会消费品零售总额", "money"),
+    "ECO_GENERAL_BUDGET_REVENUE": ("地方一般公共预算收入", "money"),
+    "ECO_FOREIGN_TRADE": ("外贸进出口总额", "money"),
+    "ECO_INDUSTRIAL_VALUE_ADDED": ("规上工业增加值", "money"),
+    "ECO_CPI_INCREASE": ("居民消费价格涨幅", "percent"),
+    "ECO_URBANISATION_RATE": ("常住人口城镇化率", "percent"),
+    "ECO_TAX_REVENUE_GROWTH": ("税收收入同比增长", "percent"),
+    "AGR_FARM_OUTPUT_VALUE": ("全县农林牧渔业总产值", "money"),
+    "AGR_FARM_OUTPUT_GROWTH": ("农林牧渔业总产值同比增长", "percent"),
+    "OTH_POVERTY_REDUCTION": ("全年减少农村贫困人口", "count"),
+    "OTH_POVERTY_INCIDENCE": ("农村贫困发生率", "percent"),
+    "PS_SENSE_OF_SECURITY": ("人民群众安全感满意度", "percent"),
+    "ECO_FISCAL_REVENUE": ("全市财政总收入", "money"),
+    "ECO_FISCAL_REVENUE_GROWTH": ("全市财政总收入增长", "percent"),
+    "ECO_GENERAL_BUDGET_EXPENDITURE": ("全县一般公共预算支出", "money"),
+    "ECO_NEW_MARKET_ENTITIES": ("全年新增市场主体", "count"),
+    "ECO_MARKET_ENTITIES_TOTAL": ("全省实有经营主体", "count"),
+    "ECO_TOURIST_VISITS": ("全年接待国内外游客", "count"),
+    "URB_RURAL_DRINKING_WATER": ("解决农村人口饮水安全问题", "count"),
+    "ENV_SOIL_EROSION_CONTROL": ("新增水土流失综合治理面积", "area"),
+    "TRN_BUS_STOPS": ("新建改造公交候车亭", "count"),
+    "EDU_COMPULSORY_SCHOOLS_IMPROVED": ("改善义务教育薄弱学校基本办学条件", "count"),
+    "HLT_HYGIENIC_TOWNS_VILLAGES": ("新创建省级卫生村", "count"),
+    "HLT_COMMUNITY_HOSPITALS": ("新创建社区医院", "count"),
+    "ELD_EMERGENCY_CALL_DEVICES": ("为独居老人安装紧急呼叫设备", "count"),
+    "EMP_BUSINESS_INCUBATORS": ("认定市级创业孵化基地", "count"),
+    "EMP_YOUTH_STATIONS": ("建设运营青年驿站", "count"),
+    "PS_SURVEILLANCE_CAMERAS": ("安装公共安全视频监控探头", "count"),
+    "URB_SUNSHADES": ("路口非机动车遮阳棚", "count"),
+    "CHC_REGISTERED_CHILDCARE_SHARE": ("托育机构备案率", "percent"),
 }
 
 # (phrase, unit_kind, code it must NOT get)
@@ -118,6 +237,16 @@ NEGATIVE = [
     ("新增托位", "rate", "CHC_NEW_NURSERY_PLACES"),
     ("单位地区生产总值能耗下降", "percent", "ECO_GDP_GROWTH"),
     ("一般公共预算收入", "money", "ECO_GENERAL_BUDGET_REVENUE_GROWTH"),
+    ("农牧民人均可支配收入增长", "percent", "INC_DISPOSABLE_INCOME_GROWTH"),  # rural, not all residents
+    ("全市财政收入增长", "percent", "ECO_GENERAL_BUDGET_REVENUE_GROWTH"),   # total fiscal revenue is larger
+    ("财政收入", "money", "ECO_GENERAL_BUDGET_REVENUE"),
+    ("乡镇**综合****服务站", "count", "OTH_OUTDOOR_WORKER_STATIONS"),     # redaction is no licence
+    ("适龄女生免费接种宫颈癌疫苗", "count", "HLT_CERVICAL_CANCER_SCREENING"),
+    ("公共文化空间开展阅读推广活动", "count", "CUL_PUBLIC_CULTURAL_SPACES"),
+    ("平均每个工作日新增市场主体", "count", "ECO_NEW_MARKET_ENTITIES"),
+    ("县级医院达到服务能力推荐标准", "count", "HLT_PRIMARY_FACILITIES_MEETING_STANDARD"),
+    ("高血压患者规范健康管理服务率", "percent", "ELD_ELDERLY_HEALTH_MANAGEMENT_RATE"),
+    ("人均地区生产总值", "money", "ECO_GDP"),
 ]
 
 # Phrases that are no canonical indicator at all.
@@ -129,6 +258,12 @@ NO_CODE = [
     ("", "count"),
     ("********", "count"),
     ("**就业", "count"),
+    ("城乡居民人均可支配收入", "money"),      # urban and rural side by side (分别)
+    ("城乡居民收入增长", "percent"),
+    ("宫颈癌和乳腺癌免费筛查", "count"),      # two codes, no choice
+    ("困难残疾人生活补贴和重度残疾人护理补贴", "money"),
+    ("新增学位", "count"),                  # preschool or school places: the phrase does not say
+    ("年均增长", "percent"),                # a change of nothing named
 ]
 
 
@@ -200,3 +335,16 @@ def test_assign_codes_sets_a_code_or_none():
             {"indicator": "某项新设指标", "unit_kind": "count"}]
     indicators.assign_codes(rows)
     assert [r["indicator_code"] for r in rows] == ["ELD_NURSING_BED_SHARE", None, None]
+
+
+def test_a_bare_change_phrase_borrows_its_subject_from_the_quote():
+    quote = "全年完成地区生产总值100亿元,同比增长6%"
+    assert indicators.match("同比增长", "percent", quote) == "ECO_GDP_GROWTH"
+    assert indicators.match("提高到", "money", "一般公共预算收入由上年的1亿元提高到2亿元") == "ECO_GENERAL_BUDGET_REVENUE"
+    # the subject's own exclusions still apply: 城乡 names two incomes at once
+    assert indicators.match("年均增长", "percent", "城乡居民人均可支配收入分别达到4万元和2万元,年均增长5%和7%") is None
+    # a phrase that names its subject is not touched, and nothing is borrowed without a quote
+    assert indicators.with_subject("城镇新增就业", "固定资产投资增长5%,城镇新增就业") == "城镇新增就业"
+    assert indicators.match("同比增长", "percent") is None
+    rows = [{"indicator": "年均增长", "unit_kind": "percent", "quote": "社会消费品零售总额累计完成40亿元,年均增长3%"}]
+    assert indicators.assign_codes(rows)[0]["indicator_code"] == "ECO_RETAIL_SALES_GROWTH"
