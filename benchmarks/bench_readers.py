@@ -65,8 +65,9 @@ def html_candidates():
             "trafilatura favor_recall": traf(favor_recall=True), "whole <body> text (baseline)": whole_body}
 
 
-def bench_html():
-    pages = portal_pages.pages()
+def bench_html(pages=None, label="pages the reader was written alongside"):
+    pages = pages or portal_pages.pages()
+    print(f"\n== {label} ==")
     results = {}
     for name, run in html_candidates().items():
         rows, started = [], time.perf_counter()
@@ -141,4 +142,5 @@ def bench_pdf():
 
 if __name__ == "__main__":
     bench_html()
+    bench_html(portal_pages.holdout_pages(), "held-out pages, written after the reader and not used to tune it")
     bench_pdf()

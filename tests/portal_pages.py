@@ -266,3 +266,27 @@ def pages() -> list[Page]:
 
 def metadata_govcn_like(m) -> str:
     return metadata_table_govcn(m)
+
+
+def holdout_pages() -> list[Page]:
+    """Three more layouts written after flows/readers.py was, and not used to tune it: the honest
+    part of benchmarks/bench_readers.py (【label】 metadata paragraphs, a page split over two
+    containers beside a link column, unlabelled nested divs with <br> lines)."""
+    m = META
+    lines = seed_lines(GD, 40, 8)
+    items = "".join(f"<li><a>推荐文章{i}：关于做好某项工作的通知</a></li>" for i in range(8))
+    return [
+        _page("holdout_bracket_labels_gbk", "【索引号】 paragraphs, .article-text, 【收藏】【打印】【关闭】", "gbk", doc("x", "", f"""{HEADER}
+<div class="crumbs">您现在的位置：<a>首页</a> > <a>政府文件</a></div><div class="w1200"><div class="detail-meta">
+<p><span>【索引号】</span>{m['index_no']}</p><p><span>【发文机关】</span>{m['issuer']}</p><p><span>【发文字号】</span>{m['doc_number']}</p></div>
+<div class="detail-body"><div class="article-text">{paragraphs_html(lines)}</div></div>
+<div class="detail-foot">【<a>收藏</a>】【<a>打印</a>】【<a>关闭</a>】</div></div>{FOOTER}""", "gbk"), lines),
+        _page("holdout_split_body", "body split over two containers, a column of links", "utf-8", doc("x", "", f"""{HEADER}
+<div id="main"><div class="contLeft"><div class="contText"><h2>{esc(m['title'])}</h2>
+<div class="contInfo">信息来源：省政府办公厅 发布时间：2023-12-11</div><div class="contMain">{paragraphs_html(lines[:5])}</div>
+<div class="contMain2">{paragraphs_html(lines[5:])}</div></div></div><div class="contRight"><ul>{items}</ul></div></div>{FOOTER}"""),
+              lines),
+        _page("holdout_div_soup", "unlabelled nested divs, <br> lines, <font> title", "utf-8", doc("x", "", f"""<div>{HEADER}</div>
+<div><div><div><font size=4><b>{esc(m['title'])}</b></font></div><div>{'<br>'.join(esc(line) for line in lines)}</div></div></div>
+<div>{FOOTER}</div>"""), lines),
+    ]
