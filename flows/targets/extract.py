@@ -15,8 +15,8 @@ from flows.targets.model import DocumentContext, Paragraph, ReportState, Row
 from flows.targets.patterns import contains_any, rules
 from flows.targets.report_parts import report_parts
 from flows.targets.rows import rows_for_sentence
-from flows.targets.tables import table_row, table_row_deadlines
-from flows.targets.timing import heading_years, single_year_of
+from flows.targets.tables import table_row
+from flows.targets.timing import heading_years, line_deadline, single_year_of
 from flows.text.clauses import sentences
 from flows.text.lines import line_starts
 from flows.text.years import YEAR
@@ -81,10 +81,19 @@ def extract_targets(clean_text: str, sections: list[Section], ctx: DocumentConte
         ctx = replace(ctx, report=ctx.doc_type in words["report_doc_types"] or top_review)
     report_state = ReportState()  # opening cues carry on to the end of their section
     table_cells, table_lines = indicator_tables.find_cells(clean_text) if "|" in clean_text else ([], [])
-    rows: list[Row] = [row for cell in table_cells if (row := table_row(clean_text, cell, ctx, sections))]
+    starts = line_starts(clean_text)
+    deadlines: dict[int, int | None] = {}  # line number -> the year of a task table row's deadline cell
+
+    def deadline(line_no: int) -> int | None:
+        if line_no not in deadlines:
+            end = clean_text.find("\n", starts[line_no])
+            deadlines[line_no] = line_deadline(clean_text[starts[line_no]: end if end >= 0 else len(clean_text)])
+        return deadlines[line_no]
+
+    rows: list[Row] = [row for cell in table_cells if (row := table_row(
+        clean_text, cell, ctx, sections, deadline(bisect.bisect_right(starts, cell.line_start) - 1)))]
     in_table = {start for start, _ in table_lines}
     paragraph = Paragraph(report_state)
-    starts = line_starts(clean_text)
     last_line = -1
     for span in sentences(clean_text):
         line_no = bisect.bisect_right(starts, span[0])
@@ -93,8 +102,7 @@ def extract_targets(clean_text: str, sections: list[Section], ctx: DocumentConte
         if line_no != last_line:
             paragraph = Paragraph(report_state)
             last_line = line_no
-        rows.extend(rows_for_sentence(clean_text, span, ctx, sections, paragraph))
-    rows = table_row_deadlines(clean_text, rows, starts)
+        rows.extend(rows_for_sentence(clean_text, span, ctx, sections, paragraph, deadline(line_no - 1)))
     rows.sort(key=lambda r: r.number_pos)
     rows = dedupe(rows)
     out, seen = [], Counter()

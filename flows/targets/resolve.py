@@ -8,7 +8,8 @@
   5. timing               timing.timing_of          stated year, deadline, span, inherited, part, heading, document
   6. kind                 kind.kind_of              the wording, unless a review or a past year says achieved
   7. recurrence, is_cumulative, period_start        timing.recurrence_and_total
-  8. target_year          a list's own year for its number (2024年、2025年分别…), else the timing's year
+  8. target_year          a list's own year for its number (2024年、2025年分别…), else the timing's year,
+                          else the deadline cell of the task table row it sits in
   9. is_aspirational      an aspirational word before the number (力争)
  10. domain, lead_unit    domain.domain_of_row; the section's lead unit
  11. indicator            the phrase, with the verb of the list or total it belongs to (新建幼儿园6所、中小学4所)
@@ -56,7 +57,8 @@ class Shared:
 
 
 def resolve_row(place: Place, m: Mention, phrase: str, ctx: DocumentContext, section: Section | None,
-                paragraph: Paragraph, rows: list[Row], listed_year: int | None, shared: Shared | None) -> Row:
+                paragraph: Paragraph, rows: list[Row], listed_year: int | None, shared: Shared | None,
+                deadline: int | None = None) -> Row:
     s, a, b = place.s, place.a, place.b
     sentence_prefix = s[: m.start]
     clause_lo = clause_start(s, m.start)
@@ -69,7 +71,7 @@ def resolve_row(place: Place, m: Mention, phrase: str, ctx: DocumentContext, sec
     kind = kind_of(wording, part, timing.year, timing.explicit, sentence_prefix, ctx)
     breaks_down = shared.row if shared is not None and shared.breaks_down else None
     recurrence, cumulative, period_start = recurrence_and_total(s, m, clause_lo, unit, unit_kind, timing, ctx, breaks_down)
-    target_year = listed_year if listed_year is not None else timing.year
+    target_year = next((y for y in (listed_year, timing.year, deadline) if y is not None), None)
     aspirational = contains_any(sentence_prefix, rules().aspirational)
     domain = domain_of_row(s, m, section, phrase, ctx)
     lead_unit = section.lead_unit if section else None

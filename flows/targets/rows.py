@@ -33,8 +33,9 @@ MAX_INDICATOR_CHARS = 80  # a phrase lent a subject by the clause before keeps i
 
 
 def rows_for_sentence(text: str, span: tuple[int, int], ctx: DocumentContext, sections: list[Section],
-                      paragraph: Paragraph) -> list[Row]:
-    """All rows of one sentence; `paragraph` carries a stated year and the last subject along."""
+                      paragraph: Paragraph, deadline: int | None = None) -> list[Row]:
+    """All rows of one sentence; `paragraph` carries a stated year and the last subject along;
+    `deadline` is the year of the deadline cell of the task table row the sentence sits in."""
     a, b = span
     s = text[a:b][:MAX_SENTENCE_CHARS]
     # A clause after ';' is still the sentence that opened with 到2027年: it keeps that time frame.
@@ -89,7 +90,7 @@ def rows_for_sentence(text: str, span: tuple[int, int], ctx: DocumentContext, se
                 phrase = rows[-1].phrase + phrase  # X完成86.5亿元、增长6.1%: X's growth
             place = Place(s, a, b, mentions, index, group, clause_lo)
             rows.append(resolve_row(place, m, phrase, ctx, section, paragraph, rows, years_of.get(index),
-                                    _shared(s, a, rows, a + m.start, total)))
+                                    _shared(s, a, rows, a + m.start, total), deadline))
     if rows and not breakdown:
         paragraph.last_row = rows[-1]
     paragraph.previous = s

@@ -1,22 +1,21 @@
-"""Rows of '|' tables: a main-indicator table's target cells (flows.indicator_tables reads
-the columns) and the deadline cell of a task table's row."""
+"""Rows of a main-indicator table's target cells (flows.indicator_tables reads the columns)."""
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import replace
 
 from flows import indicator_tables
-from flows.structure import DEADLINE_CELL, Section, domain_of, section_at
+from flows.structure import Section, domain_of, section_at
 from flows.targets.mentions import find_mentions
 from flows.targets.model import DocumentContext, Row
 from flows.targets.patterns import contains_any, rules
 from flows.targets.rate_units import rate_unit, unit_from_indicator
 
 
-def table_row(text: str, cell: indicator_tables.TableCell, ctx: DocumentContext, sections: list[Section]) -> Row | None:
+def table_row(text: str, cell: indicator_tables.TableCell, ctx: DocumentContext, sections: list[Section],
+              deadline: int | None = None) -> Row | None:
     """A row from an indicator table's target cell: the unit from the indicator's brackets,
-    the year from the column header, [N] a total over the plan's period."""
+    the year from the column header (else the plan's end, else the row's deadline cell), [N] a
+    total over the plan's period."""
     lex = rules()
     number = f"{cell.value:g}" if cell.value_high is None else f"{cell.value:g}-{cell.value_high:g}"
     unit_text = cell.unit_text.strip()
@@ -47,7 +46,7 @@ def table_row(text: str, cell: indicator_tables.TableCell, ctx: DocumentContext,
     cumulative = cell.bracketed or contains_any(cell.indicator, lex.cumulative)
     if cumulative:
         period_start = cell.baseline_year + 1 if cell.baseline_year else ctx.plan_start_year
-    target_year = cell.target_year or ctx.plan_end_year
+    target_year = cell.target_year or ctx.plan_end_year or deadline
     section = section_at(sections, cell.line_start)
     domain = domain_of(cell.indicator) or (domain_of(cell.category) if cell.category else None) \
         or (section.domain if section else "other")
@@ -61,21 +60,3 @@ def table_row(text: str, cell: indicator_tables.TableCell, ctx: DocumentContext,
                is_cumulative=bool(cumulative), is_aspirational=False, domain=domain, lead_unit=lead_unit,
                quote=quote, char_start=a, char_end=a + len(quote),
                section_id=section.section_id if section else None, number_pos=cell.value_pos)
-
-
-def table_row_deadlines(text: str, rows: list[Row], line_starts: list[int]) -> list[Row]:
-    """| 项目 | 目标任务 | 牵头单位 | 2025年12月底 |: a row's deadline cell dates the numbers of its
-    other cells that state no year of their own."""
-    out = []
-    for row in rows:
-        line_no = bisect.bisect_right(line_starts, row.char_start) - 1
-        start = line_starts[line_no]
-        end = text.find("\n", start)
-        line = text[start: end if end >= 0 else len(text)]
-        if row.target_year is None and line.count("|") >= 2:
-            years = {int(m.group(1)) for cell in line.strip("| ").split("|")
-                     if (m := DEADLINE_CELL.match(cell.strip())) and m.group(1)}
-            if len(years) == 1:
-                row = replace(row, target_year=years.pop())
-        out.append(row)
-    return out

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from flows.structure import Section
+from flows.structure import DEADLINE_CELL, Section
 from flows.targets.indicator_phrase import context_before
 from flows.targets.model import DocumentContext, Mention, Row
 from flows.targets.patterns import contains_any, plan_span, rules
@@ -198,3 +198,13 @@ def recurrence_and_total(s: str, m: Mention, clause_lo: int, unit: str, unit_kin
             and unit_kind not in ("percent", "permille", "pct_point", "rate"):
         cumulative, start = True, start or breaks_down.period_start  # 累计…,其中…: part of the same total
     return recurrence, bool(cumulative), start
+
+
+def line_deadline(line: str) -> int | None:
+    """| 项目 | 目标任务 | 牵头单位 | 2025年12月底 |: the one year a task table row's deadline cells
+    name; it dates the numbers of its other cells that state no year of their own."""
+    if line.count("|") < 2:
+        return None
+    years = {int(m.group(1)) for cell in line.strip("| ").split("|")
+             if (m := DEADLINE_CELL.match(cell.strip())) and m.group(1)}
+    return years.pop() if len(years) == 1 else None
