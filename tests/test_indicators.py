@@ -264,6 +264,7 @@ NO_CODE = [
     ("困难残疾人生活补贴和重度残疾人护理补贴", "money"),
     ("新增学位", "count"),                  # preschool or school places: the phrase does not say
     ("年均增长", "percent"),                # a change of nothing named
+    ("人均可支配收入年均增长", "percent"),    # whose income? 农村居民 may sit on the line before
 ]
 
 

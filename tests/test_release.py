@@ -115,6 +115,9 @@ def test_changelog_by_target_id(seed_build, tmp_path, root):
     raw.mkdir()
     for path in (root / "raw").glob("*.txt"):  # no manifest: a sha256 change is allowed
         shutil.copy(path, raw / path.name)
+    # the registry gives each seed its identity (doc_id from its source_id), so the edited text keeps
+    # its doc_id; without a registry id or URL a document is its bytes, and an edit makes it another
+    shutil.copy(root / "raw" / "sources.csv", raw / "sources.csv")
     targets = pd.read_parquet(seed_build / "targets.parquet")
     documents = pd.read_parquet(seed_build / "documents.parquet")
     # pick a simplified-script document, so that its raw text holds the clean quote as it is
