@@ -46,3 +46,32 @@ def seed_build(tmp_path_factory):
     result = build_flow(raw_dir=str(ROOT / "raw"), out_dir=str(out), cache_dir=str(out.parent / "cache"))
     assert result.status == "complete", result.report
     return out
+
+
+# Tests that run the Prefect flow, the CLI, child processes, a local web server or a notebook are
+# `integration`; every other test is `unit`, so `pytest -m "not integration"` runs in seconds. A
+# test's own marker wins.
+INTEGRATION_MODULES = {
+    "test_bad_input", "test_cache", "test_comparable_basis", "test_dask", "test_doc_examples", "test_end_to_end",
+    "test_faults", "test_fetch", "test_fetch_build", "test_interrupted_build", "test_limits", "test_nightly",
+    "test_notebook", "test_readers", "test_release",
+}
+INTEGRATION_FIXTURES = {"seed_build"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.get_closest_marker("unit") or item.get_closest_marker("integration"):
+            continue
+        module = item.module.__name__.rsplit(".", 1)[-1] if getattr(item, "module", None) else ""
+        heavy = module in INTEGRATION_MODULES or INTEGRATION_FIXTURES & set(getattr(item, "fixturenames", ()))
+        item.add_marker(pytest.mark.integration if heavy else pytest.mark.unit)
+
+
+def pytest_ignore_collect(collection_path, config):
+    """With -m "not integration", a module made only of integration tests is not even imported
+    (importing Prefect alone takes seconds)."""
+    if (config.getoption("markexpr") or "").replace(" ", "") == "notintegration" \
+            and collection_path.suffix == ".py" and collection_path.stem in INTEGRATION_MODULES:
+        return True
+    return None
