@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from flows import gazetteer, lexicon, regions
+from flows.text.years import PERIOD_RE, YEAR
 
 DOC_NUMBER = re.compile(r"([\u4e00-\u9fff*]{1,10}[〔\[【(]((?:19|20)\d{2})[〕\]】)]\s*第?\d{1,4}号)")
 # A signature date on a line of its own, in digits or in Chinese numerals (二〇二四年三月五日),
@@ -20,8 +21,8 @@ DATE_LINE = re.compile(r"^((?:19|20)\d{2}|[〇○零一二三四五六七八九]
                        r"(\d{1,2}|[一二三四五六七八九十]{1,3})日(?:印发|发布|起施行|起实施)?$")
 CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "○": 0}
 DATE_ANY = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
-PERIOD = re.compile(r"((?:19|20)\d{2})\s*(?:年)?\s*[-—–~至到]+\s*((?:19|20)\d{2})\s*年")
-SINGLE_YEAR = re.compile(r"((?:19|20)\d{2})年")
+PERIOD = PERIOD_RE  # 2023—2027年: first and last year
+SINGLE_YEAR = re.compile(rf"({YEAR})年")
 QUOTED_TITLE = re.compile(r"《([^《》]{4,80})》")
 NOTICE_OF = re.compile(r"^.{0,30}?关于(?:印发|转发|公布)(.{4,80}?)的通知$")
 PERIOD_LINE = re.compile(r"^\(\s*(?:19|20)\d{2}\s*[-—–~至到]+\s*(?:19|20)\d{2}\s*年\s*\)$")

@@ -186,7 +186,7 @@ def _mention_at(s: str, start: int) -> Mention | None:
         else:
             return None
     # alternates in brackets: 套(间、户)
-    alt = re.match(r"\([间户套个所家人次、,]+\)", s[end:])
+    alt = re.match(rf"\([{re.escape(lex.alternate_chars)}、,]+\)", s[end:])
     if alt:
         end += alt.end()
     unit_end = end

@@ -59,6 +59,7 @@ class Rules:
     fraction_words: tuple[str, ...]
     implied: dict  # noun ending -> unit, when redaction lost the unit (18****连锁店)
     range_joiners: list  # in lexicon order
+    alternate_chars: str  # 套(间、户): units that may follow in brackets
     # comparators
     cmp_before: list  # (word, code), longest first
     cmp_after: list  # (word, code), longest first
@@ -154,6 +155,7 @@ def rules() -> Rules:
         fractions={word: tuple(unit) for word, unit in lex["fractions"].items()},
         fraction_words=_longest_first(lex["fractions"]),
         implied=lex["implied_units"], range_joiners=lex["ranges"]["joiners"],
+        alternate_chars=lex["alternates"]["pattern_chars"],
         cmp_before=sorted(lex["comparators_before"].items(), key=lambda kv: len(kv[0]), reverse=True),
         cmp_after=sorted(lex["comparators_after"].items(), key=lambda kv: len(kv[0]), reverse=True),
         cmp_inside=lex["comparators_inside"],
