@@ -11,13 +11,13 @@ flows.structure and flows.indicator_tables):
   rate_units.py        unit_of(): the mention's unit or a rate (元/人/年, 张/千人); units an indicator implies
   comparators.py       comparator_of(): ge, le, range, eq... from the number's words, its list, the words before
   timing.py            years and periods: year_in(), timing_of(), recurrence_and_total(), one-year documents,
-                       heading years
+                       heading years, a task table row's deadline cell
   report_parts.py      review and plan parts of work reports and completion notices (guide §7)
   kind.py              wording_kind(), kind_of(): target, standard or achieved
   domain.py            domain_of_row(): the section's domain unless the clause says another
   resolve.py           resolve_row(): every field of a row decided once, in the order written there
   rows.py              rows_for_sentence(): lists, indicator phrases and what a row shares with the one before
-  tables.py            table_row(): main-indicator table cells; deadline cells of task tables
+  tables.py            table_row(): a main-indicator table's target cell as a row
   extract.py           extract_targets(): the document's rows in text order, deduplicated, with stable ids
 
 The path of one number: clauses.sentences() (flows.text) -> find_mentions() -> keep_mention()
