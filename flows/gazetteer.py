@@ -9,6 +9,7 @@ is in Nanjing, Fuzhou, Xuzhou and Kaifeng: never a guess).
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -115,3 +116,37 @@ def resolve(chain: list[Name], context: str = "") -> Resolution:
     if len(candidates) == 1:
         return Resolution(candidates[0], last)
     return Resolution(None, last, tuple(sorted(candidates)))
+
+
+@lru_cache(maxsize=1)
+def _all_names() -> tuple[dict[str, tuple[str, ...]], int]:
+    """Every full and short name (no stop list) -> codes; for counting mentions within one level."""
+    names: dict[str, list[str]] = {}
+    for code, row in regions.regions().items():
+        names.setdefault(row["name"], []).append(code)
+        alias = regions.short_name(row["name"])
+        if alias:
+            names.setdefault(alias, []).append(code)
+    return {k: tuple(dict.fromkeys(v)) for k, v in names.items()}, max(len(n) for n in names)
+
+
+def count_mentions(text: str, admits, stoplist: frozenset = frozenset()) -> Counter:
+    """How often each region that admits(row) accepts is named in text, by its full or short name
+    (德清县, 德清); a name that stands for several admitted regions counts for none."""
+    names, longest = _all_names()
+    table = regions.regions()
+    counts: Counter = Counter()
+    pos = 0
+    while pos < len(text):
+        step = 1
+        for length in range(min(longest, len(text) - pos), 1, -1):
+            piece = text[pos:pos + length]
+            if piece in names and piece not in stoplist:
+                codes = [c for c in names[piece] if admits(table[c])]
+                if codes:
+                    if len(codes) == 1:
+                        counts[codes[0]] += 1
+                    step = length
+                    break
+        pos += step
+    return counts

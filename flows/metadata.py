@@ -195,8 +195,9 @@ def _speaks_for_body(text: str, chain: list[gazetteer.Name]) -> bool:
     """The chain names who issues or speaks: 德清县人民政府, 浙江省省长, 洋县第十八届人民代表大会."""
     rules = _evidence_rules()
     end = chain[-1].end
-    if _followed_by(text, end, rules["bodies"]):
-        return True
+    body = _followed_by(text, end, rules["bodies"])
+    if body:  # …省委的部署, …市政府的要求: the body is cited, not speaking
+        return not _followed_by(text, end + len(body), rules["cited_after"])
     session = re.match(r"第[一二三四五六七八九十\d]{1,4}", text[end:end + 6])
     return bool(session and _followed_by(text, end + session.end(), rules["congress_words"]))
 
@@ -269,7 +270,9 @@ def region_evidence(lines: list[str], title: str | None, title_line: str | None,
     if issuer:
         found += [("signature", issuer, c) for c in gazetteer.chains_in(issuer)[:1]]
     for line in tail:
-        if len(line) <= 40 and not _followed_by(line, 0, _evidence_rules()["byline_leads"]):
+        # a signature line: short, no sentence in it (XX县人民政府, 浙江省省长 王某某)
+        if len(line) <= 40 and not re.search(r"[。,;]", line) and \
+                not _followed_by(line, 0, _evidence_rules()["byline_leads"]):
             found += [("signature", line, c) for c in _chains_speaking(line)]
     head = lines[:15]
     for i, line in enumerate(head):
@@ -282,12 +285,6 @@ def region_evidence(lines: list[str], title: str | None, title_line: str | None,
     for line in head[:6]:
         found += [("dateline", line, c) for c in _dateline_chains(line)]
     found += [("byline", words, c) for c, words in _byline_chains(head + tail)]
-    for line in head[:2]:  # last resort: the first full name a news report's opening gives
-        chains = [c for c in gazetteer.chains_in(line[:200]) if not _cited(line, c[0].start)
-                  and (len(c) > 1 or len(c[-1].text) > 2)]
-        if chains:
-            found.append(("opening", line, chains[0]))
-            break
     return found
 
 
@@ -323,6 +320,52 @@ def find_region(lines: list[str], title: str | None, title_line: str | None, iss
                        f"({names}) and the text names none of their parents: region_code left null")
             return resolution.name.text, None, Evidence(where, words), warning
     return None, None, None, None
+
+
+def self_level(clean_text: str):
+    """The level a text speaks as (我省, 全县, 区委…): a predicate over regions-table rows that admits the
+    regions of that level, with the words' count; (None, 0) when it says none or two levels equally."""
+    rules = lexicon.metadata_rules()["self_reference"]
+    head = clean_text[:5000]
+    cues = Counter({group: sum(head.count(w) for w in words) for group, words in rules["words"].items()})
+    (group, top), (_, second) = (cues.most_common() + [("", 0), ("", 0)])[:2]
+    if top < 1 or top == second:
+        return None, 0, None
+    endings = tuple(rules["name_endings"][group])
+    municipalities = set(lexicon.mapping("regions")["municipalities"])
+
+    def admits(row: dict) -> bool:
+        if group == "province":
+            return row["level"] == "province" and row["name"].endswith(endings)
+        if group == "city" and row["name"] in municipalities:
+            return True
+        if group == "district" and row["level"] == "province":
+            return row["name"].endswith("自治区")
+        return row["level"] != "province" and row["name"].endswith(endings)
+
+    return admits, top, group
+
+
+def region_by_mentions(clean_text: str, lines: list[str]) -> tuple[str | None, Evidence | None]:
+    """A text that never names itself in a trusted place still says its level (我省, 全县, 区委…):
+    the region of that level it names most often (at least twice, and twice as often as any other)
+    is its region; failing that, the first region a news report's opening names, if it is of that
+    level. The level decides first, so a county text that names its province more than itself is
+    never given the province."""
+    admits, top, group = self_level(clean_text)
+    if admits is None:
+        return None, None
+    stop = frozenset() if group == "province" else frozenset(_evidence_rules()["short_name_stoplist"])
+    counts = gazetteer.count_mentions(clean_text[:5000], admits, stop).most_common(2) + [("", 0), ("", 0)]
+    (code, n), (_, second) = counts[0], counts[1]
+    if n >= 2 and n >= 2 * second:
+        return code, Evidence("mentions", f"{regions.regions()[code]['name']} ×{n}; {group} words ×{top}")
+    for line in lines[:2]:  # the first full name a news report's opening gives, at the level it speaks as
+        for chain in gazetteer.chains_in(line[:200]):
+            resolution = gazetteer.resolve(chain)
+            if resolution.code and not _cited(line, chain[0].start) and admits(regions.regions()[resolution.code]):
+                return resolution.code, Evidence("opening", line)
+    return None, None
 
 
 # ---------------------------------------------------------------- when: the year the document is for
@@ -471,6 +514,9 @@ def document_metadata(clean_text: str, manifest: dict | None = None) -> dict:
     region_name, region_code, where, warning = find_region(lines, found["title"], title_line, found["issuer"], context)
     if warning:
         warnings.append(warning)
+    if region_name is None and region_code is None:  # the region it names most often, at the level it speaks as
+        region_code, where = region_by_mentions(clean_text, lines)
+        region_name = regions.regions()[region_code]["name"] if region_code else None
     if region_name is None:  # a region the gazetteer does not know: its name as written, no code
         region_name = region_from(found["title"]) or region_from(found["issuer"]) or region_from(title_line)
         if region_name:

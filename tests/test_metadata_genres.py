@@ -187,3 +187,18 @@ def test_progress_on_a_work_report_and_an_annual_plan_report_are_not_the_report(
     assert (progress["doc_type"], progress["doc_year"], progress["region_code"]) == ("progress_report", 2025, "370103")
     plan = meta("关于淄博市周村区2020年国民经济和社会发展计划执行情况与2021年计划草案的报告\n各位代表:")
     assert (plan["doc_type"], plan["doc_year"], plan["region_code"]) == ("work_plan", 2021, "370306")
+
+
+def test_a_text_that_only_says_its_level_takes_the_region_of_that_level_it_names_most():
+    news = meta("\n".join([
+        "【资料图】",
+        "民生无小事。",
+        "吉林,一项项温暖的举措书写民生答卷。2023年全省50项民生实事全面完成。",
+        "吉林将继续办好民生实事,吉林人民的获得感不断增强。"]))
+    assert (news["region_code"], news["admin_level"], where(news)) == ("220000", "province", "mentions")
+    # a county text that names its province more often than itself is still not the province's
+    county = meta("\n".join([
+        "县政府召开常务会议",
+        "会议传达了浙江省、浙江省委的部署,浙江省要求各地办好实事。",
+        "全县将新建城市书房5家。"]))
+    assert county["region_code"] is None
