@@ -72,6 +72,7 @@ def find_title_and_line(lines: list[str]) -> tuple[str | None, str | None]:
                 and any(w in line for w in _title_words())
                 and not re.match(r"^[一二三四五六七八九十]+、|^\([一二三四五六七八九十\d]{1,3}\)", line)
                 and not re.search(r"\d{4}-\d{1,2}-\d{1,2}", line)  # a page's "published at" line
+                and " > " not in line and "首页>" not in line  # a breadcrumb
                 and not line.startswith(("各", "经", "现将", "为"))):
             if i + 1 < len(head) and PERIOD_LINE.match(head[i + 1]):
                 line = line + head[i + 1]
@@ -434,6 +435,11 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
     if planned:
         year, pos = planned[0]
         return year, Evidence("text", head[max(0, pos - 10):pos + 20])
+    # a list's or a notice's year written before what it lists: 2022年全省50项民生实事, 2021年度的十个民生实事
+    matters = "|".join(map(re.escape, rules["matters_words"]))
+    match = re.search(rf"((?:19|20)\d{{2}})年度?[^。,;:]{{0,12}}?(?:{matters})", head)
+    if match:
+        return int(match.group(1)), Evidence("text", match.group(0))
     # A report given on a date (——2024年1月20日在…会议上) or a list signed on one: that date's year.
     for line in lines[:6]:
         match = re.search(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日在", line)

@@ -202,3 +202,11 @@ def test_a_text_that_only_says_its_level_takes_the_region_of_that_level_it_names
         "会议传达了浙江省、浙江省委的部署,浙江省要求各地办好实事。",
         "全县将新建城市书房5家。"]))
     assert county["region_code"] is None
+
+
+def test_a_breadcrumb_is_no_title_and_a_lists_year_stands_before_its_matters():
+    m = meta("\n".join([
+        "您当前所在位置: 首页 > 政府信息公开 > 重点工作",
+        "民生无小事,枝叶总关情,一项项饱含温度的举措书写着有温度的民生答卷,全县人民的获得感不断增强。",
+        "2022年全县50项民生实事全面完成,成效明显。"]))
+    assert (m["title"], m["doc_type"], m["doc_year"]) == (None, "progress_report", 2022)
