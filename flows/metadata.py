@@ -31,7 +31,16 @@ FIELDS = ("title", "doc_number", "issuer", "issue_date", "region_name", "region_
 
 
 def _title_words() -> tuple[str, ...]:
-    return tuple(lexicon.metadata_rules()["doc_type"]["title_words"])
+    return tuple(_doc_type_rules()["title_words"])
+
+
+def _doc_type_rules() -> dict:
+    return lexicon.metadata_rules()["doc_type"]
+
+
+def _words(key: str) -> str:
+    """A word list of rules/metadata.toml [doc_type] as a regex alternation."""
+    return "|".join(map(re.escape, _doc_type_rules()[key]))
 
 
 def find_doc_number(text: str) -> str | None:
@@ -57,13 +66,13 @@ def find_title_and_line(lines: list[str]) -> tuple[str | None, str | None]:
             match = QUOTED_TITLE.search(line)
             # a notice that issues X (印发《X》的通知), or 《X》 alone: the document is X; a title about X
             # (《政府工作报告》主要工作任务推进情况) is not X
-            issues_it = re.search(r"(?:印发|转发|公布|下达|发布)\s*$", line[:match.start()]) if match else None
+            issues_it = re.search(rf"(?:{_words('issue_verbs')})\s*$", line[:match.start()]) if match else None
             alone = match and not line[match.end():].strip(" 的通知") and not line[:match.start()].strip()
             if match and (issues_it or alone) and any(w in match.group(1) for w in _title_words()):
                 return match.group(1).strip(), line
     paragraphs = 0
     for i, line in enumerate(head):
-        line = re.sub(r"\s*(?:发布时间|发布日期|时间|来源)\s*:.*$", "", line)  # a page's "published at" tail
+        line = re.sub(rf"\s*(?:{_words('page_tail_words')})\s*:.*$", "", line)  # a page's "published at" tail
         if len(line) > 80 and line.endswith("。"):
             paragraphs += 1
             if paragraphs >= 2:  # the body has begun: a short line from here on is a heading, not the title
@@ -72,7 +81,7 @@ def find_title_and_line(lines: list[str]) -> tuple[str | None, str | None]:
                 and any(w in line for w in _title_words())
                 and not re.match(r"^[一二三四五六七八九十]+、|^\([一二三四五六七八九十\d]{1,3}\)", line)
                 and not re.search(r"\d{4}-\d{1,2}-\d{1,2}", line)  # a page's "published at" line
-                and " > " not in line and "首页>" not in line  # a breadcrumb
+                and not any(w in line for w in _doc_type_rules()["breadcrumb_marks"])
                 and not line.startswith(("各", "经", "现将", "为"))):
             if i + 1 < len(head) and PERIOD_LINE.match(head[i + 1]):
                 line = line + head[i + 1]
@@ -86,7 +95,7 @@ def find_title_and_line(lines: list[str]) -> tuple[str | None, str | None]:
                 return issued.group(1), line
             return line, line
     for line in head[:3]:  # a news report that the document was issued: …印发《X》…
-        match = re.search(r"(?:印发|出台|公布|发布)(?:了)?《([^《》]{4,80})》", line)
+        match = re.search(rf"(?:{_words('issue_verbs')})(?:了)?《([^《》]{{4,80}})》", line)
         if match and any(w in match.group(1) for w in _title_words()):
             return match.group(1), line
     return None, None
@@ -255,7 +264,8 @@ def _byline_chains(lines: list[str]) -> list[tuple[list[gazetteer.Name], str]]:
         if lead:
             rest = line[len(lead):].strip()
             chains = [c for c in gazetteer.chains_in(rest) if c[0].start == 0 and _speaks_for_body(rest, c)]
-            out.extend((c, rest) for c in chains if not re.match(r"(?:融媒体|新闻)", rest[c[-1].end:]))
+            media = tuple(_evidence_rules()["byline_media_words"])  # a county's news centre is a newspaper
+            out.extend((c, rest) for c in chains if not rest[c[-1].end:].startswith(media))
     return out
 
 
@@ -341,7 +351,7 @@ def self_level(clean_text: str):
         if group == "city" and row["name"] in municipalities:
             return True
         if group == "district" and row["level"] == "province":
-            return row["name"].endswith("自治区")
+            return row["name"].endswith(tuple(rules["autonomous_region_endings"]))
         return row["level"] != "province" and row["name"].endswith(endings)
 
     return admits, top, group
