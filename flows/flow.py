@@ -39,6 +39,7 @@ from flows.registry import last_fetch_report  # noqa: E402
 OUTPUT_FILES = {"documents.parquet", "sections.parquet", "targets.parquet", "texts.parquet",
                 publish.DUCKDB_NAME, publish.REPORT_JSON, publish.REPORT_HTML, publish.DICTIONARY_NAME}
 OUTPUT_FILES |= {"regions.parquet", "indicators.parquet", "units.parquet"}
+OUTPUT_FILES |= {"explorer"}  # the explorer page and its data (flows/explorer.py), written by publish
 
 
 @dataclass(frozen=True)

@@ -186,18 +186,20 @@ def report_html(report: dict) -> str:
     for c in report.get("validation", {}).get("cross_checks", []):
         checks.append(f"<tr><td>{esc(c['check'])}</td><td class={'ok' if c['success'] else 'bad'}>"
                       f"{'passed' if c['success'] else 'FAILED'}</td><td>1</td><td>{esc(', '.join(map(str, c['examples'])))}</td></tr>")
-    changed = report.get("changes", {})
+    changed = {k: v for k, v in report.get("changes", {}).items() if k != "targets"}
     coverage = ", ".join(f"{level} {c['with_population']} of {c['regions']}"
                          for level, c in report.get("regions_with_population_2020", {}).items())
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>minsheng build report</title>
+<style>.added{{color:#176317}}.removed{{color:#a00}}.changed{{color:#8a5a00}}td.v{{font-family:monospace;font-size:.9em}}</style>
 <style>body{{font-family:sans-serif;margin:2em;max-width:70em}}table{{border-collapse:collapse}}
 td,th{{border:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:top}}
 .ok{{color:#176317}}.bad{{color:#a00;font-weight:bold}}</style></head><body>
 <h1>minsheng build report</h1>
 <p>Status: <b class={'ok' if report.get('status') == 'complete' else 'bad'}>{esc(report.get('status', ''))}</b>.
 Code version {esc(str(report.get('code_version')))}; {esc(str(report.get('documents_seen')))} sources.</p>
-<h2>What changed</h2><p>{esc(json.dumps(changed, ensure_ascii=False))}</p>
+<h2>What changed</h2>{changes_html(report.get("changes", {}).get("targets"))}
+<p>Documents: {esc(json.dumps(changed, ensure_ascii=False))}</p>
 <h2>Row counts</h2><table><tr><th>table</th><th>rows</th></tr>{rows}</table>
 <p>Regions with a 2020 census population: {esc(coverage)}.</p>
 <h2>Validation</h2><table><tr><th>suite / check</th><th>result</th><th>expectations</th><th>failures</th></tr>{''.join(checks)}</table>
@@ -206,8 +208,66 @@ Code version {esc(str(report.get('code_version')))}; {esc(str(report.get('docume
 """
 
 
+CHANGES_SHOWN = 500  # rows per kind in build_report.html; build_report.json keeps them all
+
+
+def target_changes_summary(previous_targets: pd.DataFrame | None, targets: pd.DataFrame,
+                           documents: pd.DataFrame) -> dict:
+    """Targets added, removed and changed against the last build, by target_id (release.target_changes):
+    counts, and every row with its before and after values (none listed for a first build)."""
+    from flows import release  # release imports this module
+
+    if previous_targets is None:
+        return {"against": None, "added": len(targets), "removed": 0, "changed": 0, "rows": [],
+                "note": "first build in this folder: every target is new"}
+    changes = release.target_changes(previous_targets, targets, documents)
+    counts = changes["change"].value_counts()
+    rows = [{k: (None if isinstance(v, float) and v != v else v) for k, v in r.items()}
+            for r in changes.to_dict("records")]
+    return {"against": "the previous build in this folder", "added": int(counts.get("added", 0)),
+            "removed": int(counts.get("removed", 0)), "changed": int(counts.get("changed", 0)), "rows": rows}
+
+
+def changes_html(summary: dict | None) -> str:
+    """The targets added, removed and changed, as a table by target id with before and after values."""
+    esc = html.escape
+    if not summary:
+        return "<p>Targets: no comparison with an earlier build.</p>"
+    head = (f"<p>Targets against {esc(summary.get('against') or 'nothing (first build)')}: "
+            f"<b class=added>{summary['added']} added</b>, <b class=removed>{summary['removed']} removed</b>, "
+            f"<b class=changed>{summary['changed']} changed</b>.")
+    if summary.get("note"):
+        return head + f" {esc(summary['note'])}.</p>"
+    rows = summary.get("rows", [])
+    if not rows:
+        return head + "</p>"
+    body = []
+    for kind in ("added", "removed", "changed"):
+        part = [r for r in rows if r.get("change") == kind]
+        for r in part[:CHANGES_SHOWN]:
+            body.append(f"<tr class={kind}><td>{kind}</td><td><code>{esc(str(r.get('target_id')))}</code></td>"
+                        f"<td>{esc(str(r.get('source_file') or ''))}</td><td>{esc(str(r.get('indicator') or ''))}</td>"
+                        f"<td>{esc(str(r.get('columns_changed') or ''))}</td>"
+                        f"<td class=v>{esc(str(r.get('before') or ''))}</td><td class=v>{esc(str(r.get('after') or ''))}</td></tr>")
+        if len(part) > CHANGES_SHOWN:
+            body.append(f"<tr><td colspan=7>… and {len(part) - CHANGES_SHOWN} more {kind} "
+                        f"(all in build_report.json)</td></tr>")
+    return (head + "</p><table id=target-changes><tr><th>change</th><th>target_id</th><th>source file</th>"
+            "<th>indicator</th><th>columns changed</th><th>before</th><th>after</th></tr>" + "".join(body) + "</table>")
+
+
+def published_folder(staging: Path) -> Path:
+    """The output folder a staging folder (staging_folder's naming) is for."""
+    name = staging.name
+    if name.startswith(".") and name.endswith(".staging"):
+        return staging.parent / name[1:-len(".staging")]
+    return staging
+
+
 def write_outputs(staging: Path, frames: dict[str, pd.DataFrame], report: dict) -> None:
     """Everything a build publishes, into a fresh staging folder."""
+    from flows import explorer
+
     if staging.exists():
         shutil.rmtree(staging)
     staging.mkdir(parents=True)
@@ -215,6 +275,16 @@ def write_outputs(staging: Path, frames: dict[str, pd.DataFrame], report: dict) 
         write_parquet(frame, name, staging / f"{name}.parquet")
     write_duckdb(staging)
     (staging / DICTIONARY_NAME).write_text(dictionary_markdown(), encoding="utf-8")
+    explorer.write_explorer(staging)
+    if "targets" in frames and "documents" in frames:
+        previous = published_folder(Path(staging)) / "targets.parquet"
+        try:
+            previous_targets = pd.read_parquet(previous) if previous.exists() and previous != staging / "targets.parquet" \
+                else None
+        except Exception:  # a damaged earlier file: no comparison rather than no build
+            previous_targets = None
+        report.setdefault("changes", {})["targets"] = target_changes_summary(
+            previous_targets, pd.read_parquet(staging / "targets.parquet"), pd.read_parquet(staging / "documents.parquet"))
     write_report(staging, report)
 
 

@@ -43,7 +43,8 @@ def reordered_build(tmp_path_factory, root):
 
 
 def test_builds_from_the_same_inputs_are_byte_identical(seed_build, reordered_build):
-    for name in [f"{t}.parquet" for t in schema.TABLES] + [publish.DUCKDB_NAME, publish.DICTIONARY_NAME]:
+    for name in [f"{t}.parquet" for t in schema.TABLES] + [publish.DUCKDB_NAME, publish.DICTIONARY_NAME,
+                                                            "explorer/data.js", "explorer/index.html"]:
         assert (seed_build / name).read_bytes() == (reordered_build / name).read_bytes(), name
 
 
@@ -75,16 +76,24 @@ def test_release_contents_and_versions(seed_build, tmp_path):
     releases = tmp_path / "releases"
     archive, changes = release.make_release(seed_build, releases, today=TODAY)
     assert release.verify(archive) == []
-    files = {Path(n).name: data for n, data in members(archive).items()}
+    files = {n.split("/", 1)[1]: data for n, data in members(archive).items()}
     n_targets = len(pd.read_parquet(seed_build / "targets.parquet"))
     assert {"documents.parquet", "sections.parquet", "targets.parquet", "texts.parquet", "minsheng.duckdb",
             "datapackage.json", "DATA_DICTIONARY.md", "CHECKSUMS", "CHANGELOG.md", "changes.csv", "CITATION.cff",
-            "LICENSE.md", "README.md", "query.py", "BUILD_INFO.json"} <= files.keys()
+            "LICENSE.md", "README.md", "query.py", "BUILD_INFO.json", ".zenodo.json", "RELEASE_NOTES.md",
+            "minsheng.xlsx", "explorer/index.html", "explorer/data.js"} <= files.keys()
+    assert {f"csv/{name}.csv" for name in schema.TABLES} <= files.keys()
 
     package = json.loads(files["datapackage.json"])
     assert package["version"] == "2026.11.1" and package["licenses"][0]["name"] == "CC-BY-4.0"
-    resources = {r["name"]: r for r in package["resources"]}
+    resources = {r["name"]: r for r in package["resources"] if r["format"] == "parquet"}
     assert set(resources) == set(schema.TABLES)
+    csv_resources = {r["name"]: r for r in package["resources"] if r["format"] == "csv"}
+    assert set(csv_resources) == {f"{name}_csv" for name in schema.TABLES}
+    assert csv_resources["targets_csv"]["rows"] == n_targets
+    assert csv_resources["targets_csv"]["hash"] == f"sha256:{hashlib.sha256(files['csv/targets.csv']).hexdigest()}"
+    assert {f["path"] for f in package["files"]} >= {"minsheng.xlsx", "explorer/index.html", "explorer/data.js",
+                                                      "RELEASE_NOTES.md", ".zenodo.json"}
     assert resources["targets"]["rows"] == n_targets
     assert resources["targets"]["hash"] == f"sha256:{hashlib.sha256(files['targets.parquet']).hexdigest()}"
     assert [f["name"] for f in resources["targets"]["schema"]["fields"]] == schema.TARGETS.column_names
@@ -308,7 +317,7 @@ def test_datapackage_is_strict_json_with_keys_and_passes_frictionless(seed_build
     assert created.tzinfo is not None and created.date() == TODAY
     assert all(isinstance(s["path"], str) and s["path"] for s in package["sources"])
 
-    resources = {r["name"]: r for r in package["resources"]}
+    resources = {r["name"]: r for r in package["resources"] if r["format"] == "parquet"}
     keys = {(name, fk["fields"][0], fk["reference"]["resource"], fk["reference"]["fields"][0])
             for name, r in resources.items() for fk in r["schema"].get("foreignKeys", [])}
     assert {("targets", "doc_id", "documents", "doc_id"), ("targets", "section_id", "sections", "section_id"),
@@ -345,3 +354,146 @@ def test_versions_only_go_forward(seed_build, tmp_path):
     assert release.existing_versions(releases) == ["v2026.11.1"]
     later, _ = release.make_release(seed_build, releases, today=dt.date(2026, 12, 2))
     assert later.name == "minsheng-v2026.12.1.tar.gz"
+
+
+# ---- a researcher's front door (issue 15): CSV, workbook, publishing metadata, accuracy ----------
+
+def test_csv_files_open_in_pandas_and_duckdb_with_the_parquet_row_counts(seed_build, tmp_path):
+    import duckdb
+
+    archive, _ = release.make_release(seed_build, tmp_path / "releases", today=TODAY)
+    top = unpack(archive, tmp_path / "unpacked")
+    for name in schema.TABLES:
+        path = top / "csv" / f"{name}.csv"
+        assert path.read_bytes()[:3] == b"\xef\xbb\xbf", name  # Excel reads Chinese correctly only with the BOM
+        parquet = pd.read_parquet(top / f"{name}.parquet")
+        frame = pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+        assert len(frame) == len(parquet) and list(frame.columns) == list(parquet.columns), name
+        with duckdb.connect() as con:
+            counted = con.execute("SELECT count(*) FROM read_csv(?, header = true)", [str(path)]).fetchone()[0]
+            columns = [d[0] for d in con.execute("SELECT * FROM read_csv(?, header = true) LIMIT 0",
+                                                 [str(path)]).description]
+        assert counted == len(parquet) and columns == list(parquet.columns), name
+    # Chinese text and the whole cleaned texts survive the round trip
+    texts = pd.read_csv(top / "csv" / "texts.csv", encoding="utf-8-sig")
+    original = pd.read_parquet(top / "texts.parquet")
+    assert dict(zip(texts["doc_id"], texts["clean_text"])) == dict(zip(original["doc_id"], original["clean_text"]))
+    targets = pd.read_csv(top / "csv" / "targets.csv", encoding="utf-8-sig")
+    assert targets["quote"].tolist() == pd.read_parquet(top / "targets.parquet")["quote"].tolist()
+
+
+def test_the_workbook_has_a_sheet_per_table_and_the_dictionary(seed_build, tmp_path):
+    import openpyxl
+
+    archive, _ = release.make_release(seed_build, tmp_path / "releases", today=TODAY)
+    top = unpack(archive, tmp_path / "unpacked")
+    workbook = openpyxl.load_workbook(top / "minsheng.xlsx", read_only=True)
+    assert workbook.sheetnames == list(schema.TABLES) + ["data_dictionary"]
+    for name in schema.TABLES:
+        rows = list(workbook[name].iter_rows(values_only=True))
+        parquet = pd.read_parquet(top / f"{name}.parquet")
+        assert list(rows[0]) == list(parquet.columns), name
+        assert len(rows) - 1 == len(parquet), name
+    targets = list(workbook["targets"].iter_rows(values_only=True))
+    quote_at = targets[0].index("quote")
+    assert [r[quote_at] for r in targets[1:]] == pd.read_parquet(top / "targets.parquet")["quote"].tolist()
+    dictionary = list(workbook["data_dictionary"].iter_rows(values_only=True))
+    described = {(r[0], r[1]) for r in dictionary if r and len(r) > 1 and r[1]}
+    assert ("targets", "quote") in described and ("documents", "doc_id") in described
+    workbook.close()
+
+
+def test_a_text_over_excels_cell_limit_is_cut_and_says_so(seed_build, tmp_path):
+    import openpyxl
+
+    from flows import release_formats
+
+    folder = tmp_path / "tables"
+    folder.mkdir()
+    for name in schema.TABLES:
+        shutil.copyfile(seed_build / f"{name}.parquet", folder / f"{name}.parquet")
+    texts = pd.read_parquet(folder / "texts.parquet")
+    long_text = "民生" * 30_000 + "=SUM(A1)"
+    texts.loc[0, "clean_text"] = long_text
+    publish.write_parquet(publish.to_frame("texts", texts.to_dict("records")), "texts", folder / "texts.parquet")
+    first = release_formats.write_workbook(folder, tmp_path / "a.xlsx", release_formats.dictionary_rows(), TODAY)
+    second = release_formats.write_workbook(folder, tmp_path / "b.xlsx", release_formats.dictionary_rows(), TODAY)
+    assert (tmp_path / "a.xlsx").read_bytes() == (tmp_path / "b.xlsx").read_bytes()  # reproducible bytes
+    assert first == second and first["truncated"] == {"texts.clean_text": 1}
+    workbook = openpyxl.load_workbook(tmp_path / "a.xlsx", read_only=True)
+    rows = list(workbook["texts"].iter_rows(values_only=True))
+    cell = rows[1][1]
+    assert len(cell) == release_formats.EXCEL_CELL_LIMIT and cell.endswith("texts.csv and texts.parquet]")
+    assert cell.startswith("民生民生")
+    notes = " ".join(str(r[0]) for r in workbook["data_dictionary"].iter_rows(values_only=True) if r and r[0])
+    assert "texts.clean_text in 1 row(s)" in notes
+    workbook.close()
+    # the CSV keeps the whole text
+    release_formats.write_csv(folder / "texts.parquet", tmp_path / "texts.csv")
+    assert pd.read_csv(tmp_path / "texts.csv", encoding="utf-8-sig")["clean_text"].iloc[0] == long_text
+
+
+def test_zenodo_metadata_release_notes_and_accuracy_figures(seed_build, tmp_path, root):
+    archive, _ = release.make_release(seed_build, tmp_path / "releases", today=TODAY)
+    top = unpack(archive, tmp_path / "unpacked")
+    zenodo = json.loads((top / ".zenodo.json").read_text(encoding="utf-8"))
+    assert zenodo["upload_type"] == "dataset" and zenodo["version"] == "v2026.11.1"
+    assert zenodo["publication_date"] == TODAY.isoformat() and zenodo["license"] == "cc-by-4.0"
+    assert zenodo["creators"] and zenodo["keywords"] and zenodo["title"] and zenodo["description"]
+    assert isinstance(zenodo["related_identifiers"], list)
+
+    package = json.loads((top / "datapackage.json").read_text(encoding="utf-8"))
+    accuracy = package["accuracy"]
+    notes = (top / "RELEASE_NOTES.md").read_text(encoding="utf-8")
+    assert "## What changed (the first release: every target is new)" in notes
+    n_targets = len(pd.read_parquet(seed_build / "targets.parquet"))
+    assert f"added {n_targets}, removed 0, changed 0" in notes
+    seeds = accuracy["seed_targets"]
+    scorer_present = (root.parent / "shared" / "tools" / "score_targets.py").is_file()
+    assert seeds["measured"] is scorer_present
+    if scorer_present:  # the figures are the shared scorer's own, with their sizes
+        report = tmp_path / "score.json"
+        subprocess.run([sys.executable, str(root.parent / "shared" / "tools" / "score_targets.py"), "--curated",
+                        str(seed_build), "--gold", str(root.parent / "shared" / "gold"), "--json", str(report)],
+                       check=True, capture_output=True)
+        overall = json.loads(report.read_text())["overall"]
+        assert (seeds["gold_rows"], seeds["predicted_rows"], seeds["matched"]) == \
+            (overall["gold"], overall["pred"], overall["matched"])
+        assert seeds["f1"] == round(overall["f1"], 4)
+        assert f"F1 {seeds['f1']:.3f}" in notes and f"{seeds['gold_rows']} gold rows" in notes
+    else:
+        assert "**Targets**: not measured" in notes
+    metadata = accuracy["document_metadata"]
+    if metadata["measured"]:
+        holdout = metadata["splits"]["holdout"]
+        assert holdout["documents"] > 0 and holdout["fields"]["region_code"]["n"] == holdout["documents"]
+        assert f"| holdout | {holdout['documents']} |" in notes
+    else:
+        assert "**Document metadata**: not measured" in notes
+
+
+def test_without_the_evaluation_sets_the_figures_say_not_measured(seed_build, tmp_path):
+    accuracy = release.measure_accuracy(seed_build, shared=tmp_path / "no-shared", texts=tmp_path / "no-texts")
+    assert accuracy["seed_targets"] == {"measured": False, "reason": accuracy["seed_targets"]["reason"]}
+    assert "not on the machine" in accuracy["seed_targets"]["reason"]
+    assert accuracy["document_metadata"]["measured"] is False
+    assert "evaluation texts are not on this machine" in accuracy["document_metadata"]["reason"]
+    notes = release.release_notes("v2026.11.1", None, release.target_changes(None, pd.read_parquet(
+        seed_build / "targets.parquet"), pd.read_parquet(seed_build / "documents.parquet")), 1, {}, accuracy, TODAY)
+    assert "**Targets**: not measured" in notes and "**Document metadata**: not measured" in notes
+    assert not re.search(r"F1 \d", notes)
+
+
+def test_verify_catches_a_damaged_csv_or_workbook(seed_build, tmp_path):
+    archive, _ = release.make_release(seed_build, tmp_path / "releases", today=TODAY)
+    top = unpack(archive, tmp_path / "unpacked")
+    path = top / "csv" / "targets.csv"
+    path.write_bytes(path.read_bytes().rsplit(b"\n", 2)[0] + b"\n")  # a row lost
+    with open(top / "minsheng.xlsx", "ab") as handle:
+        handle.write(b"x")
+    (top / "explorer" / "extra.js").write_text("alert(1)")
+    problems = release.verify(top)
+    assert any(p.startswith("csv/targets.csv: sha256 is ") for p in problems)
+    assert any(p.startswith("csv/targets.csv: ") and "rows, datapackage.json says" in p for p in problems)
+    assert any(p.startswith("minsheng.xlsx: sha256") for p in problems)
+    assert "explorer/extra.js: present but not listed in CHECKSUMS" in problems
