@@ -17,8 +17,8 @@ from flows.text.years import PERIOD_RE, YEAR
 DOC_NUMBER = re.compile(r"([\u4e00-\u9fff*]{1,10}[〔\[【(]((?:19|20)\d{2})[〕\]】)]\s*第?\d{1,4}号)")
 # A signature date on a line of its own, in digits or in Chinese numerals (二〇二四年三月五日),
 # perhaps followed by 印发 or 发布.
-DATE_LINE = re.compile(r"^((?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月"
-                       r"(\d{1,2}|[一二三四五六七八九十]{1,3})日(?:印发|发布|起施行|起实施)?$")
+DATE_LINE = re.compile(r"^\(?((?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月"
+                       r"(\d{1,2}|[一二三四五六七八九十]{1,3})日(?:印发|发布|起施行|起实施)?\)?$")
 CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "○": 0}
 DATE_ANY = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 PERIOD = PERIOD_RE  # 2023—2027年: first and last year
@@ -82,6 +82,7 @@ def find_title_and_line(lines: list[str]) -> tuple[str | None, str | None]:
                 and not re.match(r"^[一二三四五六七八九十]+、|^\([一二三四五六七八九十\d]{1,3}\)", line)
                 and not re.search(r"\d{4}-\d{1,2}-\d{1,2}", line)  # a page's "published at" line
                 and not any(w in line for w in _doc_type_rules()["breadcrumb_marks"])
+                and not line.startswith(tuple(_doc_type_rules()["navigation_starts"]))
                 and not line.startswith(("各", "经", "现将", "为"))):
             if i + 1 < len(head) and PERIOD_LINE.match(head[i + 1]):
                 line = line + head[i + 1]
@@ -433,10 +434,14 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
     if kind not in lexicon.metadata_rules()["doc_type"]["one_year_kinds"]:
         return None, None
     planned = _years_before(head, rules["plan_year_after"])
+    goals = "|".join(map(re.escape, rules["plan_goal_words"]))  # 2023年济南市经济社会发展主要预期目标
+    planned += [(int(m.group(1)), m.start()) for m in re.finditer(
+        rf"((?:19|20)\d{{2}})年[^。,;:\d]{{0,10}}?(?:{goals})", head)]
+    planned.sort(key=lambda p: p[1])
     reviewed = _years_before(head, rules["review_year_after"])
-    if kind == "government_work_report":
+    if kind in ("government_work_report", "work_plan"):
         reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(
-            rf"(?:{'|'.join(map(re.escape, rules['review_year_before']))})[^,;:。\d]{{0,4}}((?:19|20)\d{{2}})年", head)]
+            rf"(?:{'|'.join(map(re.escape, rules['review_year_before']))})[\u4e00-\u9fff]{{0,4}}((?:19|20)\d{{2}})年", head)]
         # A report plans for the latest year it names as planned, or the year after the one it reviews.
         years = [(y, p) for y, p in planned] + [(y + 1, p) for y, p in reviewed]
         if years:
