@@ -166,3 +166,17 @@ def test_subsidies_per_recipient(sentence, expected):
 ])
 def test_capacity_per_day(sentence, expected):
     assert rows(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "2023年1月,广州市十六届人大三次会议以票决方式选定了2023年十件民生实事项目。",
+    "全面贯彻党的十八大和十八届三中、四中、五中、六中全会精神。",
+    "全面贯彻省委九届六次、七次、八次全会精神。",
+    "现在,我代表自治县九届人民政府向大会报告工作。",
+])
+def test_a_congress_term_and_session_are_names_not_rows(sentence):
+    assert rows(sentence) == []
+
+
+def test_a_session_count_beside_a_real_number_keeps_the_number():
+    assert rows("市十六届人大四次会议期间共收到建议486件。") == [(486, None, "件", "count", "eq")]
