@@ -88,9 +88,15 @@ def recheck(judged: list[dict], current: dict[tuple, dict]) -> None:
     """Per sample: share right among rows whose code is unchanged; list the rows that changed."""
     changed = []
     by_sample: dict[str, Counter] = {}
+    # a row is found again by its place, or (when rows before it came or went) by what it says
+    by_content = {}
+    for row in current.values():
+        by_content.setdefault((row["_source"], row["_doc"], row["indicator"], f"{row['value']:g}", row["unit"]), row)
     for j in judged:
         now = current.get((j["source"], j["doc"], int(j["row"])))
         if now is None or now["indicator"] != j["indicator"]:
+            now = by_content.get((j["source"], j["doc"], j["indicator"], j["value"], j["unit"]))
+        if now is None:
             changed.append((j, "row gone (or the document's rows moved)"))
             continue
         if now["indicator_code"] != j["code"]:
