@@ -7,6 +7,8 @@
     minsheng suites                              regenerate expectations/ from the schema
     minsheng dictionary                          print the data dictionary
     minsheng fetch [--raw raw]                   download the registry's sources into raw/snapshots/
+    minsheng download [VERSION] [--from URL_OR_FOLDER] [--to DIR]   fetch, verify and unpack a release
+    minsheng --version                           the package's version
 """
 from __future__ import annotations
 
@@ -170,6 +172,33 @@ def cmd_fetch(args) -> int:
     return 1 if report.failed else 0
 
 
+def cmd_download(args) -> int:
+    """Fetch a release (a folder, an http(s) URL, or one archive), verify it, unpack it under --to."""
+    from flows import download, release
+
+    try:
+        folder = download.download(args.release_version, args.source, args.to).resolve()
+    except (download.DownloadError, release.ReleaseError) as error:
+        print(f"minsheng download: {error}", file=sys.stderr)
+        return 1
+    print(f"{folder}: ok (checksums, datapackage schema and views all check out)")
+    print(download.how_to_query(folder))
+    return 0
+
+
+class HelpFormatter(argparse.ArgumentDefaultsHelpFormatter, argparse.RawDescriptionHelpFormatter):
+    """Every option's default in --help; descriptions and epilogs as written."""
+
+
+def _version() -> str:
+    import importlib.metadata
+
+    try:
+        return importlib.metadata.version("minsheng")
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown (not installed)"
+
+
 def cmd_dictionary(args) -> int:
     from flows.publish import dictionary_markdown
 
@@ -178,12 +207,20 @@ def cmd_dictionary(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="minsheng", description="Build the minsheng targets dataset.")
+    parser = argparse.ArgumentParser(prog="minsheng", description="Build the minsheng targets dataset.",
+                                     formatter_class=HelpFormatter)
+    parser.add_argument("--version", action="version", version=f"minsheng {_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
+    _add_parser = sub.add_parser
+
+    def add_parser(name, **kwargs):  # every subcommand's --help shows the defaults
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        return _add_parser(name, **kwargs)
+    sub.add_parser = add_parser
     from flows.guard import EXIT_STATUSES
 
     build = sub.add_parser(
-        "build", help="build, validate and publish the dataset", formatter_class=argparse.RawDescriptionHelpFormatter,
+        "build", help="build, validate and publish the dataset",
         description="Build, validate and publish the dataset: --raw -> --out.",
         epilog="exit status:\n" + "\n".join(f"  {code:>3}  {meaning}" for code, meaning in EXIT_STATUSES.items()) +
                "\n\nA source over --max-bytes, slower than --doc-timeout, unreadable or empty after cleaning is "
@@ -191,30 +228,30 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--raw", default="raw", help="folder of source texts (with or without manifest.csv)")
     build.add_argument("--out", default="curated", help="output folder (replaced only after validation passes)")
     build.add_argument("--batch-size", type=int, default=200, help="documents per Prefect task")
-    build.add_argument("--cache", default=None, help="per-document cache folder (default: .<out>.cache beside --out)")
+    build.add_argument("--cache", default=None, help="per-document cache folder (None: .<out>.cache beside --out)")
     build.add_argument("--force", action="store_true", help="rebuild and publish even if nothing changed")
     build.add_argument("--dask", default=None, metavar="ADDRESS",
                        help="run the document batches on Dask: 'local' for a local cluster, or a scheduler address")
     build.add_argument("--max-bytes", type=parse_bytes, default="20MB", metavar="SIZE",
-                       help="reject a source file larger than this (e.g. 500kB, 20MB; 0: no limit; default: 20MB)")
+                       help="reject a source file larger than this (e.g. 500kB, 20MB; 0: no limit)")
     build.add_argument("--doc-timeout", type=parse_seconds, default=120.0, metavar="SECONDS",
                        help="reject a document that takes longer than this to build "
-                            "(0: no limit, built in-process; default: 120)")
+                            "(0: no limit, built in-process)")
     build.add_argument("--wait", type=parse_seconds, default=0.0, metavar="SECONDS",
                        help="if another build is writing to --out, wait up to this long for it "
-                            "(default: 0, refuse at once)")
+                            "(0: refuse at once)")
     build.set_defaults(func=cmd_build)
     serve = sub.add_parser("serve", help="serve the nightly build deployment against PREFECT_API_URL")
     serve.add_argument("--raw", default="raw")
     serve.add_argument("--out", default="curated")
     serve.add_argument("--cache", default=None)
-    serve.add_argument("--cron", default="0 2 * * *", help="schedule (default: 02:00 every night)")
+    serve.add_argument("--cron", default="0 2 * * *", help="schedule (02:00 every night)")
     serve.add_argument("--timezone", default="Asia/Shanghai")
     serve.set_defaults(func=cmd_serve)
     rel = sub.add_parser("release", help="pack the last good build as a versioned release (CalVer vYYYY.M.N)")
     rel.add_argument("--curated", default="curated", help="the build to release")
     rel.add_argument("--releases", default="releases", help="folder of release archives")
-    rel.add_argument("--version", default=None, help="version to give (default: next vYYYY.M.N of this month)")
+    rel.add_argument("--version", default=None, help="version to give (None: the next vYYYY.M.N of this month)")
     rel.add_argument("--allow-incomplete", action="store_true", help="release a build in which some sources failed")
     rel.set_defaults(func=cmd_release)
     ver = sub.add_parser("verify", help="check release archives (or unpacked folders)")
@@ -232,6 +269,18 @@ def main(argv: list[str] | None = None) -> int:
     fetch.add_argument("--attempts", type=int, default=4, help="tries per URL on transient errors")
     fetch.add_argument("--backoff", type=float, default=2.0, help="first wait between tries (doubles)")
     fetch.set_defaults(func=cmd_fetch)
+    dl = sub.add_parser(
+        "download", help="fetch a release, verify it and unpack it",
+        description="Fetch a release archive from a folder or an http(s) URL (where `minsheng release` output is "
+                    "published: the archives and index.json) or one archive, check its sha256 and every checksum, "
+                    "schema and view (minsheng verify), unpack it under --to and print how to query it.")
+    dl.add_argument("release_version", nargs="?", default=None, metavar="VERSION",
+                    help="release to fetch, like v2026.11.1 (None: the latest)")
+    dl.add_argument("--from", dest="source", default=None, metavar="URL_OR_FOLDER",
+                    help="where releases are published: a folder, an http(s) URL, or one .tar.gz archive "
+                         "(None: $MINSHENG_RELEASES_URL, else ./releases)")
+    dl.add_argument("--to", default=".", metavar="DIR", help="folder to unpack the release into")
+    dl.set_defaults(func=cmd_download)
     dictionary = sub.add_parser("dictionary", help="print the data dictionary")
     dictionary.set_defaults(func=cmd_dictionary)
     args = parser.parse_args(argv)

@@ -122,6 +122,7 @@ class Rules:
     change_heads: tuple[str, ...]
     joiners: tuple[str, ...]  # 、和与及: between the items of a list
     split_joiners: tuple[str, ...]  # 以及和与及, in lexicon order: where a phrase without 、 splits
+    compound_scopes: dict  # 城乡 -> (城镇, 农村): one scope word naming two, for 分别 with two numbers
     share_heads: tuple[str, ...]  # 占比, 比例, 比重
     qualifier_words: tuple[str, ...]  # 以上, 以下, 以内 after a level
     breakdown_word: str  # 其中
@@ -192,6 +193,7 @@ def rules() -> Rules:
         action_verbs=_longest_first(ind["action_verbs"]), distributive=tuple(ind["distributive"]),
         change_heads=tuple(ind["change_heads"]), joiners=tuple(ind["item_joiners"]),
         split_joiners=tuple(ind["split_joiners"]), share_heads=tuple(ind["share_heads"]),
+        compound_scopes={word: tuple(parts) for word, parts in ind["compound_scopes"].items()},
         qualifier_words=tuple(ind["qualifier_words"]), breakdown_word=ind["breakdown_word"],
         unit_from_indicator=lex["units_from_indicator"],
         per_capita=lex["per_capita"], pop_bases=_longest_first(lex["rates"]["population_bases"]),

@@ -119,7 +119,11 @@ def _phrases(s: str, mentions: list[Mention], group: list[int], pre: str, post: 
             return group, [merge_indicator(tail, post)] * len(group), years_of
         if len(items) == len(group):
             return group, distribute_head(items), years_of
-        return group, [merge_indicator(cut_distributive(pre)[0], post)] * len(group), years_of
+        merged = merge_indicator(cut_distributive(pre)[0], post)
+        for word, parts in rules().compound_scopes.items():
+            if len(parts) == len(group) and word in merged:  # 城乡居民收入分别…: 城镇…, 农村…
+                return group, [merged.replace(word, part, 1) for part in parts], years_of
+        return group, [merged] * len(group), years_of
     subject, has_distributive = cut_distributive(pre)
     items = split_items(strip_fillers(subject)) if strip_fillers(subject) else [""]
     short_scopes = short_scopes_sharing_a_head(items)

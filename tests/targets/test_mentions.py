@@ -180,3 +180,14 @@ def test_a_congress_term_and_session_are_names_not_rows(sentence):
 
 def test_a_session_count_beside_a_real_number_keeps_the_number():
     assert rows("市十六届人大四次会议期间共收到建议486件。") == [(486, None, "件", "count", "eq")]
+
+
+def test_a_compound_scope_with_two_numbers_is_one_row_each():
+    assert [(r[0], r[2]) for r in rows("2022年,城乡居民收入分别增长7%和8%。")] == [(7, "%"), (8, "%")]
+    text = clean.clean("城乡居民人均可支配收入分别达到4.2万元和2.1万元。").clean_text
+    found = targets.extract_targets(text, structure.build_sections("x", text), targets.DocumentContext(doc_id="x"))
+    assert [r["indicator"] for r in found] == ["城镇居民人均可支配收入", "农村居民人均可支配收入"]
+
+
+def test_a_meetings_attendance_is_not_a_row():
+    assert rows("本次大会应到代表389名,实到372名,符合法定人数。") == []
