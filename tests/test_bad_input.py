@@ -16,7 +16,8 @@ from flows import cli, publish, validate
 
 
 def snapshot(folder):
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "dir"
+            for p in sorted(folder.rglob("*"))}  # the explorer is a subfolder
 
 
 def test_bad_sources_are_reported_and_the_rest_builds(tmp_path, root):

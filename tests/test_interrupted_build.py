@@ -19,7 +19,8 @@ BIN = Path(sys.executable).parent
 
 
 def snapshot(folder: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "dir"
+            for p in sorted(folder.rglob("*"))}  # the explorer is a subfolder
 
 
 def start_build(raw: Path, out: Path, env: dict) -> subprocess.Popen:

@@ -497,3 +497,22 @@ def test_verify_catches_a_damaged_csv_or_workbook(seed_build, tmp_path):
     assert any(p.startswith("csv/targets.csv: ") and "rows, datapackage.json says" in p for p in problems)
     assert any(p.startswith("minsheng.xlsx: sha256") for p in problems)
     assert "explorer/extra.js: present but not listed in CHECKSUMS" in problems
+
+
+def test_the_build_report_shows_changed_values_by_target_id():
+    documents = pd.DataFrame({"doc_id": ["d1"], "source_file": ["a.txt"]})
+    before = pd.DataFrame({"target_id": ["t1", "t2"], "doc_id": ["d1"] * 2, "indicator": ["床位", "岗位"],
+                           "value": [5.0, 100.0], "unit": ["张", "个"], "target_year": [2025, 2025]})
+    after = pd.DataFrame({"target_id": ["t2", "t3"], "doc_id": ["d1"] * 2, "indicator": ["岗位", "学位"],
+                          "value": [120.0, 8.0], "unit": ["个", "个"], "target_year": [2027, 2026]})
+    summary = publish.target_changes_summary(before, after, documents)
+    assert (summary["added"], summary["removed"], summary["changed"]) == (1, 1, 1)
+    json.dumps(summary, allow_nan=False)  # the build report's JSON keeps every row, strictly
+    page = publish.report_html({"status": "complete", "changes": {"added": [], "targets": summary}})
+    table = page.split("<table id=target-changes>", 1)[1].split("</table>", 1)[0]
+    changed = next(row for row in table.split("<tr")[1:] if "<code>t2</code>" in row)
+    assert "value|target_year" in changed
+    assert "&quot;value&quot;: 100.0" in changed and "&quot;value&quot;: 120.0" in changed
+    assert "<code>t3</code>" in table and "8 个" in table and "<code>t1</code>" in table and "5 张" in table
+    first = publish.changes_html(publish.target_changes_summary(None, after, documents))
+    assert "2 added" in first and "first build" in first
