@@ -277,14 +277,19 @@ def write_outputs(staging: Path, frames: dict[str, pd.DataFrame], report: dict) 
     (staging / DICTIONARY_NAME).write_text(dictionary_markdown(), encoding="utf-8")
     explorer.write_explorer(staging)
     if "targets" in frames and "documents" in frames:
-        previous = published_folder(Path(staging)) / "targets.parquet"
+        previous = published_folder(Path(staging))
+        documents = pd.read_parquet(staging / "documents.parquet")
         try:
-            previous_targets = pd.read_parquet(previous) if previous.exists() and previous != staging / "targets.parquet" \
-                else None
+            previous_targets = pd.read_parquet(previous / "targets.parquet") \
+                if previous != Path(staging) and (previous / "targets.parquet").exists() else None
+            if previous_targets is not None and (previous / "documents.parquet").exists():
+                # a removed target's document may be gone too: name its file from the last build
+                documents = pd.concat([pd.read_parquet(previous / "documents.parquet")[["doc_id", "source_file"]],
+                                       documents[["doc_id", "source_file"]]]).drop_duplicates("doc_id", keep="last")
         except Exception:  # a damaged earlier file: no comparison rather than no build
             previous_targets = None
         report.setdefault("changes", {})["targets"] = target_changes_summary(
-            previous_targets, pd.read_parquet(staging / "targets.parquet"), pd.read_parquet(staging / "documents.parquet"))
+            previous_targets, pd.read_parquet(staging / "targets.parquet"), documents)
     write_report(staging, report)
 
 

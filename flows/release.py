@@ -648,7 +648,13 @@ def make_release(curated: Path, releases_dir: Path, version: str | None = None, 
         documents = pd.read_parquet(folder / "documents.parquet")
         targets = pd.read_parquet(folder / "targets.parquet")
         previous = read_archive_table(releases_dir / archive_name(previous_version), "targets") if previous_version else None
-        changes = target_changes(previous, targets, documents)
+        named = documents
+        if previous is not None:  # a removed target's document may be gone too: name its file from the last release
+            before = read_archive_table(releases_dir / archive_name(previous_version), "documents")
+            if before is not None:
+                named = pd.concat([before[["doc_id", "source_file"]], documents[["doc_id", "source_file"]]]) \
+                    .drop_duplicates("doc_id", keep="last")
+        changes = target_changes(previous, targets, named)
         changes.to_csv(folder / "changes.csv", index=False, lineterminator="\n")
         (folder / "CHANGELOG.md").write_text(changelog_markdown(version, previous_version, changes, len(targets)),
                                              encoding="utf-8")
