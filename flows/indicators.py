@@ -149,7 +149,7 @@ def with_subject(indicator: str, quote: str | None) -> str:
     pos = (quote or "").find(indicator)
     if pos <= 0:
         return indicator
-    clause = CLAUSE_BREAK.split(quote[:pos].rstrip(",，"))[-1]
+    clause = CLAUSE_BREAK.split(quote[:pos].rstrip(",，、"))[-1]
     subject = re.match(r"[^\d%.]*", clause).group(0)
     return subject + indicator
 
