@@ -20,6 +20,10 @@ among the document's targets, and the short indicator phrase, value and unit.
 
     python benchmarks/score_indicator_codes.py
     python benchmarks/score_indicator_codes.py --draw 100 --seed 2 --out /tmp/sample2.csv
+
+The sample file holds three hand-judged samples: "first", "second" and "third" (drawn with
+--draw 110 --seed 77 --name third after the third round of dictionary growth); each is
+reported on its own line, then all of them together.
 """
 from __future__ import annotations
 
@@ -113,6 +117,12 @@ def recheck(judged: list[dict], current: dict[tuple, dict]) -> None:
         m = now["yes"] + now["no"]
         print(f"sample {name}: {n} rows, {counts['yes']} right = {counts['yes'] / n:.1%} as judged "
               f"({counts['no']} wrong); now {now['yes']}/{m} right among rows whose code is unchanged")
+    total = sum(as_judged.values(), Counter())
+    total_now = sum(by_sample.values(), Counter())
+    n, m = total["yes"] + total["no"], total_now["yes"] + total_now["no"]
+    if len(as_judged) > 1 and n:
+        print(f"all samples: {n} rows, {total['yes']} right = {total['yes'] / n:.1%} as judged; "
+              f"now {total_now['yes']}/{m} right among rows whose code is unchanged")
     if changed:
         print(f"{len(changed)} judged rows changed since they were judged (judge them again):")
         for j, why in changed:
