@@ -1,0 +1,115 @@
+"""Document metadata stage: what the cleaned text says about itself.
+
+Each field is read from the text where the text says it, from the page's metadata table or the
+manifest otherwise, and left null where nobody says. `metadata_sources` records which was used,
+`metadata_evidence` where in the text.
+
+  heads      title, 文号, signature date, issuer; a region name's level by its ending
+  region     where: the document's own region (evidence places, self-reference, gazetteer codes)
+  year       when: plan period and the one year the document is for
+  kind       what kind: doc_type from title, headline or opening
+  evidence   Evidence (where a field was read) and the word test the readers share
+The words all of them read by are rules data in flows/rules/metadata.toml.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from flows import lexicon, regions
+from flows.metadata.evidence import Evidence
+from flows.metadata.heads import (admin_level, date_of_line, find_doc_number, find_issue_date, find_issuer,
+                                  find_title, find_title_and_line, region_from)
+from flows.metadata.kind import doc_type, doc_type_from_opening
+from flows.metadata.region import find_region, region_by_mentions, region_evidence, self_level
+from flows.metadata.year import document_year, plan_period
+
+FIELDS = ("title", "doc_number", "issuer", "issue_date", "region_name", "region_code", "admin_level",
+          "doc_year", "plan_start_year", "plan_end_year", "doc_type", "source_url")
+__all__ = ["FIELDS", "Evidence", "admin_level", "date_of_line", "doc_type", "doc_type_from_opening", "document_metadata",
+           "document_year", "find_doc_number", "find_issue_date", "find_issuer", "find_region", "find_title",
+           "find_title_and_line", "plan_period", "region_by_mentions", "region_evidence", "region_from", "self_level"]
+
+
+def _evidence_json(evidence: dict[str, Evidence], clean_text: str) -> str:
+    out = {}
+    for name, item in evidence.items():
+        start = clean_text.find(item.quote)
+        out[name] = {"where": item.where, "quote": item.quote,
+                     "char_start": start if start >= 0 else None,
+                     "char_end": start + len(item.quote) if start >= 0 else None}
+    return json.dumps(out, ensure_ascii=False, sort_keys=True)
+
+
+def document_metadata(clean_text: str, manifest: dict | None = None) -> dict:
+    """Metadata of one document: text first, manifest second, null otherwise.
+
+    Returns the documents-table fields, `metadata_sources` (field -> text|manifest),
+    `metadata_evidence` (field -> where in the text it was read) and `warnings`."""
+    manifest = manifest or {}
+    lines = [line.strip() for line in clean_text.split("\n") if line.strip()]
+    found: dict = {}
+    evidence: dict[str, Evidence] = {}
+    warnings: list[str] = []
+    found["title"], title_line = find_title_and_line(lines)
+    found["doc_number"] = find_doc_number(clean_text)
+    found["issue_date"] = find_issue_date(lines)
+    found["issuer"] = find_issuer(lines, title_line)
+    context = "\n".join(filter(None, (found["title"], found["issuer"], clean_text[:2000])))
+    region_name, region_code, where, warning = find_region(lines, found["title"], title_line, found["issuer"], context)
+    if warning:
+        warnings.append(warning)
+    if region_name is None and region_code is None:  # the region it names most often, at the level it speaks as
+        region_code, where = region_by_mentions(clean_text, lines)
+        region_name = regions.regions()[region_code]["name"] if region_code else None
+    if region_name is None:  # a region the gazetteer does not know: its name as written, no code
+        region_name = region_from(found["title"]) or region_from(found["issuer"]) or region_from(title_line)
+        if region_name:
+            where = Evidence("title" if region_from(found["title"]) or region_from(title_line) else "signature",
+                             found["title"] if region_from(found["title"]) else (title_line or found["issuer"]))
+    found["region_name"], found["region_code"] = region_name, region_code
+    if where:
+        evidence["region_name"] = evidence["region_code"] = where
+    found["admin_level"] = regions.level_of(region_code) if region_code else (
+        admin_level(region_name) if region_name else None)
+    found["plan_start_year"], found["plan_end_year"] = plan_period(found["title"], clean_text)
+    # The title says what kind of document it is; failing that, a headline that says what the page is.
+    headline = lines[0] if lines and len(lines[0]) <= 60 else None
+    kinds = [doc_type(line) for line in dict.fromkeys((found["title"], title_line, headline)) if line]
+    if title_line and any(w in title_line for w in lexicon.metadata_rules()["doc_type"]["about_a_document"]):
+        found["doc_type"] = "other"
+    else:
+        found["doc_type"] = next((k for k in kinds if k != "other"), None) or doc_type_from_opening(lines) or (
+            "other" if found["title"] else None)
+    kind = found["doc_type"] or manifest.get("doc_type") or "other"
+    found["doc_year"], year_evidence = document_year(kind, found["title"], title_line, lines, found["issue_date"])
+    if year_evidence:
+        evidence["doc_year"] = year_evidence
+    if found["doc_year"] and found["plan_start_year"] is None:
+        found["plan_start_year"] = found["plan_end_year"] = found["doc_year"]
+    found["source_url"] = None  # never in the text itself
+    result, sources = {}, {}
+    for name in FIELDS:
+        value, source = found.get(name), "text"
+        if value is None and manifest.get(name):
+            value, source = manifest[name], "manifest"
+            if name == "issue_date":
+                value = dt.date.fromisoformat(value)
+            elif name in ("plan_start_year", "plan_end_year", "doc_year"):
+                value = int(value)
+        if value is not None:
+            sources[name] = source
+        result[name] = value
+    if result["region_code"] is None and sources.get("region_name") == "manifest":
+        result["region_code"] = regions.code_for(result["region_name"], context)
+        if result["region_code"]:
+            sources["region_code"] = "manifest"
+    if result["admin_level"] is None:
+        result["admin_level"] = regions.level_of(result["region_code"]) if result["region_code"] else \
+            admin_level(result["region_name"])
+    if result["doc_type"] is None:
+        result["doc_type"] = "other"
+    result["metadata_sources"] = json.dumps(sources, ensure_ascii=False, sort_keys=True)
+    result["metadata_evidence"] = _evidence_json(evidence, clean_text)
+    result["warnings"] = warnings
+    return result

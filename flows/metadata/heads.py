@@ -1,0 +1,172 @@
+"""The head and tail of a document: title, 文号, signature date, issuer, and the level a region's
+name says (the lines a notice, a plan or a news page opens and closes with)."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from flows import lexicon
+from flows.text.years import PERIOD_RE, YEAR
+
+DOC_NUMBER = re.compile(r"([\u4e00-\u9fff*]{1,10}[〔\[【(]((?:19|20)\d{2})[〕\]】)]\s*第?\d{1,4}号)")
+# A signature date on a line of its own, in digits or in Chinese numerals (二〇二四年三月五日),
+# perhaps followed by 印发 or 发布, perhaps in brackets.
+DATE_LINE = re.compile(r"^\(?((?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月"
+                       r"(\d{1,2}|[一二三四五六七八九十]{1,3})日(?:印发|发布|起施行|起实施)?\)?$")
+CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "○": 0}
+PERIOD = PERIOD_RE  # 2023—2027年: first and last year
+SINGLE_YEAR = re.compile(rf"({YEAR})年")
+QUOTED_TITLE = re.compile(r"《([^《》]{4,80})》")
+NOTICE_OF = re.compile(r"^.{0,30}?关于(?:印发|转发|公布)(.{4,80}?)的通知$")
+PERIOD_LINE = re.compile(r"^\(\s*(?:19|20)\d{2}\s*[-—–~至到]+\s*(?:19|20)\d{2}\s*年\s*\)$")
+
+
+def title_words() -> tuple[str, ...]:
+    return tuple(doc_type_rules()["title_words"])
+
+
+def doc_type_rules() -> dict:
+    return lexicon.metadata_rules()["doc_type"]
+
+
+def _words(key: str) -> str:
+    """A word list of rules/metadata.toml [doc_type] as a regex alternation."""
+    return "|".join(map(re.escape, doc_type_rules()[key]))
+
+
+def find_doc_number(text: str) -> str | None:
+    match = DOC_NUMBER.search(text[:3000])
+    if not match:
+        return None
+    # One bracket style for the year, whatever the source used: 〔〕 as the GB/T 9704 standard writes it.
+    number = match.group(1)
+    return re.sub(r"[〔\[【(]((?:19|20)\d{2})[〕\]】)]", r"〔\1〕", number, count=1)
+
+
+def find_title(lines: list[str]) -> str | None:
+    """The document's own title: a short line naming a plan, list or opinion."""
+    return find_title_and_line(lines)[0]
+
+
+def find_title_and_line(lines: list[str]) -> tuple[str | None, str | None]:
+    """(title, the line it was read from). A notice that issues a document (关于印发《X》的通知)
+    is titled X; its own line still names the issuer and the region."""
+    head = lines[:40]
+    for line in head:  # a notice that quotes the document's title in 《》
+        if len(line) <= 120 and not line.endswith(("。", ":")):
+            match = QUOTED_TITLE.search(line)
+            # a notice that issues X (印发《X》的通知), or 《X》 alone: the document is X; a title about X
+            # (《政府工作报告》主要工作任务推进情况) is not X
+            issues_it = re.search(rf"(?:{_words('issue_verbs')})\s*$", line[:match.start()]) if match else None
+            alone = match and not line[match.end():].strip(" 的通知") and not line[:match.start()].strip()
+            if match and (issues_it or alone) and any(w in match.group(1) for w in title_words()):
+                return match.group(1).strip(), line
+    paragraphs = 0
+    for i, line in enumerate(head):
+        line = re.sub(rf"\s*(?:{_words('page_tail_words')})\s*:.*$", "", line)  # a page's "published at" tail
+        if len(line) > 80 and line.endswith("。"):
+            paragraphs += 1
+            if paragraphs >= 2:  # the body has begun: a short line from here on is a heading, not the title
+                break
+        if (len(line) <= 60 and not line.endswith(("。", ":", ";")) and "," not in line
+                and any(w in line for w in title_words())
+                and not re.match(r"^[一二三四五六七八九十]+、|^\([一二三四五六七八九十\d]{1,3}\)", line)
+                and not re.search(r"\d{4}-\d{1,2}-\d{1,2}", line)  # a page's "published at" line
+                and not any(w in line for w in doc_type_rules()["breadcrumb_marks"])
+                and not line.startswith(tuple(doc_type_rules()["navigation_starts"]))
+                and not line.startswith(("各", "经", "现将", "为"))):
+            if i + 1 < len(head) and PERIOD_LINE.match(head[i + 1]):
+                line = line + head[i + 1]
+            if i > 0 and head[i - 1].startswith("关于") and len(head[i - 1]) <= 40 and \
+                    not head[i - 1].endswith(("。", ":", ";", ",")):
+                line = head[i - 1] + line  # a title broken over two lines
+            if line.endswith(("——", "—", "-")) and i + 1 < len(head) and len(head[i + 1]) <= 60:
+                line = line + head[i + 1]  # 原标题:X—— / its second line
+            issued = NOTICE_OF.match(line)  # 关于印发X的通知 with no 《》: the document is X
+            if issued and any(w in issued.group(1) for w in title_words()):
+                return issued.group(1), line
+            return line, line
+    for line in head[:3]:  # a news report that the document was issued: …印发《X》…
+        match = re.search(rf"(?:{_words('issue_verbs')})(?:了)?《([^《》]{{4,80}})》", line)
+        if match and any(w in match.group(1) for w in title_words()):
+            return match.group(1), line
+    return None, None
+
+
+def _small_number(text: str) -> int:
+    """5, 十, 十一, 二十三 -> int (a month or a day)."""
+    if text.isdigit():
+        return int(text)
+    if "十" not in text:
+        return CN_DIGIT[text]
+    tens, _, ones = text.partition("十")
+    return (CN_DIGIT[tens] if tens else 1) * 10 + (CN_DIGIT[ones] if ones else 0)
+
+
+def date_of_line(line: str) -> dt.date | None:
+    match = DATE_LINE.match(line)
+    if not match:
+        return None
+    year = match.group(1)
+    if not year.isdigit():
+        year = "".join(str(CN_DIGIT[c]) for c in year)
+    try:
+        return dt.date(int(year), _small_number(match.group(2)), _small_number(match.group(3)))
+    except (ValueError, KeyError):
+        return None
+
+
+def find_issue_date(lines: list[str]) -> dt.date | None:
+    for line in lines:
+        date = date_of_line(line)
+        if date is not None and 1949 <= date.year <= 2100:
+            return date
+    return None
+
+
+def find_issuer(lines: list[str], title: str | None) -> str | None:
+    endings = lexicon.mapping("regions")["issuer_endings"]
+    for i, line in enumerate(lines):
+        if i > 0 and date_of_line(line):
+            previous = lines[i - 1]
+            if len(previous) <= 30 and previous.endswith(tuple(endings)):
+                return previous
+    if title:
+        match = re.match(r"^(.{2,20}?(?:人民政府办公厅|人民政府办公室|人民政府|委员会))关于", title)
+        if match:
+            return match.group(1)
+    return None
+
+
+def region_from(name: str | None) -> str | None:
+    """The region at the start of a title or issuer: 武汉市人民政府 -> 武汉市."""
+    if not name:
+        return None
+    regions = lexicon.mapping("regions")
+    for lead in sorted(regions["title_lead_words"], key=len, reverse=True):
+        if name.startswith(lead):
+            name = name[len(lead):]
+            break
+    suffixes = sorted(regions["province_suffixes"] + regions["prefecture_suffixes"] + regions["county_suffixes"],
+                      key=len, reverse=True)
+    pattern = rf"^([\u4e00-\u9fff*]{{1,12}}?(?:{'|'.join(map(re.escape, suffixes))}))(?=人民|政府|委员会|\"|“|关于|\d|[\u4e00-\u9fff])"
+    match = re.match(pattern, name)
+    if not match or "*" in match.group(1) or match.group(1).startswith(("关于", "各")):
+        return None
+    if len(match.group(1)) == 2 and match.group(1)[0] in "全本我各该":
+        return None  # 全省, 本市, 我区 point at a region without naming it
+    return match.group(1)
+
+
+def admin_level(region: str | None) -> str:
+    """Level from a name's ending, for a region the gazetteer does not know (or a redacted one)."""
+    if not region:
+        return "unknown"
+    regions = lexicon.mapping("regions")
+    if region in regions["municipalities"] or region.endswith(tuple(regions["province_suffixes"])):
+        return "province"
+    if region.endswith(tuple(regions["county_suffixes"])):
+        return "county"
+    if region.endswith(tuple(regions["prefecture_suffixes"])):
+        return "prefecture"
+    return "unknown"

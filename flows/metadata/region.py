@@ -1,0 +1,193 @@
+"""Where: the document's own region, from the places a text names itself (guide 7), most
+trusted first — title, signature, issuing body or congress session, headline, dateline, byline —
+and, where it names itself nowhere, the level it speaks as (我省, 全县) and the region of that
+level it names most. The gazetteer turns a name into a GB/T 2260 code."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from flows import gazetteer, lexicon, regions
+from flows.metadata.evidence import Evidence, followed_by
+
+
+def _evidence_rules() -> dict:
+    return lexicon.metadata_rules()["region_evidence"]
+
+
+def _speaks_for_body(text: str, chain: list[gazetteer.Name]) -> bool:
+    """The chain names who issues or speaks: 德清县人民政府, 浙江省省长, 洋县第十八届人民代表大会."""
+    rules = _evidence_rules()
+    end = chain[-1].end
+    body = followed_by(text, end, rules["bodies"])
+    if body:  # …省委的部署, …市政府的要求: the body is cited, not speaking
+        return not followed_by(text, end + len(body), rules["cited_after"])
+    session = re.match(r"第[一二三四五六七八九十\d]{1,4}", text[end:end + 6])
+    return bool(session and followed_by(text, end + session.end(), rules["congress_words"]))
+
+
+def _cited(text: str, start: int) -> bool:
+    """A name inside 《》 or right after 根据/对口/与… is cited or acted on, not the speaker."""
+    before = text[max(0, start - 30):start]
+    if before.rfind("《") > before.rfind("》"):
+        return True
+    return any(before.endswith(w) for w in _evidence_rules()["citation_leads"])
+
+
+def _short_name_chains(text: str) -> list[list[gazetteer.Name]]:
+    """Short names (德清, 广东) where a headline or dateline uses them: at the start of the line
+    (after a year) and before a word that continues a headline (今年, 将, :, 1月11日电)."""
+    rules = _evidence_rules()
+    lead = re.match(r"^(?:(?:19|20)\d{2}年?)?", text).end()
+    chain = gazetteer.chain_at(text, lead, allow_short=True)
+    if chain and (followed_by(text, chain[-1].end, rules["short_name_followers"])
+                  or re.match(r"\d{1,2}月\d{1,2}日", text[chain[-1].end:])):
+        return [chain]
+    return []
+
+
+def _chains_in_title(line: str) -> list[list[gazetteer.Name]]:
+    chains = [c for c in gazetteer.chains_in(line) if not _cited(line, c[0].start) or line.startswith("关于")]
+    # A lone two-character name (城区, 郊区) counts only where it speaks as a body.
+    chains = [c for c in chains if len(c) > 1 or len(c[-1].text) > 2 or _speaks_for_body(line, c)]
+    return chains or _short_name_chains(line)
+
+
+def _chains_speaking(text: str) -> list[list[gazetteer.Name]]:
+    chains = [c for c in gazetteer.chains_in(text) if _speaks_for_body(text, c) and not _cited(text, c[0].start)]
+    return chains
+
+
+def _dateline_chains(line: str) -> list[list[gazetteer.Name]]:
+    """新华网上海1月11日电, 本报德清讯: the place before the date or 讯."""
+    out = []
+    for match in re.finditer(r"(?:\d{1,2}月\d{1,2}日)?(?:电|讯)", line[:80]):
+        for start in range(max(0, match.start() - 12), match.start()):
+            chain = gazetteer.chain_at(line, start, allow_short=True)
+            if chain and chain[-1].end == match.start():
+                out.append(chain)
+                break
+    return out
+
+
+def _byline_chains(lines: list[str]) -> list[tuple[list[gazetteer.Name], str]]:
+    """来源:德清县人民政府 — a byline that is a government body (a newspaper's city is not the region)."""
+    out = []
+    for line in lines:
+        lead = followed_by(line, 0, _evidence_rules()["byline_leads"])
+        if lead:
+            rest = line[len(lead):].strip()
+            chains = [c for c in gazetteer.chains_in(rest) if c[0].start == 0 and _speaks_for_body(rest, c)]
+            media = tuple(_evidence_rules()["byline_media_words"])  # a county's news centre is a newspaper
+            out.extend((c, rest) for c in chains if not rest[c[-1].end:].startswith(media))
+    return out
+
+
+def region_evidence(lines: list[str], title: str | None, title_line: str | None,
+                    issuer: str | None) -> list[tuple[str, str, list[gazetteer.Name]]]:
+    """Every place where the text names its own region, most trusted first (guide 7): the title,
+    the signature, the issuing body or meeting in the opening, then a headline's, dateline's or
+    byline's place. Each item: (where, the words, the chain of names)."""
+    found: list[tuple[str, str, list[gazetteer.Name]]] = []
+    for line in dict.fromkeys(filter(None, (title_line, title))):
+        found += [("title", line, c) for c in _chains_in_title(line)]
+    tail = lines[-8:] if len(lines) > 8 else lines
+    if issuer:
+        found += [("signature", issuer, c) for c in gazetteer.chains_in(issuer)[:1]]
+    for line in tail:
+        # a signature line: short, no sentence in it (XX县人民政府, 浙江省省长 王某某)
+        if len(line) <= 40 and not re.search(r"[。,;]", line) and \
+                not followed_by(line, 0, _evidence_rules()["byline_leads"]):
+            found += [("signature", line, c) for c in _chains_speaking(line)]
+    head = lines[:15]
+    for i, line in enumerate(head):
+        if not followed_by(line, 0, _evidence_rules()["byline_leads"]):
+            # A short line may go on in the next (——2021年1月12日在X自治州第十五届 / 人民代表大会…).
+            joined = line + head[i + 1] if len(line) <= 40 and i + 1 < len(head) else line
+            found += [("issuer", line, c) for c in _chains_speaking(joined[:300]) if c[0].start < len(line)]
+    if head:
+        found += [("headline", head[0], c) for c in _short_name_chains(head[0])]
+    for line in head[:6]:
+        found += [("dateline", line, c) for c in _dateline_chains(line)]
+    found += [("byline", words, c) for c, words in _byline_chains(head + tail)]
+    return found
+
+
+def find_region(lines: list[str], title: str | None, title_line: str | None, issuer: str | None,
+                context: str) -> tuple[str | None, str | None, Evidence | None, str | None]:
+    """(region name, GB/T 2260 code, evidence, warning). The most trusted kind of place that names a
+    region decides; a later name of the same kind that lies inside it refines it (湖州市 … 德清县
+    人民政府); a name several regions share and nothing settles is left null with a warning."""
+    evidence = region_evidence(lines, title, title_line, issuer)
+    for where in dict.fromkeys(w for w, _, _ in evidence):
+        chosen = None
+        ambiguous = None
+        for kind, words, chain in evidence:
+            if kind != where:
+                continue
+            resolution = gazetteer.resolve(chain, context)
+            if resolution.code is None:
+                ambiguous = ambiguous or (words, resolution)
+                continue
+            if chosen is None:
+                chosen = (words, resolution)
+            elif chosen[1].code in {a["code"] for a in regions.ancestors(resolution.code)}:
+                chosen = (words, resolution)  # inside the region named first: more specific
+        if chosen:
+            words, resolution = chosen
+            row = regions.regions()[resolution.code]
+            return row["name"], resolution.code, Evidence(where, words), None
+        if ambiguous:
+            words, resolution = ambiguous
+            names = ", ".join(f"{c} {'/'.join(a['name'] for a in reversed(regions.ancestors(c)))}"
+                              for c in resolution.ambiguous)
+            warning = (f"region '{resolution.name.text}' ({where}: {words[:40]}) is the name of several regions "
+                       f"({names}) and the text names none of their parents: region_code left null")
+            return resolution.name.text, None, Evidence(where, words), warning
+    return None, None, None, None
+
+
+def self_level(clean_text: str):
+    """The level a text speaks as (我省, 全县, 区委…): a predicate over regions-table rows that admits the
+    regions of that level, with the words' count; (None, 0) when it says none or two levels equally."""
+    rules = lexicon.metadata_rules()["self_reference"]
+    head = clean_text[:5000]
+    cues = Counter({group: sum(head.count(w) for w in words) for group, words in rules["words"].items()})
+    (group, top), (_, second) = (cues.most_common() + [("", 0), ("", 0)])[:2]
+    if top < 1 or top == second:
+        return None, 0, None
+    endings = tuple(rules["name_endings"][group])
+    municipalities = set(lexicon.mapping("regions")["municipalities"])
+
+    def admits(row: dict) -> bool:
+        if group == "province":
+            return row["level"] == "province" and row["name"].endswith(endings)
+        if group == "city" and row["name"] in municipalities:
+            return True
+        if group == "district" and row["level"] == "province":
+            return row["name"].endswith(tuple(rules["autonomous_region_endings"]))
+        return row["level"] != "province" and row["name"].endswith(endings)
+
+    return admits, top, group
+
+
+def region_by_mentions(clean_text: str, lines: list[str]) -> tuple[str | None, Evidence | None]:
+    """A text that never names itself in a trusted place still says its level (我省, 全县, 区委…):
+    the region of that level it names most often (at least twice, and twice as often as any other)
+    is its region; failing that, the first region a news report's opening names, if it is of that
+    level. The level decides first, so a county text that names its province more than itself is
+    never given the province."""
+    admits, top, group = self_level(clean_text)
+    if admits is None:
+        return None, None
+    stop = frozenset() if group == "province" else frozenset(_evidence_rules()["short_name_stoplist"])
+    counts = gazetteer.count_mentions(clean_text[:5000], admits, stop).most_common(2) + [("", 0), ("", 0)]
+    (code, n), (_, second) = counts[0], counts[1]
+    if n >= 2 and n >= 2 * second:
+        return code, Evidence("mentions", f"{regions.regions()[code]['name']} ×{n}; {group} words ×{top}")
+    for line in lines[:2]:  # the first full name a news report's opening gives, at the level it speaks as
+        for chain in gazetteer.chains_in(line[:200]):
+            resolution = gazetteer.resolve(chain)
+            if resolution.code and not _cited(line, chain[0].start) and admits(regions.regions()[resolution.code]):
+                return resolution.code, Evidence("opening", line)
+    return None, None

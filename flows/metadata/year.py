@@ -1,0 +1,112 @@
+"""When: the plan period and the one year a document is for (a list's year, the year a work
+report plans for, the year a completion notice reports on)."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+
+from flows import lexicon
+from flows.metadata.evidence import Evidence, followed_by
+from flows.metadata.heads import PERIOD, SINGLE_YEAR
+
+
+def plan_period(title: str | None, text: str) -> tuple[int | None, int | None]:
+    for source in (title or "", text[:2000]):
+        match = PERIOD.search(source)
+        if match:
+            return int(match.group(1)), int(match.group(2))
+    named = lexicon.mapping("periods")
+    for source in (title or "",):
+        for name, (start, end) in named.items():
+            if name in source:
+                return start, end
+    if title:
+        years = SINGLE_YEAR.findall(title)
+        if len(set(years)) == 1:
+            return int(years[0]), int(years[0])
+    return None, None
+
+
+def _years_before(text: str, endings) -> list[tuple[int, int]]:
+    """(year, position) of every YEAR年 followed by one of the endings (2026年工作安排)."""
+    out = []
+    for match in re.finditer(r"((?:19|20)\d{2})(?=年)", text):
+        if followed_by(text, match.end(), endings):
+            out.append((int(match.group(1)), match.start()))
+    return out
+
+
+def document_year(kind: str, title: str | None, title_line: str | None, lines: list[str],
+                  issue_date: dt.date | None) -> tuple[int | None, Evidence | None]:
+    """The one year a document is for: a list's or work plan's year, the year a work report plans for
+    (a report delivered in January 2026: 2026), the year a completion notice reports on. None for a
+    document of several years."""
+    rules = lexicon.metadata_rules()["year"]
+    if kind != "progress_report":  # a report given on a date (——2020年5月9日在…会议上): that year,
+        for line in lines[:12]:      # or the next when given in November or December
+            match = re.search(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日在", line)
+            if match:
+                return int(match.group(1)) + (int(match.group(2)) >= 11), Evidence("title", line)
+    for line in dict.fromkeys(filter(None, (title, title_line))):
+        if PERIOD.search(line):
+            return None, None
+        years = set(SINGLE_YEAR.findall(line))
+        if len(years) == 1:
+            return int(years.pop()), Evidence("title", line)
+        planned = _years_before(line, rules["plan_year_after"])  # …2020年执行情况与2021年计划草案的报告
+        if planned:  # the latest: 2020年…执行情况 reports, 2021年计划草案 plans
+            return max(planned)[0], Evidence("title", line)
+    head = "\n".join(lines[:40])[:4000]
+    if kind == "other" and issue_date:  # a call for proposals, a reading: the year it was signed
+        return issue_date.year, Evidence("signature", issue_date.isoformat())
+    if kind not in lexicon.metadata_rules()["doc_type"]["one_year_kinds"]:
+        return None, None
+    planned = _years_before(head, rules["plan_year_after"])
+    goals = "|".join(map(re.escape, rules["plan_goal_words"]))  # 2023年济南市经济社会发展主要预期目标
+    planned += [(int(m.group(1)), m.start()) for m in re.finditer(
+        rf"((?:19|20)\d{{2}})年[^。,;:\d]{{0,10}}?(?:{goals})", head)]
+    planned.sort(key=lambda p: p[1])
+    reviewed = _years_before(head, rules["review_year_after"])
+    if kind in ("government_work_report", "work_plan"):
+        reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(
+            rf"(?:{'|'.join(map(re.escape, rules['review_year_before']))})[\u4e00-\u9fff]{{0,4}}((?:19|20)\d{{2}})年", head)]
+        # A report plans for the latest year it names as planned, or the year after the one it reviews.
+        years = [(y, p) for y, p in planned] + [(y + 1, p) for y, p in reviewed]
+        if years:
+            year, pos = max(years)
+            return year, Evidence("text", head[max(0, pos - 10):pos + 20])
+    if planned:
+        year, pos = planned[0]
+        return year, Evidence("text", head[max(0, pos - 10):pos + 20])
+    # a list's or a notice's year written before what it lists: 2022年全省50项民生实事, 2021年度的十个民生实事
+    matters = "|".join(map(re.escape, rules["matters_words"]))
+    match = re.search(rf"((?:19|20)\d{{2}})年度?[^。,;:]{{0,12}}?(?:{matters})", head)
+    if match:
+        return int(match.group(1)), Evidence("text", match.group(0))
+    # A report given on a date (——2024年1月20日在…会议上) or a list signed on one: that date's year.
+    for line in lines[:6]:
+        match = re.search(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日在", line)
+        if match:
+            return int(match.group(1)), Evidence("title", line)
+    # 2024年,我县将… / 今年(2024年): a year written with the words of this year.
+    for match in re.finditer(r"((?:19|20)\d{2})年[,，]", head):
+        after = head[match.end():match.end() + 120].split("。")[0]
+        if any(w in after for w in rules["future_words"]):
+            return int(match.group(1)), Evidence("text", head[match.start():match.end() + 20])
+    if issue_date:
+        return issue_date.year, Evidence("signature", issue_date.isoformat())
+    if kind != "progress_report":  # a news page's own date (2026-01-28 22:06, 2024年01月24日)
+        for line in lines[:4]:
+            match = re.search(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日", line)
+            if match and len(line) <= 40:
+                return int(match.group(1)), Evidence("dateline", line)
+            match = re.match(r"^((?:19|20)\d{2})-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$", line)
+            if match:
+                return int(match.group(1)), Evidence("dateline", line)
+    years = Counter(int(y) for y in SINGLE_YEAR.findall(head))
+    if years:
+        year, count = years.most_common(1)[0]
+        if count >= 2:
+            return year, Evidence("text", f"{year}年 ×{count}")
+    return None, None
