@@ -86,6 +86,9 @@ def cmd_build(args) -> int:
     except guard.EnvironmentProblem as problem:
         print(f"minsheng build: {problem}", file=sys.stderr)
         return problem.exit_code
+    except KeyboardInterrupt:  # before the build started (waiting for the lock, say)
+        print("minsheng build: stopped by SIGINT before the build started", file=sys.stderr)
+        return 130
     except OSError as error:
         if error.errno in guard.WRITE_ERRNOS:
             print(f"minsheng build: {guard.write_problem(error)}", file=sys.stderr)

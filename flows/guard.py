@@ -144,7 +144,7 @@ def check_out(out: Path | str, raw: Path | str | None = None) -> Path:
 
 
 def lock_path(out: Path) -> Path:
-    out = Path(out).absolute()
+    out = Path(out).resolve()  # one lock file however --out is spelled (links, relative paths)
     return out.parent / f".{out.name}.lock"
 
 
@@ -219,16 +219,19 @@ def _server_module():
 def _tied_subprocess_module(parent_pid: int) -> types.ModuleType:
     """A stand-in for the `subprocess` module inside prefect.server.api.server whose Popen
     starts the server so that Linux kills it when this process dies (even by kill -9)."""
+    import ctypes
     import subprocess
 
-    def die_with_parent():
-        try:
-            import ctypes
+    try:  # looked up here: between fork and exec the child only calls it (no imports, no locks)
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        prctl = None
 
-            ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
-        except (OSError, AttributeError):
+    def die_with_parent():
+        if prctl is None:
             return
-        if os.getppid() != parent_pid:
+        prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
+        if os.getppid() != parent_pid:  # the parent went before the kernel was asked
             os.kill(os.getpid(), signal.SIGKILL)
 
     class TiedPopen(subprocess.Popen):
