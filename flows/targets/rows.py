@@ -121,11 +121,17 @@ def _phrases(s: str, mentions: list[Mention], group: list[int], pre: str, post: 
             return group, distribute_head(items), years_of
         merged = merge_indicator(cut_distributive(pre)[0], post)
         for word, parts in rules().compound_scopes.items():
-            if len(parts) == len(group) and word in merged:  # 城乡居民收入分别增长…: 城镇居民收入增长, 农村…
+            if len(parts) != len(group):
+                continue
+            if word in merged:  # 城乡居民收入分别增长…: 城镇居民收入增长, 农村居民收入增长
                 tail = pre[len(subject):]
                 tail = tail[len(match_word(tail, 0, rules().distributive) or ""):].strip()
                 change = match_word(tail, 0, rules().change_heads) or ""
                 return group, [merged.replace(word, part, 1) + change for part in parts], years_of
+            borrowed = strip_fillers(cut_distributive(context)[0]) if context else ""
+            if merged in rules().change_heads and word in borrowed:
+                # …分别达到A和B,增长x%和y%: a bare change borrows the clause before's compound subject
+                return group, [borrowed.replace(word, part, 1) + merged for part in parts], years_of
         return group, [merged] * len(group), years_of
     subject, has_distributive = cut_distributive(pre)
     items = split_items(strip_fillers(subject)) if strip_fillers(subject) else [""]

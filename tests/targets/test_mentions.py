@@ -191,3 +191,10 @@ def test_a_compound_scope_with_two_numbers_is_one_row_each():
 
 def test_a_meetings_attendance_is_not_a_row():
     assert rows("本次大会应到代表389名,实到372名,符合法定人数。") == []
+
+
+def test_a_bare_change_after_a_compound_list_borrows_each_scope():
+    text = clean.clean("全年城乡居民人均可支配收入分别达到35000元和15000元,增长6.5%和8.1%。存贷款余额分别达6.3万亿元、5.6万亿元。").clean_text
+    found = targets.extract_targets(text, structure.build_sections("x", text), targets.DocumentContext(doc_id="x"))
+    assert [r["indicator"] for r in found] == ["城镇居民人均可支配收入", "农村居民人均可支配收入", "城镇居民人均可支配收入增长",
+                                               "农村居民人均可支配收入增长", "存款余额", "贷款余额"]
