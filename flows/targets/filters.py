@@ -34,6 +34,13 @@ def keep_mention(s: str, m: Mention) -> bool:
         return False  # 未达到99%的县: a condition, not a target
     if _plan_item_count(s, m) or (m.unit_kind == "percent" and _plan_item_share(s, m)):
         return False  # 17项超额完成、占比56.67%; 完成年度计划的112.5%: the plan's own bookkeeping (guide §7)
+    if m.unit in lex.plan_item_own_units and (s.startswith(lex.plan_item_own_nouns, m.unit_end)
+                                               or before.rstrip().endswith(lex.plan_item_own_nouns)):
+        return False  # 65件民生实事, 实事项目10件: a count of the plan's own items (guide §1)
+    if contains_any(s[max(0, m.start - 14): m.start], lex.meeting_words):
+        return False  # 本次会议实到常委会组成人员29人: a meeting's people
+    if contains_any(s[max(0, m.start - 24): m.start], lex.identifier_labels):
+        return False  # 索引号:008207030/2023-00188: an identifier
     if m.start <= 1 and before in ("(", "") and (s.startswith("*", m.start + len(number))
                                                   or s.startswith((".", "、", ")"), m.start + len(number))):
         return False  # (4****…, 1. …: list numbering

@@ -102,6 +102,10 @@ class Rules:
     plan_item_status: tuple[str, ...]
     plan_item_share_words: tuple[str, ...]
     plan_execution_before: tuple[str, ...]
+    plan_item_own_nouns: tuple[str, ...]  # 65件民生实事: a count of the plan's own items
+    plan_item_own_units: tuple[str, ...]
+    meeting_words: tuple[str, ...]  # 实到…29人: a meeting's people
+    identifier_labels: tuple[str, ...]  # 索引号:…: an identifier
     year_followers: tuple[str, ...]  # 2025年, 2025届: a year, not an amount
     date_followers: tuple[str, ...]  # 6月, 3日: a date
     lone_multipliers: tuple[str, ...]  # a lone 万 or 千 is a denominator or a name
@@ -181,6 +185,8 @@ def rules() -> Rules:
         plan_item_nouns=_longest_first(nt["plan_item_nouns"]), plan_item_status=_longest_first(nt["plan_item_status"]),
         plan_item_share_words=_longest_first(nt["plan_item_share_words"]),
         plan_execution_before=_longest_first(nt["plan_execution_before"]),
+        plan_item_own_nouns=_longest_first(nt["plan_item_own_nouns"]), plan_item_own_units=tuple(nt["plan_item_own_units"]),
+        meeting_words=tuple(nt["meeting_words"]), identifier_labels=tuple(nt["identifier_labels"]),
         year_followers=tuple(nt["year_followers"]), date_followers=tuple(nt["date_followers"]),
         lone_multipliers=tuple(nt["lone_multipliers"]), counted_multipliers=tuple(nt["counted_multipliers"]),
         counted_after_multiplier=tuple(nt["counted_after_multiplier"]),

@@ -198,3 +198,18 @@ def test_a_bare_change_after_a_compound_list_borrows_each_scope():
     found = targets.extract_targets(text, structure.build_sections("x", text), targets.DocumentContext(doc_id="x"))
     assert [r["indicator"] for r in found] == ["城镇居民人均可支配收入", "农村居民人均可支配收入", "城镇居民人均可支配收入增长",
                                                "农村居民人均可支配收入增长", "存款余额", "贷款余额"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "今年,虹口区政府共有实事项目10件。",
+    "就江苏省政府45件民生实事项目实施情况开展评议。",
+    "测评结果显示,2023年十件民生实事项目总体满意度均在82.9%以上。",
+    "注:本次会议实到常委会组成人员29人,符合测评的法定人数。",
+    "索引号:008207030/2023-00188",
+])
+def test_the_plans_own_bookkeeping_meetings_and_identifiers_are_not_rows(sentence):
+    assert rows(sentence) == []
+
+
+def test_a_completion_rate_of_a_task_stays_a_row():
+    assert rows("农村户厕改造完成率达到90%。") == [(90, None, "%", "percent", "eq")]
