@@ -28,10 +28,11 @@ STAGE_ORDER = (
     "flows.targets.resolve", "flows.targets.rows", "flows.targets.tables", "flows.targets.extract",
     "flows.targets", "flows.indicators", "flows.units", "flows.schema", "flows.pipeline",
 )
-# Modules kept to what one reads in a sitting (the targets stage, its shared text helpers, its neighbours).
+# Modules kept to what one reads in a sitting (the targets stage, its shared text helpers, its neighbours,
+# the release package).
 MAX_LINES = 400
-SMALL_MODULES = ("targets/*.py", "text/*.py", "metadata/*.py", "structure.py", "indicator_tables.py", "indicators.py", "units.py",
-                 "lexicon.py")
+SMALL_MODULES = ("targets/*.py", "text/*.py", "metadata/*.py", "release/*.py", "structure.py", "indicator_tables.py",
+                 "indicators.py", "units.py", "lexicon.py")
 
 # String literals holding Chinese characters (docstrings aside), per module, as of issue 14. Words
 # belong in flows/rules/; lower a number when you move words out, never raise it.
@@ -48,7 +49,8 @@ CHINESE_LITERALS_ALLOWED = {
     "flows/reference/make_names_en.py": 65,
     "flows/reference/make_population.py": 55,
     "flows/regions.py": 15,
-    "flows/release.py": 6,
+    "flows/release/datapackage.py": 1,
+    "flows/release/notes.py": 5,
     "flows/release_formats.py": 1,
     "flows/schema.py": 49,
     "flows/structure.py": 11,
