@@ -159,7 +159,9 @@ def test_county_figures_add_up_to_their_prefecture():
 
 def test_per_10k_figure_never_uses_a_parents_population(seed_build, tmp_path):
     """value_per_10k_residents divides by the document's own region's population; when that is null
-    the figure is null with a reason, although the parent (here 广东省) has a population."""
+    the figure is null with a reason, although the parent (here 广东省) has a population. Only rows
+    with a per-year value get a figure at all (the others keep their not_comparable_reason), so the
+    population's part is checked on those."""
     import shutil
 
     import duckdb
@@ -172,9 +174,13 @@ def test_per_10k_figure_never_uses_a_parents_population(seed_build, tmp_path):
     con.execute(f"SET file_search_path = '{folder}'")
     query = f"""SELECT count(value_per_10k_residents), count(*), any_value(per_10k_null_reason)
                 FROM ({COMPARE_SQL}) c JOIN read_parquet('units.parquet') u USING (unit)
-                WHERE region_code = '440700' AND u.per_resident"""
+                WHERE region_code = '440700' AND u.per_resident AND c.comparable_basis LIKE 'per year%'"""
+    without_a_year = f"""SELECT count(*) FROM ({COMPARE_SQL}) c JOIN read_parquet('units.parquet') u USING (unit)
+                         WHERE region_code = '440700' AND u.per_resident AND c.comparable_value IS NULL
+                         AND (value_per_10k_residents IS NOT NULL OR per_10k_null_reason <> not_comparable_reason)"""
     with_figure, n, _ = con.execute(query).fetchone()
     assert n > 0 and with_figure == n  # 江门市 has its own population
+    assert con.execute(without_a_year).fetchone()[0] == 0  # no per-year value: its own reason, not a figure
     frame = pd.read_parquet(folder / "regions.parquet")
     frame["population_2020"] = frame["population_2020"].astype("Int64")
     frame.loc[frame["code"] == "440700", ["population_2020", "population_source"]] = [pd.NA, None]
