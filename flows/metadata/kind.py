@@ -17,7 +17,7 @@ def doc_type(title: str | None) -> str:
 def doc_type_from_opening(lines: list[str]) -> str | None:
     """A page with no title says what it is in its opening: 向大会报告工作 (a work report),
     完成情况 (a completion notice), 办好十件民生实事 (a list)."""
-    opening = "\n".join(lines[:8])[:800]
+    opening = "\n".join(lines[:40])[:800]
     for keyword, code in lexicon.metadata_rules()["doc_type"]["opening_cues"]:
         if keyword in opening:
             return code
