@@ -68,8 +68,11 @@ def cmd_build(args) -> int:
                 ingest.discover_sources(raw)
             except ingest.SourceError as error:
                 raise guard.RawFolderProblem(f"raw folder {raw}: {error}") from None
-            print(f"building {raw} -> {out} (Prefect starts an embedded server first; this takes a few seconds)",
-                  file=sys.stderr, flush=True)
+            from flows.guard import prefect_api_url
+
+            where = f"the Prefect server at {prefect_api_url()}" if prefect_api_url() else \
+                "a temporary Prefect server, started first (a few seconds)"
+            print(f"building {raw} -> {out} on {where}", file=sys.stderr, flush=True)
 
             def interrupted(signum):
                 name = "SIGTERM" if signum == signal.SIGTERM else "SIGINT" if signum == signal.SIGINT else str(signum)
@@ -78,11 +81,16 @@ def cmd_build(args) -> int:
 
             with guard.on_signals(interrupted):
                 guard.prefect_server()
-                from flows.flow import with_task_runner
+                from flows import flow, progress
 
-                result = with_task_runner(args.dask)(
-                    raw_dir=str(raw), out_dir=str(out), batch_size=args.batch_size, cache_dir=args.cache,
-                    force=args.force, max_bytes=args.max_bytes or None, doc_timeout=args.doc_timeout or None)
+                flow.progress_display = progress.BuildProgress()
+                try:
+                    result = flow.with_task_runner(args.dask, args.workers)(
+                        raw_dir=str(raw), out_dir=str(out), batch_size=args.batch_size, cache_dir=args.cache,
+                        force=args.force, max_bytes=args.max_bytes or None, doc_timeout=args.doc_timeout or None,
+                        workers=args.workers)
+                finally:
+                    flow.progress_display = None
     except guard.EnvironmentProblem as problem:
         print(f"minsheng build: {problem}", file=sys.stderr)
         return problem.exit_code
@@ -233,8 +241,11 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--batch-size", type=int, default=200, help="documents per Prefect task")
     build.add_argument("--cache", default=None, help="per-document cache folder (None: .<out>.cache beside --out)")
     build.add_argument("--force", action="store_true", help="rebuild and publish even if nothing changed")
+    build.add_argument("--workers", type=int, default=None, metavar="N",
+                       help="batches built at once, each in a worker process (None: every core)")
     build.add_argument("--dask", default=None, metavar="ADDRESS",
-                       help="run the document batches on Dask: 'local' for a local cluster, or a scheduler address")
+                       help="run the document batches on Dask: 'local' for a local cluster of --workers processes, "
+                            "or a scheduler address like tcp://host:8786")
     build.add_argument("--max-bytes", type=parse_bytes, default="20MB", metavar="SIZE",
                        help="reject a source file larger than this (e.g. 500kB, 20MB; 0: no limit)")
     build.add_argument("--doc-timeout", type=parse_seconds, default=120.0, metavar="SECONDS",

@@ -1,7 +1,10 @@
-"""The Prefect flow: wires the stages, adds batching, retries, caching and logging.
+"""The Prefect flow: wires the stages, adds batching, retries, caching, progress and logging.
 
-    discover sources -> build batches of documents (ingest, clean, metadata, structure,
-    targets; cached per document) -> tables -> validate -> publish (staging, then swap)
+    discover sources -> hash them (flows/parts.py plan: batches with stable keys) -> build the
+    changed batches in worker processes, each writing its tables as Parquet parts into the
+    staging folder (cached per document; unchanged batches keep their parts) -> validate (per
+    part in the workers, across parts in DuckDB) -> publish (one file per table compacted from
+    the parts, views, report; then the swap)
 
 A document is rejected by name (and the rest built) when it is the document's fault: it
 cannot be read, is over the size limit (`max_bytes`), takes longer than the time limit
@@ -9,19 +12,20 @@ cannot be read, is over the size limit (`max_bytes`), takes longer than the time
 once cleaned. One build at a time writes an output folder (flows/guard.py's lock), and a
 build never deletes a file it did not write.
 
-All the work is in the stage modules; nothing here decides a row. Documents are built
-in batches (one Prefect task per batch, not per document) so that the orchestration
-cost stays flat as the corpus grows; `task_runner` may be a Dask runner on a cluster.
+All the work is in the stage modules; nothing here decides a row, and no row passes through
+this process: the workers send back counts and messages. Documents are built in batches (one
+Prefect task per batch, not per document) so that the orchestration cost stays flat as the
+corpus grows; `workers` batches run at once (one worker process each: every core by default),
+or on Dask (`with_task_runner("local")`, or a scheduler's address).
 """
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import json
 import os
 import shutil
 import time
-from dataclasses import dataclass, field
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 os.environ.setdefault("DO_NOT_TRACK", "1")
@@ -29,17 +33,27 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
 from prefect import flow, get_run_logger, task  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
+from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 
-from flows import cache, guard, indicators, publish, regions, units, validate  # noqa: E402
-from flows.ingest import DEFAULT_MAX_BYTES, SourceError, SourceRecord, discover_sources, read_source  # noqa: E402
-from flows.worker import DEFAULT_DOC_TIMEOUT, DocumentTimeout, DocumentWorker  # noqa: E402
-from flows.pipeline import DocumentTables, build_document, code_version, one_per_document  # noqa: E402
+from flows import guard, indicators, parts, publish, regions, units, validate  # noqa: E402
+from flows.ingest import DEFAULT_MAX_BYTES, SourceRecord, discover_sources  # noqa: E402
+from flows.worker import DEFAULT_DOC_TIMEOUT, close_pool, pooled  # noqa: E402
+from flows.pipeline import DocumentTables, code_version  # noqa: E402
 from flows.registry import last_fetch_report  # noqa: E402
 
 OUTPUT_FILES = {"documents.parquet", "sections.parquet", "targets.parquet", "texts.parquet",
                 publish.DUCKDB_NAME, publish.REPORT_JSON, publish.REPORT_HTML, publish.DICTIONARY_NAME}
 OUTPUT_FILES |= {"regions.parquet", "indicators.parquet", "units.parquet"}
 OUTPUT_FILES |= {"explorer"}  # the explorer page and its data (flows/explorer.py), written by publish
+OUTPUT_FILES |= {parts.PARTS_DIR}  # parts/<table>/part-<key>.parquet and parts/index.json (flows/parts.py)
+
+
+def default_workers() -> int:
+    """Every core this process may run on."""
+    try:
+        return max(len(os.sched_getaffinity(0)), 1)
+    except AttributeError:
+        return max(os.cpu_count() or 1, 1)
 
 
 @dataclass(frozen=True)
@@ -47,15 +61,6 @@ class Limits:
     """What a single document may cost: bytes on disk, seconds to build (None or 0: no limit)."""
     max_bytes: int | None = DEFAULT_MAX_BYTES
     doc_timeout: float | None = DEFAULT_DOC_TIMEOUT
-
-
-@dataclass
-class BatchResult:
-    tables: list[DocumentTables] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    built: list[str] = field(default_factory=list)
-    cached: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -69,48 +74,9 @@ class BuildResult:
         return {"complete": 0, "unchanged": 0, "incomplete": 1, "validation_failed": 2}.get(self.status, 70)
 
 
-def build_one(record: SourceRecord, cache_dir: Path | None, version: str, result: BatchResult,
-              limits: Limits = Limits(None, None), worker: DocumentWorker | None = None) -> None:
-    """One document: verified, decoded, built (in `worker` when given, under its time limit) or
-    taken from the cache. Errors name the file and the reason."""
-    try:
-        raw = read_source(record, limits.max_bytes)
-    except SourceError as error:
-        result.errors.append(str(error))
-        return
-    except Exception as error:  # an unforeseen read error must not cost the other documents
-        result.errors.append(f"{record.source_file}: could not be read ({type(error).__name__}: {error})")
-        return
-    tables = cache.load(cache_dir, raw.source_file, raw.sha256, version, raw.manifest)
-    if tables is None:
-        try:
-            tables = worker.build(raw) if worker is not None else build_document(raw)
-        except DocumentTimeout:
-            result.errors.append(f"{record.source_file}: took longer than the limit of {limits.doc_timeout:g} s "
-                                 f"(--doc-timeout); rejected")
-            return
-        except Exception as error:  # a stage bug must not cost the other documents
-            result.errors.append(f"{record.source_file}: could not be built ({type(error).__name__}: {error})")
-            return
-        cache.store(cache_dir, raw.source_file, raw.sha256, version, tables, raw.manifest)
-        result.built.append(raw.source_file)
-    else:
-        result.cached.append(raw.source_file)
-    if not tables.text["clean_text"].strip():
-        result.errors.append(f"{record.source_file}: empty after cleaning (no text is left once whitespace, "
-                             f"page numbers and page clutter are removed); rejected")
-        return
-    result.tables.append(tables)
-    result.warnings.extend(tables.warnings)
-
-
-def build_batch_plain(records: list[SourceRecord], cache_dir: Path | None, version: str,
-                      limits: Limits = Limits(None, None)) -> BatchResult:
-    result = BatchResult()
-    with DocumentWorker(limits.doc_timeout) if limits.doc_timeout else contextlib.nullcontext() as worker:
-        for record in records:
-            build_one(record, cache_dir, version, result, limits, worker)
-    return result
+# Set by the command (flows/cli.py) to show progress; None: a log line per batch.
+progress_display = None
+_FLOW_PID = os.getpid()
 
 
 @task(name="discover sources", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
@@ -120,29 +86,51 @@ def discover(raw_dir: Path) -> tuple[list[SourceRecord], list[str]]:
     return records, warnings
 
 
-@task(name="build batch", retries=1, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def build_batch(records: list[SourceRecord], cache_dir: Path | None, version: str, label: str,
-                limits: Limits = Limits(None, None)) -> BatchResult:
+@task(name="hash sources", cache_policy=NO_CACHE)
+def plan_task(records: list[SourceRecord], version: str, limits: Limits, batch_size: int) -> parts.Plan:
     started = time.perf_counter()
-    result = build_batch_plain(records, cache_dir, version, limits)
+    plan = parts.plan(records, version, limits.max_bytes, limits.doc_timeout, batch_size)
+    get_run_logger().info("%d sources hashed in %.1fs: %d batches", len(records), time.perf_counter() - started,
+                          len(plan.batches))
+    return plan
+
+
+def _live_progress(key: str, status: str) -> None:
+    display = progress_display
+    if display is not None and os.getpid() == _FLOW_PID:  # on a Dask worker: counted when the batch returns
+        display.document(key, status)
+
+
+@task(name="build batch", retries=1, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def build_batch(batch: parts.Batch, staging: Path, cache_dir: Path, version: str, limits: Limits,
+                label: str) -> dict:
+    """One batch in a worker process: its documents built or taken from the cache, its parts written
+    into `staging` and validated; returns counts and messages only (parts.run_batch)."""
+    started = time.perf_counter()
+    summary = parts.run_batch(batch, staging, cache_dir, version, limits.max_bytes, limits.doc_timeout, _live_progress)
     get_run_logger().info("batch %s: %d documents (%d built, %d from cache, %d errors) in %.1fs", label,
-                          len(records), len(result.built), len(result.cached), len(result.errors),
+                          len(batch.records), len(summary["built"]), len(summary["cached"]), len(summary["errors"]),
                           time.perf_counter() - started)
-    return result
-
-
-@task(name="validate", cache_policy=NO_CACHE)
-def validate_task(frames: dict) -> validate.ValidationReport:
-    report = validate.validate_tables(frames)
-    get_run_logger().info("validation %s", "passed" if report.success else "FAILED")
-    return report
+    return summary
 
 
 @task(name="publish", retries=1, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def publish_task(frames: dict, report: dict, out_dir: Path) -> None:
-    staging = publish.staging_folder(out_dir)
+def publish_task(staging: Path, report: dict, out_dir: Path, summaries: list[dict], previous_index: dict,
+                 limits: Limits, workers: int) -> None:
+    """One file per table from the parts, the views, the dictionary, the explorer and the report
+    into the staging folder, then the swap."""
     try:
-        publish.write_outputs(staging, frames, report)
+        written = [s["key"] for s in summaries if s.get("written")]
+
+        def compact(table: str) -> int:
+            with pooled(limits.doc_timeout) as worker:
+                return worker.call("flows.parts:compact", (str(staging), table, written), timeout=0)
+
+        with ThreadPoolExecutor(max_workers=max(1, min(workers, len(parts.DOCUMENT_TABLES)))) as pool:
+            list(pool.map(compact, parts.DOCUMENT_TABLES))
+        parts.write_index(staging, summaries)
+        changes = target_changes(staging, out_dir, summaries, previous_index)
+        publish.finish_outputs(staging, report, changes)
     except OSError:
         shutil.rmtree(staging, ignore_errors=True)  # free the space; the last good outputs are untouched
         raise
@@ -155,30 +143,46 @@ def publish_task(frames: dict, report: dict, out_dir: Path) -> None:
     get_run_logger().info("published to %s", out_dir)
 
 
-def with_task_runner(dask: str | None):
-    """The build flow on the default thread pool, or on Dask: "local" starts a local cluster,
-    anything else is the address of a running scheduler (pip install -e ".[dask]")."""
+def target_changes(staging: Path, out_dir: Path, summaries: list[dict], previous_index: dict) -> dict | None:
+    """Targets added, removed and changed against the last build in `out_dir`, read from the parts that
+    differ only (a kept part is the same bytes); the whole tables when the last build had no parts."""
+    if not (out_dir / "targets.parquet").exists():
+        return None  # the first build in this folder
+    if not previous_index:
+        return {"previous_files": [out_dir / "targets.parquet"], "previous_documents": [out_dir / "documents.parquet"],
+                "files": [staging / "targets.parquet"], "documents": [staging / "documents.parquet"]}
+    kept = {s["key"] for s in summaries if s.get("kept")}
+    new = [s["key"] for s in summaries if s.get("written") and not s.get("kept")]
+    old = [k for k, s in previous_index.items() if s.get("written") and k not in kept]
+    return {"previous_files": [parts.part_path(out_dir, "targets", k) for k in old],
+            "previous_documents": [parts.part_path(out_dir, "documents", k) for k in old],
+            "files": [parts.part_path(staging, "targets", k) for k in new],
+            "documents": [parts.part_path(staging, "documents", k) for k in new]}
+
+
+def with_task_runner(dask: str | None = None, workers: int | None = None):
+    """The build flow with `workers` batches at once (default: every core; each batch in a worker
+    process), or on Dask: "local" starts a local cluster of `workers` processes, anything else is
+    the address of a running scheduler (pip install -e ".[dask]")."""
+    workers = workers or default_workers()
     if not dask:
-        return build_flow
+        return build_flow.with_options(task_runner=ThreadPoolTaskRunner(max_workers=workers))
     try:
         from prefect_dask import DaskTaskRunner
     except ImportError:
         raise SystemExit('the Dask task runner needs prefect-dask: pip install -e ".[dask]"') from None
-    runner = DaskTaskRunner() if dask == "local" else DaskTaskRunner(address=dask)
+    if dask == "local":
+        runner = DaskTaskRunner(cluster_class="distributed.LocalCluster",
+                                cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True,
+                                                "dashboard_address": None})
+    else:
+        runner = DaskTaskRunner(address=dask)
     return build_flow.with_options(task_runner=runner)
 
 
 def input_fingerprint(records: list[SourceRecord], version: str, limits: Limits = Limits(None, None)) -> str:
-    digest = hashlib.sha256(version.encode())
-    digest.update(repr((limits.max_bytes, limits.doc_timeout)).encode())
-    for record in records:
-        try:  # the file as read_source would read it: inside the raw folder, a regular file, within the limit
-            data = read_source(record, limits.max_bytes)
-            digest.update(record.source_file.encode() + b"\0" + data.sha256.encode())
-        except SourceError as error:
-            digest.update(record.source_file.encode() + b"\0refused\0" + error.reason.encode())
-        digest.update(json.dumps(record.manifest, sort_keys=True, ensure_ascii=False).encode())
-    return digest.hexdigest()[:16]
+    """The fingerprint of the whole input (parts.plan computes the same while planning the batches)."""
+    return parts.plan(records, version, limits.max_bytes, limits.doc_timeout, 1).fingerprint
 
 
 def check_out_dir(out_dir: Path) -> None:
@@ -220,17 +224,25 @@ def changes_against(previous: dict, documents: dict[str, str]) -> dict:
     }
 
 
-@flow(name="minsheng-build", log_prints=True)
+@flow(name="minsheng-build", log_prints=True, task_runner=ThreadPoolTaskRunner(max_workers=default_workers()))
 def build_flow(raw_dir: str = "raw", out_dir: str = "curated", batch_size: int = 200,
                cache_dir: str | None = None, force: bool = False, max_bytes: int | None = DEFAULT_MAX_BYTES,
-               doc_timeout: float | None = DEFAULT_DOC_TIMEOUT) -> BuildResult:
+               doc_timeout: float | None = DEFAULT_DOC_TIMEOUT, workers: int | None = None) -> BuildResult:
     """Build, validate and publish; only one build at a time per output folder (guard.build_lock)."""
     with guard.build_lock(Path(out_dir).resolve()):
-        return _build_locked(raw_dir, out_dir, batch_size, cache_dir, force, Limits(max_bytes, doc_timeout))
+        try:
+            return _build_locked(raw_dir, out_dir, batch_size, cache_dir, force, Limits(max_bytes, doc_timeout),
+                                 workers or default_workers())
+        finally:
+            close_pool()
+
+
+def _in_order(pairs: list, order: dict[str, int]) -> list[str]:
+    return [message for _, message in sorted(pairs, key=lambda p: order.get(p[0], -1))]
 
 
 def _build_locked(raw_dir: str, out_dir: str, batch_size: int, cache_dir: str | None, force: bool,
-                  limits: Limits) -> BuildResult:
+                  limits: Limits, workers: int) -> BuildResult:
     logger = get_run_logger()
     raw_path, out_path = Path(raw_dir).resolve(), Path(out_dir).resolve()
     publish.recover(out_path)
@@ -240,50 +252,111 @@ def _build_locked(raw_dir: str, out_dir: str, batch_size: int, cache_dir: str | 
     records, source_warnings = discover(raw_path)
     for message in source_warnings:
         logger.warning(message)
-    fingerprint = input_fingerprint(records, version, limits)
+    plan = plan_task(records, version, limits, batch_size)
+    fingerprint = plan.fingerprint
     previous = previous_report(out_path)
     if not force and previous.get("input_fingerprint") == fingerprint and previous.get("status") == "complete":
         logger.info("nothing changed since the last build (%s): outputs left as they are", fingerprint)
         return BuildResult("unchanged", str(out_path), previous)
 
     started = time.perf_counter()
-    batches = [records[i: i + batch_size] for i in range(0, len(records), batch_size)]
-    futures = [build_batch.submit(batch, cache_path, version, f"{n + 1}/{len(batches)}", limits)
-               for n, batch in enumerate(batches)]
-    merged = BatchResult(warnings=list(source_warnings))
-    for future in futures:
-        part = future.result()
-        for name in ("tables", "errors", "warnings", "built", "cached"):
-            getattr(merged, name).extend(getattr(part, name))
-    merged.tables = one_per_document(merged.tables, merged.warnings)  # the same bytes under two names: once
-    for message in merged.errors:
-        logger.error(message)
-    for message in merged.warnings[len(source_warnings):]:
-        logger.warning(message)
+    staging = publish.staging_folder(out_path)
+    if staging.exists():
+        shutil.rmtree(staging)  # what a killed build left
+    staging.mkdir(parents=True)
+    try:
+        return _build_into(staging, plan, previous, raw_dir, raw_path, out_path, cache_path, version, force, limits,
+                           workers, records, source_warnings, started)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
 
-    frames = tables_to_frames(merged.tables)
-    validation = validate_task(frames)
-    documents = {t.document["source_file"]: t.document["sha256"] for t in merged.tables}
-    status = "complete" if not merged.errors else "incomplete"
+
+def _build_into(staging: Path, plan: parts.Plan, previous: dict, raw_dir: str, raw_path: Path, out_path: Path,
+                cache_path: Path, version: str, force: bool, limits: Limits, workers: int,
+                records: list[SourceRecord], source_warnings: list[str], started: float) -> BuildResult:
+    logger = get_run_logger()
+    display = progress_display
+    if display is not None:
+        display.start(sum(len(b.records) for b in plan.batches) + len(plan.errors))
+        display.failed_before(len(plan.errors))
+    previous_index = {} if force else parts.read_index(out_path)
+    summaries: dict[str, dict] = {}
+    todo = []
+    for batch in plan.batches:
+        kept = parts.keep_batch(previous_index.get(batch.key), batch, out_path, staging)
+        if kept is None:
+            todo.append(batch)
+            continue
+        kept["kept"] = True
+        summaries[batch.key] = kept
+        if display is not None:
+            display.kept(len(batch.records), len(kept.get("errors") or []))
+    if todo:
+        logger.info("%d of %d batches to build (%d workers); %d unchanged", len(todo), len(plan.batches), workers,
+                    len(plan.batches) - len(todo))
+    futures = [build_batch.submit(batch, staging, cache_path, version, limits, f"{n + 1}/{len(todo)}")
+               for n, batch in enumerate(todo)]
+    from prefect.futures import as_completed
+
+    for future in as_completed(futures):
+        summary = future.result()
+        summaries[summary["key"]] = summary
+        if display is not None:
+            display.batch_done(summary)
+    if display is not None:
+        display.stop()
+    ordered = [summaries[b.key] for b in plan.batches]
+
+    errors = _in_order(list(plan.errors) + [tuple(e) for s in ordered for e in s.get("errors") or []], plan.order)
+    warnings = list(source_warnings) + [w for s in ordered for w in s.get("warnings") or []] + plan.warnings
+    for message in errors:
+        logger.error(message)
+    for message in warnings[len(source_warnings):]:
+        logger.warning(message)
+    failed = {e[0] for s in ordered for e in s.get("errors") or []}
+    sha = plan.sha256
+    documents = {f: sha[f] for s in ordered for f in s["source_files"] if f not in failed}
+    built = sorted(f for s in ordered if not s.get("kept") for f in s.get("built") or [])
+    cached = sorted(f for s in ordered if not s.get("kept") for f in s.get("cached") or [])
+    kept = sorted(f for s in ordered if s.get("kept") for f in s["source_files"] if f not in failed)
+
+    used_units: dict[str, str | None] = {}
+    for s in ordered:
+        for unit, kind in s.get("units") or []:
+            used_units.setdefault(unit, kind)
+    with pooled(limits.doc_timeout) as worker:
+        reference = worker.call("flows.parts:write_reference", (str(staging), list(used_units.items())), timeout=0)
+    row_counts = {name: sum((s.get("rows") or {}).get(name, 0) for s in ordered) for name in parts.DOCUMENT_TABLES}
+    row_counts.update(reference["rows"])
+    part_results = [r for s in ordered for r in s.get("validation") or []]
+    quote_checks = [s["quote_check"] for s in ordered if s.get("quote_check")]
+    cross = validate.combine_checks(quote_checks) + parts.cross_checks(staging, staging / "regions.parquet")
+    validation = validate.ValidationReport(validate.combine_results(part_results + reference["validation"]), cross)
+    logger.info("validation %s", "passed" if validation.success else "FAILED")
+
+    status = "complete" if not errors else "incomplete"
     if not validation.success:
         status = "validation_failed"
     report = {
-        "status": status, "code_version": version, "input_fingerprint": fingerprint,
+        "status": status, "code_version": version, "input_fingerprint": plan.fingerprint,
         "raw_dir": str(raw_dir), "documents_seen": len(records),
         "fetch": last_fetch_report(raw_path),  # what the last `minsheng fetch` found new, changed, failed
         "limits": {"max_bytes": limits.max_bytes, "doc_timeout_seconds": limits.doc_timeout},
         "documents": documents, "changes": {**changes_against(previous, documents),
-                                            "rebuilt": sorted(merged.built), "from_cache": sorted(merged.cached)},
-        "row_counts": {name: len(frame) for name, frame in frames.items()},
-        "errors": merged.errors, "warnings": merged.warnings,
+                                            "rebuilt": built, "from_cache": cached, "unchanged_parts": kept},
+        "batches": {"total": len(plan.batches), "built": len(todo), "kept": len(plan.batches) - len(todo)},
+        "row_counts": row_counts,
+        "errors": errors, "warnings": warnings,
         "validation": validation.to_dict(),
         "seconds": round(time.perf_counter() - started, 3),
     }
     if validation.success:
-        publish_task(frames, report, out_path)
+        publish_task(staging, report, out_path, ordered, previous_index, limits, workers)
     else:
-        failed = out_path.parent / f".{out_path.name}.failed"  # beside --out, never inside it
-        failed.mkdir(parents=True, exist_ok=True)
-        publish.write_report(failed, report)
-        logger.error("validation failed: %s left as it was; report in %s", out_path, failed)
+        failed_dir = out_path.parent / f".{out_path.name}.failed"  # beside --out, never inside it
+        failed_dir.mkdir(parents=True, exist_ok=True)
+        publish.write_report(failed_dir, report)
+        shutil.rmtree(staging, ignore_errors=True)
+        logger.error("validation failed: %s left as it was; report in %s", out_path, failed_dir)
     return BuildResult(status, str(out_path), report)

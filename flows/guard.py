@@ -245,13 +245,39 @@ def _tied_subprocess_module(parent_pid: int) -> types.ModuleType:
     return module
 
 
+def prefect_api_url() -> str | None:
+    """The Prefect server the environment names (PREFECT_API_URL, or Prefect's profile), if any."""
+    url = os.environ.get("PREFECT_API_URL")
+    if url:
+        return url
+    try:
+        from prefect.settings import PREFECT_API_URL
+        return PREFECT_API_URL.value() or None
+    except Exception:
+        return None
+
+
+def check_prefect_server(url: str, timeout: float = 10.0) -> None:
+    """A server named by PREFECT_API_URL must answer its health check; else ServerProblem (status 7)."""
+    import httpx
+
+    try:
+        response = httpx.get(url.rstrip("/") + "/health", timeout=timeout)
+        response.raise_for_status()
+    except Exception as error:  # refused, timed out, not a Prefect API
+        first_line = (str(error).splitlines() or [type(error).__name__])[0]
+        raise ServerProblem(f"PREFECT_API_URL {url} does not answer ({first_line}); start it (prefect server "
+                            "start) or unset PREFECT_API_URL to use a temporary server") from None
+
+
 def prefect_server():
     """Start Prefect's temporary server now, from this (main) thread, tied to this process:
     it dies with the build on SIGTERM, SIGINT or kill -9. None when PREFECT_API_URL names
-    a real server. Prefect's own clients find and reuse this one (it is a per-port singleton)."""
-    from prefect.settings import PREFECT_API_URL
-
-    if PREFECT_API_URL.value():
+    a real server (checked to answer: else ServerProblem); the build then records its runs
+    there. Prefect's own clients find and reuse this one (it is a per-port singleton)."""
+    url = prefect_api_url()
+    if url:
+        check_prefect_server(url)
         return None
     server_module = _server_module()
     if not isinstance(server_module.subprocess, types.ModuleType) or \

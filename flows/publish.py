@@ -2,8 +2,10 @@
 dictionary and the build report, written to a staging folder and swapped into place.
 
 The output folder is replaced only as a whole and only after validation passed:
-`write_outputs` fills a staging folder beside it, `swap_into_place` renames. A build
-that fails or is killed before the swap leaves the last good outputs as they were.
+the workers fill a staging folder beside it with parts (flows/parts.py), the flow compacts
+them into one file per table and `finish_outputs` adds the views, dictionary, explorer and
+report; `swap_into_place` renames. A build that fails or is killed before the swap leaves
+the last good outputs as they were.
 """
 from __future__ import annotations
 
@@ -264,32 +266,69 @@ def published_folder(staging: Path) -> Path:
     return staging
 
 
-def write_outputs(staging: Path, frames: dict[str, pd.DataFrame], report: dict) -> None:
-    """Everything a build publishes, into a fresh staging folder."""
-    from flows import explorer
+# The explorer page holds every document's text in one script file: past this many documents it is
+# not written (a browser would not open it); the report says so.
+EXPLORER_MAX_DOCUMENTS = 2000
 
+
+def write_outputs(staging: Path, frames: dict[str, pd.DataFrame], report: dict) -> None:
+    """Everything a build publishes from whole tables (the benchmarks and tests; a build writes parts,
+    flows/parts.py, and then finish_outputs), into a fresh staging folder."""
     if staging.exists():
         shutil.rmtree(staging)
     staging.mkdir(parents=True)
     for name, frame in frames.items():
         write_parquet(frame, name, staging / f"{name}.parquet")
+    changes = None
+    previous = published_folder(Path(staging))
+    if previous != Path(staging) and (previous / "targets.parquet").exists():
+        changes = {"previous_files": [previous / "targets.parquet"], "previous_documents": [previous / "documents.parquet"],
+                   "files": [staging / "targets.parquet"], "documents": [staging / "documents.parquet"]}
+    report.setdefault("row_counts", {name: len(frame) for name, frame in frames.items()})
+    finish_outputs(staging, report, changes)
+
+
+def _read_all(files: list[Path], table: str, columns: list[str] | None = None) -> pd.DataFrame:
+    frames = [pd.read_parquet(f, columns=columns) for f in files if Path(f).exists()]
+    if not frames:
+        empty = to_frame(table, [])
+        return empty[columns] if columns else empty
+    return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+
+
+def finish_outputs(staging: Path, report: dict, changes: dict | None) -> None:
+    """Beside the tables in `staging`: the DuckDB views, the data dictionary, the explorer, and the
+    build report with the targets changed since the last build. `changes` names the Parquet files
+    to compare (previous_files/previous_documents against files/documents: the parts that differ
+    from the last build, or whole tables), None for a first build."""
+    from flows import explorer
+
+    staging = Path(staging)
     write_duckdb(staging)
     (staging / DICTIONARY_NAME).write_text(dictionary_markdown(), encoding="utf-8")
-    explorer.write_explorer(staging)
-    if "targets" in frames and "documents" in frames:
-        previous = published_folder(Path(staging))
-        documents = pd.read_parquet(staging / "documents.parquet")
+    n_documents = report.get("row_counts", {}).get("documents", 0)
+    if n_documents <= EXPLORER_MAX_DOCUMENTS:
+        explorer.write_explorer(staging)
+        report["explorer"] = "explorer/index.html"
+    else:
+        report["explorer"] = (f"not written: {n_documents} documents, over the {EXPLORER_MAX_DOCUMENTS} the page "
+                              f"holds (every text goes into one script file)")
+    if changes is None:
+        summary = target_changes_summary(None, pd.DataFrame(index=range(report.get("row_counts", {}).get("targets", 0))),
+                                         None)
+    else:
         try:
-            previous_targets = pd.read_parquet(previous / "targets.parquet") \
-                if previous != Path(staging) and (previous / "targets.parquet").exists() else None
-            if previous_targets is not None and (previous / "documents.parquet").exists():
-                # a removed target's document may be gone too: name its file from the last build
-                documents = pd.concat([pd.read_parquet(previous / "documents.parquet")[["doc_id", "source_file"]],
-                                       documents[["doc_id", "source_file"]]]).drop_duplicates("doc_id", keep="last")
+            previous_targets = _read_all(changes["previous_files"], "targets")
+            targets = _read_all(changes["files"], "targets")
+            # a removed target's document may be gone too: name its file from the last build
+            documents = pd.concat([_read_all(changes["previous_documents"], "documents", ["doc_id", "source_file"]),
+                                   _read_all(changes["documents"], "documents", ["doc_id", "source_file"])]) \
+                .drop_duplicates("doc_id", keep="last")
+            summary = target_changes_summary(previous_targets, targets, documents)
         except Exception:  # a damaged earlier file: no comparison rather than no build
-            previous_targets = None
-        report.setdefault("changes", {})["targets"] = target_changes_summary(
-            previous_targets, pd.read_parquet(staging / "targets.parquet"), documents)
+            summary = target_changes_summary(None, pd.DataFrame(index=range(report.get("row_counts", {}).get("targets", 0))),
+                                             None)
+    report.setdefault("changes", {})["targets"] = summary
     write_report(staging, report)
 
 

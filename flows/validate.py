@@ -132,6 +132,37 @@ def cross_table_checks(frames: dict[str, pd.DataFrame]) -> list[dict]:
     return checks
 
 
+def combine_results(results: list[dict]) -> list[TableResult]:
+    """Per-part results (TableResult dicts) as one result per table, in first-seen order: passed when
+    every part passed; the same failed expectation of several parts once, its unexpected counts added."""
+    tables: dict[str, TableResult] = {}
+    for r in results:
+        table = tables.setdefault(r["table"], TableResult(r["table"], True, 0, []))
+        table.success = table.success and bool(r["success"])
+        table.evaluated = max(table.evaluated, r["evaluated"])
+        for failure in r["failures"]:
+            same = next((f for f in table.failures if f["expectation"] == failure["expectation"]
+                         and f["kwargs"] == failure["kwargs"]), None)
+            if same is None:
+                table.failures.append({**failure, "examples": list(failure.get("examples") or [])})
+                continue
+            same["unexpected_count"] = (same.get("unexpected_count") or 0) + (failure.get("unexpected_count") or 0)
+            same["examples"] = (same["examples"] + list(failure.get("examples") or []))[:5]
+    return list(tables.values())
+
+
+def combine_checks(checks: list[dict]) -> list[dict]:
+    """The same cross check of several parts as one."""
+    combined: dict[str, dict] = {}
+    for c in checks:
+        same = combined.setdefault(c["check"], {"check": c["check"], "success": True, "unexpected_count": 0,
+                                                "examples": []})
+        same["success"] = same["success"] and c["success"]
+        same["unexpected_count"] += c.get("unexpected_count") or 0
+        same["examples"] = (same["examples"] + list(c.get("examples") or []))[:5]
+    return list(combined.values())
+
+
 def validate_tables(frames: dict[str, pd.DataFrame], suites_dir: Path = EXPECTATIONS_DIR) -> ValidationReport:
     results = [validate_frame(name, frame, load_suite(name, suites_dir)) for name, frame in frames.items()]
     return ValidationReport(results, cross_table_checks(frames))

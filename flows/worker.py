@@ -12,10 +12,17 @@ its parent goes (prctl PR_SET_PDEATHSIG, Linux), and it exits when its input pip
 
 Protocol on the child's stdin/stdout: length-prefixed pickles; the child first writes
 b"ready" once its imports and rules are loaded, then answers each (function, argument)
-with ("ok", result) or ("error", exception type name, message).
+with ("ok", result), ("oserror", errno, strerror, filename) (raised again as OSError in the
+parent, so that a full disk keeps its exit status) or ("error", exception type name, message).
+
+`pooled(timeout)` lends a worker from a pool kept per process, so that a build starts one
+child per concurrent batch (not one per batch) and pays each child's warm-up once;
+`close_pool()` ends them. With no time limit (`--doc-timeout 0`) it lends a `LocalWorker`,
+which runs the same functions in this process.
 """
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import importlib
 import os
@@ -25,6 +32,7 @@ import signal
 import struct
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -128,6 +136,8 @@ class DocumentWorker:
             raise WorkerError("WorkerDied", f"the document worker process died ({how}; {error!r})") from None
         if answer[0] == "ok":
             return answer[1]
+        if answer[0] == "oserror":
+            raise OSError(answer[1], answer[2], answer[3])
         raise WorkerError(answer[1], answer[2])
 
     def build(self, raw):
@@ -151,6 +161,63 @@ class DocumentWorker:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+class LocalWorker:
+    """A DocumentWorker's interface in this process, with no time limit (--doc-timeout 0)."""
+
+    timeout = None
+    process = None
+
+    def call(self, function: str, argument, timeout: float | None = None):
+        return _resolve(function)(argument)
+
+    def build(self, raw):
+        return self.call(BUILD_FUNCTION, raw)
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self) -> LocalWorker:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        pass
+
+
+_pool: dict[float, list[DocumentWorker]] = {}
+_pool_lock = threading.Lock()
+
+
+@contextlib.contextmanager
+def pooled(timeout: float | None = DEFAULT_DOC_TIMEOUT):
+    """A worker from this process's pool (started when none is free), given back afterwards; a
+    worker whose user raised is closed instead. No time limit: a LocalWorker."""
+    if not timeout:
+        yield LocalWorker()
+        return
+    with _pool_lock:
+        free = _pool.setdefault(timeout, [])
+        worker = free.pop() if free else DocumentWorker(timeout)
+    ok = False
+    try:
+        yield worker
+        ok = True
+    finally:
+        if ok:
+            with _pool_lock:
+                _pool.setdefault(timeout, []).append(worker)
+        else:
+            worker.close()
+
+
+def close_pool() -> None:
+    """End every pooled child of this process (the end of a build)."""
+    with _pool_lock:
+        workers = [w for free in _pool.values() for w in free]
+        _pool.clear()
+    for worker in workers:
+        worker.close()
 
 
 def _warm_up() -> None:
@@ -183,6 +250,8 @@ def serve(parent_pid: int, warm: bool) -> None:
             return  # the parent closed the pipe: nothing more to do
         try:
             answer = ("ok", _resolve(function)(argument))
+        except OSError as error:  # a full or read-only disk keeps its errno in the parent
+            answer = ("oserror", error.errno, error.strerror or str(error), error.filename)
         except Exception as error:  # sent back whole; the parent names the file
             answer = ("error", type(error).__name__, str(error))
         _write(out, answer)

@@ -73,7 +73,8 @@ def test_a_failed_validation_leaves_the_last_good_outputs(tmp_path, root, seed_b
         return suite
 
     monkeypatch.setattr(validate, "load_suite", stricter)
-    assert cli.main(["build", "--raw", str(root / "raw"), "--out", str(out), "--force"]) == 2
+    # --doc-timeout 0: built in this process, where the stricter suite is (worker processes load the real one)
+    assert cli.main(["build", "--raw", str(root / "raw"), "--out", str(out), "--force", "--doc-timeout", "0"]) == 2
     assert snapshot(out) == before
     failed = json.loads((tmp_path / ".curated.failed" / publish.REPORT_JSON).read_text(encoding="utf-8"))
     assert failed["status"] == "validation_failed"

@@ -164,14 +164,14 @@ def test_case_4_files_put_into_out_while_the_build_runs_are_not_deleted(tmp_path
 
     out = tmp_path / "curated"
     shutil.copytree(seed_build, out)
-    real = publish.write_outputs
+    real = publish.finish_outputs
 
-    def then_someone_writes(staging, frames, report):
-        real(staging, frames, report)
+    def then_someone_writes(staging, report, changes):
+        real(staging, report, changes)
         (out / ".notes.md").write_text("written during the build\n")
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(publish, "write_outputs", then_someone_writes)
+        patch.setattr(publish, "finish_outputs", then_someone_writes)
         with pytest.raises(guard.OutputFolderProblem, match=r"\.notes\.md"):
             flow.build_flow(raw_dir=str(root / "raw"), out_dir=str(out), force=True, doc_timeout=None)
     assert (out / ".notes.md").read_text() == "written during the build\n"

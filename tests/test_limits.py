@@ -81,8 +81,11 @@ def test_a_worker_call_over_the_time_limit_is_stopped_and_the_next_call_gets_a_f
 
 
 def test_a_document_over_the_time_limit_is_rejected_by_name_and_the_others_are_built(tmp_path):
-    from flows.flow import Limits, build_batch_plain
-    from flows.pipeline import build_document
+    import pandas as pd
+
+    from flows import parts
+    from flows.pipeline import build_document, code_version
+    from flows.worker import close_pool
 
     seed = sorted(SEEDS.glob("*.txt"))[0]
     slow = tmp_path / "slow.txt"
@@ -91,11 +94,18 @@ def test_a_document_over_the_time_limit_is_rejected_by_name_and_the_others_are_b
                     encoding="utf-8")
     records = [ingest.SourceRecord("slow.txt", slow, root=tmp_path),
                ingest.SourceRecord(seed.name, seed, root=SEEDS)]
-    result = build_batch_plain(records, None, "v", Limits(max_bytes=None, doc_timeout=2.0))
-    assert result.errors == ["slow.txt: took longer than the limit of 2 s (--doc-timeout); rejected"]
-    [tables] = result.tables
+    batch = parts.Batch("k", "f", records)
+    try:
+        summary = parts.run_batch(batch, tmp_path / "out", tmp_path / "cache", code_version(), None, 2.0)
+    finally:
+        close_pool()
+    assert [e[1] for e in summary["errors"]] == ["slow.txt: took longer than the limit of 2 s (--doc-timeout); rejected"]
+    assert summary["built"] == [seed.name] and summary["rows"]["documents"] == 1
     # built in the worker process: the same rows as in this process
-    assert tables == build_document(ingest.read_source(records[1]))
+    expected = build_document(ingest.read_source(records[1]))
+    written = pd.read_parquet(parts.part_path(tmp_path / "out", "targets", "k"))
+    assert list(written["target_id"]) == [t["target_id"] for t in expected.targets]
+    assert list(written["quote"]) == [t["quote"] for t in expected.targets]
 
 
 def test_the_size_limit_is_checked_before_the_file_is_read(tmp_path, monkeypatch):
