@@ -2,6 +2,9 @@
 text), and PDF text extraction, for the candidate libraries.
 
     python benchmarks/bench_readers.py            # prints a table per page and a summary
+    python benchmarks/bench_readers.py --real DIR # real published pages kept outside the repository:
+                                                  # DIR/<id>.html with its hand-trimmed DIR/<id>.main.txt
+                                                  # (benchmarks/eval/real_html_pages.csv lists them)
 
 The HTML pages are tests/portal_pages.py: SYNTHETIC layouts written after real portals'
 structure (this machine has no web access), their body text from the seeds in raw/.
@@ -93,6 +96,21 @@ def bench_html(pages=None, label="pages the reader was written alongside"):
     return results
 
 
+def real_pages(directory) -> list:
+    """Real published pages kept outside the repository: <id>.html (the bytes as stored) and
+    <id>.main.txt (the main text trimmed by hand, UTF-8); pages without a .main.txt are skipped."""
+    pages = []
+    for path in sorted(Path(directory).glob("*.html")):
+        gold = path.with_suffix(".main.txt")
+        if not gold.exists():
+            print(f"  {path.name}: no {gold.name}, skipped")
+            continue
+        body = path.read_bytes()
+        _, encoding = readers.decode_html(body)
+        pages.append(portal_pages.Page(path.stem, "real", encoding, body, gold.read_text(encoding="utf-8")))
+    return pages
+
+
 def make_pdf(lines: list[str], pages: int = 1) -> bytes:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -141,6 +159,10 @@ def bench_pdf():
 
 
 if __name__ == "__main__":
+    if "--real" in sys.argv:
+        directory = sys.argv[sys.argv.index("--real") + 1]
+        bench_html(real_pages(directory), f"real published pages in {directory}")
+        sys.exit(0)
     bench_html()
     bench_html(portal_pages.holdout_pages(), "held-out pages, written after the reader and not used to tune it")
     bench_pdf()

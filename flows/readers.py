@@ -155,6 +155,31 @@ def _parse_date(value: str) -> str | None:
         return None
 
 
+def _is_paragraph(text: str) -> bool:
+    return len(_CJK.findall(text)) >= 40 and not re.match(r"^\s*[\u4e00-\u9fff][\u4e00-\u9fff\s\u3000]{0,7}[:：]", text)
+
+
+def _metadata_box(node):
+    """The block a metadata label sits in (removed with it before the main text is looked for): the
+    label's ancestors up to its table, list or a div with some text, but only while the block reads
+    as metadata: at most 60 Chinese characters plus 40 for each label it holds, and no paragraph
+    (<p> of 40 or more that is not `label：value`). On many portals a thin line (发布日期：…
+    信息来源：…) sits in the same div as the article; that div is never taken."""
+    box, holder = node, node.parent
+    while holder is not None and holder.tag != "body":
+        text = holder.text(deep=True) or ""
+        chinese = len(_CJK.findall(text))
+        squeezed = re.sub(r"[\s\u3000]+", "", text)
+        if chinese > 60 + 40 * sum(1 for label in PAGE_LABELS if label in squeezed) or \
+                any(_is_paragraph(p.text(deep=True) or "") for p in holder.css("p")):
+            break
+        box = holder
+        if holder.tag in ("table", "ul", "dl") or holder.tag == "div" and chinese > 30:
+            break
+        holder = holder.parent
+    return box
+
+
 def _page_metadata(tree) -> tuple[dict, list]:
     """The portal's metadata table (label/value cells, `<b>label：</b>value`, <dl>, <li><span>) and the
     nodes it sits in (removed before the main text is looked for)."""
@@ -181,12 +206,7 @@ def _page_metadata(tree) -> tuple[dict, list]:
             value = " ".join(value.split()).strip()
             if value and key not in found and len(value) < 300:
                 found[key] = value
-                holder = node.parent
-                while holder is not None and holder.tag not in ("table", "ul", "dl", "body") and \
-                        not (holder.tag == "div" and len(_CJK.findall(holder.text(deep=True) or "")) > 30):
-                    holder = holder.parent
-                holders.append(holder if holder is not None and holder.tag in ("table", "ul", "dl", "div")
-                               else node)
+                holders.append(_metadata_box(node))
     for meta in tree.css("meta[name]"):
         key = META_TAGS.get((meta.attributes.get("name") or "").lower())
         value = " ".join((meta.attributes.get("content") or "").split())

@@ -66,3 +66,26 @@ def test_error_page_is_a_clear_error():
     page = "<html><head><title>404 页面不存在</title></head><body><div class=nav><a>首页</a></div></body></html>"
     with pytest.raises(SourceError, match="no main text.*404"):
         readers.read_bytes(page.encode(), "x.html")
+
+
+@pytest.mark.parametrize("info_line", [
+    '<div class="small-title"><span>发布日期：2024-03-05</span><span>信息来源：县发改局</span></div>',
+    '<div class="article-attr"><span class="date">发布日期：<b>2024-03-05 09:30:00</b></span>'
+    '<span>访问量：<b>12</b></span></div>',
+])
+def test_a_thin_info_line_in_the_articles_own_div_takes_only_itself_away(info_line):
+    # Real portals (a provincial 发改委 site, a county 集约化 site) put 发布日期/信息来源 in a small div
+    # inside the same div as a short article; the metadata is read, the article is kept (the page
+    # is invented, in that shape).
+    body = ("<p>　　1-2月，全县新开工项目12个，完成投资8.6亿元，同比增长11.2%；其中民生项目5个，"
+            "完成投资2.1亿元，涉及养老服务、学校扩建和农村供水，总体保持平稳增长态势。（县发改局）</p>")
+    page = ('<html><head><meta charset="utf-8"><title>1-2月全县项目投资平稳增长</title></head><body>'
+            '<div class="nav"><a href="/">首页</a><a href="/xxgk/">信息公开</a><a href="/zwdt/">政务动态</a></div>'
+            f'<div class="con"><p class="con-title">1-2月全县项目投资平稳增长</p>{info_line}'
+            f'<div class="main-txt" id="zoom">{body}</div>'
+            '<div class="share">分享到：微信 微博</div></div>'
+            '<div class="footer">主办：某县人民政府 网站标识码：0000000000 某ICP备00000000号</div></body></html>')
+    reading = readers.read_html(page.encode("utf-8"))
+    assert "新开工项目12个" in reading.text and "（县发改局）" in reading.text
+    assert "网站标识码" not in reading.text and "分享到" not in reading.text
+    assert reading.page_metadata["published_date"] == "2024-03-05"
