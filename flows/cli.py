@@ -68,6 +68,14 @@ def cmd_build(args) -> int:
                 ingest.discover_sources(raw)
             except ingest.SourceError as error:
                 raise guard.RawFolderProblem(f"raw folder {raw}: {error}") from None
+            if not args.force and not args.dask:
+                from flows import parts
+
+                previous = parts.unchanged_since_last_build(raw, out, args.max_bytes or None, args.doc_timeout or None)
+                if previous is not None:  # answered without starting Prefect: the time of hashing the sources
+                    print(f"nothing changed since the last build ({previous['input_fingerprint']}): "
+                          f"{out} left as it is", file=sys.stderr)
+                    return _print_result(Unchanged(previous), args)
             from flows.guard import prefect_api_url
 
             where = f"the Prefect server at {prefect_api_url()}" if prefect_api_url() else \
@@ -108,6 +116,18 @@ def cmd_build(args) -> int:
         traceback.print_exc()
         print(f"minsheng build: internal error ({type(error).__name__}: {error})", file=sys.stderr)
         return 70
+    return _print_result(result, args)
+
+
+class Unchanged:
+    """What the flow returns when nothing changed, found by the command before starting Prefect."""
+    status, exit_code = "unchanged", 0
+
+    def __init__(self, report: dict):
+        self.report = report
+
+
+def _print_result(result, args) -> int:
     report = result.report
     counts = ", ".join(f"{k} {v}" for k, v in report.get("row_counts", {}).items())
     print(f"status: {result.status}" + (f" ({counts})" if counts else ""))
