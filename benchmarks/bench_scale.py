@@ -110,6 +110,15 @@ def make_corpus(raw: Path, size: int) -> tuple[list[Path], int]:
     return paths, total
 
 
+def kind_of(process: psutil.Process) -> str:
+    command = " ".join(process.cmdline())
+    for word, kind in (("flows.worker", "document workers"), ("uvicorn", "Prefect server"),
+                       ("flows build", "flow"), ("dask", "dask")):
+        if word in command:
+            return kind
+    return "other"
+
+
 class TreeSampler:
     """Peak RSS summed over a process and its descendants, and CPU seconds over time."""
 
@@ -117,6 +126,7 @@ class TreeSampler:
         self.root = psutil.Process(pid)
         self.interval = interval
         self.peak_rss = 0
+        self.peak_parts: dict[str, float] = {}  # at the peak: MB by kind of process
         self.cpu: dict[int, float] = {}
         self.samples: list[tuple[float, float]] = []  # (time, total CPU seconds of the tree so far)
         self.stop = threading.Event()
@@ -129,15 +139,19 @@ class TreeSampler:
                 processes = [self.root] + self.root.children(recursive=True)
             except psutil.NoSuchProcess:
                 break
-            rss = 0
+            rss, kinds = 0, {}
             for p in processes:
                 try:
-                    rss += p.memory_info().rss
+                    mine = p.memory_info().rss
+                    rss += mine
+                    kind = kind_of(p)
+                    kinds[kind] = kinds.get(kind, 0) + mine / 2 ** 20
                     times = p.cpu_times()
                     self.cpu[p.pid] = times.user + times.system + times.children_user + times.children_system
                 except psutil.NoSuchProcess:
                     pass
-            self.peak_rss = max(self.peak_rss, rss)
+            if rss > self.peak_rss:
+                self.peak_rss, self.peak_parts = rss, kinds
             self.samples.append((time.monotonic(), sum(self.cpu.values())))
             time.sleep(self.interval)
 
@@ -196,6 +210,7 @@ def run_build(raw: Path, out: Path, env: dict, workers: int | None) -> dict:
     last = lambda name: seen.get(name, [None])[-1]  # noqa: E731
     doc_start, doc_end = first("batches"), last("batch_done")
     result = {"status": status, "seconds": ended - started, "peak_rss_mb": sampler.peak_rss / 2 ** 20,
+              "peak_rss_by_process_mb": {k: round(v) for k, v in sorted(sampler.peak_parts.items())},
               "start_seconds": (first("discover") or ended) - started, "hash_seconds": hashed}
     if doc_start and doc_end:
         result["document_stage_seconds"] = doc_end - doc_start
@@ -253,8 +268,8 @@ def main() -> int:
                   f"peak RSS {figures['peak_rss_mb']:7.0f} MB  start {fmt(figures['start_seconds'])} s  "
                   f"hash {fmt(figures['hash_seconds'])} s  documents {fmt(figures.get('document_stage_seconds'))} s "
                   f"at {fmt(figures.get('document_stage_cpu_percent'), '{:.0f}')} % CPU  "
-                  f"validation {fmt(figures.get('validation_seconds'))} s  publish {fmt(figures.get('publish_seconds'))} s",
-                  flush=True)
+                  f"validation {fmt(figures.get('validation_seconds'))} s  publish {fmt(figures.get('publish_seconds'))} s"
+                  f"\n{'':20}peak RSS by process (MB): {figures['peak_rss_by_process_mb']}", flush=True)
         full = row["full"]["seconds"]
         row["docs_per_second"] = size / full
         row["mb_per_second"] = total / 1e6 / full

@@ -258,7 +258,8 @@ def main(argv: list[str] | None = None) -> int:
                "rejected by\nname (status 1); --out is refused if it holds files a build did not write.")
     build.add_argument("--raw", default="raw", help="folder of source texts (with or without manifest.csv)")
     build.add_argument("--out", default="curated", help="output folder (replaced only after validation passes)")
-    build.add_argument("--batch-size", type=int, default=200, help="documents per Prefect task")
+    build.add_argument("--batch-size", type=int, default=100,
+                       help="documents per batch on average (one Prefect task and one part per table each)")
     build.add_argument("--cache", default=None, help="per-document cache folder (None: .<out>.cache beside --out)")
     build.add_argument("--force", action="store_true", help="rebuild and publish even if nothing changed")
     build.add_argument("--workers", type=int, default=None, metavar="N",

@@ -128,6 +128,7 @@ def publish_task(staging: Path, report: dict, out_dir: Path, summaries: list[dic
 
         with ThreadPoolExecutor(max_workers=max(1, min(workers, len(parts.DOCUMENT_TABLES)))) as pool:
             list(pool.map(compact, parts.DOCUMENT_TABLES))
+        close_pool()  # the workers' memory is given back before the views, explorer and report are written
         parts.write_index(staging, summaries)
         changes = target_changes(staging, out_dir, summaries, previous_index)
         publish.finish_outputs(staging, report, changes)
@@ -225,7 +226,7 @@ def changes_against(previous: dict, documents: dict[str, str]) -> dict:
 
 
 @flow(name="minsheng-build", log_prints=True, task_runner=ThreadPoolTaskRunner(max_workers=default_workers()))
-def build_flow(raw_dir: str = "raw", out_dir: str = "curated", batch_size: int = 200,
+def build_flow(raw_dir: str = "raw", out_dir: str = "curated", batch_size: int = parts.DEFAULT_BATCH_SIZE,
                cache_dir: str | None = None, force: bool = False, max_bytes: int | None = DEFAULT_MAX_BYTES,
                doc_timeout: float | None = DEFAULT_DOC_TIMEOUT, workers: int | None = None) -> BuildResult:
     """Build, validate and publish; only one build at a time per output folder (guard.build_lock)."""
@@ -295,8 +296,9 @@ def _build_into(staging: Path, plan: parts.Plan, previous: dict, raw_dir: str, r
     if todo:
         logger.info("%d of %d batches to build (%d workers); %d unchanged", len(todo), len(plan.batches), workers,
                     len(plan.batches) - len(todo))
+    # the largest batches first, so that no worker is left with a long one at the end
     futures = [build_batch.submit(batch, staging, cache_path, version, limits, f"{n + 1}/{len(todo)}")
-               for n, batch in enumerate(todo)]
+               for n, batch in enumerate(sorted(todo, key=lambda b: -len(b.records)))]
     from prefect.futures import as_completed
 
     for future in as_completed(futures):

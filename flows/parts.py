@@ -37,12 +37,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from flows import cache, schema
-from flows.ingest import SourceError, SourceRecord, read_source
+from flows.ingest import SourceError, SourceRecord, format_bytes, read_source, resolved_inside
 
 DOCUMENT_TABLES = ("documents", "sections", "targets", "texts")
 REFERENCE_TABLES = ("regions", "indicators", "units")
 PARTS_DIR = "parts"
 INDEX_NAME = "index.json"
+DEFAULT_BATCH_SIZE = 100  # documents per batch on average (at most three times as many)
 PACKAGE_DIR = Path(__file__).resolve().parent
 # modules that shape a part's bytes or its validation beyond the rows (flows.cache.code_version covers the rows)
 _PART_CODE = ("parts.py", "publish.py", "schema.py", "validate.py")
@@ -107,9 +108,38 @@ def cut_batches(source_files: list[str], batch_size: int) -> list[list[int]]:
     return runs
 
 
+def source_sha256(record: SourceRecord, max_bytes: int | None) -> str:
+    """The sha256 of a source's bytes, with the checks read_source makes before decoding (inside the
+    raw folder, a regular file, within the size limit, the manifest's sha256); SourceError else.
+    What decoding finds wrong (an HTML page, undecodable bytes) is found by the build, by name."""
+    path = resolved_inside(record)
+    if not path.is_file():
+        return read_source(record, max_bytes).sha256  # raises read_source's own SourceError
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if max_bytes and size > max_bytes:
+                raise SourceError(record.source_file, f"too large: {format_bytes(size)}, over the limit of "
+                                                      f"{format_bytes(max_bytes)} (--max-bytes)")
+            read = 0
+            while chunk := handle.read(1 << 20):
+                read += len(chunk)
+                if max_bytes and read > max_bytes:
+                    raise SourceError(record.source_file, f"too large: over the limit of {format_bytes(max_bytes)} "
+                                                          f"(--max-bytes)")
+                digest.update(chunk)
+    except OSError as error:
+        raise SourceError(record.source_file, f"cannot be read ({error.strerror or error})") from None
+    sha256 = digest.hexdigest()
+    if record.expected_sha256 and record.expected_sha256.lower() != sha256:
+        raise SourceError(record.source_file, f"sha256 mismatch: manifest says {record.expected_sha256}, file has {sha256}")
+    return sha256
+
+
 def plan(records: list[SourceRecord], version: str, max_bytes: int | None, doc_timeout: float | None,
          batch_size: int) -> Plan:
-    """Read and hash every source once (in path order), as the build would read it."""
+    """Hash every source once (in path order) and cut the batches."""
     from flows.pipeline import doc_id_for
 
     limits = repr((max_bytes, doc_timeout)).encode()
@@ -121,7 +151,11 @@ def plan(records: list[SourceRecord], version: str, max_bytes: int | None, doc_t
     for record in records:
         manifest = json.dumps(record.manifest, sort_keys=True, ensure_ascii=False)
         try:
-            raw = read_source(record, max_bytes)
+            if record.source_file.lower().endswith(".txt"):
+                sha, identity = source_sha256(record, max_bytes), record.manifest
+            else:  # a web page, PDF or Word file: its manifest gains what the page says (readers.raw_document)
+                raw = read_source(record, max_bytes)
+                sha, identity = raw.sha256, raw.manifest
         except SourceError as error:
             whole.update(record.source_file.encode() + b"\0refused\0" + error.reason.encode())
             whole.update(manifest.encode())
@@ -131,18 +165,18 @@ def plan(records: list[SourceRecord], version: str, max_bytes: int | None, doc_t
             whole.update(record.source_file.encode() + b"\0unreadable\0" + repr(error).encode())
             errors.append((record.source_file, f"{record.source_file}: could not be read ({type(error).__name__}: {error})"))
             continue
-        whole.update(record.source_file.encode() + b"\0" + raw.sha256.encode())
-        sha256[record.source_file] = raw.sha256
+        whole.update(record.source_file.encode() + b"\0" + sha.encode())
         whole.update(manifest.encode())
-        doc_id = doc_id_for(raw.sha256, raw.manifest)
+        sha256[record.source_file] = sha
+        doc_id = doc_id_for(sha, identity)
         first = seen_ids.setdefault(doc_id, record.source_file)
         if first != record.source_file:  # the same bytes under two names: built once, under the first
             warnings.append(f"{record.source_file}: the same document as {first} (doc_id {doc_id}); "
                             f"built once, under {first}")
             continue
         kept.append(record)
-        digests[record.source_file] = (record.source_file + "\0" + raw.sha256 + "\0" +
-                                       cache.manifest_digest(raw.manifest)).encode("utf-8")
+        digests[record.source_file] = (record.source_file + "\0" + sha + "\0" +
+                                       cache.manifest_digest(identity)).encode("utf-8")
     part_code = parts_version()
     batches = []
     for run in cut_batches([r.source_file for r in kept], batch_size):
@@ -154,25 +188,6 @@ def plan(records: list[SourceRecord], version: str, max_bytes: int | None, doc_t
         batches.append(Batch(key, fingerprint.hexdigest()[:16], members))
     return Plan(whole.hexdigest()[:16], batches, errors, warnings, len(records),
                 {r.source_file: n for n, r in enumerate(records)}, sha256)
-
-
-def unchanged_since_last_build(raw_dir: Path, out_dir: Path, max_bytes: int | None,
-                               doc_timeout: float | None) -> dict | None:
-    """The last build's report when the inputs (every source's bytes and manifest row, the code
-    version, the limits) are the same as when it was made and it was complete; else None. Costs
-    hashing the sources, not starting Prefect (the command asks this first)."""
-    from flows.ingest import discover_sources
-    from flows.pipeline import code_version
-
-    try:
-        previous = json.loads((Path(out_dir) / "build_report.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if previous.get("status") != "complete" or not previous.get("input_fingerprint"):
-        return None
-    records, _ = discover_sources(Path(raw_dir))
-    fingerprint = plan(records, code_version(), max_bytes, doc_timeout, 1).fingerprint
-    return previous if fingerprint == previous["input_fingerprint"] else None
 
 
 # ---- one document, in a worker ------------------------------------------------------------
@@ -389,24 +404,41 @@ def cross_checks(folder: Path, regions_file: Path | None = None) -> list[dict]:
     return checks
 
 
+# Rows per row group of the compacted files: fixed, so that their bytes depend on the rows only,
+# not on how the documents were batched (texts: whole documents, so fewer rows per group).
+ROW_GROUP_ROWS = {"texts": 2_000}
+DEFAULT_ROW_GROUP_ROWS = 100_000
+
+
 def compact(argument) -> int:
-    """The parts of one table, in batch order, into one Parquet file: a part (a row group) at a
-    time, with the writer options of every other file; returns the rows written."""
+    """The parts of one table, in batch order, into one Parquet file with the writer options of every
+    other file, in row groups of a fixed number of rows: a part at a time (plus at most a row
+    group's worth of rows) in memory; returns the rows written."""
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
     folder, table, keys = argument
     folder = Path(folder)
     arrow_schema = schema.arrow_schema(schema.TABLES[table])
+    group = ROW_GROUP_ROWS.get(table, DEFAULT_ROW_GROUP_ROWS)
     target = folder / f"{table}.parquet"
-    rows = 0
+    rows, pending, pending_rows = 0, [], 0
     with pq.ParquetWriter(target, arrow_schema, compression="zstd", write_statistics=True,
                           use_dictionary=True) as writer:
         for key in keys:
             part = pq.read_table(part_path(folder, table, key), schema=arrow_schema)
-            if part.num_rows:
-                writer.write_table(part)
-                rows += part.num_rows
-            del part
+            if not part.num_rows:
+                continue
+            pending.append(part)
+            pending_rows += part.num_rows
+            rows += part.num_rows
+            while pending_rows >= group:
+                joined = pa.concat_tables(pending)
+                writer.write_table(joined.slice(0, group), row_group_size=group)
+                rest = joined.slice(group)
+                pending, pending_rows = ([rest] if rest.num_rows else []), rest.num_rows
+        if pending_rows:
+            writer.write_table(pa.concat_tables(pending), row_group_size=group)
         if rows == 0:
             writer.write_table(arrow_schema.empty_table())
     return rows
