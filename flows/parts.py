@@ -190,6 +190,25 @@ def plan(records: list[SourceRecord], version: str, max_bytes: int | None, doc_t
                 {r.source_file: n for n, r in enumerate(records)}, sha256)
 
 
+def unchanged_since_last_build(raw_dir: Path, out_dir: Path, max_bytes: int | None,
+                               doc_timeout: float | None) -> dict | None:
+    """The last build's report when the inputs (every source's bytes and manifest row, the code
+    version, the limits) are the same as when it was made and it was complete; else None. Costs
+    hashing the sources, not starting Prefect (the command asks this first)."""
+    from flows.ingest import discover_sources
+    from flows.pipeline import code_version
+
+    try:
+        previous = json.loads((Path(out_dir) / "build_report.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if previous.get("status") != "complete" or not previous.get("input_fingerprint"):
+        return None
+    records, _ = discover_sources(Path(raw_dir))
+    fingerprint = plan(records, code_version(), max_bytes, doc_timeout, 1).fingerprint
+    return previous if fingerprint == previous["input_fingerprint"] else None
+
+
 # ---- one document, in a worker ------------------------------------------------------------
 
 _PENDING: dict[str, object] = {}  # source_file -> DocumentTables built or loaded in this process, until its part is written

@@ -169,7 +169,13 @@ def dictionary_markdown() -> str:
              f"`{DUCKDB_NAME}` holds these views over the Parquet files beside it.", "",
              "| view | what it holds |", "|---|---|"]
     lines += [f"| `{name}` | {description} |" for name, (description, _) in VIEWS.items()]
-    lines += ["", comparison.views_markdown()]
+    lines += ["", comparison.views_markdown(), "", "## Files", "",
+              "Every table is one Parquet file, `<table>.parquet`, with the columns above; the views read them. "
+              "A build's folder also holds `parts/`: the four document tables (documents, sections, targets, "
+              "texts) split by batch of documents, `parts/<table>/part-<batch key>.parquet`, with "
+              "`parts/index.json` listing each batch's sources and row counts. The parts hold the same rows as the "
+              "single files (in another order) and are what a rebuild keeps or rewrites; a release carries the "
+              "single files only.", ""]
     return "\n".join(lines)
 
 

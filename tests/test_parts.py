@@ -61,3 +61,14 @@ def test_a_rebuild_keeps_unchanged_parts_and_gives_the_bytes_of_a_build_from_scr
     for name in files:
         assert (out / name).read_bytes() == (scratch / name).read_bytes(), name
     assert sorted(p.name for p in (scratch / parts.PARTS_DIR / "targets").glob("*")) == sorted(after)
+
+
+@pytest.mark.integration
+def test_the_command_answers_unchanged_without_starting_prefect(tmp_path, root, seed_build, monkeypatch, capsys):
+    from flows import cli, guard
+
+    out = tmp_path / "curated"
+    shutil.copytree(seed_build, out)  # built from raw/ with the default limits
+    monkeypatch.setattr(guard, "prefect_server", lambda: pytest.fail("Prefect was started"))
+    assert cli.main(["build", "--raw", str(root / "raw"), "--out", str(out)]) == 0
+    assert capsys.readouterr().out.startswith("status: unchanged (documents 5,")
