@@ -68,7 +68,7 @@ def cmd_build(args) -> int:
                 ingest.discover_sources(raw)
             except ingest.SourceError as error:
                 raise guard.RawFolderProblem(f"raw folder {raw}: {error}") from None
-            if not args.force and not args.dask:
+            if not args.force:
                 from flows import parts
 
                 previous = parts.unchanged_since_last_build(raw, out, args.max_bytes or None, args.doc_timeout or None)
@@ -91,13 +91,14 @@ def cmd_build(args) -> int:
                 guard.prefect_server()
                 from flows import flow, progress
 
-                flow.progress_display = progress.BuildProgress()
+                flow.progress_display = display = progress.BuildProgress()
                 try:
                     result = flow.with_task_runner(args.dask, args.workers)(
                         raw_dir=str(raw), out_dir=str(out), batch_size=args.batch_size, cache_dir=args.cache,
                         force=args.force, max_bytes=args.max_bytes or None, doc_timeout=args.doc_timeout or None,
                         workers=args.workers)
                 finally:
+                    display.stop()  # a bar left running would garble the terminal
                     flow.progress_display = None
     except guard.EnvironmentProblem as problem:
         print(f"minsheng build: {problem}", file=sys.stderr)

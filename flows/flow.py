@@ -114,7 +114,7 @@ def build_batch(batch: parts.Batch, staging: Path, cache_dir: Path, version: str
     return summary
 
 
-@task(name="publish", retries=1, retry_delay_seconds=1, cache_policy=NO_CACHE)
+@task(name="publish", cache_policy=NO_CACHE)  # no retry: a failed publish has removed its staging folder
 def publish_task(staging: Path, report: dict, out_dir: Path, summaries: list[dict], previous_index: dict,
                  limits: Limits, workers: int) -> None:
     """One file per table from the parts, the views, the dictionary, the explorer and the report

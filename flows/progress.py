@@ -114,6 +114,9 @@ class BuildProgress:
             self.stream.flush()
 
     def stop(self) -> None:
+        if not self.total or getattr(self, "stopped", False):
+            return  # never started (nothing to build), or stopped already
+        self.stopped = True
         with self.lock:
             if self.bar is not None:
                 self.bar.update(self.task, completed=self.done)
