@@ -44,6 +44,7 @@ REFERENCE_TABLES = ("regions", "indicators", "units")
 PARTS_DIR = "parts"
 INDEX_NAME = "index.json"
 DEFAULT_BATCH_SIZE = 100  # documents per batch on average (at most three times as many)
+WORKER_RECYCLE_MB = 600  # a worker process grown past this after a batch is replaced by a fresh one
 PACKAGE_DIR = Path(__file__).resolve().parent
 # modules that shape a part's bytes or its validation beyond the rows (flows.cache.code_version covers the rows)
 _PART_CODE = ("parts.py", "publish.py", "schema.py", "validate.py")
@@ -280,8 +281,35 @@ def write_batch(argument) -> dict:
         results.append(validate.validate_frame(name, frame, validate.load_suite(name)).__dict__)
     quote = [c for c in validate.cross_table_checks({"targets": frames["targets"], "texts": frames["texts"]})
              if c["check"].startswith("quote")]
-    return {"rows": {name: len(frame) for name, frame in frames.items()}, "units": units,
-            "validation": results, "quote_check": quote[0] if quote else None}
+    rows = {name: len(frame) for name, frame in frames.items()}
+    del frames
+    give_back_memory()
+    return {"rows": rows, "units": units, "validation": results, "quote_check": quote[0] if quote else None}
+
+
+def give_back_memory() -> None:
+    """Hand freed memory back to the system (a long-lived worker's resident size otherwise only grows)."""
+    import ctypes
+    import gc
+
+    gc.collect()
+    try:
+        import pyarrow as pa
+        pa.default_memory_pool().release_unused()
+    except Exception:
+        pass
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
+def resident_mb(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/statm") as handle:
+            return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2 ** 20
+    except (OSError, ValueError, IndexError):
+        return 0.0
 
 
 # ---- one batch, from a task -----------------------------------------------------------------
@@ -325,6 +353,8 @@ def run_batch(batch: Batch, folder: Path, cache_dir: Path, version: str, max_byt
             written = worker.call("flows.parts:write_batch", (batch.key, ok, str(folder), cache_dir, version), timeout=0)
         else:
             written = {"rows": {name: 0 for name in DOCUMENT_TABLES}, "units": [], "validation": [], "quote_check": None}
+        if worker.process is not None and resident_mb(worker.process.pid) > WORKER_RECYCLE_MB:
+            worker.close()  # a fresh one (its warm-up: a few seconds) for the next batch: memory stays flat
     summary.update(written)
     summary["written"] = bool(ok)
     return summary
@@ -425,7 +455,7 @@ def cross_checks(folder: Path, regions_file: Path | None = None) -> list[dict]:
 
 # Rows per row group of the compacted files: fixed, so that their bytes depend on the rows only,
 # not on how the documents were batched (texts: whole documents, so fewer rows per group).
-ROW_GROUP_ROWS = {"texts": 2_000}
+ROW_GROUP_ROWS = {"texts": 500}
 DEFAULT_ROW_GROUP_ROWS = 100_000
 
 
@@ -460,6 +490,8 @@ def compact(argument) -> int:
             writer.write_table(pa.concat_tables(pending), row_group_size=group)
         if rows == 0:
             writer.write_table(arrow_schema.empty_table())
+    del pending
+    give_back_memory()
     return rows
 
 
