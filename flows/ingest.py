@@ -143,6 +143,13 @@ def list_sources(raw_dir: Path) -> list[SourceRecord]:
     return discover_sources(raw_dir)[0]
 
 
+def check_size(record: SourceRecord, size: int, max_bytes: int | None) -> None:
+    """The size limit (--max-bytes), checked before a byte is read: one message for every reader."""
+    if max_bytes and size > max_bytes:
+        raise SourceError(record.source_file, f"too large: {format_bytes(size)}, over the limit of "
+                                              f"{format_bytes(max_bytes)} (--max-bytes)")
+
+
 def resolved_inside(record: SourceRecord) -> Path:
     """The file a record names, resolved (links followed); SourceError if it is outside the raw folder."""
     root = Path(record.root if record.root is not None else record.path.parent).resolve()
@@ -164,10 +171,7 @@ def read_source(record: SourceRecord, max_bytes: int | None = DEFAULT_MAX_BYTES)
         raise SourceError(record.source_file, f"not a regular file ({record.path})")
     try:
         with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if max_bytes and size > max_bytes:
-                raise SourceError(record.source_file, f"too large: {format_bytes(size)}, over the limit of "
-                                                      f"{format_bytes(max_bytes)} (--max-bytes)")
+            check_size(record, os.fstat(handle.fileno()).st_size, max_bytes)
             data = handle.read(max_bytes + 1) if max_bytes else handle.read()
     except OSError as error:
         raise SourceError(record.source_file, f"cannot be read ({error.strerror or error})") from None

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from flows import cache, schema
-from flows.ingest import SourceError, SourceRecord, format_bytes, read_source, resolved_inside
+from flows.ingest import SourceError, SourceRecord, check_size, format_bytes, read_source, resolved_inside
 
 DOCUMENT_TABLES = ("documents", "sections", "targets", "texts")
 REFERENCE_TABLES = ("regions", "indicators", "units")
@@ -119,10 +119,7 @@ def source_sha256(record: SourceRecord, max_bytes: int | None) -> str:
     digest = hashlib.sha256()
     try:
         with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if max_bytes and size > max_bytes:
-                raise SourceError(record.source_file, f"too large: {format_bytes(size)}, over the limit of "
-                                                      f"{format_bytes(max_bytes)} (--max-bytes)")
+            check_size(record, os.fstat(handle.fileno()).st_size, max_bytes)
             read = 0
             while chunk := handle.read(1 << 20):
                 read += len(chunk)
