@@ -35,7 +35,7 @@ from prefect import flow, get_run_logger, task  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 
-from flows import guard, indicators, parts, publish, regions, units, validate  # noqa: E402
+from flows import assemble, guard, indicators, parts, publish, regions, units, validate  # noqa: E402
 from flows.ingest import DEFAULT_MAX_BYTES, SourceRecord, discover_sources  # noqa: E402
 from flows.worker import DEFAULT_DOC_TIMEOUT, close_pool, pooled  # noqa: E402
 from flows.pipeline import DocumentTables, code_version  # noqa: E402
@@ -124,7 +124,7 @@ def publish_task(staging: Path, report: dict, out_dir: Path, summaries: list[dic
 
         def compact(table: str) -> int:
             with pooled(limits.doc_timeout) as worker:
-                return worker.call("flows.parts:compact", (str(staging), table, written), timeout=0)
+                return worker.call("flows.assemble:compact", (str(staging), table, written), timeout=0)
 
         with ThreadPoolExecutor(max_workers=max(1, min(workers, len(parts.DOCUMENT_TABLES)))) as pool:
             list(pool.map(compact, parts.DOCUMENT_TABLES))
@@ -328,12 +328,12 @@ def _build_into(staging: Path, plan: parts.Plan, previous: dict, raw_dir: str, r
         for unit, kind in s.get("units") or []:
             used_units.setdefault(unit, kind)
     with pooled(limits.doc_timeout) as worker:
-        reference = worker.call("flows.parts:write_reference", (str(staging), list(used_units.items())), timeout=0)
+        reference = worker.call("flows.assemble:write_reference", (str(staging), list(used_units.items())), timeout=0)
     row_counts = {name: sum((s.get("rows") or {}).get(name, 0) for s in ordered) for name in parts.DOCUMENT_TABLES}
     row_counts.update(reference["rows"])
     part_results = [r for s in ordered for r in s.get("validation") or []]
     quote_checks = [s["quote_check"] for s in ordered if s.get("quote_check")]
-    cross = validate.combine_checks(quote_checks) + parts.cross_checks(staging, staging / "regions.parquet")
+    cross = validate.combine_checks(quote_checks) + assemble.cross_checks(staging, staging / "regions.parquet")
     validation = validate.ValidationReport(validate.combine_results(part_results + reference["validation"]), cross)
     logger.info("validation %s", "passed" if validation.success else "FAILED")
 
