@@ -1,6 +1,6 @@
 """Benchmark (not a test): builds of synthetic corpora of 1,000 and 10,000 documents (100,000 with --big).
 
-    python benchmarks/bench_scale.py [--sizes 1000 10000] [--big] [--workers N] [--json results.json]
+    python benchmarks/bench_scale.py [--sizes 1000 10000] [--big] [--workers N] [--server] [--json results.json]
 
 Each corpus is made from the seed texts (raw/ and ../shared/seeds): every document is a seed with its
 numbers varied (years kept), its places renamed (a prefecture and a province drawn from the
@@ -12,6 +12,8 @@ with its temporary Prefect server, and prints: wall time, documents/s, MB/s, pea
 the whole process tree (the command, its Prefect server and its worker processes; sampled every
 0.2 s), CPU use summed over the tree during the document stage (100 % = one core busy), and the
 time of each step as the build's log gives it (hashing, document stage, validation, publish).
+With --server it then measures the two rebuilds again against a Prefect server of its own
+(PREFECT_API_URL set, as the nightly deployment runs), where no temporary server is started.
 """
 from __future__ import annotations
 
@@ -230,6 +232,30 @@ def change_one(path: Path) -> None:
         handle.write("\n到2027年，新增社区食堂12个。\n")
 
 
+def start_server(env: dict) -> tuple[subprocess.Popen, str]:
+    """A Prefect server of its own (as the nightly deployment's), for the rebuilds measured with
+    PREFECT_API_URL set: no temporary server is started then."""
+    import socket
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1",
+                               "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/api"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/health", timeout=2) as answer:
+                if answer.status == 200:
+                    return server, url
+        except OSError:
+            time.sleep(0.5)
+    server.kill()
+    raise SystemExit("the Prefect server did not start in 120 s")
+
+
 def fmt(value, pattern="{:.1f}") -> str:
     return "-" if value is None else pattern.format(value)
 
@@ -242,6 +268,9 @@ def main() -> int:
     parser.add_argument("--work", default=None, help="folder for the corpora (default: a temporary folder)")
     parser.add_argument("--keep", action="store_true", help="keep the corpora and builds")
     parser.add_argument("--json", default=None, help="write the figures to this file too")
+    parser.add_argument("--server", action="store_true",
+                        help="also measure the two rebuilds against a running Prefect server (PREFECT_API_URL set, "
+                             "as the nightly deployment runs), after those with the temporary server")
     args = parser.parse_args()
     sizes = list(args.sizes) + ([100000] if args.big else [])
     work = Path(args.work or tempfile.mkdtemp(prefix="bench-scale-"))
@@ -258,11 +287,18 @@ def main() -> int:
         paths, total = make_corpus(folder / "raw", size)
         print(f"\n{size} documents, {total / 1e6:.1f} MB (made in {time.monotonic() - started:.0f} s)", flush=True)
         row = {"documents": size, "megabytes": total / 1e6}
-        for label, prepare in (("full", None), ("one_changed", lambda: change_one(paths[len(paths) // 2])),
-                               ("nothing_changed", None)):
+        runs = [("full", None, env), ("one_changed", lambda: change_one(paths[len(paths) // 2]), env),
+                ("nothing_changed", None, env)]
+        server = None
+        if args.server:
+            server, url = start_server(env)
+            server_env = {**env, "PREFECT_API_URL": url}
+            runs += [("one_changed_server", lambda: change_one(paths[len(paths) // 3]), server_env),
+                     ("nothing_changed_server", None, server_env)]
+        for label, prepare, run_env in runs:
             if prepare:
                 prepare()
-            figures = run_build(folder / "raw", folder / "curated", env, args.workers)
+            figures = run_build(folder / "raw", folder / "curated", run_env, args.workers)
             row[label] = figures
             print(f"  {label:<16} {figures['seconds']:8.1f} s  status {figures['status']:<10} "
                   f"peak RSS {figures['peak_rss_mb']:7.0f} MB  start {fmt(figures['start_seconds'])} s  "
@@ -278,6 +314,13 @@ def main() -> int:
         print(f"  => {row['docs_per_second']:.1f} documents/s, {row['mb_per_second']:.2f} MB/s; one changed "
               f"{100 * row['one_changed_share']:.1f} % of full; nothing changed {100 * row['nothing_changed_share']:.1f} % "
               f"(of which {row['nothing_changed']['start_seconds']:.1f} s before the flow's first task)", flush=True)
+        if server is not None:
+            server.terminate()
+            server.wait(30)
+            row["one_changed_server_share"] = row["one_changed_server"]["seconds"] / full
+            row["nothing_changed_server_share"] = row["nothing_changed_server"]["seconds"] / full
+            print(f"  => against a running Prefect server: one changed {100 * row['one_changed_server_share']:.1f} % "
+                  f"of full; nothing changed {100 * row['nothing_changed_server_share']:.1f} %", flush=True)
         results.append(row)
         if args.json:
             Path(args.json).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

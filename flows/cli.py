@@ -88,6 +88,10 @@ def cmd_build(args) -> int:
                       file=sys.stderr)
 
             with guard.on_signals(interrupted):
+                if not args.dask:
+                    from flows import worker
+
+                    worker.prestart(args.doc_timeout or None)  # warms up while Prefect's server starts
                 guard.prefect_server()
                 from flows import flow, progress
 

@@ -123,7 +123,7 @@ def publish_task(staging: Path, report: dict, out_dir: Path, summaries: list[dic
         written = [s["key"] for s in summaries if s.get("written")]
 
         def compact(table: str) -> int:
-            with pooled(limits.doc_timeout) as worker:
+            with pooled(limits.doc_timeout, warm_up=False) as worker:
                 return worker.call("flows.assemble:compact", (str(staging), table, written), timeout=0)
 
         with ThreadPoolExecutor(max_workers=max(1, min(workers, len(parts.DOCUMENT_TABLES)))) as pool:

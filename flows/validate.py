@@ -69,7 +69,7 @@ def load_suite(table: str, directory: Path = EXPECTATIONS_DIR) -> dict:
 
 
 @lru_cache(maxsize=1)
-def _context():
+def ge_context():
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
@@ -85,7 +85,7 @@ def validate_frame(table: str, frame: pd.DataFrame, suite: dict | None = None) -
     import great_expectations as gx
 
     suite = suite or load_suite(table)
-    context = _context()
+    context = ge_context()
     name = f"{table}_{id(frame)}"
     source = context.data_sources.add_or_update_pandas(f"source_{name}")
     asset = source.add_dataframe_asset(name)

@@ -190,15 +190,17 @@ _pool_lock = threading.Lock()
 
 
 @contextlib.contextmanager
-def pooled(timeout: float | None = DEFAULT_DOC_TIMEOUT):
+def pooled(timeout: float | None = DEFAULT_DOC_TIMEOUT, warm_up: bool = True):
     """A worker from this process's pool (started when none is free), given back afterwards; a
-    worker whose user raised is closed instead. No time limit: a LocalWorker."""
+    worker whose user raised is closed instead. No time limit: a LocalWorker. warm_up=False: a
+    worker started here skips the stages' warm-up (for work that builds no document, such as
+    compacting parts)."""
     if not timeout:
         yield LocalWorker()
         return
     with _pool_lock:
         free = _pool.setdefault(timeout, [])
-        worker = free.pop() if free else DocumentWorker(timeout)
+        worker = free.pop() if free else DocumentWorker(timeout, warm_up=warm_up)
     ok = False
     try:
         yield worker
@@ -211,6 +213,28 @@ def pooled(timeout: float | None = DEFAULT_DOC_TIMEOUT):
             worker.close()
 
 
+def prestart(timeout: float | None = DEFAULT_DOC_TIMEOUT) -> threading.Thread | None:
+    """Start one worker in the background and put it in the pool once it is warm: its start (the
+    stages' imports and a warm-up document, several seconds) then overlaps whatever this process
+    does meanwhile, such as starting Prefect's temporary server. Failing here is not an error: the
+    build starts its workers as usual."""
+    if not timeout:
+        return None
+
+    def start() -> None:
+        worker = DocumentWorker(timeout)
+        try:
+            worker._start()
+        except WorkerError:
+            return
+        with _pool_lock:
+            _pool.setdefault(timeout, []).append(worker)
+
+    thread = threading.Thread(target=start, name="prestart-worker", daemon=True)
+    thread.start()
+    return thread
+
+
 def close_pool() -> None:
     """End every pooled child of this process (the end of a build)."""
     with _pool_lock:
@@ -221,12 +245,15 @@ def close_pool() -> None:
 
 
 def _warm_up() -> None:
-    """Load the rules and compile the patterns once, so that the first document's time is its own."""
+    """Load the rules, compile the patterns and start Great Expectations once (every worker validates
+    the parts it writes), so that the first document's time is its own."""
+    from flows import validate
     from flows.ingest import RawDocument
     from flows.pipeline import build_document
 
     text = "某某县2025年民生实事\n一、稳定就业\n新增城镇就业1200人。\n"
     build_document(RawDocument("warm-up.txt", "0" * 64, "utf-8", text, {}, len(text.encode())))
+    validate.ge_context()
 
 
 def serve(parent_pid: int, warm: bool) -> None:
