@@ -268,7 +268,104 @@ POSITIVE = {
     "PS_SURVEILLANCE_CAMERAS": ("安装公共安全视频监控探头", "count"),
     "URB_SUNSHADES": ("路口非机动车遮阳棚", "count"),
     "CHC_REGISTERED_CHILDCARE_SHARE": ("托育机构备案率", "percent"),
+    # added with issue 11, fourth round
+    "EDU_NEW_PLACES_UNSPECIFIED": ("全县新增学位", "count"),
+    "EDU_SCHOOL_BUILDINGS_AREA": ("维修加固城乡学校校舍", "area"),
+    "EDU_AFTER_SCHOOL_SERVICE_COVERAGE": ("义务教育学校课后服务覆盖率", "percent"),
+    "EDU_PRESCHOOL_GROSS_ENROLMENT": ("学前三年毛入园率", "percent"),
+    "EDU_COMPULSORY_RETENTION_RATE": ("九年义务教育巩固率", "percent"),
+    "EDU_HIGH_SCHOOL_GROSS_ENROLMENT": ("全市高中阶段毛入学率", "percent"),
+    "EDU_AVERAGE_YEARS_OF_SCHOOLING": ("劳动年龄人口平均受教育年限", "duration"),
+    "HLT_DOCTORS_PER_1000": ("每千人口执业(助理)医师数", "rate"),
+    "HLT_NURSES_PER_1000": ("每千人口注册护士数", "rate"),
+    "HLT_GPS_PER_10K": ("每万常住人口全科医生数", "rate"),
+    "HLT_FAMILY_DOCTOR_CONTRACT_RATE": ("常住人口家庭医生签约服务覆盖率", "percent"),
+    "HLT_UNDER5_MORTALITY": ("全省5岁以下儿童死亡率", "permille"),
+    "HLT_HYPERTENSION_MANAGEMENT_RATE": ("65岁以上高血压患者规范管理率", "percent"),
+    "HLT_DIABETES_MANAGEMENT_RATE": ("2型糖尿病患者规范管理率", "percent"),
+    "HLT_HEALTH_RECORDS_RATE": ("居民规范化电子健康档案建档率", "percent"),
+    "HLT_SEVERE_MENTAL_DISORDER_MANAGEMENT_RATE": ("严重精神障碍患者规范管理率", "percent"),
+    "HLT_REGIONAL_MEDICAL_CENTRES": ("省级区域医疗中心", "count"),
+    "CHC_MATERNAL_SYSTEMATIC_MANAGEMENT_RATE": ("全市孕产妇系统管理率", "percent"),
+    "ELD_CARE_BEDS": ("全市新增养老床位", "count"),
+    "ELD_CARE_BEDS_PER_1000_ELDERLY": ("每千名老年人拥有养老床位", "rate"),
+    "ELD_COMMUNITY_CARE_FACILITY_COVERAGE": ("城市社区养老服务设施覆盖率", "percent"),
+    "SS_BASIC_PENSION_MIN_STANDARD": ("城乡居民基础养老金最低标准", "money"),
+    "EMP_PUBLIC_WELFARE_JOBS": ("开发城乡公益性岗位", "count"),
+    "EMP_JOBS_VIA_STARTUPS": ("扶持创业带动就业", "count"),
+    "EMP_INTERNSHIP_POSTS": ("募集青年就业见习岗位", "count"),
+    "INC_MINIMUM_WAGE": ("月最低工资标准", "money"),
+    "INC_AVERAGE_WAGE": ("城镇非私营单位在岗职工平均工资", "money"),
+    "CUL_FREE_FILM_SCREENINGS": ("农村公益电影放映", "count"),
+    "CUL_COMPREHENSIVE_CULTURAL_CENTRES": ("村级综合性文化服务中心", "count"),
+    "CUL_RURAL_BOOKSHOPS": ("提档升级农家书屋", "count"),
+    "SPT_VILLAGE_FITNESS_PROJECTS": ("实施农民体育健身工程", "count"),
+    "SPT_FITNESS_TRAILS": ("沿江建设登山健身步道", "count"),
+    "SPT_SPORTS_AREA_PER_CAPITA": ("人均体育场地面积", "area"),
+    "SPT_REGULAR_EXERCISE_SHARE": ("经常参加体育锻炼人数比例", "percent"),
+    "SPT_PHYSICAL_FITNESS_STANDARD_RATE": ("城乡居民国民体质监测合格率", "percent"),
+    "ENV_GOOD_AIR_DAYS": ("城区空气质量优良天数", "duration"),
+    "ENV_SURFACE_WATER_QUALITY_SHARE": ("国控断面水质优良比例", "percent"),
+    "ENV_DRINKING_WATER_SOURCE_COMPLIANCE": ("县级以上集中式饮用水水源地水质达标率", "percent"),
+    "ENV_URBAN_SEWAGE_TREATMENT_RATE": ("县城生活污水集中处理率", "percent"),
+    "ENV_GARBAGE_TREATMENT_RATE": ("城市生活垃圾无害化处理率", "percent"),
+    "ENV_GARBAGE_SORTING_COVERAGE": ("城区生活垃圾分类覆盖率", "percent"),
+    "ENV_BUILT_UP_GREEN_COVERAGE": ("城市建成区绿化覆盖率", "percent"),
+    "ENV_PARK_GREEN_AREA_PER_CAPITA": ("城市人均公园绿地面积", "area"),
+    "ENV_AFFORESTATION_AREA": ("全年完成植树造林", "area"),
+    "ENV_PUBLIC_ECO_SATISFACTION": ("公众对生态环境满意度", "percent"),
+    "URB_5G_BASE_STATIONS": ("新建5G基站", "count"),
+    "URB_TAP_WATER_COVERAGE": ("农村自来水普及率", "percent"),
+    "URB_GAS_COVERAGE": ("城市燃气普及率", "percent"),
+    "HSG_ELEVATOR_RETROFITS": ("既有多层住宅加装电梯", "count"),
+    "HSG_RURAL_HOUSING_IMPROVEMENT": ("苏北地区农房改善", "count"),
+    "TRN_EXPRESSWAY_KM": ("高速公路通车里程", "length"),
+    "TRN_COUNTY_EXPRESSWAY_ACCESS_RATE": ("县城通高速公路比例", "percent"),
+    "TRN_BUS_TERMINALS": ("城区建成公交首末站", "count"),
+    "ECO_SERVICES_VALUE_ADDED": ("全市服务业增加值", "money"),
+    "ECO_SERVICES_VALUE_ADDED_GROWTH": ("服务业增加值同比增长", "percent"),
+    "ECO_FOREIGN_INVESTMENT": ("全年实际使用外资", "money"),
+    "ECO_FOREIGN_INVESTMENT_GROWTH": ("实际使用外资同比增长", "percent"),
+    "ECO_EXPORTS": ("外贸出口总额", "money"),
+    "ECO_HIGH_TECH_ENTERPRISES": ("国家级高新技术企业", "count"),
+    "ECO_TECH_PROGRESS_CONTRIBUTION": ("全省科技进步贡献率", "percent"),
+    "ECO_RD_INTENSITY": ("全社会研发经费投入强度", "percent"),
+    "ECO_INVENTION_PATENTS_PER_10K": ("每万人口发明专利拥有量", "rate"),
+    "ECO_TECH_CONTRACT_TURNOVER": ("全年技术合同成交额", "money"),
+    "ECO_TECH_CONTRACT_TURNOVER_GROWTH": ("全省技术合同成交额同比增长", "percent"),
+    "ECO_TAX_SHARE_OF_BUDGET_REVENUE": ("税收收入占一般公共预算收入比重", "percent"),
+    "ECO_GDP_PER_KM2": ("全区每平方公里土地产出地区生产总值", "money"),
+    "ECO_NEW_ABOVE_SIZE_INDUSTRIAL_ENTERPRISES": ("全年新增规上工业企业", "count"),
+    "AGR_MECHANISATION_RATE": ("主要农作物耕种收综合机械化率", "percent"),
+    "PS_FIRE_STATIONS": ("乡镇专职消防站", "count"),
+    "HLT_COVID_VACCINATION_RATE": ("80岁以上老年人新冠疫苗加强针接种率", "percent"),
+    "ECO_INDUSTRIAL_INVESTMENT_GROWTH": ("工业投资同比增长", "percent"),
+    "ECO_COAL_OUTPUT": ("全区原煤产量", "mass"),
+    "AGR_FRUIT_OUTPUT": ("全县水果产量", "mass"),
+    "AGR_CERTIFIED_PRODUCTS": ("全年新增“三品一标”认证产品", "count"),
+    "AGR_LEADING_ENTERPRISES": ("农业产业化重点龙头企业", "count"),
+    "AGR_BLACK_SOIL_PROTECTION": ("实施黑土地保护利用", "area"),
+    "ECO_DEPOSITS_BALANCE": ("金融机构本外币各项存款余额", "money"),
+    "ECO_LOANS_BALANCE": ("金融机构各项贷款余额", "money"),
+    "TRN_VILLAGE_BUS_ACCESS_RATE": ("具备条件的建制村通客车率", "percent"),
+    "ENV_RURAL_TOILET_COVERAGE": ("农村卫生厕所普及率", "percent"),
+    "ENV_CARBON_INTENSITY_REDUCTION": ("单位地区生产总值二氧化碳排放降低", "percent"),
+    "AGR_FARMLAND_RETAINED": ("全市耕地保有量", "area"),
+    "AGR_PIGS_SLAUGHTERED": ("全年生猪出栏", "count"),
+    "AGR_MEAT_OUTPUT": ("全年肉类总产量", "mass"),
+    "EDU_TEACHERS_RECRUITED": ("公开招聘中小学教师", "count"),
+    "HLT_VILLAGE_CLINICS": ("新建标准化村卫生室", "count"),
+    "CHC_CHILDRENS_HOMES": ("城乡社区儿童之家", "count"),
+    "EDU_SPECIAL_EDUCATION_SCHOOLS": ("新建特殊教育学校", "count"),
+    "EDU_CLASSROOM_LIGHTING": ("完成学校教室照明改造", "count"),
 }
+
+# (phrase, unit_kind, code): wordings that synonyms added to existing codes must recognise
+MORE_PHRASES = [
+    ("社区新建笼式足球场", "count", "SPT_FITNESS_VENUES"),
+    ("县级全民健身运动会", "count", "SPT_MASS_FITNESS_EVENTS"),
+    ("听障儿童人工耳蜗植入康复", "count", "SS_DISABLED_CHILD_REHABILITATION"),
+]
 
 # (phrase, unit_kind, code it must NOT get)
 NEGATIVE = [
@@ -330,6 +427,27 @@ NEGATIVE = [
     ("健身绿道", "length", "URB_GREENWAYS_KM"),
     ("民生支出占一般公共预算支出比重", "percent", "ECO_LIVELIHOOD_EXPENDITURE"),
     ("市级规范化托育综合服务中心", "count", "CHC_MODEL_CHILDCARE_INSTITUTIONS"),
+    ("新增普通高中学位", "count", "EDU_NEW_PLACES_UNSPECIFIED"),        # the level is named
+    ("新增博士学位授权点", "count", "EDU_NEW_PLACES_UNSPECIFIED"),      # a degree, not a school place
+    ("生均校舍面积", "area", "EDU_SCHOOL_BUILDINGS_AREA"),
+    ("每千名儿童儿科执业医师数", "rate", "HLT_DOCTORS_PER_1000"),
+    ("家庭养老床位", "count", "ELD_CARE_BEDS"),
+    ("城乡居民基础养老金最低标准提高", "money", "SS_BASIC_PENSION_MIN_STANDARD"),  # an increase, not the level
+    ("空气优良天数比上年增加", "duration", "ENV_GOOD_AIR_DAYS"),
+    ("农村生活污水处理率", "percent", "ENV_URBAN_SEWAGE_TREATMENT_RATE"),
+    ("现代服务业增加值", "money", "ECO_SERVICES_VALUE_ADDED"),             # a part of the services sector
+    ("进出口总额", "money", "ECO_EXPORTS"),
+    ("出口退税", "money", "ECO_EXPORTS"),
+    ("每万人口高价值发明专利拥有量", "rate", "ECO_INVENTION_PATENTS_PER_10K"),
+    ("高新技术企业培育入库", "count", "ECO_HIGH_TECH_ENTERPRISES"),
+    ("城乡居民储蓄存款余额", "money", "ECO_DEPOSITS_BALANCE"),
+    ("创业担保贷款余额", "money", "ECO_LOANS_BALANCE"),
+    ("适龄女生HPV疫苗全程接种率", "percent", "HLT_COVID_VACCINATION_RATE"),
+    ("高速公路养护", "length", "TRN_EXPRESSWAY_KM"),
+    ("培训中小学教师", "count", "EDU_TEACHERS_RECRUITED"),
+    ("乡镇卫生院和村卫生室", "count", "HLT_VILLAGE_CLINICS"),
+    ("工业技改投资增长", "percent", "ECO_INDUSTRIAL_INVESTMENT_GROWTH"),
+    ("全区地均地区生产总值", "money", "ECO_GDP"),
 ]
 
 # Phrases that are no canonical indicator at all.
@@ -348,7 +466,7 @@ NO_CODE = [
     ("城乡居民收入增长", "percent"),
     ("宫颈癌和乳腺癌免费筛查", "count"),      # two codes, no choice
     ("困难残疾人生活补贴和重度残疾人护理补贴", "money"),
-    ("新增学位", "count"),                  # preschool or school places: the phrase does not say
+    ("高血压和糖尿病患者规范管理率", "percent"),   # two codes, no choice
     ("年均增长", "percent"),                # a change of nothing named
     ("人均可支配收入年均增长", "percent"),    # whose income? 农村居民 may sit on the line before
 ]
@@ -361,6 +479,11 @@ def test_every_code_has_a_test_phrase():
 @pytest.mark.parametrize("code", sorted(POSITIVE))
 def test_own_phrase_maps_to_its_code(code):
     phrase, unit_kind = POSITIVE[code]
+    assert indicators.match(phrase, unit_kind) == code, indicators.candidates(phrase, unit_kind)
+
+
+@pytest.mark.parametrize("phrase,unit_kind,code", MORE_PHRASES)
+def test_added_synonym_maps_to_its_code(phrase, unit_kind, code):
     assert indicators.match(phrase, unit_kind) == code, indicators.candidates(phrase, unit_kind)
 
 
