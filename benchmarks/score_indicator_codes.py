@@ -21,9 +21,10 @@ among the document's targets, and the short indicator phrase, value and unit.
     python benchmarks/score_indicator_codes.py
     python benchmarks/score_indicator_codes.py --draw 100 --seed 2 --out /tmp/sample2.csv
 
-The sample file holds three hand-judged samples: "first", "second" and "third" (drawn with
---draw 110 --seed 77 --name third after the third round of dictionary growth); each is
-reported on its own line, then all of them together.
+The sample file holds four hand-judged samples: "first", "second", "third" (drawn with
+--draw 110 --seed 77 --name third after the third round of dictionary growth) and "fourth"
+(--draw 100 --seed 404 --name fourth after the fourth round); each is reported on its own
+line, then all of them together.
 """
 from __future__ import annotations
 
