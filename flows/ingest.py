@@ -288,3 +288,55 @@ def _checked(text: str, source_file: str) -> str:
     if bad > max(3, len(sample) * 0.01):
         raise SourceError(source_file, f"does not look like text ({bad} control or unassigned characters in the first {len(sample)})")
     return text
+
+
+def source_sha256(record: SourceRecord, max_bytes: int | None) -> str:
+    """The sha256 of a source's bytes, with the checks read_source makes before decoding (inside the
+    raw folder, a regular file, within the size limit, the manifest's sha256); SourceError else.
+    What decoding finds wrong (an HTML page, undecodable bytes) is found by the build, by name."""
+    path = resolved_inside(record)
+    if not path.is_file():
+        return read_source(record, max_bytes).sha256  # raises read_source's own SourceError
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as handle:
+            stat = os.fstat(handle.fileno())
+            check_size(record, stat.st_size, max_bytes)
+            # the same file, unchanged since this process hashed it (the command's unchanged check,
+            # then the flow's plan): not read twice
+            seen = (str(path), stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns)
+            sha256 = _hashed_before.get(seen)
+            if sha256 is not None:
+                _hashed_now[seen] = sha256
+                return _matches_manifest(record, sha256)
+            read = 0
+            while chunk := handle.read(1 << 20):
+                read += len(chunk)
+                if max_bytes and read > max_bytes:
+                    raise SourceError(record.source_file, f"too large: over the limit of {format_bytes(max_bytes)} "
+                                                          f"(--max-bytes)")
+                digest.update(chunk)
+    except OSError as error:
+        raise SourceError(record.source_file, f"cannot be read ({error.strerror or error})") from None
+    sha256 = digest.hexdigest()
+    _hashed_now[seen] = sha256
+    return _matches_manifest(record, sha256)
+
+
+def _matches_manifest(record: SourceRecord, sha256: str) -> str:
+    if record.expected_sha256 and record.expected_sha256.lower() != sha256:
+        raise SourceError(record.source_file, f"sha256 mismatch: manifest says {record.expected_sha256}, file has {sha256}")
+    return sha256
+
+
+# The sha256 of each file this process hashed, by (path, device, inode, size, modification time in
+# ns): what the last complete pass hashed (_hashed_before) and what this pass hashed so far.
+_hashed_before: dict[tuple, str] = {}
+_hashed_now: dict[tuple, str] = {}
+
+
+def forget_hashes_but_the_last() -> None:
+    """End of a pass over the sources (a build's plan): keep its hashes for the next pass and
+    forget older ones, so that memory holds one corpus's worth."""
+    global _hashed_before, _hashed_now
+    _hashed_before, _hashed_now = _hashed_now, {}

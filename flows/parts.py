@@ -36,8 +36,8 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from flows import cache, schema
-from flows.ingest import SourceError, SourceRecord, check_size, format_bytes, read_source, resolved_inside
+from flows import cache
+from flows.ingest import SourceError, SourceRecord, forget_hashes_but_the_last, read_source, source_sha256
 
 DOCUMENT_TABLES = ("documents", "sections", "targets", "texts")
 REFERENCE_TABLES = ("regions", "indicators", "units")
@@ -109,36 +109,11 @@ def cut_batches(source_files: list[str], batch_size: int) -> list[list[int]]:
     return runs
 
 
-def source_sha256(record: SourceRecord, max_bytes: int | None) -> str:
-    """The sha256 of a source's bytes, with the checks read_source makes before decoding (inside the
-    raw folder, a regular file, within the size limit, the manifest's sha256); SourceError else.
-    What decoding finds wrong (an HTML page, undecodable bytes) is found by the build, by name."""
-    path = resolved_inside(record)
-    if not path.is_file():
-        return read_source(record, max_bytes).sha256  # raises read_source's own SourceError
-    digest = hashlib.sha256()
-    try:
-        with open(path, "rb") as handle:
-            check_size(record, os.fstat(handle.fileno()).st_size, max_bytes)
-            read = 0
-            while chunk := handle.read(1 << 20):
-                read += len(chunk)
-                if max_bytes and read > max_bytes:
-                    raise SourceError(record.source_file, f"too large: over the limit of {format_bytes(max_bytes)} "
-                                                          f"(--max-bytes)")
-                digest.update(chunk)
-    except OSError as error:
-        raise SourceError(record.source_file, f"cannot be read ({error.strerror or error})") from None
-    sha256 = digest.hexdigest()
-    if record.expected_sha256 and record.expected_sha256.lower() != sha256:
-        raise SourceError(record.source_file, f"sha256 mismatch: manifest says {record.expected_sha256}, file has {sha256}")
-    return sha256
-
-
 def plan(records: list[SourceRecord], version: str, max_bytes: int | None, doc_timeout: float | None,
          batch_size: int) -> Plan:
     """Hash every source once (in path order) and cut the batches."""
     from flows.pipeline import doc_id_for
+
 
     limits = repr((max_bytes, doc_timeout)).encode()
     whole = hashlib.sha256(version.encode())
@@ -175,6 +150,7 @@ def plan(records: list[SourceRecord], version: str, max_bytes: int | None, doc_t
         kept.append(record)
         digests[record.source_file] = (record.source_file + "\0" + sha + "\0" +
                                        cache.manifest_digest(identity)).encode("utf-8")
+    forget_hashes_but_the_last()
     part_code = parts_version()
     batches = []
     for run in cut_batches([r.source_file for r in kept], batch_size):
