@@ -55,6 +55,8 @@ def _clutter_rules() -> dict:
         "trailing": re.compile(rules["trailing"]["pattern"]),
         "trailing_max": rules["trailing"]["max_line_chars"],
         "page_numbers": [re.compile(p) for p in rules["page_numbers"]["patterns"]],
+        "inline": re.compile("|".join(f"(?:{p})" for p in rules["inline"]["patterns"])),
+        "spaced_year": re.compile(rules["spacing"]["spaced_year"]),
     }
 
 
@@ -157,7 +159,9 @@ def join_wrapped_lines(raw_lines: list[str]) -> tuple[list[str], int]:
 
 
 def remove_cjk_spaces(text: str) -> tuple[str, int]:
-    return CJK_SPACE.subn("", text)
+    text, n = CJK_SPACE.subn("", text)
+    text, m = _clutter_rules()["spaced_year"].subn(r"\1", text)
+    return text, n + m
 
 
 def remove_clutter(lines: list[str]) -> tuple[list[str], dict]:
@@ -211,6 +215,7 @@ def clean(text: str) -> CleanResult:
     text, counts["fullwidth_chars"] = fold_width(text)
     text, counts["table_lines_from_tabs"] = tabs_to_bars(text)
     text, counts["cjk_spaces"] = remove_cjk_spaces(text)
+    text, counts["inline_markup"] = _clutter_rules()["inline"].subn("", text)
     lines = [line.strip() for line in text.split("\n")]
     lines, clutter = remove_clutter(lines)
     counts.update(clutter)

@@ -57,7 +57,7 @@ def build_document(raw: RawDocument) -> DocumentTables:
     ctx = targets_stage.DocumentContext(
         doc_id=doc_id, plan_start_year=meta["plan_start_year"], plan_end_year=meta["plan_end_year"],
         issue_year=meta["issue_date"].year if meta["issue_date"] else None,
-        doc_type=meta["doc_type"], doc_year=meta.get("doc_year"))
+        doc_type=meta["doc_type"], doc_year=metadata_stage.year_its_targets_are_for(meta))
     targets = targets_stage.extract_targets(cleaned.clean_text, sections, ctx)
     indicators_stage.assign_codes(targets)
     warnings = [f"{raw.source_file}: {w}" for w in meta["warnings"]]

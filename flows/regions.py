@@ -71,11 +71,39 @@ def table_rows() -> list[dict]:
     return [dict(row) for row in regions().values()]
 
 
-def short_name(name: str) -> str | None:
+def _plain_short_name(name: str) -> str | None:
     for suffix in SUFFIXES:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             return name[: -len(suffix)]
     return None
+
+
+@lru_cache(maxsize=1)
+def _taken_names() -> frozenset[str]:
+    """Every region's name and plain short name: an autonomous area's place name must not shadow one."""
+    names = {row["name"] for row in regions().values()}
+    return frozenset(names | {s for n in names if (s := _plain_short_name(n))})
+
+
+def short_name(name: str) -> str | None:
+    """The name without its ending (江门 for 江门市); an autonomous area also without the peoples it
+    names (石柱 for 石柱土家族自治县, 延边 for 延边朝鲜族自治州), unless another region already goes
+    by that name (本溪 is 本溪市, 河南 the province)."""
+    from flows import lexicon
+
+    plain = _plain_short_name(name)
+    words = lexicon.metadata_rules()["region_names"]
+    if plain is None or not name.endswith(tuple(words["autonomous_endings"])):
+        return plain
+    peoples = sorted(words["peoples"], key=len, reverse=True)
+    place, stripped = plain, True
+    while stripped:
+        stripped = False
+        for people in peoples:
+            if place.endswith(people) and len(place) - len(people) >= 2:
+                place, stripped = place[: -len(people)], True
+                break
+    return place if place == plain or place not in _taken_names() else plain
 
 
 @lru_cache(maxsize=None)

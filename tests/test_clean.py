@@ -9,7 +9,7 @@ import pytest
 
 from flows import clean
 
-FIX_KINDS = {"pinyin_glosses", "traditional_chars", "fullwidth_chars", "cjk_spaces", "clutter_lines",
+FIX_KINDS = {"pinyin_glosses", "traditional_chars", "fullwidth_chars", "cjk_spaces", "inline_markup", "clutter_lines",
              "preface_lines", "trailing_lines", "garbled_chars", "redaction_runs", "table_lines_from_tabs",
              "wrapped_lines_joined", "page_number_lines"}
 
@@ -218,3 +218,15 @@ def test_page_numbers_between_the_halves_of_a_sentence_are_dropped_before_joinin
     result = clean.clean("\n".join(lines))
     assert result.clean_text.split("\n") == PARAGRAPHS
     assert result.fix_counts["page_number_lines"] == 2
+
+
+def test_image_references_and_empty_links_go_and_the_rest_of_their_line_stays():
+    result = clean.clean("![]() ![]() 2月25日下午,代表们开展分组讨论。\n![](/Files261/Pic/2021-11/28/2021112801.jpg)\n"
+                   "11月28日,大会开幕。[](/Files/a.jpg)新增城镇就业5500人。")
+    assert result.clean_text == "2月25日下午,代表们开展分组讨论。\n11月28日,大会开幕。新增城镇就业5500人。"
+    assert result.fix_counts["inline_markup"] == 4
+
+
+def test_a_line_of_page_facts_with_a_view_counter_is_clutter():
+    text = "www.example.gov.cn  2018-01-26 09:18  阅读:596155次  作者:某某\n全年新增城镇就业1200人。\n阅读全文:新增就业1200人。"
+    assert clean.clean(text).clean_text == "全年新增城镇就业1200人。\n阅读全文:新增就业1200人。"

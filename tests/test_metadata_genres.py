@@ -210,3 +210,58 @@ def test_a_breadcrumb_is_no_title_and_a_lists_year_stands_before_its_matters():
         "民生无小事,枝叶总关情,一项项饱含温度的举措书写着有温度的民生答卷,全县人民的获得感不断增强。",
         "2022年全县50项民生实事全面完成,成效明显。"]))
     assert (m["title"], m["doc_type"], m["doc_year"]) == (None, "progress_report", 2022)
+
+
+# ---------------------------------------------------------------- autonomous counties, 文号, spaced years
+
+@pytest.mark.parametrize("name, short", [
+    ("石柱土家族自治县", "石柱"), ("秀山土家族苗族自治县", "秀山"), ("延边朝鲜族自治州", "延边"),
+    ("伊犁哈萨克自治州", "伊犁"),
+    ("本溪满族自治县", "本溪满族"),  # 本溪 is 本溪市
+    ("河南蒙古族自治县", "河南蒙古族"),  # 河南 is the province
+])
+def test_an_autonomous_area_goes_by_its_place_name_unless_another_region_has_it(name, short):
+    from flows import regions
+
+    assert regions.short_name(name) == short
+
+
+def test_a_county_news_site_dateline_and_an_issued_documents_number_name_the_county():
+    news = meta("秀山网讯 1月27日下午,县第十八届人大第五次会议各代表团召开第三次会议,审议了县人民政府工作报告。")
+    assert (news["region_code"], where(news)) == ("500241", "dateline")
+    reading = meta("\n".join([
+        "《2024年县级重点民生实事工作目标任务》政策解读",
+        "近日,县政府办公室印发了《2024年县级重点民生实事工作目标任务》(石柱府办发〔2024〕10号,以下简称《目标任务》)。",
+        "一、出台背景"]))
+    assert (reading["region_code"], where(reading)) == ("500240", "doc_number")
+
+
+def test_a_number_the_text_cites_does_not_name_its_region():
+    m = meta("\n".join([
+        "关于做好就业工作的实施意见",
+        "为贯彻落实《关于印发就业工作方案的通知》(石柱府办发〔2024〕10号),提出如下意见:",
+        "一、稳定就业"]))
+    assert m["region_code"] is None
+
+
+def test_an_opinion_of_no_stated_period_is_for_the_year_of_its_own_number():
+    m = meta("\n".join([
+        "东府〔2021〕54号",
+        "东莞市人民政府关于贯彻落实《广东省进一步稳定和扩大就业若干政策措施》的实施意见",
+        "各镇人民政府(街道办事处),市府直属各单位:",
+        "为贯彻落实《广东省人民政府关于印发…的通知》(粤府〔2022〕13号),提出如下意见:",
+        "实施期限至2023年12月31日。"]))
+    assert (m["doc_type"], m["doc_year"], m["region_code"]) == ("implementation_opinion", 2021, "441900")
+    plan = meta("\n".join([
+        "云政办发〔2022〕25号",
+        "云南省人民政府办公厅关于印发云南省“十四五”区域协调发展规划的通知",
+        "规划期为2021—2025年。"]))
+    assert (plan["doc_year"], plan["plan_start_year"], plan["plan_end_year"]) == (None, 2021, 2025)
+
+
+def test_a_report_news_gives_the_year_of_the_report_it_names_and_a_spaced_year_is_a_year():
+    report = meta("(中国发展门户网讯)近日,河北省人民政府省长在河北省第十二届人民代表大会第二次会议上,"
+                  "代表河北省人民政府作2014年河北省政府政府工作报告。\n报告称河北省去年民生和社会事业持续发展。")
+    assert (report["doc_type"], report["doc_year"], report["region_code"]) == ("government_work_report", 2014, "130000")
+    assert clean.clean("审议了 2024 年重点民生实事候选项目;表格 2020 年 2025 年").clean_text == \
+        "审议了2024年重点民生实事候选项目;表格 2020 年 2025 年"

@@ -19,16 +19,18 @@ import json
 from flows import lexicon, regions
 from flows.metadata.evidence import Evidence
 from flows.metadata.heads import (admin_level, date_of_line, find_doc_number, find_issue_date, find_issuer,
-                                  find_title, find_title_and_line, region_from)
+                                  find_title, find_title_and_line, own_doc_number, region_from)
 from flows.metadata.kind import doc_type, doc_type_from_opening
-from flows.metadata.region import find_region, region_by_mentions, region_evidence, self_level
+from flows.metadata.region import (find_region, region_by_mentions, region_evidence, region_of_doc_number,
+                                   self_level)
 from flows.metadata.year import document_year, plan_period
 
 FIELDS = ("title", "doc_number", "issuer", "issue_date", "region_name", "region_code", "admin_level",
           "doc_year", "plan_start_year", "plan_end_year", "doc_type", "source_url")
 __all__ = ["FIELDS", "Evidence", "admin_level", "date_of_line", "doc_type", "doc_type_from_opening", "document_metadata",
            "document_year", "find_doc_number", "find_issue_date", "find_issuer", "find_region", "find_title",
-           "find_title_and_line", "plan_period", "region_by_mentions", "region_evidence", "region_from", "self_level"]
+           "find_title_and_line", "plan_period", "region_by_mentions", "region_evidence", "region_from", "self_level",
+           "year_its_targets_are_for"]
 
 
 def _evidence_json(evidence: dict[str, Evidence], clean_text: str) -> str:
@@ -39,6 +41,14 @@ def _evidence_json(evidence: dict[str, Evidence], clean_text: str) -> str:
                      "char_start": start if start >= 0 else None,
                      "char_end": start + len(item.quote) if start >= 0 else None}
     return json.dumps(out, ensure_ascii=False, sort_keys=True)
+
+
+def year_its_targets_are_for(meta: dict) -> int | None:
+    """doc_year, where it is also the year of the document's plan and of its targets without a year
+    of their own: not for an opinion or plan whose doc_year is only the year it was issued."""
+    if meta.get("doc_type") in lexicon.metadata_rules()["doc_type"]["issued_year_kinds"]:
+        return None
+    return meta.get("doc_year")
 
 
 def document_metadata(clean_text: str, manifest: dict | None = None) -> dict:
@@ -62,6 +72,9 @@ def document_metadata(clean_text: str, manifest: dict | None = None) -> dict:
     if region_name is None and region_code is None:  # the region it names most often, at the level it speaks as
         region_code, where = region_by_mentions(clean_text, lines)
         region_name = regions.regions()[region_code]["name"] if region_code else None
+    if region_name is None and region_code is None:  # the region its 文号 names (石柱府办发〔2024〕10号)
+        region_code, where = region_of_doc_number(lines)
+        region_name = regions.regions()[region_code]["name"] if region_code else None
     if region_name is None:  # a region the gazetteer does not know: its name as written, no code
         region_name = region_from(found["title"]) or region_from(found["issuer"]) or region_from(title_line)
         if region_name:
@@ -82,10 +95,12 @@ def document_metadata(clean_text: str, manifest: dict | None = None) -> dict:
         found["doc_type"] = next((k for k in kinds if k != "other"), None) or doc_type_from_opening(lines) or (
             "other" if found["title"] else None)
     kind = found["doc_type"] or manifest.get("doc_type") or "other"
-    found["doc_year"], year_evidence = document_year(kind, found["title"], title_line, lines, found["issue_date"])
+    found["doc_year"], year_evidence = document_year(kind, found["title"], title_line, lines, found["issue_date"],
+                                                     own_doc_number(lines),
+                                                     found["plan_start_year"] != found["plan_end_year"])
     if year_evidence:
         evidence["doc_year"] = year_evidence
-    if found["doc_year"] and found["plan_start_year"] is None:
+    if found["doc_year"] and found["plan_start_year"] is None and year_its_targets_are_for(found):
         found["plan_start_year"] = found["plan_end_year"] = found["doc_year"]
     found["source_url"] = None  # never in the text itself
     result, sources = {}, {}

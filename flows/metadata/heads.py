@@ -43,6 +43,16 @@ def find_doc_number(text: str) -> str | None:
     return re.sub(r"[〔\[【(]((?:19|20)\d{2})[〕\]】)]", r"〔\1〕", number, count=1)
 
 
+def own_doc_number(lines: list[str]) -> tuple[str, int] | None:
+    """(文号, its year) where the document heads itself with its own number: a short line of the
+    first few that starts with it (東府〔2021〕54號 above the title), not a number it cites."""
+    for line in lines[:5]:
+        match = DOC_NUMBER.match(line)
+        if match and len(line) <= 40:
+            return match.group(1), int(match.group(2))
+    return None
+
+
 def find_title(lines: list[str]) -> str | None:
     """The document's own title: a short line naming a plan, list or opinion."""
     return find_title_and_line(lines)[0]

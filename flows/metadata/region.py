@@ -59,9 +59,10 @@ def _chains_speaking(text: str) -> list[list[gazetteer.Name]]:
 
 
 def _dateline_chains(line: str) -> list[list[gazetteer.Name]]:
-    """新华网上海1月11日电, 本报德清讯: the place before the date or 讯."""
+    """新华网上海1月11日电, 本报德清讯, 秀山网讯: the place before the date or 讯."""
     out = []
-    for match in re.finditer(r"(?:\d{1,2}月\d{1,2}日)?(?:电|讯)", line[:80]):
+    endings = "|".join(map(re.escape, _evidence_rules()["dateline_after"]))
+    for match in re.finditer(rf"(?:\d{{1,2}}月\d{{1,2}}日)?(?:{endings})", line[:80]):
         for start in range(max(0, match.start() - 12), match.start()):
             chain = gazetteer.chain_at(line, start, allow_short=True)
             if chain and chain[-1].end == match.start():
@@ -190,4 +191,24 @@ def region_by_mentions(clean_text: str, lines: list[str]) -> tuple[str | None, E
             resolution = gazetteer.resolve(chain)
             if resolution.code and not _cited(line, chain[0].start) and admits(regions.regions()[resolution.code]):
                 return resolution.code, Evidence("opening", line)
+    return None, None
+
+
+def region_of_doc_number(lines: list[str]) -> tuple[str | None, Evidence | None]:
+    """The region a 文号 names by its prefix (石柱府办发〔2024〕10号: 石柱), where the opening gives the
+    number of the document itself or of the one it issues or reads (…印发了《X》(石柱府办发〔2024〕10号)),
+    not one it cites (根据…, 贯彻…). Only a prefix that is one region's name or short name: most
+    prefixes are one-character abbreviations (粤府, 湘政发) that no table here resolves."""
+    from flows.metadata.heads import DOC_NUMBER
+
+    leads = [w for w in _evidence_rules()["citation_leads"] if len(w) >= 2]
+    for line in lines[:6]:
+        for match in DOC_NUMBER.finditer(line[:300]):
+            sentence = line[:match.start()].rsplit("。", 1)[-1]
+            if any(w in sentence for w in leads):
+                continue
+            number = match.group(1)
+            name = gazetteer.name_at(number, 0, allow_short=True)
+            if name is not None and len(name.codes) == 1 and name.text not in _evidence_rules()["short_name_stoplist"]:
+                return name.codes[0], Evidence("doc_number", number)
     return None, None

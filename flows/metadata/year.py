@@ -38,10 +38,12 @@ def _years_before(text: str, endings) -> list[tuple[int, int]]:
 
 
 def document_year(kind: str, title: str | None, title_line: str | None, lines: list[str],
-                  issue_date: dt.date | None) -> tuple[int | None, Evidence | None]:
+                  issue_date: dt.date | None, own_number: tuple[str, int] | None = None,
+                  several_years: bool = False) -> tuple[int | None, Evidence | None]:
     """The one year a document is for: a list's or work plan's year, the year a work report plans for
-    (a report delivered in January 2026: 2026), the year a completion notice reports on. None for a
-    document of several years."""
+    (a report delivered in January 2026: 2026), the year a completion notice reports on; an opinion
+    or plan of no stated period: the year it was issued (signature date, else its own 文号). None
+    for a document of several years."""
     rules = lexicon.metadata_rules()["year"]
     if kind != "progress_report":  # a report given on a date (——2020年5月9日在…会议上): that year,
         for line in lines[:12]:      # or the next when given in November or December
@@ -58,9 +60,14 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
         if planned:  # the latest: 2020年…执行情况 reports, 2021年计划草案 plans
             return max(planned)[0], Evidence("title", line)
     head = "\n".join(lines[:40])[:4000]
-    if kind == "other" and issue_date:  # a call for proposals, a reading: the year it was signed
-        return issue_date.year, Evidence("signature", issue_date.isoformat())
     if kind not in lexicon.metadata_rules()["doc_type"]["one_year_kinds"]:
+        # a call for proposals, a reading, an opinion of no stated period: the year it was issued
+        if several_years:
+            return None, None
+        if issue_date:
+            return issue_date.year, Evidence("signature", issue_date.isoformat())
+        if own_number and kind != "other":
+            return own_number[1], Evidence("doc_number", own_number[0])
         return None, None
     planned = _years_before(head, rules["plan_year_after"])
     goals = "|".join(map(re.escape, rules["plan_goal_words"]))  # 2023年济南市经济社会发展主要预期目标
