@@ -24,6 +24,8 @@ def _domains_values() -> str:
 
 
 _FLOW = _sql_list(FLOW_KINDS)
+# kinds whose doc_year is only the year they were issued (flows/rules/metadata.toml): not a one-year plan
+_ISSUED_YEAR = _sql_list(lexicon.metadata_rules()["doc_type"]["issued_year_kinds"])
 
 # Target years of a city's and its province's target may differ by this much and still be set side by
 # side in `cascade` (plans of one cycle end in neighbouring years: 2025 vs 2026).
@@ -37,7 +39,7 @@ _ANNUALISED = f"""
             WHEN t.is_cumulative THEN NULL
             WHEN t.recurrence = 'annual' THEN t.value
             WHEN t.target_year = d.plan_start_year AND t.target_year = d.plan_end_year THEN t.value
-            WHEN t.target_year = d.doc_year THEN t.value
+            WHEN t.target_year = d.doc_year AND d.doc_type NOT IN ({_ISSUED_YEAR}) THEN t.value
             WHEN t.target_year = year(d.issue_date) AND t.period_start IS NULL THEN t.value
        END AS annualised_value,
        CASE WHEN t.unit_kind NOT IN ({_FLOW}) OR t.kind <> 'target' THEN NULL
@@ -46,7 +48,7 @@ _ANNUALISED = f"""
             WHEN t.is_cumulative THEN NULL
             WHEN t.recurrence = 'annual' THEN 'stated per year'
             WHEN t.target_year = d.plan_start_year AND t.target_year = d.plan_end_year THEN 'one-year plan'
-            WHEN t.target_year = d.doc_year THEN 'one-year plan'
+            WHEN t.target_year = d.doc_year AND d.doc_type NOT IN ({_ISSUED_YEAR}) THEN 'one-year plan'
             WHEN t.target_year = year(d.issue_date) AND t.period_start IS NULL THEN 'due in the year of issue'
        END AS annualisation"""
 

@@ -330,10 +330,10 @@ def test_case_6_the_prefect_server_and_workers_end_with_the_build(tmp_path, root
                               "--batch-size", "1"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                              text=True)
     try:
-        # wait until the server and a document worker are up: the moment when orphans were left
-        assert wait_for(lambda: any("flows.worker" in cmd for _, cmd in processes_with(home)), 300), \
-            processes_with(home)
-        assert any("uvicorn" in cmd for _, cmd in processes_with(home))
+        # wait until the server and a document worker are up (the worker warms up while the server
+        # starts): the moment when orphans were left
+        assert wait_for(lambda: all(any(name in cmd for _, cmd in processes_with(home))
+                                    for name in ("flows.worker", "uvicorn")), 300), processes_with(home)
         if how == "SIGKILL":  # at a random point of the building, validating or publishing
             time.sleep(random.uniform(0, 6))
         os.kill(build.pid, getattr(signal, how))  # the build process only, as cron or `timeout` would
