@@ -150,3 +150,35 @@ def count_mentions(text: str, admits, stoplist: frozenset = frozenset()) -> Coun
                     break
         pos += step
     return counts
+
+
+@lru_cache(maxsize=1)
+def _towns() -> tuple[dict[str, tuple[str, ...]], tuple[str, ...], int]:
+    """(town name -> county codes, the endings town names have, longest name), from
+    flows/reference/towns.csv (the township-level divisions: 镇, 乡, 街道, 苏木)."""
+    import csv
+
+    names: dict[str, list[str]] = {}
+    with open(regions.REFERENCE_DIR / "towns.csv", encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            names.setdefault(row["name"], []).append(row["county_code"])
+    endings = tuple(lexicon.metadata_rules()["region_names"]["town_endings"])
+    return {k: tuple(dict.fromkeys(v)) for k, v in names.items()}, endings, max(map(len, names))
+
+
+def towns_named(text: str) -> dict[str, tuple[str, ...]]:
+    """Every town (镇, 乡, 街道) named in text, in order of first mention, with the counties that have
+    a town of that name: the longest name that ends where a town's ending ends."""
+    names, endings, longest = _towns()
+    found: dict[str, tuple[str, ...]] = {}
+    for ending in endings:
+        pos = text.find(ending)
+        while pos >= 0:
+            end = pos + len(ending)
+            for length in range(min(longest, end), len(ending) + 1, -1):
+                piece = text[end - length:end]
+                if piece in names:
+                    found.setdefault(piece, names[piece])
+                    break
+            pos = text.find(ending, pos + 1)
+    return dict(sorted(found.items(), key=lambda item: text.find(item[0])))

@@ -265,3 +265,13 @@ def test_a_report_news_gives_the_year_of_the_report_it_names_and_a_spaced_year_i
     assert (report["doc_type"], report["doc_year"], report["region_code"]) == ("government_work_report", 2014, "130000")
     assert clean.clean("审议了 2024 年重点民生实事候选项目;表格 2020 年 2025 年").clean_text == \
         "审议了2024年重点民生实事候选项目;表格 2020 年 2025 年"
+
+
+def test_a_county_text_that_names_only_its_towns_takes_the_county_they_are_in():
+    m = meta("区政府2022年民生十件实事项目由区人大代表票决产生。区人大常委会组织代表视察了云东海街道、芦苞镇的项目,"
+             "又到西南街道、乐平镇察看了进度。")
+    assert (m["region_code"], where(m)) == ("440607", "towns")  # 佛山市三水区; 西南街道, 乐平镇 exist elsewhere too
+    two_counties = meta("区人大常委会组织代表视察了云东海街道、芦苞镇的项目,又到后宅镇、云澳镇察看了进度。")
+    assert two_counties["region_code"] is None
+    province = meta("省政府召开常务会议,全省各地要办好民生实事。省人大代表视察了云东海街道、芦苞镇的项目。")
+    assert province["region_code"] is None

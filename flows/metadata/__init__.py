@@ -21,15 +21,15 @@ from flows.metadata.evidence import Evidence
 from flows.metadata.heads import (admin_level, date_of_line, find_doc_number, find_issue_date, find_issuer,
                                   find_title, find_title_and_line, own_doc_number, region_from)
 from flows.metadata.kind import doc_type, doc_type_from_opening
-from flows.metadata.region import (find_region, region_by_mentions, region_evidence, region_of_doc_number,
-                                   self_level)
+from flows.metadata.region import (find_region, region_by_mentions, region_by_towns, region_evidence,
+                                   region_of_doc_number, self_level)
 from flows.metadata.year import document_year, plan_period
 
 FIELDS = ("title", "doc_number", "issuer", "issue_date", "region_name", "region_code", "admin_level",
           "doc_year", "plan_start_year", "plan_end_year", "doc_type", "source_url")
 __all__ = ["FIELDS", "Evidence", "admin_level", "date_of_line", "doc_type", "doc_type_from_opening", "document_metadata",
            "document_year", "find_doc_number", "find_issue_date", "find_issuer", "find_region", "find_title",
-           "find_title_and_line", "plan_period", "region_by_mentions", "region_evidence", "region_from", "self_level",
+           "find_title_and_line", "plan_period", "region_by_mentions", "region_by_towns", "region_evidence", "region_from", "self_level",
            "year_its_targets_are_for"]
 
 
@@ -74,6 +74,9 @@ def document_metadata(clean_text: str, manifest: dict | None = None) -> dict:
         region_name = regions.regions()[region_code]["name"] if region_code else None
     if region_name is None and region_code is None:  # the region its 文号 names (石柱府办发〔2024〕10号)
         region_code, where = region_of_doc_number(lines)
+        region_name = regions.regions()[region_code]["name"] if region_code else None
+    if region_name is None and region_code is None:  # the county its towns are in (芦苞镇, 云东海街道)
+        region_code, where = region_by_towns(clean_text)
         region_name = regions.regions()[region_code]["name"] if region_code else None
     if region_name is None:  # a region the gazetteer does not know: its name as written, no code
         region_name = region_from(found["title"]) or region_from(found["issuer"]) or region_from(title_line)

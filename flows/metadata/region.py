@@ -212,3 +212,23 @@ def region_of_doc_number(lines: list[str]) -> tuple[str | None, Evidence | None]
             if name is not None and len(name.codes) == 1 and name.text not in _evidence_rules()["short_name_stoplist"]:
                 return name.codes[0], Evidence("doc_number", number)
     return None, None
+
+
+def region_by_towns(clean_text: str) -> tuple[str | None, Evidence | None]:
+    """A county text that names itself nowhere often names its towns (云东海街道, 芦苞镇): the county that
+    every town named in the opening belongs to, where at least two (three for a text that speaks as
+    a city: a prefecture names its counties' towns) are names no other county's town has, and no
+    such town of another county is named. Never for a text that speaks as a province."""
+    admits, _, group = self_level(clean_text)
+    if group == "province":
+        return None, None
+    counties: dict[str, list[str]] = {}
+    for name, codes in gazetteer.towns_named(clean_text[:5000]).items():
+        if len(codes) == 1:
+            counties.setdefault(codes[0], []).append(name)
+    if len(counties) != 1:
+        return None, None
+    (code, names), = counties.items()
+    if len(names) < (3 if group in ("city", None) else 2) or (admits is not None and not admits(regions.regions()[code])):
+        return None, None
+    return code, Evidence("towns", "、".join(names[:4]))
