@@ -275,3 +275,12 @@ def test_a_county_text_that_names_only_its_towns_takes_the_county_they_are_in():
     assert two_counties["region_code"] is None
     province = meta("省政府召开常务会议,全省各地要办好民生实事。省人大代表视察了云东海街道、芦苞镇的项目。")
     assert province["region_code"] is None
+
+
+def test_news_of_a_session_that_deliberates_the_report_is_about_it_and_still_has_its_year():
+    session = meta("2月25日下午,参加县十六届人大五次会议的人大代表们开展分组讨论,审议县政府工作报告,"
+                   "讨论2025年民生实事项目,传递民声献良策。")
+    assert (session["doc_type"], session["doc_year"]) == ("other", 2025)
+    opening = meta("凤县第十八届人民代表大会第四次会议隆重开幕\n代县长代表县政府向大会作《政府工作报告》。"
+                   "2025年是“十四五”规划的收官之年,全县将新增城镇就业1200人。")
+    assert opening["doc_type"] == "government_work_report"
