@@ -22,6 +22,9 @@ def keep_mention(s: str, m: Mention) -> bool:
         return False  # a year or a period
     if after_number.startswith(lex.date_followers):
         return False  # a date or a time of day
+    month = next((w for w in lex.month_words if before.endswith(w)), None)
+    if month and re.search(r"\d\s*$", before[:-len(month)]):
+        return False  # 11月15至16日: a day of the month
     if before.endswith(lex.before_words):
         return False  # 第3, 从16周岁, 较…: ordinals and baselines
     if m.unit == "对" and re.match(r"\s*[\d一二两三四五六七八九十]", s[m.unit_end:]):

@@ -108,6 +108,7 @@ class Rules:
     identifier_labels: tuple[str, ...]  # 索引号:…: an identifier
     year_followers: tuple[str, ...]  # 2025年, 2025届: a year, not an amount
     date_followers: tuple[str, ...]  # 6月, 3日: a date
+    month_words: tuple[str, ...]  # 11月15至16日: a day of the month after them
     lone_multipliers: tuple[str, ...]  # a lone 万 or 千 is a denominator or a name
     counted_multipliers: tuple[str, ...]  # ...but 百名, 千所 count
     counted_after_multiplier: tuple[str, ...]
@@ -188,6 +189,7 @@ def rules() -> Rules:
         plan_item_own_nouns=_longest_first(nt["plan_item_own_nouns"]), plan_item_own_units=tuple(nt["plan_item_own_units"]),
         meeting_words=tuple(nt["meeting_words"]), identifier_labels=tuple(nt["identifier_labels"]),
         year_followers=tuple(nt["year_followers"]), date_followers=tuple(nt["date_followers"]),
+        month_words=tuple(nt["month_words"]),
         lone_multipliers=tuple(nt["lone_multipliers"]), counted_multipliers=tuple(nt["counted_multipliers"]),
         counted_after_multiplier=tuple(nt["counted_after_multiplier"]),
         not_inside_comparator=tuple(nt["not_inside_comparator"]), amount_before_de=tuple(nt["amount_before_de"]),

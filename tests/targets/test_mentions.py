@@ -213,3 +213,13 @@ def test_the_plans_own_bookkeeping_meetings_and_identifiers_are_not_rows(sentenc
 
 def test_a_completion_rate_of_a_task_stays_a_row():
     assert rows("农村户厕改造完成率达到90%。") == [(90, None, "%", "percent", "eq")]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # 三次产业 is the three sectors, not three times; the structure ratio is no row
+    ("全县三次产业结构比调整为8.1:38.5:53.4,新增城镇就业1.2万人。", [(12000, None, "人", "count", "eq")]),
+    # 11月15至16日 is a date, not 15 days
+    ("11月15至16日,全县组织培训农村劳动力800人次。", [(800, None, "人次", "count", "eq")]),
+])
+def test_a_day_of_the_month_and_the_three_sectors_are_no_amounts(sentence, expected):
+    assert rows(sentence) == expected
