@@ -111,9 +111,10 @@ def cross_table_checks(frames: dict[str, pd.DataFrame]) -> list[dict]:
     checks = []
     documents, targets, texts = frames.get("documents"), frames.get("targets"), frames.get("texts")
     if targets is not None and texts is not None:
-        by_doc = dict(zip(texts["doc_id"], texts["clean_text"]))
-        bad = [row.target_id for row in targets.itertuples()
-               if by_doc.get(row.doc_id, "")[int(row.char_start): int(row.char_end)] != row.quote]
+        by_doc = dict(zip(texts["doc_id"].tolist(), texts["clean_text"].tolist()))
+        columns = (targets[c].tolist() for c in ("target_id", "doc_id", "char_start", "char_end", "quote"))
+        bad = [target_id for target_id, doc_id, start, end, quote in zip(*columns)
+               if by_doc.get(doc_id, "")[int(start): int(end)] != quote]
         checks.append({"check": "quote equals clean_text[char_start:char_end]", "success": not bad,
                        "unexpected_count": len(bad), "examples": bad[:5]})
     if documents is not None:
