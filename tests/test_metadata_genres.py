@@ -284,3 +284,13 @@ def test_news_of_a_session_that_deliberates_the_report_is_about_it_and_still_has
     opening = meta("凤县第十八届人民代表大会第四次会议隆重开幕\n代县长代表县政府向大会作《政府工作报告》。"
                    "2025年是“十四五”规划的收官之年,全县将新增城镇就业1200人。")
     assert opening["doc_type"] == "government_work_report"
+
+
+def test_news_of_a_report_being_delivered_is_the_report_even_under_a_headline_of_what_was_done():
+    m = meta("\n".join([
+        "人民网", "聚焦两会",
+        "某省:全面完成50项民生实事 民生保障扎实推进",
+        "2024年01月24日13:38 | 来源:人民网",
+        "1月24日上午9时,吉林省第十四届人民代表大会第三次会议开幕,省长作政府工作报告。",
+        "政府工作报告指出,过去一年全面完成50项民生实事。城镇新增就业25.79万人。"]))
+    assert (m["doc_type"], m["doc_year"], m["region_code"]) == ("government_work_report", 2024, "220000")

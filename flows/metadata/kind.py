@@ -22,3 +22,10 @@ def doc_type_from_opening(lines: list[str]) -> str | None:
         if keyword in opening:
             return code
     return None
+
+
+def delivers_a_report(lines: list[str]) -> bool:
+    """The opening tells of a work report being delivered (省长…作政府工作报告): a news page that
+    summarises the report, even under a headline that quotes what the report says was done."""
+    opening = "\n".join(lines[:12])[:1200]
+    return any(cue in opening for cue in lexicon.metadata_rules()["doc_type"]["report_delivery_cues"])

@@ -106,7 +106,7 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
     if issue_date:
         return issue_date.year, Evidence("signature", issue_date.isoformat())
     if kind != "progress_report":  # a news page's own date (2026-01-28 22:06, 2024年01月24日)
-        for line in lines[:4]:
+        for line in lines[:6]:
             match = re.search(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日", line)
             if match and len(line) <= 40:
                 return int(match.group(1)), Evidence("dateline", line)
