@@ -32,6 +32,7 @@ class BuildProgress:
         self.last_line = 0.0
         self.bar = None
         self.task = None
+        self.stopped = False
 
     # -- counting ----------------------------------------------------------------------
 
@@ -114,7 +115,7 @@ class BuildProgress:
             self.stream.flush()
 
     def stop(self) -> None:
-        if not self.total or getattr(self, "stopped", False):
+        if not self.total or self.stopped:
             return  # never started (nothing to build), or stopped already
         self.stopped = True
         with self.lock:

@@ -85,6 +85,7 @@ def _taken_names() -> frozenset[str]:
     return frozenset(names | {s for n in names if (s := _plain_short_name(n))})
 
 
+@lru_cache(maxsize=None)
 def short_name(name: str) -> str | None:
     """The name without its ending (江门 for 江门市); an autonomous area also without the peoples it
     names (石柱 for 石柱土家族自治县, 延边 for 延边朝鲜族自治州), unless another region already goes

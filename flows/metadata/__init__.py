@@ -69,14 +69,13 @@ def document_metadata(clean_text: str, manifest: dict | None = None) -> dict:
     region_name, region_code, where, warning = find_region(lines, found["title"], title_line, found["issuer"], context)
     if warning:
         warnings.append(warning)
-    if region_name is None and region_code is None:  # the region it names most often, at the level it speaks as
-        region_code, where = region_by_mentions(clean_text, lines)
-        region_name = regions.regions()[region_code]["name"] if region_code else None
-    if region_name is None and region_code is None:  # the region its 文号 names (石柱府办发〔2024〕10号)
-        region_code, where = region_of_doc_number(lines)
-        region_name = regions.regions()[region_code]["name"] if region_code else None
-    if region_name is None and region_code is None:  # the county its towns are in (芦苞镇, 云东海街道)
-        region_code, where = region_by_towns(clean_text)
+    # Where the text names itself in no trusted place, in this order: the region of the level it speaks
+    # as that it names most, the region its 文号 names (石柱府办发〔2024〕10号), the county of its towns.
+    for fallback in (lambda: region_by_mentions(clean_text, lines), lambda: region_of_doc_number(lines),
+                     lambda: region_by_towns(clean_text)):
+        if region_name is not None or region_code is not None:
+            break
+        region_code, where = fallback()
         region_name = regions.regions()[region_code]["name"] if region_code else None
     if region_name is None:  # a region the gazetteer does not know: its name as written, no code
         region_name = region_from(found["title"]) or region_from(found["issuer"]) or region_from(title_line)

@@ -9,6 +9,7 @@ from collections import Counter
 
 from flows import gazetteer, lexicon, regions
 from flows.metadata.evidence import Evidence, followed_by
+from flows.metadata.heads import DOC_NUMBER
 
 
 def _evidence_rules() -> dict:
@@ -199,8 +200,6 @@ def region_of_doc_number(lines: list[str]) -> tuple[str | None, Evidence | None]
     number of the document itself or of the one it issues or reads (…印发了《X》(石柱府办发〔2024〕10号)),
     not one it cites (根据…, 贯彻…). Only a prefix that is one region's name or short name: most
     prefixes are one-character abbreviations (粤府, 湘政发) that no table here resolves."""
-    from flows.metadata.heads import DOC_NUMBER
-
     leads = [w for w in _evidence_rules()["citation_leads"] if len(w) >= 2]
     for line in lines[:6]:
         for match in DOC_NUMBER.finditer(line[:300]):

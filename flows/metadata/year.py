@@ -66,10 +66,8 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
             return None, None
         if issue_date:
             return issue_date.year, Evidence("signature", issue_date.isoformat())
-        if own_number and kind != "other":
-            return own_number[1], Evidence("doc_number", own_number[0])
         if kind != "other":
-            return None, None
+            return (own_number[1], Evidence("doc_number", own_number[0])) if own_number else (None, None)
         # news about a list or a report (a congress session that deliberates them): read on as for them
     planned = _years_before(head, rules["plan_year_after"])
     goals = "|".join(map(re.escape, rules["plan_goal_words"]))  # 2023年济南市经济社会发展主要预期目标
