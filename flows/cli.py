@@ -238,7 +238,7 @@ def _version() -> str:
 def cmd_dictionary(args) -> int:
     from flows.publish import dictionary_markdown
 
-    print(dictionary_markdown())
+    sys.stdout.write(dictionary_markdown())  # the very bytes a build writes to curated/README.md
     return 0
 
 
