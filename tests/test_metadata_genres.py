@@ -295,3 +295,44 @@ def test_news_of_a_report_being_delivered_is_the_report_even_under_a_headline_of
         "1月15日上午,湖南省第十四届人民代表大会第四次会议开幕,省长作政府工作报告。",
         "报告说,过去一年30项重点民生实事全部完成,城镇新增就业45万人。"]))
     assert (m["doc_type"], m["doc_year"], m["region_code"]) == ("government_work_report", 2025, "430000")
+
+
+# ---------------------------------------------------------------- a fourth batch of shapes (stop 18)
+
+def test_a_congress_session_written_short_names_the_region_over_the_news_datelines_city():
+    # 甘肃省十四届人大二次会议: the session's province, not the city the news was filed in
+    m = meta("甘肃以代表票决方式确定省级民生实事\n\n本报兰州1月25日讯(记者 张某)1月25日,甘肃省十四届人大二次会议"
+             "第三次全体会议票决产生2024年省级民生实事项目。")
+    assert (m["region_code"], m["admin_level"], where(m)) == ("620000", "province", "issuer")
+
+
+def test_a_press_conference_on_what_was_done_is_a_progress_report_and_one_that_publishes_the_list_is_the_list():
+    done = meta("宜良县举行2023年“十件民生实事”落实情况新闻发布会\n\n近日,宜良县举行新闻发布会,介绍2023年十件民生实事"
+                "落实情况:全年新增城镇就业3200人。")
+    assert done["doc_type"] == "progress_report"
+    published = meta("刚刚,2024年十件民生实事新闻发布会在西宁举行\n\n记者获悉,我省2024年民生实事安排方案已正式印发。")
+    assert published["doc_type"] == "practical_matters_list"
+
+
+def test_news_of_a_government_executive_meeting_is_other_even_when_it_hears_the_plan_draft():
+    m = meta("李某某主持召开县政府第12次常务会议\n\n会议议题:一、关于2025年计划草案的汇报;二、关于2025年民生实事征集情况的汇报。"
+             "\n1月3日,临朐县县长李某某主持召开县政府第12次常务会议。")
+    assert m["doc_type"] == "other"
+
+
+def test_a_plan_called_a_scheme_for_several_years_is_a_multi_year_plan():
+    m = meta("临安区人民政府办公室关于印发《临安区促进托育服务发展行动实施方案(2024—2026年)》的通知\n各镇人民政府:")
+    assert (m["doc_type"], m["plan_start_year"], m["plan_end_year"]) == ("action_plan", 2024, 2026)
+    yearly = meta("临安区2024年养老服务工作方案\n各镇人民政府:")
+    assert yearly["doc_type"] == "work_plan"
+
+
+def test_progress_by_the_third_quarter_is_a_progress_report():
+    m = meta("前三季度我县民生实事稳步推进\n2024年,县政府民生实事共10类30项,截至三季度末,已有12项提前完成全年任务。")
+    assert m["doc_type"] == "progress_report"
+
+
+def test_a_news_report_on_a_work_report_that_looks_back_on_a_year_plans_for_the_next():
+    m = meta("中新网 合肥1月20日电 (记者 王某)1月20日,安徽省第十四届人民代表大会第二次会议在合肥开幕。安徽省省长作政府工作报告。\n"
+             "过去的一年,安徽经济持续恢复。\n回望2023年,全省地区生产总值增长5.8%。")
+    assert (m["region_code"], m["doc_type"], m["doc_year"]) == ("340000", "government_work_report", 2024)

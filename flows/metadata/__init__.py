@@ -20,7 +20,7 @@ from flows import lexicon, regions
 from flows.metadata.evidence import Evidence
 from flows.metadata.heads import (admin_level, date_of_line, find_doc_number, find_issue_date, find_issuer,
                                   find_title, find_title_and_line, own_doc_number, region_from)
-from flows.metadata.kind import delivers_a_report, doc_type, doc_type_from_opening
+from flows.metadata.kind import delivers_a_report, doc_type, doc_type_from_opening, page_about_a_document
 from flows.metadata.region import (find_region, region_by_mentions, region_by_towns, region_evidence,
                                    region_of_doc_number, self_level)
 from flows.metadata.year import document_year, plan_period
@@ -91,7 +91,7 @@ def document_metadata(clean_text: str, manifest: dict | None = None) -> dict:
     # The title says what kind of document it is; failing that, a headline that says what the page is.
     headline = lines[0] if lines and len(lines[0]) <= 60 else None
     kinds = [doc_type(line) for line in dict.fromkeys((found["title"], title_line, headline)) if line]
-    if title_line and any(w in title_line for w in lexicon.metadata_rules()["doc_type"]["about_a_document"]):
+    if page_about_a_document(title_line, headline):
         found["doc_type"] = "other"
     else:
         found["doc_type"] = next((k for k in kinds if k != "other"), None) or doc_type_from_opening(lines) or (

@@ -2,16 +2,39 @@
 from __future__ import annotations
 
 from flows import lexicon
+from flows.metadata.heads import PERIOD
+
+
+def _named_kind(title: str | None) -> str:
+    """The kind the first keyword of the order found in the title names; other without one."""
+    return next((code for keyword, code in lexicon.metadata_rules()["doc_type"]["order"]
+                 if title and keyword in title), "other")
+
+
+def about_a_document(title: str | None) -> bool:
+    """A reading, an open letter, a press conference: about the document, not it — except a press
+    conference or reading of what was done (…落实情况新闻发布会), which reports the progress itself."""
+    words = lexicon.metadata_rules()["doc_type"]["about_a_document"]
+    return bool(title) and any(w in title for w in words) and _named_kind(title) != "progress_report"
+
+
+def page_about_a_document(title_line: str | None, headline: str | None) -> bool:
+    """The title line says the page is about a document; a headline says so only where it names no
+    kind of document itself (区长主持召开常务会议): a press conference that publishes a list
+    (2025年十件民生实事新闻发布会在南昌举行) is news of the list."""
+    if title_line:
+        return about_a_document(title_line)
+    return about_a_document(headline) and _named_kind(headline) == "other"
 
 
 def doc_type(title: str | None) -> str:
-    rules = lexicon.metadata_rules()["doc_type"]
-    if title and any(w in title for w in rules["about_a_document"]):
-        return "other"  # a reading, an open letter, a press conference: about the document, not it
-    for keyword, code in rules["order"]:
-        if title and keyword in title:
-            return code
-    return "other"
+    if about_a_document(title):
+        return "other"
+    kind = _named_kind(title)
+    if kind == "work_plan" and PERIOD.search(title) and \
+            not any(w in title for w in lexicon.metadata_rules()["doc_type"]["one_year_plan_words"]):
+        return "action_plan"  # a 方案 for 2023—2025年 is a multi-year plan, not a year's work plan
+    return kind
 
 
 def doc_type_from_opening(lines: list[str]) -> str | None:

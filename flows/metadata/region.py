@@ -23,7 +23,8 @@ def _speaks_for_body(text: str, chain: list[gazetteer.Name]) -> bool:
     body = followed_by(text, end, rules["bodies"])
     if body:  # …省委的部署, …市政府的要求: the body is cited, not speaking
         return not followed_by(text, end + len(body), rules["cited_after"])
-    session = re.match(r"第[一二三四五六七八九十\d]{1,4}", text[end:end + 6])
+    # 第十八届人民代表大会, and written short: 七届人大三次会议
+    session = re.match(r"第?[一二三四五六七八九十\d]{1,4}", text[end:end + 6])
     return bool(session and followed_by(text, end + session.end(), rules["congress_words"]))
 
 
