@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import signal
 import sys
@@ -76,34 +77,15 @@ def cmd_build(args) -> int:
                     print(f"nothing changed since the last build ({previous['input_fingerprint']}): "
                           f"{out} left as it is", file=sys.stderr)
                     return _print_result(Unchanged(previous), args)
-            from flows.guard import prefect_api_url
-
-            where = f"the Prefect server at {prefect_api_url()}" if prefect_api_url() else \
-                "a temporary Prefect server, started first (a few seconds)"
-            print(f"building {raw} -> {out} on {where}", file=sys.stderr, flush=True)
-
-            def interrupted(signum):
-                name = "SIGTERM" if signum == signal.SIGTERM else "SIGINT" if signum == signal.SIGINT else str(signum)
-                print(f"minsheng build: stopped by {name}; {out} is left as the last good build left it",
-                      file=sys.stderr)
-
-            with guard.on_signals(interrupted):
-                if not args.dask:
-                    from flows import worker
-
-                    worker.prestart(args.doc_timeout or None)  # warms up while Prefect's server starts
-                guard.prefect_server()
-                from flows import flow, progress
-
-                flow.progress_display = display = progress.BuildProgress()
-                try:
-                    result = flow.with_task_runner(args.dask, args.workers)(
-                        raw_dir=str(raw), out_dir=str(out), batch_size=args.batch_size, cache_dir=args.cache,
-                        force=args.force, max_bytes=args.max_bytes or None, doc_timeout=args.doc_timeout or None,
-                        workers=args.workers)
-                finally:
-                    display.stop()  # a bar left running would garble the terminal
-                    flow.progress_display = None
+            server = guard.prefect_server()  # first: its start overlaps the imports and the warm-up below
+            try:
+                where = f"the Prefect server at {guard.prefect_api_url()}" if server is None else \
+                    "a temporary Prefect server, started first (a few seconds)"
+                print(f"building {raw} -> {out} on {where}", file=sys.stderr, flush=True)
+                result = _run_flow(args, raw, out, server)
+            finally:
+                if server:
+                    server.stop()
     except guard.EnvironmentProblem as problem:
         print(f"minsheng build: {problem}", file=sys.stderr)
         return problem.exit_code
@@ -122,6 +104,33 @@ def cmd_build(args) -> int:
         print(f"minsheng build: internal error ({type(error).__name__}: {error})", file=sys.stderr)
         return 70
     return _print_result(result, args)
+
+
+def _run_flow(args, raw: Path, out: Path, server) -> object:
+    """The build flow, on `server` (a guard.TemporaryServer) or on the one PREFECT_API_URL names."""
+    from flows import guard
+
+    def interrupted(signum):
+        name = "SIGTERM" if signum == signal.SIGTERM else "SIGINT" if signum == signal.SIGINT else str(signum)
+        print(f"minsheng build: stopped by {name}; {out} is left as the last good build left it", file=sys.stderr)
+
+    with guard.on_signals(interrupted):
+        if not args.dask:
+            from flows import worker
+
+            worker.prestart(args.doc_timeout or None)  # warms up while Prefect's server starts
+        from flows import flow, progress
+
+        flow.progress_display = display = progress.BuildProgress()
+        try:
+            with server.in_use() if server else contextlib.nullcontext():
+                return flow.with_task_runner(args.dask, args.workers)(
+                    raw_dir=str(raw), out_dir=str(out), batch_size=args.batch_size, cache_dir=args.cache,
+                    force=args.force, max_bytes=args.max_bytes or None, doc_timeout=args.doc_timeout or None,
+                    workers=args.workers)
+        finally:
+            display.stop()  # a bar left running would garble the terminal
+            flow.progress_display = None
 
 
 class Unchanged:
