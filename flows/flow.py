@@ -126,12 +126,16 @@ def publish_task(staging: Path, report: dict, out_dir: Path, summaries: list[dic
             with pooled(limits.doc_timeout, warm_up=False) as worker:
                 return worker.call("flows.assemble:compact", (str(staging), table, written), timeout=0)
 
+        started = time.perf_counter()
         with ThreadPoolExecutor(max_workers=max(1, min(workers, len(parts.DOCUMENT_TABLES)))) as pool:
             list(pool.map(compact, parts.DOCUMENT_TABLES))
         close_pool()  # the workers' memory is given back before the views, explorer and report are written
+        compacted = time.perf_counter()
         parts.write_index(staging, summaries)
         changes = target_changes(staging, out_dir, summaries, previous_index)
         publish.finish_outputs(staging, report, changes)
+        get_run_logger().info("tables compacted in %.1fs; views, dictionary, explorer and report in %.1fs",
+                              compacted - started, time.perf_counter() - compacted)
     except OSError:
         shutil.rmtree(staging, ignore_errors=True)  # free the space; the last good outputs are untouched
         raise
