@@ -187,6 +187,7 @@ class LocalWorker:
 
 _pool: dict[float, list[DocumentWorker]] = {}
 _pool_lock = threading.Lock()
+_releases: list[threading.Event] = []  # the threads that started pooled workers, waiting for close_pool
 
 
 @contextlib.contextmanager
@@ -221,6 +222,8 @@ def prestart(timeout: float | None = DEFAULT_DOC_TIMEOUT) -> threading.Thread | 
     if not timeout:
         return None
 
+    release = threading.Event()
+
     def start() -> None:
         worker = DocumentWorker(timeout)
         try:
@@ -229,6 +232,10 @@ def prestart(timeout: float | None = DEFAULT_DOC_TIMEOUT) -> threading.Thread | 
             return
         with _pool_lock:
             _pool.setdefault(timeout, []).append(worker)
+            _releases.append(release)
+        # Linux ends a child tied to its parent (PR_SET_PDEATHSIG) when the *thread* that started it
+        # ends: this thread stays until the pool is closed, or the warm worker would die at once.
+        release.wait()
 
     thread = threading.Thread(target=start, name="prestart-worker", daemon=True)
     thread.start()
@@ -240,8 +247,12 @@ def close_pool() -> None:
     with _pool_lock:
         workers = [w for free in _pool.values() for w in free]
         _pool.clear()
+        releases = list(_releases)
+        _releases.clear()
     for worker in workers:
         worker.close()
+    for release in releases:
+        release.set()
 
 
 def _warm_up() -> None:

@@ -114,3 +114,27 @@ def test_the_size_limit_is_checked_before_the_file_is_read(tmp_path, monkeypatch
         handle.truncate(3 * 1024 ** 3)
     with pytest.raises(ingest.SourceError, match=r"big.txt: too large: 3072.0 MB, over the limit of 20.0 MB"):
         ingest.read_source(ingest.SourceRecord("big.txt", big, root=tmp_path))
+
+
+def test_a_prestarted_worker_is_still_alive_and_warm_when_the_build_takes_it():
+    # The child is tied to the thread that started it (PR_SET_PDEATHSIG): a prestart thread that
+    # ended at once took its warm worker with it, and the first batch paid a cold start.
+    import time
+
+    from flows import worker
+
+    worker.prestart(30.0)
+    deadline = time.monotonic() + 120
+    while not worker._pool.get(30.0) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    try:
+        time.sleep(1.0)
+        with worker.pooled(30.0) as taken:
+            process = taken.process
+            assert process is not None and process.poll() is None
+            assert taken.call("math:sqrt", 16.0) == 4.0
+            assert taken.process is process  # the same child: no new start
+    finally:
+        worker.close_pool()
+    time.sleep(0.5)
+    assert process.poll() is not None  # ended with the pool
