@@ -50,11 +50,24 @@ def _names() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], in
     return ({k: tuple(v) for k, v in full.items()}, {k: tuple(v) for k, v in short.items()}, longest)
 
 
+@lru_cache(maxsize=1)
+def _suffix_words() -> tuple[str, ...]:
+    return tuple(lexicon.metadata_rules()["region_names"]["suffix_words"])
+
+
+def part_of_a_word(text: str, pos: int, length: int) -> bool:
+    """A two-character name whose ending starts a word of running text (和县域, 建成县级, 市委和县委):
+    not the place."""
+    return length == 2 and text.startswith(_suffix_words(), pos + 1)
+
+
 def name_at(text: str, pos: int, allow_short: bool) -> Name | None:
     """The longest region name starting at pos (a full name before a short one of the same length)."""
     full, short, longest = _names()
     for length in range(min(longest, len(text) - pos), 1, -1):
         piece = text[pos:pos + length]
+        if piece in full and part_of_a_word(text, pos, length):
+            continue
         if piece in full:
             return Name(pos, pos + length, piece, full[piece], False)
         if allow_short and piece in short:
@@ -141,7 +154,7 @@ def count_mentions(text: str, admits, stoplist: frozenset = frozenset()) -> Coun
         step = 1
         for length in range(min(longest, len(text) - pos), 1, -1):
             piece = text[pos:pos + length]
-            if piece in names and piece not in stoplist:
+            if piece in names and piece not in stoplist and not part_of_a_word(text, pos, length):
                 codes = [c for c in names[piece] if admits(table[c])]
                 if codes:
                     if len(codes) == 1:

@@ -336,3 +336,42 @@ def test_a_news_report_on_a_work_report_that_looks_back_on_a_year_plans_for_the_
     m = meta("中新网 合肥1月20日电 (记者 王某)1月20日,安徽省第十四届人民代表大会第二次会议在合肥开幕。安徽省省长作政府工作报告。\n"
              "过去的一年,安徽经济持续恢复。\n回望2023年,全省地区生产总值增长5.8%。")
     assert (m["region_code"], m["doc_type"], m["doc_year"]) == ("340000", "government_work_report", 2024)
+
+
+def test_a_title_broken_over_three_lines_is_read_whole():
+    m = meta("临湘市人民政府关于公开征集\n2025年民生实事项目的\n公告\n为更好地倾听民声,市政府决定向社会公开征集2025年度民生实事项目。")
+    assert m["title"] == "临湘市人民政府关于公开征集2025年民生实事项目的公告"
+    assert (m["region_code"], m["doc_type"], m["doc_year"]) == ("430682", "other", 2025)
+
+
+@pytest.mark.parametrize("sentences", [
+    "2023年,全县上下在市委和县委的坚强领导下,攻坚克难。" * 2,   # 和县 is a county of Anhui
+    "2023年,全县上下较好完成县十五届人大一次会议确定的目标任务。",  # 成县 is a county of Gansu
+    "2023年,全县上下统筹城乡和县域经济发展,建成县级医院2所。" * 2,
+])
+def test_a_one_character_county_name_is_not_read_out_of_running_text(sentences):
+    m = meta("政府工作报告\n各位代表:\n" + sentences)
+    assert m["region_code"] is None
+
+
+def test_a_bureau_heads_report_at_a_work_meeting_is_not_the_government_work_report():
+    meeting = meta("3月2日,市政府召开2024年全市民政工作会议,回顾总结2023年工作,研究部署2024年任务。副市长出席会议并讲话,"
+                   "市民政局局长作工作报告。")
+    assert (meeting["doc_type"], meeting["doc_year"]) == ("other", 2024)
+    report = meta("1月8日,荆州市第六届人民代表大会第三次会议开幕。市长王某代表荆州市人民政府作工作报告。")
+    assert report["doc_type"] == "government_work_report"
+
+
+def test_an_opinion_on_a_programme_called_a_project_is_an_opinion():
+    m = meta("市政府办公厅关于推进老旧小区“暖心工程”建设的实施意见\n各区人民政府:")
+    assert m["doc_type"] == "implementation_opinion"
+
+
+def test_a_reading_of_the_review_part_of_a_work_report_is_for_the_year_the_report_plans():
+    m = meta("2024“两会”解读政府工作报告要点之一:2023年工作回顾\n2023年,是我县发展极不平凡的一年。")
+    assert (m["doc_type"], m["doc_year"]) == ("other", 2024)
+
+
+def test_a_text_that_sets_out_the_years_work_is_a_work_plan():
+    m = meta("2024年是实施“十四五”规划的关键一年。根据上级部门工作要求,现对2024年全市民政工作做出如下安排。\n一、总体思路")
+    assert (m["doc_type"], m["doc_year"]) == ("work_plan", 2024)

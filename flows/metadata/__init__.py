@@ -89,7 +89,7 @@ def document_metadata(clean_text: str, manifest: dict | None = None) -> dict:
         admin_level(region_name) if region_name else None)
     found["plan_start_year"], found["plan_end_year"] = plan_period(found["title"], clean_text)
     # The title says what kind of document it is; failing that, a headline that says what the page is.
-    headline = lines[0] if lines and len(lines[0]) <= 60 else None
+    headline = lines[0] if lines and len(lines[0]) <= 60 and not lines[0].endswith("。") else None  # not a sentence
     kinds = [doc_type(line) for line in dict.fromkeys((found["title"], title_line, headline)) if line]
     if page_about_a_document(title_line, headline):
         found["doc_type"] = "other"

@@ -1,6 +1,8 @@
 """What kind: the doc_type a title, a headline or a page's opening says."""
 from __future__ import annotations
 
+import re
+
 from flows import lexicon
 from flows.metadata.heads import PERIOD
 
@@ -40,11 +42,20 @@ def doc_type(title: str | None) -> str:
 def doc_type_from_opening(lines: list[str]) -> str | None:
     """A page with no title says what it is in its opening: 向大会报告工作 (a work report),
     完成情况 (a completion notice), 办好十件民生实事 (a list)."""
+    rules = lexicon.metadata_rules()["doc_type"]
     opening = "\n".join(lines[:40])[:800]
-    for keyword, code in lexicon.metadata_rules()["doc_type"]["opening_cues"]:
-        if keyword in opening:
-            return code
+    for keyword, code, *speakers in rules["opening_cues"]:
+        for match in re.finditer(re.escape(keyword), opening):
+            if not speakers or _delivered_by(opening[max(0, match.start() - 16):match.start()], speakers[0],
+                                             rules["other_speakers"]):
+                return code
     return None
+
+
+def _delivered_by(before: str, speakers: list[str], others: list[str]) -> bool:
+    """The last title in `before` is one of `speakers` (市长王某 / 代表市人民政府), not one of `others`."""
+    last = lambda words: max((before.rfind(w) for w in words), default=-1)  # noqa: E731
+    return last(speakers) > last(others)
 
 
 def delivers_a_report(lines: list[str]) -> bool:

@@ -23,8 +23,11 @@ def _speaks_for_body(text: str, chain: list[gazetteer.Name]) -> bool:
     body = followed_by(text, end, rules["bodies"])
     if body:  # …省委的部署, …市政府的要求: the body is cited, not speaking
         return not followed_by(text, end + len(body), rules["cited_after"])
-    # 第十八届人民代表大会, and written short: 七届人大三次会议
+    # 第十八届人民代表大会, and written short: 海南省七届人大三次会议 (not after a two-character name:
+    # 完成县十六届人大…确定的任务 is no 成县)
     session = re.match(r"第?[一二三四五六七八九十\d]{1,4}", text[end:end + 6])
+    if session and not session.group(0).startswith("第") and len(chain[-1].text) <= 2:
+        return False
     return bool(session and followed_by(text, end + session.end(), rules["congress_words"]))
 
 
@@ -190,6 +193,8 @@ def region_by_mentions(clean_text: str, lines: list[str]) -> tuple[str | None, E
         return code, Evidence("mentions", f"{regions.regions()[code]['name']} ×{n}; {group} words ×{top}")
     for line in lines[:2]:  # the first full name a news report's opening gives, at the level it speaks as
         for chain in gazetteer.chains_in(line[:200]):
+            if len(chain) == 1 and len(chain[0].text) <= 2 and not _speaks_for_body(line, chain):
+                continue  # a lone two-character name (成县, 和县) may be words of the sentence
             resolution = gazetteer.resolve(chain)
             if resolution.code and not _cited(line, chain[0].start) and admits(regions.regions()[resolution.code]):
                 return resolution.code, Evidence("opening", line)

@@ -55,7 +55,10 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
             return None, None
         years = set(SINGLE_YEAR.findall(line))
         if len(years) == 1:
-            return int(years.pop()), Evidence("title", line)
+            year = int(years.pop())
+            if kind != "progress_report" and _years_before(line, rules["review_year_after"]):
+                return year + 1, Evidence("title", line)  # …解读政府工作报告:2022年工作回顾 is a 2023 report's
+            return year, Evidence("title", line)
         planned = _years_before(line, rules["plan_year_after"])  # …2020年执行情况与2021年计划草案的报告
         if planned:  # the latest: 2020年…执行情况 reports, 2021年计划草案 plans
             return max(planned)[0], Evidence("title", line)
