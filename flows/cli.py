@@ -77,9 +77,11 @@ def cmd_build(args) -> int:
                     print(f"nothing changed since the last build ({previous['input_fingerprint']}): "
                           f"{out} left as it is", file=sys.stderr)
                     return _print_result(Unchanged(previous), args)
-            server = guard.prefect_server()  # first: its start overlaps the imports and the warm-up below
+            from flows import prefect_server
+
+            server = prefect_server.for_build()  # first: its start overlaps the imports and the warm-up below
             try:
-                where = f"the Prefect server at {guard.prefect_api_url()}" if server is None else \
+                where = f"the Prefect server at {prefect_server.api_url()}" if server is None else \
                     "a temporary Prefect server, started first (a few seconds)"
                 print(f"building {raw} -> {out} on {where}", file=sys.stderr, flush=True)
                 result = _run_flow(args, raw, out, server)

@@ -25,7 +25,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from flows import cli, guard, ingest, publish
+from flows import cli, guard, ingest, prefect_server, publish
 
 BIN = Path(sys.executable).parent
 SMALL_DOC = "某某县2025年民生实事\n一、稳定就业\n新增城镇就业1200人。\n"
@@ -151,7 +151,7 @@ def test_case_4_out_with_files_the_build_did_not_write_is_refused_and_they_survi
     (out / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
     (out / ".notes.md").write_text("my notes\n")
     before = snapshot(out)
-    monkeypatch.setattr(guard, "prefect_server", lambda: pytest.fail("the build started"))
+    monkeypatch.setattr(prefect_server, "for_build", lambda: pytest.fail("the build started"))
 
     assert cli.main(["build", "--raw", str(root / "raw"), "--out", str(out), "--force"]) == 4
     err = capsys.readouterr().err.strip().splitlines()
@@ -190,7 +190,7 @@ def test_case_8_an_unusable_out_is_one_line_and_its_own_status_before_the_build(
                                                                                 make_out, status, words):
     shutil.copytree(root / "raw", tmp_path / "raw")
     out = make_out(tmp_path)
-    monkeypatch.setattr(guard, "prefect_server", lambda: pytest.fail("the build started"))
+    monkeypatch.setattr(prefect_server, "for_build", lambda: pytest.fail("the build started"))
     started = time.monotonic()
     assert cli.main(["build", "--raw", str(tmp_path / "raw"), "--out", str(out)]) == status
     err = capsys.readouterr().err.strip().splitlines()
@@ -211,7 +211,7 @@ def test_case_8_a_read_only_out_is_refused(tmp_path, root, capsys):
 
 
 def test_case_8_a_missing_raw_folder_or_a_broken_manifest_is_status_3(tmp_path, capsys, monkeypatch):
-    monkeypatch.setattr(guard, "prefect_server", lambda: pytest.fail("the build started"))
+    monkeypatch.setattr(prefect_server, "for_build", lambda: pytest.fail("the build started"))
     assert cli.main(["build", "--raw", str(tmp_path / "nowhere"), "--out", str(tmp_path / "out")]) == 3
     raw = tmp_path / "raw"
     raw.mkdir()

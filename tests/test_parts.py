@@ -65,10 +65,10 @@ def test_a_rebuild_keeps_unchanged_parts_and_gives_the_bytes_of_a_build_from_scr
 
 @pytest.mark.integration
 def test_the_command_answers_unchanged_without_starting_prefect(tmp_path, root, seed_build, monkeypatch, capsys):
-    from flows import cli, guard
+    from flows import cli, prefect_server
 
     out = tmp_path / "curated"
     shutil.copytree(seed_build, out)  # built from raw/ with the default limits
-    monkeypatch.setattr(guard, "prefect_server", lambda: pytest.fail("Prefect was started"))
+    monkeypatch.setattr(prefect_server, "for_build", lambda: pytest.fail("Prefect was started"))
     assert cli.main(["build", "--raw", str(root / "raw"), "--out", str(out)]) == 0
     assert capsys.readouterr().out.startswith("status: unchanged (documents 5,")

@@ -25,8 +25,8 @@ def _speaks_for_body(text: str, chain: list[gazetteer.Name]) -> bool:
         return not followed_by(text, end + len(body), rules["cited_after"])
     # 第十八届人民代表大会, and written short: 海南省七届人大三次会议 (not after a two-character name:
     # 完成县十六届人大…确定的任务 is no 成县)
-    session = re.match(r"第?[一二三四五六七八九十\d]{1,4}", text[end:end + 6])
-    if session and not session.group(0).startswith("第") and len(chain[-1].text) <= 2:
+    session = re.match(r"(第)?[一二三四五六七八九十\d]{1,4}", text[end:end + 6])
+    if session and session.group(1) is None and len(chain[-1].text) <= 2:
         return False
     return bool(session and followed_by(text, end + session.end(), rules["congress_words"]))
 
