@@ -375,3 +375,29 @@ def test_a_reading_of_the_review_part_of_a_work_report_is_for_the_year_the_repor
 def test_a_text_that_sets_out_the_years_work_is_a_work_plan():
     m = meta("2024年是实施“十四五”规划的关键一年。根据上级部门工作要求,现对2024年全市民政工作做出如下安排。\n一、总体思路")
     assert (m["doc_type"], m["doc_year"]) == ("work_plan", 2024)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("宜昌市第七届人民代表大会第三次会议听取和审议了市人民政府市长所作的政府工作报告。会议同意报告提出的2024年主要目标,"
+     "决定批准这个报告。", "other"),  # a resolution that approves the report
+    ("咸宁市人民政府办公室关于印发2024年政府工作报告重点工作责任分解的通知\n各县(市、区)人民政府:", "work_plan"),
+    ("孝昌今年将实施10项民心工程\n1月20日,孝昌县第十届人民代表大会第三次会议投票表决了今年要实施的10项民心工程。",
+     "practical_matters_list"),
+    ("2024年随州为民办实事项目公开征求意见\n拟列入2024年为民办实事项目清单共30件,欢迎市民建言献策。", "other"),
+    ("会议听取了各代表团审查县人民政府工作报告的情况汇报\n4月2日上午,县十八届人大三次会议主席团举行第二次会议。", "other"),
+    ("通山县人民政府办公室关于印发《通山县提升居家养老服务能力的实施办法》的通知\n各乡镇人民政府:", "work_plan"),
+])
+def test_more_kinds_read_from_the_title_or_the_opening(text, kind):
+    assert meta(text)["doc_type"] == kind
+
+
+def test_a_digest_of_a_report_titled_with_the_year_it_reviews_is_for_the_next_year():
+    m = meta("《政府工作报告》摘要(一):2023年全县经济社会发展各项目标任务全面完成\n1月18日,县长在作《政府工作报告》时回顾了2023年工作。")
+    assert (m["doc_type"], m["doc_year"]) == ("government_work_report", 2024)
+    abstract = meta("政府工作报告(摘要)\n一、2020年主要工作和成效\n2020年是极不平凡的一年。全省经济稳中向好。")
+    assert abstract["doc_year"] == 2021
+
+
+def test_news_of_a_session_that_names_last_years_execution_and_this_years_draft_plan_is_for_the_plan_year():
+    m = meta("4月28日上午\n会议听取了各代表团审查区人民政府工作报告、区2023年国民经济和社会发展计划执行情况及2024年计划草案的报告的情况汇报。")
+    assert m["doc_year"] == 2024

@@ -56,7 +56,7 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
         years = set(SINGLE_YEAR.findall(line))
         if len(years) == 1:
             year = int(years.pop())
-            if kind != "progress_report" and _years_before(line, rules["review_year_after"]):
+            if kind != "progress_report" and any(w in line for w in rules["review_title_words"]):
                 return year + 1, Evidence("title", line)  # …解读政府工作报告:2022年工作回顾 is a 2023 report's
             return year, Evidence("title", line)
         planned = _years_before(line, rules["plan_year_after"])  # …2020年执行情况与2021年计划草案的报告
@@ -86,8 +86,11 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
         if years:
             year, pos = max(years)
             return year, Evidence("text", head[max(0, pos - 10):pos + 20])
-    if planned:
+    if planned:  # the first named as planned; of 2021年…执行情况及2022年计划草案, the plan's
         year, pos = planned[0]
+        draft = _years_before(head, rules["draft_plan_after"])
+        if draft:
+            year, pos = max(draft)
         return year, Evidence("text", head[max(0, pos - 10):pos + 20])
     # a list's or a notice's year written before what it lists: 2022年全省50项民生实事, 2021年度的十个民生实事
     matters = "|".join(map(re.escape, rules["matters_words"]))
