@@ -81,7 +81,9 @@ class TemporaryServer:
         command = [sys.executable, "-m", "uvicorn", "--app-dir", self._app_dir, "--factory",
                    "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(self.port),
                    "--log-level", "error", "--lifespan", "on"]
-        self.process = subprocess.Popen(command, env={**os.environ, **self.SERVER_ENV},
+        # no calls to outside hosts (telemetry), whoever started the build
+        quiet = {"DO_NOT_TRACK": "1", "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+        self.process = subprocess.Popen(command, env={**quiet, **os.environ, **self.SERVER_ENV},
                                         preexec_fn=_die_with_parent(os.getpid()))
 
     def wait(self, timeout: float | None = None) -> str:
