@@ -93,6 +93,7 @@ class TemporaryServer:
 
         timeout = timeout or float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS") or 120)
         deadline = time.monotonic() + timeout
+        direct = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # a local server: never via a proxy
         while time.monotonic() < deadline:
             status = self.process.poll()
             if status == 3:  # the port was taken meanwhile: another one
@@ -102,7 +103,7 @@ class TemporaryServer:
                 self.stop()
                 raise ServerProblem(f"the temporary Prefect server did not start: it exited with status {status}")
             try:
-                with urllib.request.urlopen(f"{self.api_url}/health", timeout=2) as answer:
+                with direct.open(f"{self.api_url}/health", timeout=2) as answer:
                     if answer.status == 200:
                         return self.api_url
             except (urllib.error.URLError, OSError):
