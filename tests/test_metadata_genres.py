@@ -401,3 +401,25 @@ def test_a_digest_of_a_report_titled_with_the_year_it_reviews_is_for_the_next_ye
 def test_news_of_a_session_that_names_last_years_execution_and_this_years_draft_plan_is_for_the_plan_year():
     m = meta("4月28日上午\n会议听取了各代表团审查区人民政府工作报告、区2023年国民经济和社会发展计划执行情况及2024年计划草案的报告的情况汇报。")
     assert m["doc_year"] == 2024
+
+
+def test_an_autonomous_prefecture_by_its_place_and_zhou_is_more_specific_than_its_province():
+    m = meta("(贵州省)2022年黔东南州人民政府工作报告(全文)\n政府工作报告\n州人民政府州长\n各位代表:")
+    assert (m["region_code"], m["admin_level"]) == ("522600", "prefecture")
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("2023年青海省委省政府10件民生实事如期全面高质量完成\n记者从新闻发布会上获悉,10件民生实事全部完成。", "progress_report"),
+    ("吉林省人民政府关于印发《2024年\n省〈政府工作报告〉任务分解\n和责任分工方案》的通知\n各市人民政府:", "work_plan"),
+    ("各位代表:\n受区人民政府委托,现向大会报告南开区2024年国民经济和社会发展计划执行情况与2025年国民经济和社会发展"
+     "计划草案,请予审议。", "work_plan"),
+    ("人民网西宁1月20日电 1月20日,青海省第十四届人民代表大会第三次会议开幕。2025年青海省政府工作报告显示,2024年"
+     "全省全面完成民生实事。", "government_work_report"),
+])
+def test_kinds_of_reports_from_the_title_or_the_opening(text, kind):
+    assert meta(text)["doc_type"] == kind
+
+
+def test_a_pinyin_gloss_with_a_space_inside_is_removed_before_the_opening_is_read():
+    m = meta("——2017年1月20日在青海省第十二届人民代表大会(huì )第五次会(huì )议上\n各位代表:\n现在,我代表省人民政府,向大会(huì )报告工作。")
+    assert (m["region_code"], m["doc_type"], m["doc_year"]) == ("630000", "government_work_report", 2017)
