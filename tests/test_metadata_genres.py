@@ -423,3 +423,33 @@ def test_kinds_of_reports_from_the_title_or_the_opening(text, kind):
 def test_a_pinyin_gloss_with_a_space_inside_is_removed_before_the_opening_is_read():
     m = meta("——2017年1月20日在青海省第十二届人民代表大会(huì )第五次会(huì )议上\n各位代表:\n现在,我代表省人民政府,向大会(huì )报告工作。")
     assert (m["region_code"], m["doc_type"], m["doc_year"]) == ("630000", "government_work_report", 2017)
+
+
+@pytest.mark.parametrize("text", [
+    "为更好地倾听民声,按照民生实事人大代表票决项目征集办法,决定面向社会公开征集2026年县级民生实事项目。现就有关事项公告如下:"
+    "\n一、征集时间\n2025年9月20日至10月20日。\n\n石泉县发展和改革局\n2025年9月20日",
+    "我县召开2026年《政府工作报告》意见征求座谈会\n12月29日,县长主持召开座谈会,广泛征求社会各界代表意见建议。",
+    "12月10日,县政府向县人大常委会征求对《政府工作报告》(征求意见稿)的意见建议。",
+    "鹤山市始终将群众的需求放在首位,扎实推进2025年十件民生实事的遴选工作。\n一是规范遴选流程。出台《鹤山市十件民生实事遴选和"
+    "办理工作规范》,明确遴选范围。",
+])
+def test_calls_for_matters_and_forums_on_a_draft_are_about_documents(text):
+    m = meta(text)
+    assert m["doc_type"] == "other"
+
+
+def test_a_call_for_next_years_matters_is_for_next_year():
+    m = meta("面向社会公开征集2026年县级民生实事项目。现就有关事项公告如下:\n一、征集时间\n2025年9月20日至10月20日。"
+             "\n\n石泉县发展和改革局\n2025年9月20日")
+    assert m["doc_year"] == 2026
+
+
+def test_a_form_field_is_not_a_title():
+    m = meta("赣县区人民政府面向社会各界公开征集2025年度民生实事建议项目。\n1.民生实事项目名称\n2.提出该项民生实事的理由")
+    assert m["title"] is None and m["doc_type"] == "other"
+
+
+def test_a_report_that_cites_a_central_forum_is_still_the_report():
+    m = meta("——2023年1月5日在疏勒县第十七届人民代表大会第三次会议上\n各位代表:\n现在,我代表县人民政府向大会作工作报告。"
+             "认真落实第三次中央新疆工作座谈会精神。")
+    assert m["doc_type"] == "government_work_report"

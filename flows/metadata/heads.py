@@ -80,7 +80,7 @@ def find_title_and_line(lines: list[str]) -> tuple[str | None, str | None]:
                 break
         if (len(line) <= 60 and not line.endswith(("。", ":", ";")) and "," not in line
                 and any(w in line for w in title_words())
-                and not re.match(r"^[一二三四五六七八九十]+、|^\([一二三四五六七八九十\d]{1,3}\)", line)
+                and not re.match(r"^[一二三四五六七八九十]+、|^\([一二三四五六七八九十\d]{1,3}\)|^\d{1,2}[.、]", line)
                 and not re.search(r"\d{4}-\d{1,2}-\d{1,2}", line)  # a page's "published at" line
                 and not any(w in line for w in doc_type_rules()["breadcrumb_marks"])
                 and not line.startswith(tuple(doc_type_rules()["navigation_starts"]))

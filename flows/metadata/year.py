@@ -67,9 +67,9 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
         # a call for proposals, a reading, an opinion of no stated period: the year it was issued
         if several_years:
             return None, None
-        if issue_date:
-            return issue_date.year, Evidence("signature", issue_date.isoformat())
-        if kind != "other":
+        if kind != "other":  # a call for next year's matters is signed the year before: read on
+            if issue_date:
+                return issue_date.year, Evidence("signature", issue_date.isoformat())
             return (own_number[1], Evidence("doc_number", own_number[0])) if own_number else (None, None)
         # news about a list or a report (a congress session that deliberates them): read on as for them
     planned = _years_before(head, rules["plan_year_after"])
