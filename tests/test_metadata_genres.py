@@ -453,3 +453,9 @@ def test_a_report_that_cites_a_central_forum_is_still_the_report():
     m = meta("——2023年1月5日在疏勒县第十七届人民代表大会第三次会议上\n各位代表:\n现在,我代表县人民政府向大会作工作报告。"
              "认真落实第三次中央新疆工作座谈会精神。")
     assert m["doc_type"] == "government_work_report"
+
+
+def test_a_question_that_teases_is_not_the_title():
+    m = meta("今年为民办实事的20项清单中有你关心的吗?\n不如再来回顾一下,去年都完成了哪些项目吧。\n"
+             "2023年省委和省政府为民办实事项目全面完成\n近日,省委、省政府通报了2023年为民办实事项目实施情况。")
+    assert (m["title"], m["doc_type"], m["doc_year"]) == ("2023年省委和省政府为民办实事项目全面完成", "progress_report", 2023)

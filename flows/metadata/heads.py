@@ -78,7 +78,7 @@ def find_title_and_line(lines: list[str]) -> tuple[str | None, str | None]:
             paragraphs += 1
             if paragraphs >= 2:  # the body has begun: a short line from here on is a heading, not the title
                 break
-        if (len(line) <= 60 and not line.endswith(("。", ":", ";")) and "," not in line
+        if (len(line) <= 60 and not line.endswith(("。", ":", ";", "?", "!")) and "," not in line  # a question teases
                 and any(w in line for w in title_words())
                 and not re.match(r"^[一二三四五六七八九十]+、|^\([一二三四五六七八九十\d]{1,3}\)|^\d{1,2}[.、]", line)
                 and not re.search(r"\d{4}-\d{1,2}-\d{1,2}", line)  # a page's "published at" line
