@@ -459,3 +459,8 @@ def test_a_question_that_teases_is_not_the_title():
     m = meta("今年为民办实事的20项清单中有你关心的吗?\n不如再来回顾一下,去年都完成了哪些项目吧。\n"
              "2023年省委和省政府为民办实事项目全面完成\n近日,省委、省政府通报了2023年为民办实事项目实施情况。")
     assert (m["title"], m["doc_type"], m["doc_year"]) == ("2023年省委和省政府为民办实事项目全面完成", "progress_report", 2023)
+
+
+def test_a_pages_section_label_is_not_the_title():
+    m = meta("政策解读\n今年将办好十件民生实事\n记者从县政府获悉,2025年县政府将办好十件民生实事。")
+    assert m["title"] == "今年将办好十件民生实事"

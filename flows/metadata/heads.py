@@ -84,6 +84,7 @@ def find_title_and_line(lines: list[str]) -> tuple[str | None, str | None]:
                 and not re.search(r"\d{4}-\d{1,2}-\d{1,2}", line)  # a page's "published at" line
                 and not any(w in line for w in doc_type_rules()["breadcrumb_marks"])
                 and not line.startswith(tuple(doc_type_rules()["navigation_starts"]))
+                and line not in doc_type_rules()["section_labels"]
                 and not line.startswith(("各", "经", "现将", "为"))):
             if i + 1 < len(head) and PERIOD_LINE.match(head[i + 1]):
                 line = line + head[i + 1]
