@@ -64,10 +64,22 @@ def _codepoints(text: str) -> np.ndarray:
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
+@lru_cache(maxsize=1)
+def _names_t2s_breaks() -> dict[str, str]:
+    """Region names that t2s turns into something else (乾县 -> 干县, 乾安县): put back after it."""
+    from flows import regions
+
+    return {wrong: row["name"] for row in regions.regions().values()
+            if (wrong := _converter().convert(row["name"])) != row["name"]}
+
+
 def to_simplified(text: str) -> tuple[str, int]:
     """OpenCC t2s, and how many characters it changed (counted in numpy: the count must
     not cost more than the conversion)."""
     converted = _converter().convert(text)
+    for wrong, name in _names_t2s_breaks().items():
+        if wrong in converted:
+            converted = converted.replace(wrong, name)
     before, after = _codepoints(text), _codepoints(converted)
     if len(before) == len(after):
         changed = int(np.count_nonzero(before != after))

@@ -48,12 +48,11 @@ def _names() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], in
         full.setdefault(row["alias"], []).append(row["code"])
     # An autonomous prefecture, county or banner goes by its place and its level's last character
     # too (黔西南州 for 黔西南布依族苗族自治州, 石柱县): a full name, unless a region already has it.
-    endings = tuple(lexicon.metadata_rules()["region_names"]["autonomous_endings"])
     taken = set(full)
     for code, row in regions.regions().items():
-        alias = regions.short_name(row["name"])
-        if alias and row["name"].endswith(endings) and alias + row["name"][-1] not in taken:
-            full.setdefault(alias + row["name"][-1], []).append(code)
+        place = regions.place_name(row["name"])  # 文山 even though 文山市 goes by it too: 文山州 is free
+        if place and place + row["name"][-1] not in taken:
+            full.setdefault(place + row["name"][-1], []).append(code)
     longest = max(len(n) for n in full)
     return ({k: tuple(v) for k, v in full.items()}, {k: tuple(v) for k, v in short.items()}, longest)
 

@@ -93,9 +93,21 @@ def short_name(name: str) -> str | None:
     from flows import lexicon
 
     plain = _plain_short_name(name)
+    place = place_name(name)
+    if plain is None or place is None:
+        return plain
+    return place if place == plain or place not in _taken_names() else plain
+
+
+def place_name(name: str) -> str | None:
+    """An autonomous area's place without the peoples it names (文山 for 文山壮族苗族自治州), whether
+    or not another region goes by it; None for other regions."""
+    from flows import lexicon
+
+    plain = _plain_short_name(name)
     words = lexicon.metadata_rules()["region_names"]
     if plain is None or not name.endswith(tuple(words["autonomous_endings"])):
-        return plain
+        return None
     peoples = sorted(words["peoples"], key=len, reverse=True)
     place, stripped = plain, True
     while stripped:
@@ -104,7 +116,7 @@ def short_name(name: str) -> str | None:
             if place.endswith(people) and len(place) - len(people) >= 2:
                 place, stripped = place[: -len(people)], True
                 break
-    return place if place == plain or place not in _taken_names() else plain
+    return place
 
 
 @lru_cache(maxsize=None)

@@ -464,3 +464,18 @@ def test_a_question_that_teases_is_not_the_title():
 def test_a_pages_section_label_is_not_the_title():
     m = meta("政策解读\n今年将办好十件民生实事\n记者从县政府获悉,2025年县政府将办好十件民生实事。")
     assert m["title"] == "今年将办好十件民生实事"
+
+
+def test_an_autonomous_prefecture_whose_place_name_a_city_also_has_goes_by_place_and_zhou():
+    m = meta("文山州人民政府办公室关于征集2026年重大民生实事项目的公告\n各县(市)人民政府:")
+    assert (m["region_code"], m["admin_level"]) == ("532600", "prefecture")
+
+
+def test_a_prefecture_that_speaks_as_zhou_is_the_one_it_names_most():
+    m = meta("一、2018年工作回顾\n2018年,全州上下攻坚克难,甘南州经济平稳增长。州委、州政府带领全州各族群众,甘南州脱贫攻坚取得决定性进展。")
+    assert (m["region_code"], m["admin_level"]) == ("623000", "prefecture")
+
+
+def test_a_county_name_that_opencc_would_change_is_kept():
+    m = meta("面向社会各界公开征集乾县2025年民生实事项目。根据中共乾县县委的意见,全县征集工作即日开始。")
+    assert m["region_code"] == "610424"
