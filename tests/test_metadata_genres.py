@@ -479,3 +479,29 @@ def test_a_prefecture_that_speaks_as_zhou_is_the_one_it_names_most():
 def test_a_county_name_that_opencc_would_change_is_kept():
     m = meta("面向社会各界公开征集乾县2025年民生实事项目。根据中共乾县县委的意见,全县征集工作即日开始。")
     assert m["region_code"] == "610424"
+
+
+def test_a_city_that_names_a_county_level_city_of_its_own_twice_is_left_unsaid():
+    # 乐清's notice of the province's, 温州's and its own matters: 市委市政府 could be either city
+    m = meta("2022年度省市县三级民生实事共计120项,在市委市政府高度重视下全部完成。\n省级民生实事30项;温州市民生实事45项,"
+             "温州市完成情况良好;乐清市民生实事45项,乐清市全部完成。温州市、温州市表彰。")
+    assert m["region_code"] != "330300"
+
+
+def test_a_title_that_starts_with_guanyu_goes_on_in_its_next_line():
+    m = meta("关于2019年政府为民办好10件实事\n落实情况的调查报告\n为了解区政府承诺办好10件实事的落实情况,区政协进行了调查。")
+    assert m["title"] == "关于2019年政府为民办好10件实事落实情况的调查报告"
+    assert m["doc_type"] == "progress_report"
+
+
+def test_a_plan_named_by_its_five_year_period_is_for_that_period_and_a_multi_year_plan():
+    m = meta("郑州市贯彻落实〈“十四五”就业促进规划〉实施方案\n为落实国家《“十四五”就业促进规划》(2018—2030年远景)的部署,制定本方案。")
+    assert (m["doc_type"], m["plan_start_year"], m["plan_end_year"]) == ("action_plan", 2021, 2025)
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("2019年济南市30件民生实事基本完成落实", "progress_report"),
+    ("烟台市促进高质量充分就业若干措施", "work_plan"),
+])
+def test_more_title_kinds(title, kind):
+    assert meta(title + "\n各区、市人民政府:")["doc_type"] == kind

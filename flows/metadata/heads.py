@@ -91,7 +91,10 @@ def find_title_and_line(lines: list[str]) -> tuple[str | None, str | None]:
             if i > 0 and "关于" in head[i - 1] and len(head[i - 1]) <= 40 and \
                     not head[i - 1].endswith(("。", ":", ";", ",")):
                 line = head[i - 1] + line  # a title broken over two lines (…人民政府关于公开征集 / 2026年…)
-            if line.endswith(tuple(doc_type_rules()["title_split_after"])) and i + 1 < len(head) and \
+            if line.startswith("关于") and i + 1 < len(head) and len(head[i + 1]) <= 30 and \
+                    not re.search(r"[。,;:]", head[i + 1]) and any(w in head[i + 1] for w in title_words()):
+                line = line + head[i + 1]  # 关于2017年…10件实事 / 落实情况的调查报告
+            elif line.endswith(tuple(doc_type_rules()["title_split_after"])) and i + 1 < len(head) and \
                     len(head[i + 1]) <= 4:
                 line = line + head[i + 1]  # …项目的 / 公告: the kind of document on a line of its own
             if line.endswith(("——", "—", "-")) and i + 1 < len(head) and len(head[i + 1]) <= 60:

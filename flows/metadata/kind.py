@@ -5,6 +5,7 @@ import re
 
 from flows import lexicon
 from flows.metadata.heads import PERIOD
+from flows.metadata.year import named_period
 
 
 def _named_kind(title: str | None) -> str:
@@ -33,7 +34,7 @@ def doc_type(title: str | None) -> str:
     if about_a_document(title):
         return "other"
     kind = _named_kind(title)
-    if kind == "work_plan" and PERIOD.search(title) and \
+    if kind == "work_plan" and (PERIOD.search(title) or named_period(title)) and \
             not any(w in title for w in lexicon.metadata_rules()["doc_type"]["one_year_plan_words"]):
         return "action_plan"  # a 方案 for 2023—2025年 is a multi-year plan, not a year's work plan
     return kind

@@ -187,16 +187,23 @@ def region_by_mentions(clean_text: str, lines: list[str]) -> tuple[str | None, E
     if admits is None:
         return None, None
     stop = frozenset() if group == "province" else frozenset(_evidence_rules()["short_name_stoplist"])
-    counts = gazetteer.count_mentions(clean_text[:5000], admits, stop).most_common(2) + [("", 0), ("", 0)]
+    mentioned = gazetteer.count_mentions(clean_text[:5000], admits, stop)
+    counts = mentioned.most_common(2) + [("", 0), ("", 0)]
     (code, n), (_, second) = counts[0], counts[1]
-    if n >= 2 and n >= 2 * second:
+    # a city that names a county-level city of its own as often as twice may be that city's parent:
+    # 温州市 ×4, 乐清市 ×2 in 乐清's notice of the 省市县 matters (市委市政府 is either) — say nothing
+    def parent_of_a_mentioned(candidate: str) -> bool:
+        return any(k >= 2 and candidate in {a["code"] for a in regions.ancestors(c)} for c, k in mentioned.items())
+
+    if n >= 2 and n >= 2 * second and not parent_of_a_mentioned(code):
         return code, Evidence("mentions", f"{regions.regions()[code]['name']} ×{n}; {group} words ×{top}")
     for line in lines[:2]:  # the first full name a news report's opening gives, at the level it speaks as
         for chain in gazetteer.chains_in(line[:200]):
             if len(chain) == 1 and len(chain[0].text) <= 2 and not _speaks_for_body(line, chain):
                 continue  # a lone two-character name (成县, 和县) may be words of the sentence
             resolution = gazetteer.resolve(chain)
-            if resolution.code and not _cited(line, chain[0].start) and admits(regions.regions()[resolution.code]):
+            if resolution.code and not _cited(line, chain[0].start) and admits(regions.regions()[resolution.code]) \
+                    and not parent_of_a_mentioned(resolution.code):
                 return resolution.code, Evidence("opening", line)
     return None, None
 

@@ -12,20 +12,29 @@ from flows.metadata.heads import PERIOD, SINGLE_YEAR
 
 
 def plan_period(title: str | None, text: str) -> tuple[int | None, int | None]:
-    for source in (title or "", text[:2000]):
-        match = PERIOD.search(source)
-        if match:
-            return int(match.group(1)), int(match.group(2))
-    named = lexicon.mapping("periods")
-    for source in (title or "",):
-        for name, (start, end) in named.items():
-            if name in source:
-                return start, end
+    """The title's period (2023—2027年, or named: 十四五), else the first the text's opening gives."""
+    match = PERIOD.search(title or "")
+    if match:
+        return int(match.group(1)), int(match.group(2))
+    named = named_period(title)
+    if named:
+        return named
+    match = PERIOD.search(text[:2000])
+    if match:
+        return int(match.group(1)), int(match.group(2))
     if title:
         years = SINGLE_YEAR.findall(title)
         if len(set(years)) == 1:
             return int(years[0]), int(years[0])
     return None, None
+
+
+def named_period(title: str | None) -> tuple[int, int] | None:
+    """A period the title names by its name (“十四五”: 2021-2025)."""
+    for name, (start, end) in lexicon.mapping("periods").items():
+        if title and name in title:
+            return start, end
+    return None
 
 
 def _years_before(text: str, endings) -> list[tuple[int, int]]:
