@@ -58,6 +58,14 @@ def find_title(lines: list[str]) -> str | None:
     return find_title_and_line(lines)[0]
 
 
+def named_period(title: str | None) -> tuple[int, int] | None:
+    """A period the title names by its name (“十四五”: 2021-2025)."""
+    for name, (start, end) in lexicon.mapping("periods").items():
+        if title and name in title:
+            return start, end
+    return None
+
+
 def find_title_and_line(lines: list[str]) -> tuple[str | None, str | None]:
     """(title, the line it was read from). A notice that issues a document (关于印发《X》的通知)
     is titled X; its own line still names the issuer and the region."""
@@ -91,7 +99,7 @@ def find_title_and_line(lines: list[str]) -> tuple[str | None, str | None]:
             if i > 0 and "关于" in head[i - 1] and len(head[i - 1]) <= 40 and \
                     not head[i - 1].endswith(("。", ":", ";", ",")):
                 line = head[i - 1] + line  # a title broken over two lines (…人民政府关于公开征集 / 2026年…)
-            if line.startswith("关于") and i + 1 < len(head) and len(head[i + 1]) <= 30 and \
+            if line.startswith(tuple(doc_type_rules()["title_leads"])) and i + 1 < len(head) and len(head[i + 1]) <= 30 and \
                     not re.search(r"[。,;:]", head[i + 1]) and any(w in head[i + 1] for w in title_words()):
                 line = line + head[i + 1]  # 关于2017年…10件实事 / 落实情况的调查报告
             elif line.endswith(tuple(doc_type_rules()["title_split_after"])) and i + 1 < len(head) and \

@@ -4,8 +4,7 @@ from __future__ import annotations
 import re
 
 from flows import lexicon
-from flows.metadata.heads import PERIOD
-from flows.metadata.year import named_period
+from flows.metadata.heads import PERIOD, named_period
 
 
 def _named_kind(title: str | None) -> str:

@@ -8,7 +8,7 @@ from collections import Counter
 
 from flows import lexicon
 from flows.metadata.evidence import Evidence, followed_by
-from flows.metadata.heads import PERIOD, SINGLE_YEAR
+from flows.metadata.heads import PERIOD, SINGLE_YEAR, named_period
 
 
 def plan_period(title: str | None, text: str) -> tuple[int | None, int | None]:
@@ -27,14 +27,6 @@ def plan_period(title: str | None, text: str) -> tuple[int | None, int | None]:
         if len(set(years)) == 1:
             return int(years[0]), int(years[0])
     return None, None
-
-
-def named_period(title: str | None) -> tuple[int, int] | None:
-    """A period the title names by its name (“十四五”: 2021-2025)."""
-    for name, (start, end) in lexicon.mapping("periods").items():
-        if title and name in title:
-            return start, end
-    return None
 
 
 def _years_before(text: str, endings) -> list[tuple[int, int]]:
