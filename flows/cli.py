@@ -109,7 +109,7 @@ def cmd_build(args) -> int:
 
 
 def _run_flow(args, raw: Path, out: Path, server) -> object:
-    """The build flow, on `server` (a guard.TemporaryServer) or on the one PREFECT_API_URL names."""
+    """The build flow, on `server` (a prefect_server.TemporaryServer) or on the one PREFECT_API_URL names."""
     from flows import guard
 
     def interrupted(signum):

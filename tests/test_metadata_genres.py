@@ -485,7 +485,7 @@ def test_a_city_that_names_a_county_level_city_of_its_own_twice_is_left_unsaid()
     # 乐清's notice of the province's, 温州's and its own matters: 市委市政府 could be either city
     m = meta("2022年度省市县三级民生实事共计120项,在市委市政府高度重视下全部完成。\n省级民生实事30项;温州市民生实事45项,"
              "温州市完成情况良好;乐清市民生实事45项,乐清市全部完成。温州市、温州市表彰。")
-    assert m["region_code"] != "330300"
+    assert m["region_code"] == "330382"  # its own city, not the parent 温州 (330300)
 
 
 def test_a_title_that_starts_with_guanyu_goes_on_in_its_next_line():

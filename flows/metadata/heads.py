@@ -96,7 +96,7 @@ def find_title_and_line(lines: list[str]) -> tuple[str | None, str | None]:
                 and not line.startswith(("各", "经", "现将", "为"))):
             if i + 1 < len(head) and PERIOD_LINE.match(head[i + 1]):
                 line = line + head[i + 1]
-            if i > 0 and "关于" in head[i - 1] and len(head[i - 1]) <= 40 and \
+            if i > 0 and any(w in head[i - 1] for w in doc_type_rules()["title_leads"]) and len(head[i - 1]) <= 40 and \
                     not head[i - 1].endswith(("。", ":", ";", ",")):
                 line = head[i - 1] + line  # a title broken over two lines (…人民政府关于公开征集 / 2026年…)
             if line.startswith(tuple(doc_type_rules()["title_leads"])) and i + 1 < len(head) and len(head[i + 1]) <= 30 and \

@@ -51,10 +51,15 @@ def _short_name_chains(text: str) -> list[list[gazetteer.Name]]:
     return []
 
 
+def _lone_short_name(text: str, chain: list[gazetteer.Name]) -> bool:
+    """A lone two-character name (城区, 郊区, 成县, 和县) that does not speak as a body: it may be
+    words of the sentence, so it counts only where it speaks (城区人民政府)."""
+    return len(chain) == 1 and len(chain[0].text) <= 2 and not _speaks_for_body(text, chain)
+
+
 def _chains_in_title(line: str) -> list[list[gazetteer.Name]]:
     chains = [c for c in gazetteer.chains_in(line) if not _cited(line, c[0].start) or line.startswith("关于")]
-    # A lone two-character name (城区, 郊区) counts only where it speaks as a body.
-    chains = [c for c in chains if len(c) > 1 or len(c[-1].text) > 2 or _speaks_for_body(line, c)]
+    chains = [c for c in chains if not _lone_short_name(line, c)]
     return chains or _short_name_chains(line)
 
 
@@ -199,8 +204,8 @@ def region_by_mentions(clean_text: str, lines: list[str]) -> tuple[str | None, E
         return code, Evidence("mentions", f"{regions.regions()[code]['name']} ×{n}; {group} words ×{top}")
     for line in lines[:2]:  # the first full name a news report's opening gives, at the level it speaks as
         for chain in gazetteer.chains_in(line[:200]):
-            if len(chain) == 1 and len(chain[0].text) <= 2 and not _speaks_for_body(line, chain):
-                continue  # a lone two-character name (成县, 和县) may be words of the sentence
+            if _lone_short_name(line, chain):
+                continue
             resolution = gazetteer.resolve(chain)
             if resolution.code and not _cited(line, chain[0].start) and admits(regions.regions()[resolution.code]) \
                     and not parent_of_a_mentioned(resolution.code):
