@@ -53,6 +53,14 @@ def _names() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], in
         place = regions.place_name(row["name"])  # 文山 even though 文山市 goes by it too: 文山州 is free
         if place and place + row["name"][-1] not in taken:
             full.setdefault(place + row["name"][-1], []).append(code)
+    variants = lexicon.metadata_rules()["region_names"]["conversion_variants"]
+    for names in (full, short):
+        for name, codes in list(names.items()):
+            written = name
+            for character, variant in variants:
+                written = written.replace(character, variant)
+            if written != name:
+                names.setdefault(written, []).extend(codes)
     longest = max(len(n) for n in full)
     return ({k: tuple(v) for k, v in full.items()}, {k: tuple(v) for k, v in short.items()}, longest)
 

@@ -505,3 +505,40 @@ def test_a_plan_named_by_its_five_year_period_is_for_that_period_and_a_multi_yea
 ])
 def test_more_title_kinds(title, kind):
     assert meta(title + "\n各区、市人民政府:")["doc_type"] == kind
+
+
+@pytest.mark.parametrize("text, kind", [
+    # the headline names only the matters; the opening tells how far they got
+    ("去年投入8亿元办民生实事\n3月5日,某县人大常委会听取和审议了县政府关于2025年民生实事项目办理情况的报告。",
+     "progress_report"),
+    ("2026年民生实事安排\n年初,区政府印发《2026年民生实事安排》。截至一季度,30件民生实事已有18件开始实施。",
+     "progress_report"),
+    ("我市民生实事项目稳步推进\n截至9月底,全市12件民生实事已完成8件。", "progress_report"),
+    ("某市晒出2025年“民生账本”\n1月10日,全市民生实事总结推进会召开。", "progress_report"),
+    # a new list that says how the last one ended is still the list
+    ("2026年十件民生实事出炉\n截至去年12月底,2025年的10件民生实事已全部完成。今年将新增托位500个。",
+     "practical_matters_list"),
+    ("人大代表票决产生2026年民生实事项目\n截至2025年12月底,上年项目完成投资2.4亿元。", "practical_matters_list"),
+])
+def test_a_page_about_the_matters_that_tells_how_far_they_got_is_a_progress_report(text, kind):
+    assert meta(text)["doc_type"] == kind
+
+
+@pytest.mark.parametrize("text, code", [
+    # a two-character county name that opens a title before a month or a year
+    ("萧县9月份民生工程进展情况\n全县30项民生实事中,截至9月底已完成19项。", "341322"),
+    ("和县2024年十件民生实事\n一、新建城市书房2家。", "340523"),
+    # 宁 written 甯 by a round trip through traditional script
+    ("政府工作报告\n——2024年1月23日在辽甯省第十四届人民代表大会第二次会议上\n各位代表:", "210000"),
+    # a heading inside the page names the list's region (2024年上海市为民办实事项目完成情况)
+    ("今年实施了十方面34项为民办实事项目,目前所有项目均已提前完成全年目标任务。这些项目您还满意吗?"
+     "欢迎参与评议,评议结果将作为下一年立项的重要参考,期待您的参与。\n通过什么渠道参与评议?\n"
+     "2024年上海市为民办实事项目完成情况\n序号 | 项目 | 完成情况", "310000"),
+])
+def test_a_region_named_where_a_heading_names_it(text, code):
+    assert meta(text)["region_code"] == code
+
+
+def test_a_heading_of_another_region_inside_a_county_text_does_not_outrank_its_issuer():
+    m = meta("德清县人民政府关于2024年民生实事项目完成情况的通报\n各乡镇:\n湖州市2024年民生实事项目完成情况\n一、新增托位")
+    assert m["region_code"] == "330521"

@@ -20,7 +20,7 @@ from flows import lexicon, regions
 from flows.metadata.evidence import Evidence
 from flows.metadata.heads import (admin_level, date_of_line, find_doc_number, find_issue_date, find_issuer,
                                   find_title, find_title_and_line, own_doc_number, region_from)
-from flows.metadata.kind import delivers_a_report, doc_type, doc_type_from_opening, page_about_a_document
+from flows.metadata.kind import delivers_a_report, doc_type, doc_type_from_opening, page_about_a_document, tells_progress
 from flows.metadata.region import (find_region, region_by_mentions, region_by_towns, region_evidence,
                                    region_of_doc_number, self_level)
 from flows.metadata.year import document_year, plan_period
@@ -96,7 +96,9 @@ def document_metadata(clean_text: str, manifest: dict | None = None) -> dict:
     else:
         found["doc_type"] = next((k for k in kinds if k != "other"), None) or doc_type_from_opening(lines) or (
             "other" if found["title"] else None)
-        if found["doc_type"] == "progress_report" and delivers_a_report(lines):
+        if found["doc_type"] == "practical_matters_list" and tells_progress(lines):
+            found["doc_type"] = "progress_report"  # 去年投逾76亿元办民生实事 over …办理情况的报告
+        elif found["doc_type"] == "progress_report" and delivers_a_report(lines):
             found["doc_type"] = "government_work_report"  # 吉林:全面完成50项民生实事 over 省长…作政府工作报告
     kind = found["doc_type"] or manifest.get("doc_type") or "other"
     found["doc_year"], year_evidence = document_year(kind, found["title"], title_line, lines, found["issue_date"],

@@ -5,6 +5,7 @@ import re
 
 from flows import lexicon
 from flows.metadata.heads import PERIOD, named_period
+from flows.text.years import MONTH_RE
 
 
 def _named_kind(title: str | None) -> str:
@@ -56,6 +57,19 @@ def _delivered_by(before: str, speakers: list[str], others: list[str]) -> bool:
     """The last title in `before` is one of `speakers` (市长王某 / 代表市人民政府), not one of `others`."""
     last = lambda words: max((before.rfind(w) for w in words), default=-1)  # noqa: E731
     return last(speakers) > last(others)
+
+
+def tells_progress(lines: list[str]) -> bool:
+    """The opening tells how far the year's matters got (截至一季度…已有26件开始实施, …办理情况的报告):
+    a page about the matters that is a progress report, not their list."""
+    rules = lexicon.metadata_rules()["doc_type"]
+    opening = "\n".join(lines[:40])[:800]
+    if any(word in opening for word in rules["progress_words"]):
+        return True
+    as_of = "|".join(map(re.escape, rules["as_of_words"]))
+    points = "|".join(map(re.escape, rules["as_of_points"]))
+    # a month with no year before it is this year's (截至10月底; lost digits: 截至1031日)
+    return re.search(rf"(?:{as_of})(?:{points}|{MONTH_RE.pattern})", opening) is not None
 
 
 def delivers_a_report(lines: list[str]) -> bool:

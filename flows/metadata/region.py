@@ -9,7 +9,8 @@ from collections import Counter
 
 from flows import gazetteer, lexicon, regions
 from flows.metadata.evidence import Evidence, followed_by
-from flows.metadata.heads import DOC_NUMBER
+from flows.metadata.heads import DOC_NUMBER, title_words
+from flows.text.years import YEAR_LEAD_RE
 
 
 def _evidence_rules() -> dict:
@@ -46,7 +47,7 @@ def _short_name_chains(text: str) -> list[list[gazetteer.Name]]:
     lead = re.match(r"^(?:(?:19|20)\d{2}年?)?", text).end()
     chain = gazetteer.chain_at(text, lead, allow_short=True)
     if chain and (followed_by(text, chain[-1].end, rules["short_name_followers"])
-                  or re.match(r"\d{1,2}月\d{1,2}日", text[chain[-1].end:])):
+                  or re.match(r"\d{1,2}月|(?:19|20)\d{2}年", text[chain[-1].end:])):  # 1月11日电, 9月份, 2024年
         return [chain]
     return []
 
@@ -66,6 +67,15 @@ def _chains_in_title(line: str) -> list[list[gazetteer.Name]]:
 def _chains_speaking(text: str) -> list[list[gazetteer.Name]]:
     chains = [c for c in gazetteer.chains_in(text) if _speaks_for_body(text, c) and not _cited(text, c[0].start)]
     return chains
+
+
+def _heading_chains(line: str) -> list[list[gazetteer.Name]]:
+    """A heading inside the page that starts with the region, perhaps after a year, and names a kind
+    of document (2024年上海市为民办实事项目完成情况, over a table of the year's matters)."""
+    if len(line) > 40 or re.search(r"[。,;]", line) or not any(w in line for w in title_words()):
+        return []
+    chain = gazetteer.chain_at(line, YEAR_LEAD_RE.match(line).end())
+    return [chain] if chain and not _lone_short_name(line, chain) else []
 
 
 def _dateline_chains(line: str) -> list[list[gazetteer.Name]]:
@@ -118,6 +128,8 @@ def region_evidence(lines: list[str], title: str | None, title_line: str | None,
             found += [("issuer", line, c) for c in _chains_speaking(joined[:300]) if c[0].start < len(line)]
     if head:
         found += [("headline", head[0], c) for c in _short_name_chains(head[0])]
+    for line in head:
+        found += [("heading", line, c) for c in _heading_chains(line)]
     for line in head[:6]:
         found += [("dateline", line, c) for c in _dateline_chains(line)]
     found += [("byline", words, c) for c, words in _byline_chains(head + tail)]
