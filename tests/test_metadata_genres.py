@@ -542,3 +542,30 @@ def test_a_region_named_where_a_heading_names_it(text, code):
 def test_a_heading_of_another_region_inside_a_county_text_does_not_outrank_its_issuer():
     m = meta("德清县人民政府关于2024年民生实事项目完成情况的通报\n各乡镇:\n湖州市2024年民生实事项目完成情况\n一、新增托位")
     assert m["region_code"] == "330521"
+
+
+@pytest.mark.parametrize("text, year", [
+    # session news that names no year but the plan-period year it reviews
+    ("1月13日,某区第十六届人民代表大会第八次会议开幕。区长代表区人民政府向大会报告政府工作。"
+     "过去一年,全区完成了区十六届人大七次会议确定的主要目标任务,实现了“十三五”圆满收官。", 2021),
+    ("某市第十五届人民代表大会第六次会议开幕,市长作政府工作报告。过去一年,我们实现了“十四五”良好开局。", 2022),
+    # a progress report on a year's matters that names next year's too
+    ("今年实施了34项为民办实事项目。对2024年某市为民办实事项目开展满意度评议工作,评议结果将作为"
+     "2025年为民办实事立项的重要参考。\n2024年为民办实事项目完成情况", 2024),
+    # a report's date line whose separators were lost (——20231124日在…)
+    ("关于县十九届人大二次会议期间代表意见建议办理情况的报告\n——20231124日在县人大常委会第十四次会议上\n"
+     "县人大常委会主任,各位副主任:", 2023),
+])
+def test_the_year_a_text_gives_without_writing_it_plainly(text, year):
+    assert meta(text)["doc_year"] == year
+
+
+def test_a_plan_period_a_report_looks_forward_to_is_not_the_one_it_reviewed():
+    # 为…开局打牢基础 is the next period, not a review: the explicit year decides
+    m = meta("2025年工作安排\n2025年是“十四五”规划收官之年,要为实现“十五五”良好开局打牢基础。")
+    assert m["doc_year"] == 2025
+
+
+def test_a_period_a_text_looks_forward_to_gives_no_year():
+    m = meta("某区召开会议\n会议要求,奋力冲刺,为实现“十五五”良好开局打牢基础。")
+    assert m["doc_year"] is None

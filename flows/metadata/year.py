@@ -38,6 +38,22 @@ def _years_before(text: str, endings) -> list[tuple[int, int]]:
     return out
 
 
+def _year_of_period_reviewed(head: str) -> tuple[int, str] | None:
+    """(year, words) of 实现了“十四五”良好开局 (2021) or 实现了“十三五”圆满收官 (2020): the year of a
+    plan period a report says it has just completed."""
+    rules = lexicon.metadata_rules()["year"]
+    periods = lexicon.mapping("periods")
+    alternation = lambda words: "|".join(map(re.escape, sorted(words, key=len, reverse=True)))  # noqa: E731
+    pattern = (rf"(?:{alternation(rules['period_review_leads'])})[“\"]?({alternation(periods)})[”\"]?"
+               rf"(?:{alternation(rules['period_review_manners'])})"
+               rf"({alternation(rules['period_first_year_words'] + rules['period_last_year_words'])})")
+    match = re.search(pattern, head)
+    if not match:
+        return None
+    start, end = periods[match.group(1)]
+    return (start if match.group(2) in rules["period_first_year_words"] else end), match.group(0)
+
+
 def document_year(kind: str, title: str | None, title_line: str | None, lines: list[str],
                   issue_date: dt.date | None, own_number: tuple[str, int] | None = None,
                   several_years: bool = False) -> tuple[int | None, Evidence | None]:
@@ -87,20 +103,22 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
         if years:
             year, pos = max(years)
             return year, Evidence("text", head[max(0, pos - 10):pos + 20])
+    # a list's or a notice's year written before what it lists: 2022年全省50项民生实事, 2021年度的十个民生实事
+    matters = "|".join(map(re.escape, rules["matters_words"]))
+    listed = re.search(rf"((?:19|20)\d{{2}})年度?[^。,;:]{{0,12}}?(?:{matters})", head)
+    if listed and kind == "progress_report":  # it reports on the year it lists, whatever next year it names
+        return int(listed.group(1)), Evidence("text", listed.group(0))
     if planned:  # the first named as planned; of 2021年…执行情况及2022年计划草案, the plan's
         year, pos = planned[0]
         draft = _years_before(head, rules["draft_plan_after"])
         if draft:
             year, pos = max(draft)
         return year, Evidence("text", head[max(0, pos - 10):pos + 20])
-    # a list's or a notice's year written before what it lists: 2022年全省50项民生实事, 2021年度的十个民生实事
-    matters = "|".join(map(re.escape, rules["matters_words"]))
-    match = re.search(rf"((?:19|20)\d{{2}})年度?[^。,;:]{{0,12}}?(?:{matters})", head)
-    if match:
-        return int(match.group(1)), Evidence("text", match.group(0))
+    if listed:
+        return int(listed.group(1)), Evidence("text", listed.group(0))
     # A report given on a date (——2024年1月20日在…会议上) or a list signed on one: that date's year.
-    for line in lines[:6]:
-        match = re.search(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日在", line)
+    for line in lines[:6]:  # (lost digits too: ——20231124日在…会议上)
+        match = re.search(r"((?:19|20)\d{2})(?:年\d{1,2}月\d{1,2}|\d{3,4})日在", line)
         if match:
             return int(match.group(1)), Evidence("title", line)
     # 2024年,我县将… / 今年(2024年): a year written with the words of this year.
@@ -118,6 +136,9 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
             match = re.match(r"^((?:19|20)\d{2})-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$", line)
             if match:
                 return int(match.group(1)), Evidence("dateline", line)
+    reviewed_period = _year_of_period_reviewed(head)
+    if reviewed_period and kind in ("government_work_report", "work_plan", "other"):
+        return reviewed_period[0] + 1, Evidence("text", reviewed_period[1])
     years = Counter(int(y) for y in SINGLE_YEAR.findall(head))
     if years:
         year, count = years.most_common(1)[0]
