@@ -515,6 +515,8 @@ def test_more_title_kinds(title, kind):
      "progress_report"),
     ("我市民生实事项目稳步推进\n截至9月底,全市12件民生实事已完成8件。", "progress_report"),
     ("某市晒出2025年“民生账本”\n1月10日,全市民生实事总结推进会召开。", "progress_report"),
+    ("区政府2025年“民生十件实事”项目由区人大代表票决产生。今年以来,区人大常委会将民生十件实事专项监督"
+     "作为重要内容。11月,调研组深入镇街了解项目推进情况。", "progress_report"),
     # a new list that says how the last one ended is still the list
     ("2026年十件民生实事出炉\n截至去年12月底,2025年的10件民生实事已全部完成。今年将新增托位500个。",
      "practical_matters_list"),
