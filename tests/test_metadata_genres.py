@@ -571,3 +571,21 @@ def test_a_plan_period_a_report_looks_forward_to_is_not_the_one_it_reviewed():
 def test_a_period_a_text_looks_forward_to_gives_no_year():
     m = meta("某区召开会议\n会议要求,奋力冲刺,为实现“十五五”良好开局打牢基础。")
     assert m["doc_year"] is None
+
+
+def test_a_report_that_estimates_the_year_just_ending_is_for_the_next():
+    m = meta("区人民政府工作报告\n各位代表:\n现在,我代表区人民政府向大会报告工作。\n一、过去五年工作回顾\n"
+             "过去的五年,我们圆满完成各项目标任务。预计,2016年全区地区生产总值达到3480亿元,是2011年的1.6倍,"
+             "年均增长7.5%;一般公共预算收入是2011年的1.8倍;居民人均可支配收入是2011年的1.5倍。")
+    assert (m["doc_type"], m["doc_year"]) == ("government_work_report", 2017)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("交卷!2025年某区的民生答卷\n细数2025年某区“十件民生实事”,区政府向全区群众交出了一份民生答卷。"
+     "2025年2月,区人大会议闭幕,在各代表团投下选票,选出了十件民生实事。", "progress_report"),
+    ("昨天,参加市人大会议的代表在代表团全体会议上对2025年度市政府民生实事项目实施情况进行满意度测评。"
+     "结果显示,满意率达98%。", "progress_report"),
+    ("某县第十八届人民代表大会第五次会议各代表团召开第三次会议,代表们审议政府工作报告,酝酿候选人。", "other"),
+])
+def test_session_news_and_the_evaluations_held_at_a_session(text, kind):
+    assert meta(text)["doc_type"] == kind

@@ -9,6 +9,7 @@ from collections import Counter
 from flows import lexicon
 from flows.metadata.evidence import Evidence, followed_by
 from flows.metadata.heads import PERIOD, SINGLE_YEAR, named_period
+from flows.text.years import YEAR_NAMED_RE
 
 
 def plan_period(title: str | None, text: str) -> tuple[int | None, int | None]:
@@ -98,6 +99,8 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
     if kind in ("government_work_report", "work_plan"):
         reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(
             rf"(?:{'|'.join(map(re.escape, rules['review_year_before']))})[\u4e00-\u9fff]{{0,4}}((?:19|20)\d{{2}})年", head)]
+        reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(
+            rf"(?:{'|'.join(map(re.escape, rules['estimated_year_before']))}),?{YEAR_NAMED_RE.pattern}", head)]
         # A report plans for the latest year it names as planned, or the year after the one it reviews.
         years = [(y, p) for y, p in planned] + [(y + 1, p) for y, p in reviewed]
         if years:
