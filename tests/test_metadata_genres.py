@@ -589,3 +589,10 @@ def test_a_report_that_estimates_the_year_just_ending_is_for_the_next():
 ])
 def test_session_news_and_the_evaluations_held_at_a_session(text, kind):
     assert meta(text)["doc_type"] == kind
+
+
+def test_session_news_that_goes_on_to_the_plans_draft_is_the_work_report():
+    m = meta("12月27日上午,某县第十七届人民代表大会第二次会议开幕。\n县长代表县人民政府向大会作政府工作报告。"
+             "会议还将审查县2025年国民经济和社会发展计划执行情况与2026年计划草案。\n报告分为两部分:一、2025年工作回顾;"
+             "二、2026年重点工作任务。")
+    assert (m["doc_type"], m["doc_year"]) == ("government_work_report", 2026)

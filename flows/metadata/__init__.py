@@ -98,8 +98,10 @@ def document_metadata(clean_text: str, manifest: dict | None = None) -> dict:
             "other" if found["title"] else None)
         if found["doc_type"] == "practical_matters_list" and tells_progress(lines):
             found["doc_type"] = "progress_report"  # 去年投逾76亿元办民生实事 over …办理情况的报告
-        elif found["doc_type"] == "progress_report" and delivers_a_report(lines):
-            found["doc_type"] = "government_work_report"  # 吉林:全面完成50项民生实事 over 省长…作政府工作报告
+        elif found["doc_type"] in ("progress_report", "work_plan") and delivers_a_report(lines):
+            # 吉林:全面完成50项民生实事, or session news that goes on to the plan's draft (计划执行情况与…),
+            # over 省长…作政府工作报告 in the opening
+            found["doc_type"] = "government_work_report"
     kind = found["doc_type"] or manifest.get("doc_type") or "other"
     found["doc_year"], year_evidence = document_year(kind, found["title"], title_line, lines, found["issue_date"],
                                                      own_doc_number(lines),
