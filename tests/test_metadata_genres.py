@@ -596,3 +596,9 @@ def test_session_news_that_goes_on_to_the_plans_draft_is_the_work_report():
              "会议还将审查县2025年国民经济和社会发展计划执行情况与2026年计划草案。\n报告分为两部分:一、2025年工作回顾;"
              "二、2026年重点工作任务。")
     assert (m["doc_type"], m["doc_year"]) == ("government_work_report", 2026)
+
+
+def test_the_sites_footer_is_not_the_documents_signature():
+    m = meta("某网消息 12月11日至12日,儋州市人大常委会组织代表开展集中视察活动,了解2024年民生实事项目实施情况。\n"
+             "市人大常委会主任参加视察。\n版权所有:海南省人大常委会办公厅\n地址:海口市国兴大道69号\n琼ICP备14001308号")
+    assert (m["region_code"], m["admin_level"]) == ("460400", "prefecture")
