@@ -602,3 +602,14 @@ def test_the_sites_footer_is_not_the_documents_signature():
     m = meta("某网消息 12月11日至12日,儋州市人大常委会组织代表开展集中视察活动,了解2024年民生实事项目实施情况。\n"
              "市人大常委会主任参加视察。\n版权所有:海南省人大常委会办公厅\n地址:海口市国兴大道69号\n琼ICP备14001308号")
     assert (m["region_code"], m["admin_level"]) == ("460400", "prefecture")
+
+
+def test_a_headline_that_names_no_kind_stands_over_the_documents_own_title():
+    m = meta("自治区人民政府发布通知\n某某自治区人民政府关于下达2020年\n自治区国民经济和社会发展计划的通知\n"
+             "各盟行政公署、市人民政府:\n《2020年自治区国民经济和社会发展计划》已经审议通过,现予下达。")
+    assert m["doc_type"] == "work_plan"
+
+
+def test_a_resolution_stays_a_resolution_whatever_title_it_quotes():
+    m = meta("某市第十三届人民代表大会第四次会议关于政府工作报告的决议\n政府工作报告\n会议同意报告提出的2019年目标。")
+    assert m["doc_type"] == "other"

@@ -51,6 +51,17 @@ def year_its_targets_are_for(meta: dict) -> int | None:
     return meta.get("doc_year")
 
 
+def _kind_of_a_later_title(lines: list[str], title_line: str | None) -> str | None:
+    """A news headline that names no kind (自治区人民政府发布通知) may stand over the document's own title
+    (…关于下达2020年 / 自治区国民经济和社会发展计划的通知): the kind the next title-like line names."""
+    if title_line is None or title_line not in lines:
+        return None
+    rest = lines[lines.index(title_line) + 1:]
+    later_title, later_line = find_title_and_line(rest)
+    kind = doc_type(later_title) if later_title and not page_about_a_document(later_line, None) else "other"
+    return kind if kind != "other" else None
+
+
 def document_metadata(clean_text: str, manifest: dict | None = None) -> dict:
     """Metadata of one document: text first, manifest second, null otherwise.
 
@@ -91,11 +102,13 @@ def document_metadata(clean_text: str, manifest: dict | None = None) -> dict:
     # The title says what kind of document it is; failing that, a headline that says what the page is.
     headline = lines[0] if lines and len(lines[0]) <= 60 and not lines[0].endswith("。") else None  # not a sentence
     kinds = [doc_type(line) for line in dict.fromkeys((found["title"], title_line, headline)) if line]
-    if page_about_a_document(title_line, headline):
-        found["doc_type"] = "other"
+    other_words = [word for word, code in lexicon.metadata_rules()["doc_type"]["order"] if code == "other"]
+    if page_about_a_document(title_line, headline) or any(
+            w in line for line in (found["title"], title_line) if line for w in other_words):
+        found["doc_type"] = "other"  # about a document, or a kind that is no plan or report (…的决议)
     else:
-        found["doc_type"] = next((k for k in kinds if k != "other"), None) or doc_type_from_opening(lines) or (
-            "other" if found["title"] else None)
+        found["doc_type"] = next((k for k in kinds if k != "other"), None) or _kind_of_a_later_title(lines, title_line) \
+            or doc_type_from_opening(lines) or ("other" if found["title"] else None)
         if found["doc_type"] == "practical_matters_list" and tells_progress(lines):
             found["doc_type"] = "progress_report"  # 去年投逾76亿元办民生实事 over …办理情况的报告
         elif found["doc_type"] in ("progress_report", "work_plan") and delivers_a_report(lines):
