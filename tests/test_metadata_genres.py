@@ -613,3 +613,9 @@ def test_a_headline_that_names_no_kind_stands_over_the_documents_own_title():
 def test_a_resolution_stays_a_resolution_whatever_title_it_quotes():
     m = meta("某市第十三届人民代表大会第四次会议关于政府工作报告的决议\n政府工作报告\n会议同意报告提出的2019年目标。")
     assert m["doc_type"] == "other"
+
+
+def test_a_report_page_with_no_heading_is_the_work_report_by_its_review():
+    m = meta("一、2024年工作回顾\n过去一年,在地委的坚强领导下,全区经济平稳增长。预计地区生产总值增长6%。\n"
+             "二、2025年主要任务\n坚持稳中求进。")
+    assert (m["doc_type"], m["doc_year"]) == ("government_work_report", 2025)
