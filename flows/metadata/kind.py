@@ -5,7 +5,6 @@ import re
 
 from flows import lexicon
 from flows.metadata.heads import PERIOD, named_period
-from flows.text.years import MONTH_RE
 
 
 def _named_kind(title: str | None) -> str:
@@ -67,9 +66,9 @@ def tells_progress(lines: list[str]) -> bool:
     if any(word in opening for word in rules["progress_words"]):
         return True
     as_of = "|".join(map(re.escape, rules["as_of_words"]))
-    points = "|".join(map(re.escape, rules["as_of_points"]))
     # a month with no year before it is this year's (截至10月底; lost digits: 截至1031日)
-    return re.search(rf"(?:{as_of})(?:{points}|{MONTH_RE.pattern})", opening) is not None
+    points = "|".join([re.escape(p) for p in rules["as_of_points"]] + rules["as_of_month_patterns"])
+    return re.search(rf"(?:{as_of})(?:{points})", opening) is not None
 
 
 def delivers_a_report(lines: list[str]) -> bool:

@@ -10,7 +10,7 @@ from collections import Counter
 from flows import gazetteer, lexicon, regions
 from flows.metadata.evidence import Evidence, followed_by
 from flows.metadata.heads import DOC_NUMBER, title_words
-from flows.text.years import YEAR_LEAD_RE
+from flows.text.years import YEAR
 
 
 def _evidence_rules() -> dict:
@@ -74,7 +74,9 @@ def _heading_chains(line: str) -> list[list[gazetteer.Name]]:
     of document (2024年上海市为民办实事项目完成情况, over a table of the year's matters)."""
     if len(line) > 40 or re.search(r"[。,;]", line) or not any(w in line for w in title_words()):
         return []
-    chain = gazetteer.chain_at(line, YEAR_LEAD_RE.match(line).end())
+    year = re.match(YEAR, line)
+    ending = year and followed_by(line, year.end(), _evidence_rules()["heading_year_endings"])
+    chain = gazetteer.chain_at(line, year.end() + len(ending) if ending else 0)
     return [chain] if chain and not _lone_short_name(line, chain) else []
 
 

@@ -7,6 +7,3 @@ YEAR = r"(?:19|20)\d{2}"  # a year of the documents' centuries, as a regex fragm
 EARLIEST_TARGET_YEAR = 1990  # schema.YEAR_MIN: an earlier year is a birth year or history, never a deadline
 PERIOD_RE = re.compile(rf"({YEAR})\s*年?\s*[-—–~至到]+\s*({YEAR})\s*年")  # groups: first year, last year
 YEAR_NAMED_RE = re.compile(rf"({YEAR})\s*年")  # 2025年, 2025 年: group 1 is the year
-YEAR_LEAD_RE = re.compile(rf"^(?:{YEAR}\s*年度?)?")  # a year (or none) a heading opens with: 2024年度…
-# a month of the year, or a month and day whose separator a page lost (截至1031日)
-MONTH_RE = re.compile(r"\d{1,2}\s*月|\d{3,4}日")
