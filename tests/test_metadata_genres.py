@@ -619,3 +619,27 @@ def test_a_report_page_with_no_heading_is_the_work_report_by_its_review():
     m = meta("一、2024年工作回顾\n过去一年,在地委的坚强领导下,全区经济平稳增长。预计地区生产总值增长6%。\n"
              "二、2025年主要任务\n坚持稳中求进。")
     assert (m["doc_type"], m["doc_year"]) == ("government_work_report", 2025)
+
+
+@pytest.mark.parametrize("text, year, issued", [
+    # a signature date whose 年月日 the page lost: one split of 626 is a date (6 June 26 is, 62 June is not)
+    ("某县人民政府办公室关于印发《某县养老服务实施办法》的通知\n各乡镇人民政府:\n现印发给你们。\n"
+     "某县人民政府办公室\n2023626\n某县养老服务实施办法", 2023, "2023-06-26"),
+    # a portal's metadata table kept as text
+    ("文号: 某政办发〔2023〕47号成文日期: 2023-06-26\n发布单位: 县政府办\n"
+     "某县人民政府办公室关于印发《某县养老服务实施办法》的通知\n各乡镇人民政府:", 2023, "2023-06-26"),
+])
+def test_signature_dates_as_pages_garble_or_tabulate_them(text, year, issued):
+    m = meta(text)
+    assert (m["doc_year"], str(m["issue_date"])) == (year, issued)
+
+
+def test_a_date_line_whose_lost_separators_allow_two_dates_is_no_date():
+    assert metadata.date_of_line("2023111") is None  # 1 November or 11 January
+    assert str(metadata.date_of_line("20231124")) == "2023-11-24"
+
+
+def test_a_report_that_reviews_a_whole_plan_period_is_for_the_year_after_it():
+    m = meta("政府工作报告\n各位代表:\n我代表省人民政府,向大会报告工作。\n“十三五”时期工作回顾\n"
+             "过去五年,全省经济实力大幅提升。")
+    assert m["doc_year"] == 2021

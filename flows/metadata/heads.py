@@ -13,6 +13,7 @@ DOC_NUMBER = re.compile(r"([\u4e00-\u9fff*]{1,10}[〔\[【(]((?:19|20)\d{2})[〕
 # perhaps followed by 印发 or 发布, perhaps in brackets.
 DATE_LINE = re.compile(r"^\(?((?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月"
                        r"(\d{1,2}|[一二三四五六七八九十]{1,3})日(?:印发|发布|起施行|起实施)?\)?$")
+LOST_DATE_LINE = re.compile(rf"^({YEAR})(\d{{3,4}})$")
 CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "○": 0}
 PERIOD = PERIOD_RE  # 2023—2027年: first and last year
 SINGLE_YEAR = re.compile(rf"({YEAR})年")
@@ -128,10 +129,26 @@ def _small_number(text: str) -> int:
     return (CN_DIGIT[tens] if tens else 1) * 10 + (CN_DIGIT[ones] if ones else 0)
 
 
+def _date_lost_separators(line: str) -> dt.date | None:
+    """A date line whose 年月日 a page lost (2023626, 20231124): the date where only one split of the
+    month and day digits is a date (2023111 may be 1 November or 11 January: none)."""
+    match = LOST_DATE_LINE.match(line)
+    if not match:
+        return None
+    year, rest = int(match.group(1)), match.group(2)
+    dates = set()
+    for cut in range(1, len(rest)):
+        try:
+            dates.add(dt.date(year, int(rest[:cut]), int(rest[cut:])))
+        except ValueError:
+            continue
+    return dates.pop() if len(dates) == 1 else None
+
+
 def date_of_line(line: str) -> dt.date | None:
     match = DATE_LINE.match(line)
     if not match:
-        return None
+        return _date_lost_separators(line)
     year = match.group(1)
     if not year.isdigit():
         year = "".join(str(CN_DIGIT[c]) for c in year)
@@ -146,6 +163,14 @@ def find_issue_date(lines: list[str]) -> dt.date | None:
         date = date_of_line(line)
         if date is not None and 1949 <= date.year <= 2100:
             return date
+    # a page's metadata table kept as text: 成文日期: 2023-06-26 (on its line or the next)
+    labels = "|".join(map(re.escape, lexicon.metadata_rules()["year"]["issue_date_labels"]))
+    match = re.search(rf"(?:{labels})\s*[::]?\s*({YEAR})-(\d{{1,2}})-(\d{{1,2}})", "\n".join(lines[:40]))
+    if match:
+        try:
+            return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        except ValueError:
+            return None
     return None
 
 

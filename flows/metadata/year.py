@@ -49,8 +49,10 @@ def _year_of_period_reviewed(head: str) -> tuple[int, str] | None:
                rf"(?:{alternation(rules['period_review_manners'])})"
                rf"({alternation(rules['period_first_year_words'] + rules['period_last_year_words'])})")
     match = re.search(pattern, head)
-    if not match:
-        return None
+    if not match:  # the period reviewed as a whole: its last year
+        whole = re.search(rf"[“\"]?({alternation(periods)})[”\"]?(?:{alternation(rules['period_review_headings'])})",
+                          head)
+        return (periods[whole.group(1)][1], whole.group(0)) if whole else None
     start, end = periods[match.group(1)]
     return (start if match.group(2) in rules["period_first_year_words"] else end), match.group(0)
 
