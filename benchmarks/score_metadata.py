@@ -33,6 +33,9 @@ from flows.pipeline import build_document  # noqa: E402
 CORPUS = ROOT / "benchmarks" / "eval" / "metadata_corpus.csv"
 DEFAULT_TEXTS = Path("/work/evalcorpus/texts")
 FIELDS = ("region_code", "admin_level", "doc_year", "doc_type")
+# Which gold column says whether the text itself (not its URL, not outside knowledge) states a field:
+# a second table counts each field over the documents whose text states it.
+STATED = {"region_code": "region_in_text", "admin_level": "region_in_text", "doc_year": "year_in_text"}
 SPLITS = ("tune", "holdout", "all")
 
 
@@ -102,6 +105,8 @@ def run(corpus: list[dict], texts: Path) -> tuple[list[dict], list[str]]:
             "id": row["id"], "split": row["split"], "error": error,
             "fields": {f: {"gold": g, "predicted": p, "verdict": verdict(g, p)} for f, (g, p) in pairs.items()},
             "has_doc_year_field": "doc_year" in doc,
+            "stated": {f: row.get(column, "").strip() == "yes" for f, column in STATED.items()
+                       if row.get(column, "").strip()},
             "evidence": row.get("evidence", ""),
         })
     return results, notes
@@ -119,7 +124,17 @@ def summarize(results: list[dict]) -> dict:
             c["n"] = len(chosen)
             c["accuracy"] = round(c["right"] / len(chosen), 3) if chosen else None
             counts[field] = c
-        out[split] = {"n_docs": len(chosen), "errors": sum(1 for r in chosen if r["error"]), "fields": counts}
+        stated = {}
+        for field in STATED:
+            said = [r for r in chosen if r.get("stated", {}).get(field)]
+            if not said:
+                continue
+            c = {v: sum(1 for r in said if r["fields"][field]["verdict"] == v) for v in ("right", "wrong", "null")}
+            c["n"] = len(said)
+            c["accuracy"] = round(c["right"] / len(said), 3)
+            stated[field] = c
+        out[split] = {"n_docs": len(chosen), "errors": sum(1 for r in chosen if r["error"]), "fields": counts,
+                      "stated_in_text": stated}
     return out
 
 
@@ -132,6 +147,10 @@ def print_tables(summary: dict, splits: list[str]) -> None:
             c = s["fields"][field]
             acc = f"{c['accuracy']:.1%}" if c["accuracy"] is not None else "-"
             print(f"  {field:<12} {c['right']:>6} {c['wrong']:>6} {c['null']:>6} {acc:>9}")
+        if s.get("stated_in_text"):
+            print("  where the text itself states it (not only the URL or outside knowledge):")
+            for field, c in s["stated_in_text"].items():
+                print(f"  {field:<12} {c['right']:>6} {c['wrong']:>6} {c['null']:>6} {c['accuracy']:>9.1%}   of {c['n']}")
 
 
 def print_errors(results: list[dict]) -> None:

@@ -643,3 +643,20 @@ def test_a_report_that_reviews_a_whole_plan_period_is_for_the_year_after_it():
     m = meta("政府工作报告\n各位代表:\n我代表省人民政府,向大会报告工作。\n“十三五”时期工作回顾\n"
              "过去五年,全省经济实力大幅提升。")
     assert m["doc_year"] == 2021
+
+
+@pytest.mark.parametrize("text", [
+    # the portal's own name over a county's news: the site's city is not the document's region
+    "湖州市人民政府门户网站\n首页 > 县区动态\n我县召开民生实事推进会\n3月5日,县政府召开会议,部署2024年民生实事工作。全县十件民生实事。",
+    "欢迎访问湖州市人民政府网站\n我县召开民生实事推进会\n3月5日,县政府召开会议,部署2024年全县民生实事工作。",
+    "网站主办:湖州市人民政府办公室\n我县召开民生实事推进会\n3月5日,县政府召开会议,部署2024年全县民生实事工作。",
+    # a byline or dateline that names the city over a text that speaks as a county
+    "来源:湖州市人民政府\n我县召开民生实事推进会\n3月5日,县政府召开会议,部署2024年民生实事工作。全县十件民生实事。",
+    "湖州讯 我县召开民生实事推进会。3月5日,县政府召开会议,部署2024年全县十件民生实事工作。",
+])
+def test_a_city_named_by_the_site_or_a_byline_over_a_county_text_is_not_its_region(text):
+    assert meta(text)["region_code"] is None
+
+
+def test_an_autonomous_region_that_speaks_of_the_whole_region_keeps_its_name():
+    assert meta("广西壮族自治区人民政府\n全区十件民生实事。全区将新建幼儿园。")["region_code"] == "450000"

@@ -263,3 +263,12 @@ def region_by_towns(clean_text: str) -> tuple[str | None, Evidence | None]:
     if len(names) < (3 if group in ("city", None) else 2) or (admits is not None and not admits(regions.regions()[code])):
         return None, None
     return code, Evidence("towns", "、".join(names[:4]))
+
+
+def above_the_level_it_speaks_as(code: str, clean_text: str) -> bool:
+    """A county text (我县, 全县, 县政府…) given a city or province: the name was the site's, the
+    newspaper's or the parent's that a lower-trust place named (a header, a byline), not its own."""
+    admits, top, group = self_level(clean_text)
+    row = regions.regions()[code]
+    return (admits is not None and top >= 2 and group in ("county", "district") and not admits(row)
+            and row["level"] in ("prefecture", "province"))
