@@ -660,3 +660,15 @@ def test_a_city_named_by_the_site_or_a_byline_over_a_county_text_is_not_its_regi
 
 def test_an_autonomous_region_that_speaks_of_the_whole_region_keeps_its_name():
     assert meta("广西壮族自治区人民政府\n全区十件民生实事。全区将新建幼儿园。")["region_code"] == "450000"
+
+
+@pytest.mark.parametrize("text, code", [
+    # the news agency's bureau city is not the region of a provincial or county text
+    ("新华社南京1月10日电 记者从省政府获悉,今年全省将办好十件民生实事。全省新增养老床位1万张,省政府将加大投入。", None),
+    ("人民网杭州1月5日电 今年,德清县将办好十件民生实事,全县新建幼儿园3所。", "330521"),
+    # …but is where the text speaks as that city
+    ("新华网上海1月11日电 上海市今年将办好十件民生实事,全市新增养老床位。", "310000"),
+    ("南京日报讯 记者从市政府获悉,今年全市将办好十件民生实事,全市新增托位5000个。", "320100"),
+])
+def test_a_datelines_city_counts_only_where_the_text_speaks_as_a_city(text, code):
+    assert meta(text)["region_code"] == code

@@ -21,7 +21,7 @@ from flows.metadata.evidence import Evidence
 from flows.metadata.heads import (admin_level, date_of_line, find_doc_number, find_issue_date, find_issuer,
                                   find_title, find_title_and_line, own_doc_number, region_from)
 from flows.metadata.kind import delivers_a_report, doc_type, doc_type_from_opening, page_about_a_document, tells_progress
-from flows.metadata.region import (above_the_level_it_speaks_as, find_region, region_by_mentions, region_by_towns, region_evidence,
+from flows.metadata.region import (find_region, not_the_level_it_speaks_as, region_by_mentions, region_by_towns, region_evidence,
                                    region_of_doc_number, self_level)
 from flows.metadata.year import document_year, plan_period
 
@@ -80,9 +80,10 @@ def document_metadata(clean_text: str, manifest: dict | None = None) -> dict:
     region_name, region_code, where, warning = find_region(lines, found["title"], title_line, found["issuer"], context)
     if warning:
         warnings.append(warning)
-    if region_code and where.where not in ("title", "signature") and above_the_level_it_speaks_as(region_code, clean_text):
-        warnings.append(f"region '{region_name}' ({where.where}: {where.quote[:40]}) is above the level the text speaks "
-                        "as (its own words for a county or district): region_code left null")
+    if region_code and where.where not in ("title", "signature") and \
+            not_the_level_it_speaks_as(region_code, clean_text, where.where):
+        warnings.append(f"region '{region_name}' ({where.where}: {where.quote[:40]}) is not of the level the text "
+                        "speaks as (its own words for its level): region_code left null")
         region_name, region_code, where = None, None, None
     # Where the text names itself in no trusted place, in this order: the region of the level it speaks
     # as that it names most, the region its 文号 names (石柱府办发〔2024〕10号), the county of its towns.

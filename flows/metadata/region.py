@@ -265,10 +265,16 @@ def region_by_towns(clean_text: str) -> tuple[str | None, Evidence | None]:
     return code, Evidence("towns", "、".join(names[:4]))
 
 
-def above_the_level_it_speaks_as(code: str, clean_text: str) -> bool:
-    """A county text (我县, 全县, 县政府…) given a city or province: the name was the site's, the
-    newspaper's or the parent's that a lower-trust place named (a header, a byline), not its own."""
+def not_the_level_it_speaks_as(code: str, clean_text: str, where: str) -> bool:
+    """A region a less trusted place named that is not of the level the text speaks as (我县, 全县,
+    全省…, at least twice): a county text given a city or province named in a header, a byline or
+    the opening (the site's, the newspaper's, the parent's name); a dateline or byline city over a
+    text that speaks as a province or a county (新华社南京1月10日电 over 全省…: the bureau's city)."""
     admits, top, group = self_level(clean_text)
+    weak = where in ("dateline", "byline", "headline")  # a place a news site's own city often takes
+    if admits is None or top < (1 if weak else 2):
+        return False
     row = regions.regions()[code]
-    return (admits is not None and top >= 2 and group in ("county", "district") and not admits(row)
-            and row["level"] in ("prefecture", "province"))
+    if weak:
+        return not admits(row)
+    return group in ("county", "district") and not admits(row) and row["level"] in ("prefecture", "province")
