@@ -672,3 +672,15 @@ def test_an_autonomous_region_that_speaks_of_the_whole_region_keeps_its_name():
 ])
 def test_a_datelines_city_counts_only_where_the_text_speaks_as_a_city(text, code):
     assert meta(text)["region_code"] == code
+
+
+@pytest.mark.parametrize("text", [
+    # a related-news list under a county's news: its headlines are not the signature
+    "我县召开民生实事推进会\n3月5日,县政府召开会议,部署2024年全县民生实事工作。全县十件民生实事有序推进。\n"
+    "相关新闻\n湖州市人民政府召开常务会议\n湖州市政府党组召开会议",
+    # the site's footer: who runs the site
+    "我县召开民生实事推进会\n3月5日,县政府召开会议,部署2024年全县民生实事工作。全县十件民生实事有序推进。\n"
+    "湖州市人民政府办公室主办\n联系电话:0572-1234567",
+])
+def test_the_pages_tail_is_not_the_signature_of_a_county_text(text):
+    assert meta(text)["region_code"] is None

@@ -80,7 +80,7 @@ def document_metadata(clean_text: str, manifest: dict | None = None) -> dict:
     region_name, region_code, where, warning = find_region(lines, found["title"], title_line, found["issuer"], context)
     if warning:
         warnings.append(warning)
-    if region_code and where.where not in ("title", "signature") and \
+    if region_code and where.where != "title" and \
             not_the_level_it_speaks_as(region_code, clean_text, where.where):
         warnings.append(f"region '{region_name}' ({where.where}: {where.quote[:40]}) is not of the level the text "
                         "speaks as (its own words for its level): region_code left null")

@@ -106,6 +106,16 @@ def _byline_chains(lines: list[str]) -> list[tuple[list[gazetteer.Name], str]]:
     return out
 
 
+def _before_related_links(lines: list[str]) -> list[str]:
+    """The lines before a page's list of related links in its second half (相关新闻 / 推荐阅读 …):
+    the headlines there are other documents', and their bodies no signature of this one."""
+    markers = set(_evidence_rules()["related_links_markers"])
+    for i in range(len(lines) - 1, len(lines) // 2 - 1, -1):
+        if lines[i].strip(" :【】[]") in markers:
+            return lines[:i]
+    return lines
+
+
 def region_evidence(lines: list[str], title: str | None, title_line: str | None,
                     issuer: str | None) -> list[tuple[str, str, list[gazetteer.Name]]]:
     """Every place where the text names its own region, most trusted first (guide 7): the title,
@@ -114,7 +124,7 @@ def region_evidence(lines: list[str], title: str | None, title_line: str | None,
     found: list[tuple[str, str, list[gazetteer.Name]]] = []
     for line in dict.fromkeys(filter(None, (title_line, title))):
         found += [("title", line, c) for c in _chains_in_title(line)]
-    tail = lines[-8:] if len(lines) > 8 else lines
+    tail = _before_related_links(lines)[-8:]
     if issuer:
         found += [("signature", issuer, c) for c in gazetteer.chains_in(issuer)[:1]]
     for line in tail:
