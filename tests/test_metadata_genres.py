@@ -684,3 +684,15 @@ def test_a_datelines_city_counts_only_where_the_text_speaks_as_a_city(text, code
 ])
 def test_the_pages_tail_is_not_the_signature_of_a_county_text(text):
     assert meta(text)["region_code"] is None
+
+
+@pytest.mark.parametrize("text, code", [
+    # a province named once, and no other, by a text that speaks as a province
+    ("今年为民办实事的25项清单中有你关心的吗?不如再来回顾一下2021年,福建都完成了哪些项目吧。\n"
+     "近日,省委、省政府发布关于2021年为民办实事项目实施情况的通报。全省29项为民办实事项目全面完成。", "350000"),
+    # a county's short name once is no evidence: 会同 (together with) is a county too
+    ("关于2023年10月份民生实事项目进展情况的通报\n各乡镇:\n县发改委要会同县督查落实办对相关工作进行督查。"
+     "全县65件民生实事已完成26件。县政府将加强调度。", None),
+])
+def test_a_region_named_once_by_a_text_that_names_itself_nowhere_else(text, code):
+    assert meta(text)["region_code"] == code

@@ -226,6 +226,11 @@ def region_by_mentions(clean_text: str, lines: list[str]) -> tuple[str | None, E
 
     if n >= 2 and n >= 2 * second and not parent_of_a_mentioned(code):
         return code, Evidence("mentions", f"{regions.regions()[code]['name']} ×{n}; {group} words ×{top}")
+    # a province-level region named once, and none other of its level, by a text that speaks as one
+    # (福建 in 回顾2021年,福建都完成了哪些项目 under 全省…): a province's name is no common word, as a
+    # county's short name can be (会同, 安居)
+    if n == 1 and second == 0 and top >= 2 and regions.level_of(code) == "province":
+        return code, Evidence("mentions", f"{regions.regions()[code]['name']} ×1, the only one; {group} words ×{top}")
     for line in lines[:2]:  # the first full name a news report's opening gives, at the level it speaks as
         for chain in gazetteer.chains_in(line[:200]):
             if _lone_short_name(line, chain):
