@@ -141,6 +141,10 @@ def resolve(chain: list[Name], context: str = "") -> Resolution:
         kept = [c for c in candidates if any(_named_in(a, context) for a in _ancestor_codes(c))]
         if kept:
             candidates = kept
+    if len(candidates) > 1 and context and last.short:  # 河北 (省 or 天津's 区): the one written in full nearby
+        kept = [c for c in candidates if regions.regions()[c]["name"] in context]
+        if len(kept) == 1:
+            candidates = kept
     if len(candidates) == 1:
         return Resolution(candidates[0], last)
     return Resolution(None, last, tuple(sorted(candidates)))

@@ -696,3 +696,31 @@ def test_the_pages_tail_is_not_the_signature_of_a_county_text(text):
 ])
 def test_a_region_named_once_by_a_text_that_names_itself_nowhere_else(text, code):
     assert meta(text)["region_code"] == code
+
+
+def test_a_text_that_names_no_region_still_says_its_level():
+    m = meta("关于2024年民生实事项目进展情况的通报\n各乡镇:\n截至10月底,全县65件民生实事已完成26件。县政府将加强调度,"
+             "县督查室跟踪督办。")
+    assert (m["region_code"], m["admin_level"]) == (None, "county")
+
+
+def test_a_text_that_speaks_of_its_city_and_its_province_alike_says_no_level():
+    m = meta("解读\n全市生产总值增长8%,增幅居全省第一位;全市投资增长13%,居全省前列;全市消费增长10%,全省第二。")
+    assert m["admin_level"] == "unknown"
+
+
+@pytest.mark.parametrize("head", ["王忠林在市十六届人大二次会议上的政府工作报告解读", "前三季度我市民生实事加快推进"])
+def test_words_of_a_sentence_are_never_a_region_name(head):
+    assert meta(head + "\n全市民生实事稳步推进。")["region_name"] is None
+
+
+def test_a_short_name_two_regions_share_is_the_one_written_in_full_nearby():
+    m = meta("河北:18项民生工程提前或超额完成年度目标任务\n从“河北省‘我为群众办实事’——20项民生工程推进落实情况”"
+             "新闻发布会上获悉,今年以来,全省大力实施20项民生工程。")
+    assert m["region_code"] == "130000"  # 河北省, not 天津's 河北区
+
+
+def test_a_review_heading_with_words_between_year_and_review():
+    m = meta("市人民政府市长\n各位代表:\n现在,我代表市人民政府,向大会报告工作。\n一、2019年和今年以来工作回顾\n"
+             "2019年是全市发展史上具有里程碑意义的一年。")
+    assert m["doc_year"] == 2020

@@ -21,7 +21,7 @@ from flows.metadata.evidence import Evidence
 from flows.metadata.heads import (admin_level, date_of_line, find_doc_number, find_issue_date, find_issuer,
                                   find_title, find_title_and_line, own_doc_number, region_from)
 from flows.metadata.kind import delivers_a_report, doc_type, doc_type_from_opening, page_about_a_document, tells_progress
-from flows.metadata.region import (find_region, not_the_level_it_speaks_as, region_by_mentions, region_by_towns, region_evidence,
+from flows.metadata.region import (find_region, level_it_speaks_as, not_the_level_it_speaks_as, region_by_mentions, region_by_towns, region_evidence,
                                    region_of_doc_number, self_level)
 from flows.metadata.year import document_year, plan_period
 
@@ -102,7 +102,7 @@ def document_metadata(clean_text: str, manifest: dict | None = None) -> dict:
     if where:
         evidence["region_name"] = evidence["region_code"] = where
     found["admin_level"] = regions.level_of(region_code) if region_code else (
-        admin_level(region_name) if region_name else None)
+        admin_level(region_name) if region_name else None) or level_it_speaks_as(clean_text)
     found["plan_start_year"], found["plan_end_year"] = plan_period(found["title"], clean_text)
     # The title says what kind of document it is; failing that, a headline that says what the page is.
     headline = lines[0] if lines and len(lines[0]) <= 60 and not lines[0].endswith("。") else None  # not a sentence

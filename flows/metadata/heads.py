@@ -205,6 +205,8 @@ def region_from(name: str | None) -> str | None:
         return None
     if len(match.group(1)) == 2 and match.group(1)[0] in "全本我各该":
         return None  # 全省, 本市, 我区 point at a region without naming it
+    if any(c in match.group(1) for c in lexicon.metadata_rules()["region_names"]["never_in_a_name"]):
+        return None  # 王忠林在市…, 前三季度我市…: words of a sentence, not a name
     return match.group(1)
 
 

@@ -182,13 +182,19 @@ def find_region(lines: list[str], title: str | None, title_line: str | None, iss
     return None, None, None, None
 
 
+def _level_words(clean_text: str) -> list[tuple[str, int]]:
+    """The two groups of words for itself (我省…, 全县…) a text uses most, with their counts."""
+    rules = lexicon.metadata_rules()["self_reference"]
+    head = clean_text[:5000]
+    cues = Counter({group: sum(head.count(w) for w in words) for group, words in rules["words"].items()})
+    return (cues.most_common() + [("", 0), ("", 0)])[:2]
+
+
 def self_level(clean_text: str):
     """The level a text speaks as (我省, 全县, 区委…): a predicate over regions-table rows that admits the
     regions of that level, with the words' count; (None, 0) when it says none or two levels equally."""
     rules = lexicon.metadata_rules()["self_reference"]
-    head = clean_text[:5000]
-    cues = Counter({group: sum(head.count(w) for w in words) for group, words in rules["words"].items()})
-    (group, top), (_, second) = (cues.most_common() + [("", 0), ("", 0)])[:2]
+    (group, top), (_, second) = _level_words(clean_text)
     if top < 1 or top == second:
         return None, 0, None
     endings = tuple(rules["name_endings"][group])
@@ -293,3 +299,13 @@ def not_the_level_it_speaks_as(code: str, clean_text: str, where: str) -> bool:
     if weak:
         return not admits(row)
     return group in ("county", "district") and not admits(row) and row["level"] in ("prefecture", "province")
+
+
+def level_it_speaks_as(clean_text: str) -> str | None:
+    """The level of a text that names no region it can be given (redacted, never named): the one
+    its words for itself say (全县, 区委 ×2 or more: county); none for 全市, which a prefecture-level
+    city, a county-level city and a municipality all say."""
+    (group, top), (_, second) = _level_words(clean_text)
+    if top < 2 or top < 2 * second:  # 全省 ×7 and 全市 ×6: a city that speaks of its province too
+        return None
+    return lexicon.metadata_rules()["self_reference"]["levels"].get(group)

@@ -103,6 +103,8 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
             rf"(?:{'|'.join(map(re.escape, rules['review_year_before']))})[\u4e00-\u9fff]{{0,4}}((?:19|20)\d{{2}})年", head)]
         reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(
             rf"(?:{'|'.join(map(re.escape, rules['estimated_year_before']))}),?{YEAR_NAMED_RE.pattern}", head)]
+        reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(
+            rf"{YEAR_NAMED_RE.pattern}[^。,;:\d\n]{{0,8}}?(?:{'|'.join(map(re.escape, rules['review_headings']))})", head)]
         # A report plans for the latest year it names as planned, or the year after the one it reviews.
         years = [(y, p) for y, p in planned] + [(y + 1, p) for y, p in reviewed]
         if years:
