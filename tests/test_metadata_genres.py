@@ -724,3 +724,11 @@ def test_a_review_heading_with_words_between_year_and_review():
     m = meta("市人民政府市长\n各位代表:\n现在,我代表市人民政府,向大会报告工作。\n一、2019年和今年以来工作回顾\n"
              "2019年是全市发展史上具有里程碑意义的一年。")
     assert m["doc_year"] == 2020
+
+
+@pytest.mark.parametrize("text, code", [
+    ("2024年政府工作报告\n——在科右前旗第十八届人民代表大会第三次会议上\n各位代表:", "152221"),
+    ("达茂旗2025年民生实事\n全旗新建幼儿园1所。", "150223"),
+])
+def test_banners_go_by_their_abbreviations(text, code):
+    assert meta(text)["region_code"] == code
