@@ -197,4 +197,6 @@ def test_informal_region_aliases_point_at_real_codes():
     from flows import lexicon
     for row in lexicon.region_aliases():
         assert row["code"] in regions.regions(), row
-        assert regions.regions()[row["code"]]["level"] == "province"
+        name = regions.regions()[row["code"]]["name"]
+        assert row["note"].endswith(name), row  # the note names the region the alias stands for
+        assert row["alias"] not in {r["name"] for r in regions.regions().values()}, row  # no region's own name
