@@ -732,3 +732,20 @@ def test_a_review_heading_with_words_between_year_and_review():
 ])
 def test_banners_go_by_their_abbreviations(text, code):
     assert meta(text)["region_code"] == code
+
+
+@pytest.mark.parametrize("text, kind, year", [
+    ("市人民政府办公室关于分解落实《政府工作报告》的通知\n各区、镇,市政府各部门:\n2017年是新一届政府开局之年,做好政府工作意义重大。",
+     "work_plan", 2017),
+    ("各区人民政府,市人民政府各部门:\n2017年,是新一届市人民政府的开局之年。现将《2017年市〈政府工作报告〉确定的主要目标任务"
+     "责任分解方案》印发给你们,请认真贯彻执行。", "work_plan", 2017),
+    ("2019年某县人民政府工作报告(全文)\n——在某县第十七届人民代表大会第四次会议上 县长某某(2020年1月8日)\n各位代表:",
+     "government_work_report", 2020),
+    ("阅读提示\n2月2日下午,市四届人大一次会议开幕,市长在所作的政府工作报告中回顾了上届政府工作取得的成就,"
+     "全面完成“十二五”规划目标任务。", "government_work_report", None),
+])
+def test_duty_splits_dated_reports_and_reports_read_as_made(text, kind, year):
+    m = meta(text)
+    assert m["doc_type"] == kind
+    if year:
+        assert m["doc_year"] == year

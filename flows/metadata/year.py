@@ -65,11 +65,13 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
     or plan of no stated period: the year it was issued (signature date, else its own 文号). None
     for a document of several years."""
     rules = lexicon.metadata_rules()["year"]
-    if kind != "progress_report":  # a report given on a date (——2020年5月9日在…会议上): that year,
-        for line in lines[:12]:      # or the next when given in November or December
-            match = re.search(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日在", line)
+    if kind != "progress_report":  # a report given on a date (——2020年5月9日在…会议上, …会议上 县长某某
+        for line in lines[:12]:      # (2020年1月8日)): that year, or the next when given in November or December
+            match = re.search(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日在|会议上[^。,;]{0,20}?[((]((?:19|20)\d{2})"
+                              r"年(\d{1,2})月(\d{1,2})日[))]", line)
             if match:
-                return int(match.group(1)) + (int(match.group(2)) >= 11), Evidence("title", line)
+                year, month = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(5))
+                return int(year) + (int(month) >= 11), Evidence("title", line)
     for line in dict.fromkeys(filter(None, (title, title_line))):
         if PERIOD.search(line):
             return None, None
