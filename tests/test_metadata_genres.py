@@ -749,3 +749,11 @@ def test_duty_splits_dated_reports_and_reports_read_as_made(text, kind, year):
     assert m["doc_type"] == kind
     if year:
         assert m["doc_year"] == year
+
+
+def test_a_city_report_led_by_the_province_speaks_as_the_city():
+    # 省委 ×2 and 市委 ×2 tie; 全市 speaks as the city, which it names twice by its short name
+    m = meta("各位代表:\n一、2018年工作回顾\n刚刚过去的一年,在省委、省政府和市委的坚强领导下,全市上下奋力拼搏,"
+             "武汉发展史上具有里程碑意义。圆满完成了市十四届人大二次会议确定的目标任务,省委巡视反馈问题整改到位,"
+             "市委部署全面落实,大武汉建设迈出新步伐,武汉综合实力显著增强。")
+    assert (m["region_code"], m["admin_level"]) == ("420100", "prefecture")

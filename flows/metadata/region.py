@@ -187,7 +187,17 @@ def _level_words(clean_text: str) -> list[tuple[str, int]]:
     rules = lexicon.metadata_rules()["self_reference"]
     head = clean_text[:5000]
     cues = Counter({group: sum(head.count(w) for w in words) for group, words in rules["words"].items()})
-    return (cues.most_common() + [("", 0), ("", 0)])[:2]
+    ranked = (cues.most_common() + [("", 0), ("", 0)])[:2]
+    if ranked[0][1] == ranked[1][1] > 0:
+        # a tie (省委 ×2, 市委 ×2: 在省委、省政府和市委的坚强领导下): the words that speak as the region
+        # itself (我市, 全市) decide; the bodies may be the level above that leads it
+        speaking = tuple(rules["speaking_prefixes"])
+        said = {group: sum(head.count(w) for w in rules["words"][group] if w.startswith(speaking))
+                for group, _ in ranked}
+        first, second = sorted(ranked, key=lambda item: said[item[0]], reverse=True)
+        if said[first[0]] > said[second[0]]:
+            return [(first[0], first[1] + 1), second]  # one more, so that it ranks first
+    return ranked
 
 
 def self_level(clean_text: str):
