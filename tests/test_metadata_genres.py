@@ -757,3 +757,9 @@ def test_a_city_report_led_by_the_province_speaks_as_the_city():
              "武汉发展史上具有里程碑意义。圆满完成了市十四届人大二次会议确定的目标任务,省委巡视反馈问题整改到位,"
              "市委部署全面落实,大武汉建设迈出新步伐,武汉综合实力显著增强。")
     assert (m["region_code"], m["admin_level"]) == ("420100", "prefecture")
+
+
+def test_a_feature_with_no_heading_that_tells_how_far_the_years_matters_got_is_a_progress_report():
+    m = meta("2025年,某县明确将10大类34个子项目分解到16个县直部门,扎实推进为民办实事工作。\n"
+             "县民族小学滨江校区揭牌并投入使用。截至目前土建项目开工率达到80%以上。")
+    assert (m["doc_type"], m["doc_year"]) == ("progress_report", 2025)

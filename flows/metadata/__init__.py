@@ -113,7 +113,8 @@ def document_metadata(clean_text: str, manifest: dict | None = None) -> dict:
         found["doc_type"] = "other"  # about a document, or a kind that is no plan or report (…的决议)
     else:
         found["doc_type"] = next((k for k in kinds if k != "other"), None) or _kind_of_a_later_title(lines, title_line) \
-            or doc_type_from_opening(lines) or ("other" if found["title"] else None)
+            or doc_type_from_opening(lines) or ("progress_report" if tells_progress(lines) else None) \
+            or ("other" if found["title"] else None)
         if found["doc_type"] == "practical_matters_list" and tells_progress(lines):
             found["doc_type"] = "progress_report"  # 去年投逾76亿元办民生实事 over …办理情况的报告
         elif found["doc_type"] in ("progress_report", "work_plan") and delivers_a_report(lines):
