@@ -763,3 +763,15 @@ def test_a_feature_with_no_heading_that_tells_how_far_the_years_matters_got_is_a
     m = meta("2025年,某县明确将10大类34个子项目分解到16个县直部门,扎实推进为民办实事工作。\n"
              "县民族小学滨江校区揭牌并投入使用。截至目前土建项目开工率达到80%以上。")
     assert (m["doc_type"], m["doc_year"]) == ("progress_report", 2025)
+
+
+@pytest.mark.parametrize("text, year", [
+    ("1月29日下午,某县第十七届人民代表大会第五次会议隆重开幕。县长代表县人民政府作政府工作报告,回顾了“十四五”"
+     "发展成就和2025年主要工作。", 2026),
+    ("某省:18项民生工程提前完成年度目标任务\n2021年11月19日18:09 | 来源:某某网\n今年以来,全省大力实施20项民生工程。"
+     "截至目前,18项民生工程提前完成年度目标任务。", 2021),
+    # a completion notice dated the year after its matters keeps their year
+    ("2024年全县民生实事项目全面完成\n2025年01月06日 | 来源:某某网\n2024年,全县10件民生实事全部完成。", 2024),
+])
+def test_years_of_reviews_and_of_progress_in_course(text, year):
+    assert meta(text)["doc_year"] == year

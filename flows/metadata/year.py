@@ -102,7 +102,7 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
     reviewed = _years_before(head, rules["review_year_after"])
     if kind in ("government_work_report", "work_plan"):
         reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(
-            rf"(?:{'|'.join(map(re.escape, rules['review_year_before']))})[\u4e00-\u9fff]{{0,4}}((?:19|20)\d{{2}})年", head)]
+            rf"(?:{'|'.join(map(re.escape, rules['review_year_before']))})[^。,;:、\d\n]{{0,12}}?((?:19|20)\d{{2}})年", head)]  # 回顾了“十四五”发展成就和2025年
         reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(
             rf"(?:{'|'.join(map(re.escape, rules['estimated_year_before']))}),?{YEAR_NAMED_RE.pattern}", head)]
         reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(
@@ -137,10 +137,13 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
             return int(match.group(1)), Evidence("text", head[match.start():match.end() + 20])
     if issue_date:
         return issue_date.year, Evidence("signature", issue_date.isoformat())
-    if kind != "progress_report":  # a news page's own date (2026-01-28 22:06, 2024年01月24日)
+    # a news page's own date (2026-01-28 22:06, 2024年01月24日); a progress report's only where it says the
+    # matters are this year's (今年以来…: a completion notice is often dated the year after its matters)
+    in_course = any(w in head for w in rules["this_year_progress_words"])
+    if kind != "progress_report" or in_course:
         for line in lines[:6]:
             match = re.search(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日", line)
-            if match and len(line) <= 40:
+            if match and len(line) <= 60:
                 return int(match.group(1)), Evidence("dateline", line)
             match = re.match(r"^((?:19|20)\d{2})-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$", line)
             if match:
