@@ -516,3 +516,18 @@ def test_the_build_report_shows_changed_values_by_target_id():
     assert "<code>t3</code>" in table and "8 个" in table and "<code>t1</code>" in table and "5 张" in table
     first = publish.changes_html(publish.target_changes_summary(None, after, documents))
     assert "2 added" in first and "first build" in first
+
+
+def test_the_accuracy_section_gives_each_split_where_the_text_states_it_too():
+    from flows.release.notes import accuracy_markdown
+
+    field = {"right": 9, "wrong": 0, "null": 1, "n": 10, "accuracy": 0.9}
+    stated = {"right": 9, "wrong": 0, "null": 0, "n": 9, "accuracy": 1.0}
+    part = {"documents": 10, "pipeline_errors": 0,
+            "fields": {k: field for k in ("region_code", "admin_level", "doc_year", "doc_type")},
+            "stated_in_text": {"region_code": stated}}
+    lines = accuracy_markdown({"seed_targets": {"measured": False, "reason": "x"},
+                               "document_metadata": {"measured": True, "evaluation_set": "e.csv: texts",
+                                                     "splits": {"holdout": part}, "note": "n"}})
+    assert "| holdout | 10 | 0.900 (9/10, 0 wrong) |" in "\n".join(lines)
+    assert "| holdout, where the text states it | | 1.000 (9/9, 0 wrong) | – | – | – |" in lines

@@ -140,6 +140,11 @@ def accuracy_markdown(accuracy: dict) -> list[str]:
                      if f[k]["accuracy"] is not None else "–"
                      for k in ("region_code", "admin_level", "doc_year", "doc_type")]
             lines.append(f"| {split} | {part['documents']} | " + " | ".join(cells) + " |")
+            stated = part.get("stated_in_text") or {}
+            if stated:  # the same, over the documents whose text itself states the field
+                cells = [f"{stated[k]['accuracy']:.3f} ({stated[k]['right']}/{stated[k]['n']}, {stated[k]['wrong']} "
+                         "wrong)" if k in stated else "–" for k in ("region_code", "admin_level", "doc_year", "doc_type")]
+                lines.append(f"| {split}, where the text states it | | " + " | ".join(cells) + " |")
         lines += ["", meta["note"].capitalize() + ".", ""]
     else:
         lines += [f"**Document metadata**: not measured ({meta.get('reason', 'no figures')}).", ""]
