@@ -40,6 +40,8 @@ def keep_mention(s: str, m: Mention) -> bool:
     if m.unit in lex.plan_item_own_units and (s.startswith(lex.plan_item_own_nouns, m.unit_end)
                                                or before.rstrip().endswith(lex.plan_item_own_nouns)):
         return False  # 65件民生实事, 实事项目10件: a count of the plan's own items (guide §1)
+    if m.unit in lex.plan_item_own_units and before.rstrip().endswith(lex.plan_item_chosen_before):
+        return False  # 最终在…会议上选出了10项: the list's items as they were chosen (guide §1)
     if contains_any(s[max(0, m.start - 14): m.start], lex.meeting_words):
         return False  # 本次会议实到常委会组成人员29人: a meeting's people
     if contains_any(s[max(0, m.start - 24): m.start], lex.identifier_labels):

@@ -104,6 +104,7 @@ class Rules:
     plan_execution_before: tuple[str, ...]
     plan_item_own_nouns: tuple[str, ...]  # 65件民生实事: a count of the plan's own items
     plan_item_own_units: tuple[str, ...]
+    plan_item_chosen_before: tuple[str, ...]  # 选出了10项: the list's items as they were chosen
     meeting_words: tuple[str, ...]  # 实到…29人: a meeting's people
     identifier_labels: tuple[str, ...]  # 索引号:…: an identifier
     year_followers: tuple[str, ...]  # 2025年, 2025届: a year, not an amount
@@ -187,6 +188,7 @@ def rules() -> Rules:
         plan_item_share_words=_longest_first(nt["plan_item_share_words"]),
         plan_execution_before=_longest_first(nt["plan_execution_before"]),
         plan_item_own_nouns=_longest_first(nt["plan_item_own_nouns"]), plan_item_own_units=tuple(nt["plan_item_own_units"]),
+        plan_item_chosen_before=_longest_first(nt["plan_item_chosen_before"]),
         meeting_words=tuple(nt["meeting_words"]), identifier_labels=tuple(nt["identifier_labels"]),
         year_followers=tuple(nt["year_followers"]), date_followers=tuple(nt["date_followers"]),
         month_words=tuple(nt["month_words"]),
