@@ -8,7 +8,7 @@ import re
 from flows.targets.model import Mention
 from flows.targets.patterns import change_to, contains_any, idiom, match_word, plan_items, rules
 from flows.text.clauses import clause_end
-from flows.text.years import YEAR
+from flows.text.years import YEAR, YEAR_NAMED_RE
 
 
 def keep_mention(s: str, m: Mention) -> bool:
@@ -38,7 +38,8 @@ def keep_mention(s: str, m: Mention) -> bool:
     if _plan_item_count(s, m) or (m.unit_kind == "percent" and _plan_item_share(s, m)):
         return False  # 17项超额完成、占比56.67%; 完成年度计划的112.5%: the plan's own bookkeeping (guide §7)
     if m.unit in lex.plan_item_own_units and (s.startswith(lex.plan_item_own_nouns, m.unit_end)
-                                               or before.rstrip().endswith(lex.plan_item_own_nouns)):
+                                               or before.rstrip().endswith(lex.plan_item_own_nouns)
+                                               or _own_items_named_after(s, m.unit_end)):
         return False  # 65件民生实事, 实事项目10件: a count of the plan's own items (guide §1)
     if m.unit in lex.plan_item_own_units and before.rstrip().endswith(lex.plan_item_chosen_before):
         return False  # 最终在…会议上选出了10项: the list's items as they were chosen (guide §1)
@@ -100,6 +101,12 @@ def _inside_brackets(s: str, pos: int) -> bool:
             if inner_end - left <= 30:
                 return True
     return False
+
+
+def _own_items_named_after(s: str, pos: int) -> bool:
+    """10项2024年海南省级民生实事项目: the plan's own items named after a year and a few words."""
+    nouns = "|".join(map(re.escape, rules().plan_item_own_nouns))
+    return re.match(rf"{YEAR_NAMED_RE.pattern}[^,;。:]{{0,8}}?(?:{nouns})", s[pos:]) is not None
 
 
 def _plan_item_count(s: str, m: Mention) -> bool:
