@@ -162,12 +162,11 @@ def _all_names() -> tuple[dict[str, tuple[str, ...]], int]:
     return {k: tuple(dict.fromkeys(v)) for k, v in names.items()}, max(len(n) for n in names)
 
 
-def count_mentions(text: str, admits, stoplist: frozenset = frozenset()) -> Counter:
-    """How often each region that admits(row) accepts is named in text, by its full or short name
-    (德清县, 德清); a name that stands for several admitted regions counts for none."""
+def _mentions(text: str, admits, stoplist: frozenset):
+    """(start, end, code) of each name in text of a region admits(row) accepts, by its full or short
+    name; a name that stands for several admitted regions gives none."""
     names, longest = _all_names()
     table = regions.regions()
-    counts: Counter = Counter()
     pos = 0
     while pos < len(text):
         step = 1
@@ -177,11 +176,24 @@ def count_mentions(text: str, admits, stoplist: frozenset = frozenset()) -> Coun
                 codes = [c for c in names[piece] if admits(table[c])]
                 if codes:
                     if len(codes) == 1:
-                        counts[codes[0]] += 1
+                        yield pos, pos + length, codes[0]
                     step = length
                     break
         pos += step
-    return counts
+
+
+def count_mentions(text: str, admits, stoplist: frozenset = frozenset()) -> Counter:
+    """How often each region that admits(row) accepts is named in text, by its full or short name
+    (德清县, 德清); a name that stands for several admitted regions counts for none."""
+    return Counter(code for _, _, code in _mentions(text, admits, stoplist))
+
+
+def count_mentions_framed(text: str, admits, stoplist: frozenset, before: tuple[str, ...],
+                          after: tuple[str, ...]) -> Counter:
+    """count_mentions, of the names written in one of the frames a text names itself in
+    (贡献正定力量, 支撑临沧跨越发展, 平安杭州): a name right after one of `before` or before one of `after`."""
+    return Counter(code for start, end, code in _mentions(text, admits, stoplist)
+                   if text[:start].endswith(before) or text.startswith(after, end))
 
 
 @lru_cache(maxsize=1)

@@ -775,3 +775,14 @@ def test_a_feature_with_no_heading_that_tells_how_far_the_years_matters_got_is_a
 ])
 def test_years_of_reviews_and_of_progress_in_course(text, year):
     assert meta(text)["doc_year"] == year
+
+
+@pytest.mark.parametrize("text, code", [
+    # a county report that names itself only in the words it speaks of itself in
+    ("2025年发展目标和重点工作\n按照县委全会部署,全县上下团结奋斗,为建设现代化强县、为民族复兴伟业贡献正定力量。"
+     "县委、县政府将狠抓落实。", "130123"),
+    # a parent city so framed in a county text is not its region
+    ("2025年发展目标和重点工作\n全县上下团结奋斗,县委、县政府将狠抓落实,推动德阳高质量发展。", None),
+])
+def test_a_region_named_only_in_the_words_a_text_speaks_of_itself_in(text, code):
+    assert meta(text)["region_code"] == code

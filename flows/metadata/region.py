@@ -319,3 +319,24 @@ def level_it_speaks_as(clean_text: str) -> str | None:
     if top < 2 or top < 2 * second:  # 全省 ×7 and 全市 ×6: a city that speaks of its province too
         return None
     return lexicon.metadata_rules()["self_reference"]["levels"].get(group)
+
+
+def region_by_self_words(clean_text: str) -> tuple[str | None, Evidence | None]:
+    """A text that names itself only in the words it speaks of its own region in (贡献正定力量, 支撑临沧
+    跨越发展, 平安杭州法治杭州), at the level it speaks as: the one region of that level so framed, where
+    no other region of that level is named as often anywhere in the text."""
+    admits, top, group = self_level(clean_text)
+    if admits is None or top < 2:
+        return None, None
+    rules = _evidence_rules()
+    stop = frozenset(rules["short_name_stoplist"])
+    head = clean_text[:5000]
+    framed = gazetteer.count_mentions_framed(head, admits, stop, tuple(rules["self_frames_before"]),
+                                             tuple(rules["self_frames_after"]))
+    if len(framed) != 1:
+        return None, None
+    (code, n), = framed.items()
+    named = gazetteer.count_mentions(head, admits, stop)
+    if any(k >= named[code] for c, k in named.items() if c != code):
+        return None, None
+    return code, Evidence("mentions", f"{regions.regions()[code]['name']} ×{n} in words for itself; {group} words ×{top}")
