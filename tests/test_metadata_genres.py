@@ -786,3 +786,16 @@ def test_years_of_reviews_and_of_progress_in_course(text, year):
 ])
 def test_a_region_named_only_in_the_words_a_text_speaks_of_itself_in(text, code):
     assert meta(text)["region_code"] == code
+
+
+@pytest.mark.parametrize("text, kind, year", [
+    ("县人大代表围绕《政府工作报告》进行分组讨论\n1月14日下午,参加县第十八届人民代表大会第一次会议的代表分组讨论。"
+     "报告部署了2022年重点工作。", "other", 2022),
+    ("【原标题】某某主持召开自治区政府第四次全体(扩大)会议\n会议讨论通过政府工作报告、2024年国民经济和社会发展计划执行情况"
+     "与2025年计划草案,提请自治区人大会议审议。", "other", 2025),
+    ("市人大财经委员会会议审查计划和预算草案\n昨日上午,市十二届人大七次会议财经委员会会议召开。会议审查了《2019年国民经济和社会发展计划执行情况与2020年"
+     "国民经济和社会发展计划草案的报告》。", "other", 2020),
+])
+def test_news_of_deliberations_and_meetings_on_the_drafts_is_about_them(text, kind, year):
+    m = meta(text)
+    assert (m["doc_type"], m["doc_year"]) == (kind, year)

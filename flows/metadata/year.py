@@ -100,7 +100,7 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
         rf"((?:19|20)\d{{2}})年[^。,;:\d]{{0,10}}?(?:{goals})", head)]
     planned.sort(key=lambda p: p[1])
     reviewed = _years_before(head, rules["review_year_after"])
-    if kind in ("government_work_report", "work_plan"):
+    if kind in ("government_work_report", "work_plan", "other"):  # a report, a plan, or news and readings of them
         reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(
             rf"(?:{'|'.join(map(re.escape, rules['review_year_before']))})[^。,;:、\d\n]{{0,12}}?((?:19|20)\d{{2}})年", head)]  # 回顾了“十四五”发展成就和2025年
         reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(
