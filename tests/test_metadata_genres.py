@@ -799,3 +799,8 @@ def test_a_region_named_only_in_the_words_a_text_speaks_of_itself_in(text, code)
 def test_news_of_deliberations_and_meetings_on_the_drafts_is_about_them(text, kind, year):
     m = meta(text)
     assert (m["doc_type"], m["doc_year"]) == (kind, year)
+
+
+def test_the_work_plan_for_a_years_matters_is_a_work_plan():
+    m = meta("关于印发《自治州2025年十件民生实事工作方案》的通知\n各县市人民政府:\n现将方案印发给你们。")
+    assert (m["doc_type"], m["doc_year"]) == ("work_plan", 2025)
