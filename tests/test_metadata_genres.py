@@ -804,3 +804,17 @@ def test_news_of_deliberations_and_meetings_on_the_drafts_is_about_them(text, ki
 def test_the_work_plan_for_a_years_matters_is_a_work_plan():
     m = meta("关于印发《自治州2025年十件民生实事工作方案》的通知\n各县市人民政府:\n现将方案印发给你们。")
     assert (m["doc_type"], m["doc_year"]) == ("work_plan", 2025)
+
+
+@pytest.mark.parametrize("text, kind", [
+    # a session's agenda names the plan and report it examines: news of the session
+    ("为期3天的省十三届人大二次会议今日开幕。会议将听取和审议省人民政府工作报告,审查和批准省2018年国民经济和社会发展"
+     "计划执行情况与2019年国民经济和社会发展计划草案的报告。", "other"),
+    # …unless it tells of the report delivered
+    ("1月29日下午,某县第十七届人民代表大会第五次会议隆重开幕。代表们听取县长所作的县政府工作报告。\n"
+     "县长在报告中回顾了2025年主要工作。", "government_work_report"),
+    # the plan report itself names its draft without an agenda verb before it
+    ("各位代表:\n受市人民政府委托,现将2024年国民经济和社会发展计划执行情况与2025年计划草案提请大会审查。", "work_plan"),
+])
+def test_a_sessions_agenda_is_news_of_the_session(text, kind):
+    assert meta(text)["doc_type"] == kind

@@ -44,12 +44,23 @@ def doc_type_from_opening(lines: list[str]) -> str | None:
     完成情况 (a completion notice), 办好十件民生实事 (a list)."""
     rules = lexicon.metadata_rules()["doc_type"]
     opening = "\n".join(lines[:40])[:800]
+    delivered = delivers_a_report(lines)
     for keyword, code, *speakers in rules["opening_cues"]:
         for match in re.finditer(re.escape(keyword), opening):
+            if keyword in rules["agenda_cues"] and _on_an_agenda(opening, match.start()):
+                if delivered:  # the session's news that tells of the report delivered: read on
+                    continue
+                return "other"  # 审查…计划执行情况与…计划草案的报告: news of the session that examines it
             if not speakers or _delivered_by(opening[max(0, match.start() - 16):match.start()], speakers[0],
                                              rules["other_speakers"]):
                 return code
-    return None
+    return "government_work_report" if delivered else None  # 听取县长所作的县政府工作报告…
+
+
+def _on_an_agenda(opening: str, start: int) -> bool:
+    """The words before a cue, in its sentence, say a session examines it (听取和审议, 审查): an agenda."""
+    sentence = re.split(r"[。;\n]", opening[max(0, start - 60):start])[-1]
+    return any(verb in sentence for verb in lexicon.metadata_rules()["doc_type"]["agenda_verbs"])
 
 
 def _delivered_by(before: str, speakers: list[str], others: list[str]) -> bool:
