@@ -818,3 +818,17 @@ def test_the_work_plan_for_a_years_matters_is_a_work_plan():
 ])
 def test_a_sessions_agenda_is_news_of_the_session(text, kind):
     assert meta(text)["doc_type"] == kind
+
+
+@pytest.mark.parametrize("text, kind, year", [
+    ("民生无小事。刚刚过去的2020年,市委、市政府实施36个为民办实事项目,35个项目顺利完成。今年,全市继续开展为民办实事"
+     "工作,将实施39个具体项目。39个为民办实事项目如下:\n1。 新改扩建20所公办幼儿园;\n2。 打造14个区域性养老服务中心工程;",
+     "practical_matters_list", 2021),
+    ("关于某省2021年国民经济和社会发展计划\n执行情况与2022年国民经济和社会发展\n计划的报告\n某省人民代表大会审议通过\n"
+     "一、2021年国民经济和社会发展计划执行情况", "work_plan", 2022),
+    ("【速看】某市今年全力办好10件民生实事\n来源:某某晚报 • 2023-02-24 09:45:53\n记者从市“两会”上获悉,今年市政府将全力办好"
+     "10件民生实事。", "practical_matters_list", 2023),
+])
+def test_lists_plan_reports_and_news_dated_by_their_source_line(text, kind, year):
+    m = meta(text)
+    assert (m["doc_type"], m["doc_year"]) == (kind, year)

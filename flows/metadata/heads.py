@@ -89,7 +89,7 @@ def find_title_and_line(lines: list[str]) -> tuple[str | None, str | None]:
                 break
         if (len(line) <= 60 and not line.endswith(("。", ":", ";", "?", "!")) and "," not in line  # a question teases
                 and any(w in line for w in title_words())
-                and not re.match(r"^[一二三四五六七八九十]+、|^\([一二三四五六七八九十\d]{1,3}\)|^\d{1,2}[.、]", line)
+                and not re.match(r"^[一二三四五六七八九十]+、|^\([一二三四五六七八九十\d]{1,3}\)|^\d{1,2}[.、。]", line)
                 and not re.search(r"\d{4}-\d{1,2}-\d{1,2}", line)  # a page's "published at" line
                 and not any(w in line for w in doc_type_rules()["breadcrumb_marks"])
                 and not line.startswith(tuple(doc_type_rules()["navigation_starts"]))
@@ -103,6 +103,9 @@ def find_title_and_line(lines: list[str]) -> tuple[str | None, str | None]:
             if line.startswith(tuple(doc_type_rules()["title_leads"])) and i + 1 < len(head) and len(head[i + 1]) <= 30 and \
                     not re.search(r"[。,;:]", head[i + 1]) and any(w in head[i + 1] for w in title_words()):
                 line = line + head[i + 1]  # 关于2017年…10件实事 / 落实情况的调查报告
+                following = head[i + 2] if i + 2 < len(head) else ""
+                if len(following) <= 12 and following.endswith(title_words()) and not re.search(r"[。,;:]", following):
+                    line = line + following  # …计划 / 执行情况与2022年…发展 / 计划的报告: three lines
             elif line.endswith(tuple(doc_type_rules()["title_split_after"])) and i + 1 < len(head) and \
                     len(head[i + 1]) <= 4:
                 line = line + head[i + 1]  # …项目的 / 公告: the kind of document on a line of its own

@@ -100,7 +100,7 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
         rf"((?:19|20)\d{{2}})年[^。,;:\d]{{0,10}}?(?:{goals})", head)]
     planned.sort(key=lambda p: p[1])
     reviewed = _years_before(head, rules["review_year_after"])
-    if kind in ("government_work_report", "work_plan", "other"):  # a report, a plan, or news and readings of them
+    if kind in ("government_work_report", "work_plan", "other", "practical_matters_list"):  # a report, a plan, a list, news of them
         reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(
             rf"(?:{'|'.join(map(re.escape, rules['review_year_before']))})[^。,;:、\d\n]{{0,12}}?((?:19|20)\d{{2}})年", head)]  # 回顾了“十四五”发展成就和2025年
         reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(
@@ -145,8 +145,8 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
             match = re.search(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日", line)
             if match and len(line) <= 60:
                 return int(match.group(1)), Evidence("dateline", line)
-            match = re.match(r"^((?:19|20)\d{2})-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$", line)
-            if match:
+            match = re.search(r"((?:19|20)\d{2})-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$", line)
+            if match and len(line) <= 60:  # alone, or after a source: 来源:山西晚报 • 2023-02-24 09:45:53
                 return int(match.group(1)), Evidence("dateline", line)
     reviewed_period = _year_of_period_reviewed(head)
     if reviewed_period and kind in ("government_work_report", "work_plan", "other"):
