@@ -832,3 +832,17 @@ def test_a_sessions_agenda_is_news_of_the_session(text, kind):
 def test_lists_plan_reports_and_news_dated_by_their_source_line(text, kind, year):
     m = meta(text)
     assert (m["doc_type"], m["doc_year"]) == (kind, year)
+
+
+@pytest.mark.parametrize("text, kind, year", [
+    ("原标题:省政府召开全体会议讨论政府工作报告\n12月28日,省长主持召开省政府全体会议,讨论拟提请省人大会议审议的《政府工作报告"
+     "(讨论稿)》。会议指出,2019年是新中国成立70周年。", "other", 2019),
+    ("10月17日,我县召开2020年度县政府工作报告重点工作和民生实事专题调度会议。\n县领导要求确保2020年圆满收官。", "other", 2020),
+    ("一、2019年和今年以来工作回顾\n过去一年,全区经济社会发展取得新成绩,全面完成区人大会议确定的年度主要任务。", "government_work_report",
+     2020),
+    ("各镇人民政府,区政府各部门:\n为深入贯彻落实区第十八届人民代表大会第四次会议精神,全面完成好《政府工作报告》中确定的2021年"
+     "各项工作任务,现将《<政府工作报告>任务分解表》印发给你们。\n某区人民政府办公室\n2021年1月25日", "work_plan", 2021),
+])
+def test_meetings_on_the_report_report_pages_and_duty_splits(text, kind, year):
+    m = meta(text)
+    assert (m["doc_type"], m["doc_year"]) == (kind, year)

@@ -78,7 +78,7 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
         years = set(SINGLE_YEAR.findall(line))
         if len(years) == 1:
             year = int(years.pop())
-            if kind != "progress_report" and any(w in line for w in rules["review_title_words"]):
+            if kind != "progress_report" and len(line) <= 60 and any(w in line for w in rules["review_title_words"]):
                 return year + 1, Evidence("title", line)  # …解读政府工作报告:2022年工作回顾 is a 2023 report's
             return year, Evidence("title", line)
         planned = _years_before(line, rules["plan_year_after"])  # …2020年执行情况与2021年计划草案的报告
