@@ -846,3 +846,15 @@ def test_lists_plan_reports_and_news_dated_by_their_source_line(text, kind, year
 def test_meetings_on_the_report_report_pages_and_duty_splits(text, kind, year):
     m = meta(text)
     assert (m["doc_type"], m["doc_year"]) == (kind, year)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("关于做好2018年政府工作报告主要目标任务和为民办实事的通知\n各乡镇人民政府:\n将各项工作任务分解,现就有关事宜通知如下:",
+     "work_plan"),
+    ("某市人民政府关于切实做好2020年市政府重点工作的通知\n各区人民政府:\n现就做好2020年重点工作通知如下:", "work_plan"),
+    # the congress will follow the voted matters (跟踪监督): a vote, not progress
+    ("定了!2025年某区重点民生实事项目票决出炉\n出席区人民代表大会的全体代表投出关键一票,票决出的10个重点民生实事项目"
+     "为监督重点,跟踪监督。", "practical_matters_list"),
+])
+def test_notices_that_set_the_reports_tasks_and_vote_news(text, kind):
+    assert meta(text)["doc_type"] == kind
