@@ -858,3 +858,17 @@ def test_meetings_on_the_report_report_pages_and_duty_splits(text, kind, year):
 ])
 def test_notices_that_set_the_reports_tasks_and_vote_news(text, kind):
     assert meta(text)["doc_type"] == kind
+
+
+@pytest.mark.parametrize("text, year", [
+    ("湖北省第十四届人民代表大会第三次会议\n湖北省第十四届人民代表大会第三次会议于2025年1月16日至20日在武汉召开。"
+     "2024年11月29日,省人大常委会决定召开本次会议。", 2025),
+    ("各位代表:\n现在,我代表市人民政府向大会报告工作。\n2015年,预计实现地区生产总值376亿元,增长11%。", 2016),
+])
+def test_session_dates_and_estimates(text, year):
+    assert meta(text)["doc_year"] == year
+
+
+def test_a_plans_projection_is_no_estimate_of_the_year_reviewed():
+    m = meta("1月12日,省第十四届人民代表大会第一次会议开幕。在政府工作报告中,全省提出,2023年预计新增财政支出15亿元。")
+    assert m["doc_year"] != 2024  # 2023年预计新增… plans 2023; it does not review it

@@ -72,6 +72,11 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
             if match:
                 year, month = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(5))
                 return int(year) + (int(month) >= 11), Evidence("title", line)
+    if kind in ("government_work_report", "other"):  # news of a session held, or to be held, on a date
+        opening = "\n".join(lines[:12])
+        match = re.search(rules["session_date_pattern"], opening)
+        if match:
+            return int(match.group(1)) + (int(match.group(2)) >= 11), Evidence("text", match.group(0))
     for line in dict.fromkeys(filter(None, (title, title_line))):
         if PERIOD.search(line):
             return None, None
@@ -105,6 +110,8 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
             rf"(?:{'|'.join(map(re.escape, rules['review_year_before']))})[^。,;:、\d\n]{{0,12}}?((?:19|20)\d{{2}})年", head)]  # 回顾了“十四五”发展成就和2025年
         reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(
             rf"(?:{'|'.join(map(re.escape, rules['estimated_year_before']))}),?{YEAR_NAMED_RE.pattern}", head)]
+        reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(  # 2015年,预计实现… (2023年预计新增… plans)
+            rf"{YEAR_NAMED_RE.pattern},(?:{'|'.join(map(re.escape, rules['estimated_year_before']))})", head)]
         reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(
             rf"{YEAR_NAMED_RE.pattern}[^。,;:\d\n]{{0,8}}?(?:{'|'.join(map(re.escape, rules['review_headings']))})", head)]
         # A report plans for the latest year it names as planned, or the year after the one it reviews.
