@@ -45,6 +45,8 @@ def keep_mention(s: str, m: Mention) -> bool:
         return False  # 最终在…会议上选出了10项: the list's items as they were chosen (guide §1)
     if contains_any(s[max(0, m.start - 14): m.start], lex.meeting_words):
         return False  # 本次会议实到常委会组成人员29人: a meeting's people
+    if contains_any(s[m.unit_end: clause_end(s, m.unit_end)][:20], lex.meeting_words_after):
+        return False  # 365张红色的表决票发放到代表们手中: a session's proceedings
     if contains_any(s[max(0, m.start - 24): m.start], lex.identifier_labels):
         return False  # 索引号:008207030/2023-00188: an identifier
     if m.start <= 1 and before in ("(", "") and (s.startswith("*", m.start + len(number))

@@ -106,6 +106,7 @@ class Rules:
     plan_item_own_units: tuple[str, ...]
     plan_item_chosen_before: tuple[str, ...]  # 选出了10项: the list's items as they were chosen
     meeting_words: tuple[str, ...]  # 实到…29人: a meeting's people
+    meeting_words_after: tuple[str, ...]  # 365张表决票: a session's proceedings
     identifier_labels: tuple[str, ...]  # 索引号:…: an identifier
     year_followers: tuple[str, ...]  # 2025年, 2025届: a year, not an amount
     date_followers: tuple[str, ...]  # 6月, 3日: a date
@@ -189,7 +190,7 @@ def rules() -> Rules:
         plan_execution_before=_longest_first(nt["plan_execution_before"]),
         plan_item_own_nouns=_longest_first(nt["plan_item_own_nouns"]), plan_item_own_units=tuple(nt["plan_item_own_units"]),
         plan_item_chosen_before=_longest_first(nt["plan_item_chosen_before"]),
-        meeting_words=tuple(nt["meeting_words"]), identifier_labels=tuple(nt["identifier_labels"]),
+        meeting_words=tuple(nt["meeting_words"]), meeting_words_after=tuple(nt["meeting_words_after"]), identifier_labels=tuple(nt["identifier_labels"]),
         year_followers=tuple(nt["year_followers"]), date_followers=tuple(nt["date_followers"]),
         month_words=tuple(nt["month_words"]),
         lone_multipliers=tuple(nt["lone_multipliers"]), counted_multipliers=tuple(nt["counted_multipliers"]),
