@@ -29,6 +29,18 @@ def page_about_a_document(title_line: str | None, headline: str | None) -> bool:
     return about_a_document(headline) and _named_kind(headline) == "other"
 
 
+def _opening(lines: list[str]) -> str:
+    """The part of a page whose words say what it is when no title does."""
+    return "\n".join(lines[:40])[:800]
+
+
+def names_a_kind_that_is_other(line: str | None) -> bool:
+    """A title that names a kind of document that is no plan, list or report (…关于政府工作报告的决议):
+    other, whatever its opening quotes."""
+    words = [word for word, code in lexicon.metadata_rules()["doc_type"]["order"] if code == "other"]
+    return bool(line) and any(w in line for w in words)
+
+
 def doc_type(title: str | None) -> str:
     if about_a_document(title):
         return "other"
@@ -43,7 +55,7 @@ def doc_type_from_opening(lines: list[str]) -> str | None:
     """A page with no title says what it is in its opening: 向大会报告工作 (a work report),
     完成情况 (a completion notice), 办好十件民生实事 (a list)."""
     rules = lexicon.metadata_rules()["doc_type"]
-    opening = "\n".join(lines[:40])[:800]
+    opening = _opening(lines)
     delivered = delivers_a_report(lines)
     for keyword, code, *speakers in rules["opening_cues"]:
         for match in re.finditer(re.escape(keyword), opening):
@@ -73,7 +85,7 @@ def tells_progress(lines: list[str]) -> bool:
     """The opening tells how far the year's matters got (截至一季度…已有26件开始实施, …办理情况的报告):
     a page about the matters that is a progress report, not their list."""
     rules = lexicon.metadata_rules()["doc_type"]
-    opening = "\n".join(lines[:40])[:800]
+    opening = _opening(lines)
     if any(word in opening for word in rules["progress_words"]):
         return True
     as_of = "|".join(map(re.escape, rules["as_of_words"]))
