@@ -8,6 +8,7 @@ kept as they are; garbled characters are counted. Each kind of fix is counted.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 import tomllib
 from collections import Counter
@@ -37,6 +38,7 @@ class CleanResult:
     clean_text: str
     script: str
     fix_counts: dict = field(default_factory=dict)
+    page_date: dt.date | None = None  # the date a dropped line of page facts gave (发布日期:2022-02-15)
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +59,8 @@ def _clutter_rules() -> dict:
         "page_numbers": [re.compile(p) for p in rules["page_numbers"]["patterns"]],
         "inline": re.compile("|".join(f"(?:{p})" for p in rules["inline"]["patterns"])),
         "spaced_year": re.compile(rules["spacing"]["spaced_year"]),
+        "page_date": re.compile(rules["page_date"]["pattern"]),
+        "page_date_max_line": rules["page_date"]["max_line"],
     }
 
 
@@ -176,8 +180,20 @@ def remove_cjk_spaces(text: str) -> tuple[str, int]:
     return text, n + m
 
 
-def remove_clutter(lines: list[str]) -> tuple[list[str], dict]:
-    """Drop page clutter; return the kept lines and counts per kind."""
+def page_date_of(line: str) -> dt.date | None:
+    """The publication date a line of page facts gives (发布时间:2023-11-23 09:23), or None."""
+    match = _clutter_rules()["page_date"].search(line)
+    if not match:
+        return None
+    try:
+        return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+
+
+def remove_clutter(lines: list[str]) -> tuple[list[str], dict, dt.date | None]:
+    """Drop page clutter; return the kept lines, counts per kind and the page's date where a dropped
+    line of page facts near the top gives it."""
     rules = _clutter_rules()
     counts = {"clutter_lines": 0, "preface_lines": 0, "trailing_lines": 0}
     nonblank = [i for i, line in enumerate(lines) if line.strip()]
@@ -188,11 +204,14 @@ def remove_clutter(lines: list[str]) -> tuple[list[str], dict]:
             counts["preface_lines"] = sum(1 for i in nonblank if i <= index)
             lines = lines[index + 1:]
             break
-    kept = []
+    kept, page_date, number = [], None, 0
     for line in lines:
         stripped = line.strip()
+        number += bool(stripped)
         if stripped and any(p.match(stripped) for p in rules["lines"]):
             counts["clutter_lines"] += 1
+            if page_date is None and number <= rules["page_date_max_line"]:
+                page_date = page_date_of(stripped)
             continue
         kept.append(line)
     # Stray words at the very end.
@@ -201,7 +220,7 @@ def remove_clutter(lines: list[str]) -> tuple[list[str], dict]:
         if kept[-1].strip():
             counts["trailing_lines"] += 1
         kept.pop()
-    return kept, counts
+    return kept, counts, page_date
 
 
 def clean(text: str) -> CleanResult:
@@ -229,10 +248,10 @@ def clean(text: str) -> CleanResult:
     text, counts["cjk_spaces"] = remove_cjk_spaces(text)
     text, counts["inline_markup"] = _clutter_rules()["inline"].subn("", text)
     lines = [line.strip() for line in text.split("\n")]
-    lines, clutter = remove_clutter(lines)
+    lines, clutter, page_date = remove_clutter(lines)
     counts.update(clutter)
     # Blank lines carry no meaning in these texts; one line break separates paragraphs.
     text = "\n".join(line for line in lines if line)
     counts["garbled_chars"] = garbled
     counts["redaction_runs"] = len(re.findall(r"\*+", text))
-    return CleanResult(text, script, counts)
+    return CleanResult(text, script, counts, page_date)

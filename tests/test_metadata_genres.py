@@ -12,7 +12,8 @@ from flows import clean, metadata
 
 
 def meta(text: str) -> dict:
-    return metadata.document_metadata(clean.clean(text).clean_text)
+    cleaned = clean.clean(text)  # as the pipeline reads it: the page's date from a dropped line of page facts
+    return metadata.document_metadata(cleaned.clean_text, page_date=cleaned.page_date)
 
 
 def where(m: dict, field: str = "region_code") -> str:
@@ -872,3 +873,57 @@ def test_session_dates_and_estimates(text, year):
 def test_a_plans_projection_is_no_estimate_of_the_year_reviewed():
     m = meta("1月12日,省第十四届人民代表大会第一次会议开幕。在政府工作报告中,全省提出,2023年预计新增财政支出15亿元。")
     assert m["doc_year"] != 2024  # 2023年预计新增… plans 2023; it does not review it
+
+
+# ---------------------------------------------------------------- year: the page's own date, a portal's head
+
+@pytest.mark.parametrize("page, year", [
+    # session news that names no year but the page's: its date line is page furniture, dropped, and read
+    ("区人大代表围绕《政府工作报告》进行分组讨论\n发布日期:2021-02-09\n作者:办公室\n"
+     "2月3日下午,参加某某区第九届人民代表大会第五次会议的代表分成12个代表团进行分组讨论。", 2021),
+    ("阅读提示\n刊发时间:2019-02-21 A2版 作者:\n2月19日,市五届人大三次会议开幕,市长在所作的政府工作报告中"
+     "回顾了过去一年的工作。", 2019),
+    # a progress report of this year's matters (今年十件实事) in course: the page's date
+    ("欢迎访问某某县人大网站!\n县人大视察县政府十件实事落实情况\n"
+     "发布时间:2022-10-12 09:30 信息来源:县人大常委会 阅读次数:\n"
+     "10月10日,视察组对县政府今年十件实事落实情况进行了视察。", 2022),
+])
+def test_a_news_page_with_no_year_in_its_text_takes_the_date_its_page_gives(page, year):
+    cleaned = clean.clean(page)
+    assert "发布" not in cleaned.clean_text and "刊发" not in cleaned.clean_text  # still page furniture
+    assert meta(page)["doc_year"] == year
+
+
+def test_a_completion_notice_does_not_take_its_page_date_when_it_names_the_year_it_reports():
+    page = ("关于2022年民生实事完成情况的通报\n发布日期:2023-01-10\n2022年,全市十件民生实事全面完成。")
+    assert meta(page)["doc_year"] == 2022
+
+
+def test_a_portals_metadata_table_gives_an_opinions_number_and_so_its_year():
+    page = "\n".join(["当前位置 > 首页 > 信息公开 > 政府文件", "014000000/2022-00021", "市政府文件", "其他",
+                      "某某市人民政府", "2022-04-11", "2022-04-12", "某政发规〔2022〕5号", "有效",
+                      "市政府关于印发《关于加快发展普惠托育服务的实施意见》的通知", "某政发规〔2022〕5号",
+                      "各镇政府,市政府各部门:", "《关于加快发展普惠托育服务的实施意见》已经市政府常务会议审议通过。"])
+    m = meta(page)
+    assert (m["doc_type"], m["doc_year"]) == ("implementation_opinion", 2022)
+
+
+def test_a_number_an_opinion_cites_in_its_text_is_not_its_own():
+    page = "\n".join(["关于加快发展普惠托育服务的实施意见", "各镇政府,市政府各部门:", "为贯彻落实国家有关部署,结合我市实际,",
+                      "现提出如下意见。", "一、总体要求", "二、主要任务", "三、保障措施", "四、组织实施",
+                      "根据省政府有关文件精神:", "某政发〔2019〕8号"])
+    assert meta(page)["doc_year"] is None
+
+
+def test_a_sites_list_headings_beside_the_article_are_not_its_title():
+    page = "\n".join(["养老服务规划更新", "养老服务规划推荐", "养老服务规划热门", "某某市养老服务发展“十四五”规划",
+                      "2023-12-22 07:04:35", "“十四五”时期是我市养老服务体系建设的关键时期。"])
+    m = meta(page)
+    assert (m["title"], m["plan_start_year"], m["plan_end_year"]) == ("某某市养老服务发展“十四五”规划", 2021, 2025)
+
+
+def test_a_list_year_that_opens_the_sentence_naming_its_matters():
+    page = ("2025年,某某旗立足当地实际与群众需求,聚焦改善居住环境、强化民生保障、优化教育服务等关键领域,"
+            "通过征集民意、征求人大代表建议等方式精筛细选,确定实施3项民生实事项目。\n该旗拟投入资金153万元,新建公厕1处。")
+    m = meta(page)
+    assert (m["doc_type"], m["doc_year"]) == ("practical_matters_list", 2025)

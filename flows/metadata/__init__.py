@@ -64,8 +64,9 @@ def _kind_of_a_later_title(lines: list[str], title_line: str | None) -> str | No
     return kind if kind != "other" else None
 
 
-def document_metadata(clean_text: str, manifest: dict | None = None) -> dict:
-    """Metadata of one document: text first, manifest second, null otherwise.
+def document_metadata(clean_text: str, manifest: dict | None = None, page_date: dt.date | None = None) -> dict:
+    """Metadata of one document: text first, manifest second, null otherwise. `page_date` is the date
+    the page it was copied from says it was published (a news item's year falls back on it).
 
     Returns the documents-table fields, `metadata_sources` (field -> text|manifest),
     `metadata_evidence` (field -> where in the text it was read) and `warnings`."""
@@ -125,7 +126,7 @@ def document_metadata(clean_text: str, manifest: dict | None = None) -> dict:
     kind = found["doc_type"] or manifest.get("doc_type") or "other"
     found["doc_year"], year_evidence = document_year(kind, found["title"], title_line, lines, found["issue_date"],
                                                      own_doc_number(lines),
-                                                     found["plan_start_year"] != found["plan_end_year"])
+                                                     found["plan_start_year"] != found["plan_end_year"], page_date)
     if year_evidence:
         evidence["doc_year"] = year_evidence
     if found["doc_year"] and found["plan_start_year"] is None and year_its_targets_are_for(found):

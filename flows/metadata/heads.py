@@ -46,10 +46,14 @@ def find_doc_number(text: str) -> str | None:
 
 def own_doc_number(lines: list[str]) -> tuple[str, int] | None:
     """(文号, its year) where the document heads itself with its own number: a short line of the
-    first few that starts with it (東府〔2021〕54號 above the title), not a number it cites."""
-    for line in lines[:5]:
+    first few that starts with it (東府〔2021〕54號 above the title), or a line that is the number
+    alone further down a portal's head (its metadata table, then the title), before the text's first
+    sentence or salutation: not a number it cites."""
+    for number, line in enumerate(lines[:15]):
+        if line.endswith(("。", ":")):
+            break
         match = DOC_NUMBER.match(line)
-        if match and len(line) <= 40:
+        if match and len(line) <= 40 and (number < 5 or match.group(1) == line):
             return match.group(1), int(match.group(2))
     return None
 

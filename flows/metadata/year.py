@@ -59,7 +59,7 @@ def _year_of_period_reviewed(head: str) -> tuple[int, str] | None:
 
 def document_year(kind: str, title: str | None, title_line: str | None, lines: list[str],
                   issue_date: dt.date | None, own_number: tuple[str, int] | None = None,
-                  several_years: bool = False) -> tuple[int | None, Evidence | None]:
+                  several_years: bool = False, page_date: dt.date | None = None) -> tuple[int | None, Evidence | None]:
     """The one year a document is for: a list's or work plan's year, the year a work report plans for
     (a report delivered in January 2026: 2026), the year a completion notice reports on; an opinion
     or plan of no stated period: the year it was issued (signature date, else its own 文号). None
@@ -122,6 +122,9 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
     # a list's or a notice's year written before what it lists: 2022年全省50项民生实事, 2021年度的十个民生实事
     matters = "|".join(map(re.escape, rules["matters_words"]))
     listed = re.search(rf"((?:19|20)\d{{2}})年度?[^。,;:]{{0,12}}?(?:{matters})", head)
+    if not listed and kind in ("practical_matters_list", "progress_report"):
+        # …or a sentence it opens: 2026年,某旗立足当地实际…确定实施3项民生实事项目
+        listed = re.search(rules["year_opens_sentence_pattern"].replace("MATTERS", matters), head)
     if listed and kind == "progress_report":  # it reports on the year it lists, whatever next year it names
         return int(listed.group(1)), Evidence("text", listed.group(0))
     if planned:  # the first named as planned; of 2021年…执行情况及2022年计划草案, the plan's
@@ -146,7 +149,9 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
         return issue_date.year, Evidence("signature", issue_date.isoformat())
     # a news page's own date (2026-01-28 22:06, 2024年01月24日); a progress report's only where it says the
     # matters are this year's (今年以来…: a completion notice is often dated the year after its matters)
-    in_course = any(w in head for w in rules["this_year_progress_words"])
+    in_course = any(w in head for w in rules["this_year_progress_words"]) or bool(re.search(
+        rf"(?:{'|'.join(map(re.escape, rules['this_year_words']))})[^。,;:\d]{{0,6}}?"
+        rf"(?:{'|'.join(map(re.escape, rules['matters_words']))})", head))
     if kind != "progress_report" or in_course:
         for line in lines[:6]:
             match = re.search(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日", line)
@@ -155,6 +160,8 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
             match = re.search(r"((?:19|20)\d{2})-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$", line)
             if match and len(line) <= 60:  # alone, or after a source: 来源:山西晚报 • 2023-02-24 09:45:53
                 return int(match.group(1)), Evidence("dateline", line)
+        if page_date:  # the page's own, from a line of page facts (发布日期:2022-02-15) or its metadata table
+            return page_date.year, Evidence("page_date", page_date.isoformat())
     reviewed_period = _year_of_period_reviewed(head)
     if reviewed_period and kind in ("government_work_report", "work_plan", "other"):
         return reviewed_period[0] + 1, Evidence("text", reviewed_period[1])
