@@ -927,3 +927,20 @@ def test_a_list_year_that_opens_the_sentence_naming_its_matters():
             "通过征集民意、征求人大代表建议等方式精筛细选,确定实施3项民生实事项目。\n该旗拟投入资金153万元,新建公厕1处。")
     m = meta(page)
     assert (m["doc_type"], m["doc_year"]) == ("practical_matters_list", 2025)
+
+
+def test_an_html_pages_published_date_reaches_the_year_of_its_news(tmp_path):
+    # The portal's info line is read into the page's metadata and taken out of the text: the year of
+    # session news that names none is still the page's (invented page, in a real portal's shape).
+    from flows.ingest import SourceRecord, read_source
+    from flows.pipeline import build_document
+    body = ("<p>2月3日下午,参加某某县第十八届人民代表大会第三次会议的代表分成10个代表团,围绕县人民政府工作报告"
+            "进行分组讨论。代表们一致认为,报告客观总结了过去一年的工作,提出的目标任务符合实际。</p>")
+    page = ('<html><head><meta charset="utf-8"><title>县人大代表分组讨论政府工作报告</title></head><body>'
+            '<div class="con"><p class="con-title">县人大代表分组讨论政府工作报告</p>'
+            '<div class="small-title"><span>发布日期：2024-02-05</span><span>信息来源：县人大办</span></div>'
+            f'<div class="main-txt">{body}</div></div></body></html>')
+    path = tmp_path / "news.html"
+    path.write_text(page, encoding="utf-8")
+    document = build_document(read_source(SourceRecord(path.name, path))).document
+    assert (document["doc_type"], document["doc_year"]) == ("other", 2024)
