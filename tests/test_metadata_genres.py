@@ -944,3 +944,35 @@ def test_an_html_pages_published_date_reaches_the_year_of_its_news(tmp_path):
     path.write_text(page, encoding="utf-8")
     document = build_document(read_source(SourceRecord(path.name, path))).document
     assert (document["doc_type"], document["doc_year"]) == ("other", 2024)
+
+
+# ---------------------------------------------------------------- kind: a list quoted from a report, deliberation news
+
+@pytest.mark.parametrize("page", [
+    "11月26日,某某县第十八届人民代表大会第一次会议隆重开幕,县长代表县人民政府向大会作政府工作报告。报告指出,"
+    "2023年县政府将继续优先保障民生投入,重点抓好10件民生实事:\n(1)新增城镇就业5000人以上。\n(2)改造老旧小区10个。",
+    "代区长在区第十六届人民代表大会第一次会议上向代表作政府工作报告时表示,2019年,区政府将努力为民办好十件实事:\n"
+    "1.有效改善居住条件。完成200幢房屋改造。\n2.加大教育投入。新建幼儿园3所。",
+])
+def test_news_of_a_report_that_goes_on_to_list_the_years_matters_is_the_list(page):
+    assert meta(page)["doc_type"] == "practical_matters_list"
+
+
+def test_news_of_a_report_that_only_mentions_its_matters_stays_the_report():
+    page = ("1月26日,某某省第十四届人民代表大会第一次会议开幕,省长作政府工作报告。他在报告中提到,今年将重点实施十个方面"
+            "35项民生实事。\n报告回顾了过去五年的工作,地区生产总值年均增长6%。")
+    assert meta(page)["doc_type"] == "government_work_report"
+
+
+@pytest.mark.parametrize("headline", ["【直击两会】某某镇代表团认真审议政府工作报告", "「聚焦两会」人大代表热议政府工作报告",
+                                      "市八届人大三次会议今天上午开幕将审议市人民政府工作报告"])
+def test_deliberation_news_that_quotes_little_of_the_report_is_news_of_the_session(headline):
+    page = (f"{headline}\n2月15日下午,出席县第十七届人民代表大会第一次会议的代表团举行讨论会。代表们一致认为,"
+            "政府工作报告实事求是地总结了过去一年的工作,报告总结的成绩来之不易。")
+    assert meta(page)["doc_type"] == "other"
+
+
+def test_deliberation_news_that_quotes_the_report_summarises_it():
+    page = ("省人大代表继续审议政府工作报告\n27日上午,各代表团继续审议政府工作报告和计划报告、预算报告。\n"
+            "政府工作报告指出,全面实施加快培育发展新动能行动计划。\n报告提出,今年省政府将认真办好十方面民生实事。")
+    assert meta(page)["doc_type"] == "government_work_report"

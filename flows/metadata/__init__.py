@@ -20,7 +20,7 @@ from flows import lexicon, regions
 from flows.metadata.evidence import Evidence
 from flows.metadata.heads import (admin_level, date_of_line, find_doc_number, find_issue_date, find_issuer,
                                   find_title, find_title_and_line, own_doc_number, region_from)
-from flows.metadata.kind import (delivers_a_report, doc_type, doc_type_from_opening, names_a_kind_that_is_other,
+from flows.metadata.kind import (deliberation_news, delivers_a_report, doc_type, doc_type_from_opening, names_a_kind_that_is_other,
                                  page_about_a_document, tells_progress)
 from flows.metadata.region import (find_region, level_it_speaks_as, not_the_level_it_speaks_as, region_by_mentions,
                                    region_by_self_words, region_by_towns, region_evidence, region_of_doc_number,
@@ -108,10 +108,10 @@ def document_metadata(clean_text: str, manifest: dict | None = None, page_date: 
         admin_level(region_name) if region_name else None) or level_it_speaks_as(clean_text)
     found["plan_start_year"], found["plan_end_year"] = plan_period(found["title"], clean_text)
     # The title says what kind of document it is; failing that, a headline that says what the page is.
-    headline = lines[0] if lines and len(lines[0]) <= 60 and not lines[0].endswith("。") else None  # not a sentence
+    headline = lines[0] if lines and len(lines[0]) <= 60 and not lines[0].endswith(("。", ":")) else None  # not a sentence
     kinds = [doc_type(line) for line in dict.fromkeys((found["title"], title_line, headline)) if line]
     if page_about_a_document(title_line, headline) or names_a_kind_that_is_other(found["title"]) \
-            or names_a_kind_that_is_other(title_line):
+            or names_a_kind_that_is_other(title_line) or deliberation_news(lines, [found["title"], title_line, headline]):
         found["doc_type"] = "other"  # about a document, or a kind that is no plan or report (…的决议)
     else:
         found["doc_type"] = next((k for k in kinds if k != "other"), None) or _kind_of_a_later_title(lines, title_line) \

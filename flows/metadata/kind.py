@@ -29,6 +29,17 @@ def page_about_a_document(title_line: str | None, headline: str | None) -> bool:
     return about_a_document(headline) and _named_kind(headline) == "other"
 
 
+def deliberation_news(lines: list[str], title_lines: list[str | None]) -> bool:
+    """A title or headline that tells of deputies deliberating the work report (代表团认真审议政府工作报告),
+    over a page that quotes little of what the report says: news of the session, not the report."""
+    rules = lexicon.metadata_rules()["doc_type"]
+    if not any(line and len(line) <= 60 and re.search(rules["deliberation_title_pattern"], line)
+               for line in title_lines):  # a title, not the paragraph a quoted title stood in
+        return False
+    text = "\n".join(lines)
+    return sum(text.count(cue) for cue in rules["report_quote_cues"]) < rules["report_quotes_needed"]
+
+
 def _opening(lines: list[str]) -> str:
     """The part of a page whose words say what it is when no title does."""
     return "\n".join(lines[:40])[:800]
@@ -56,6 +67,8 @@ def doc_type_from_opening(lines: list[str]) -> str | None:
     完成情况 (a completion notice), 办好十件民生实事 (a list)."""
     rules = lexicon.metadata_rules()["doc_type"]
     opening = _opening(lines)
+    if re.search(rules["listing_matters_pattern"], opening):
+        return "practical_matters_list"  # 重点抓好10件民生实事: (1)…
     delivered = delivers_a_report(lines)
     for keyword, code, *speakers in rules["opening_cues"]:
         for match in re.finditer(re.escape(keyword), opening):
