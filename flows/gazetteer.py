@@ -162,6 +162,12 @@ def _all_names() -> tuple[dict[str, tuple[str, ...]], int]:
     return {k: tuple(dict.fromkeys(v)) for k, v in names.items()}, max(len(n) for n in names)
 
 
+def _landmark(text: str, piece: str, end: int) -> bool:
+    """A short name that starts a landmark's name (广阳岛, 舟山港): not the region."""
+    return piece not in _names()[0] and text.startswith(
+        tuple(lexicon.metadata_rules()["region_names"]["landmark_after"]), end)
+
+
 def _mentions(text: str, admits, stoplist: frozenset):
     """(start, end, code) of each name in text of a region admits(row) accepts, by its full or short
     name; a name that stands for several admitted regions gives none."""
@@ -172,7 +178,8 @@ def _mentions(text: str, admits, stoplist: frozenset):
         step = 1
         for length in range(min(longest, len(text) - pos), 1, -1):
             piece = text[pos:pos + length]
-            if piece in names and piece not in stoplist and not part_of_a_word(text, pos, length):
+            if piece in names and piece not in stoplist and not part_of_a_word(text, pos, length) \
+                    and not _landmark(text, piece, pos + length):
                 codes = [c for c in names[piece] if admits(table[c])]
                 if codes:
                     if len(codes) == 1:

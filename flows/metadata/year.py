@@ -114,6 +114,11 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
             rf"{YEAR_NAMED_RE.pattern},(?:{'|'.join(map(re.escape, rules['estimated_year_before']))})", head)]
         reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(
             rf"{YEAR_NAMED_RE.pattern}[^。,;:\d\n]{{0,8}}?(?:{'|'.join(map(re.escape, rules['review_headings']))})", head)]
+        for lead in re.finditer("|".join(map(re.escape, rules["review_of_last_year"])), head):
+            opened = re.search(rules["year_opens_a_sentence"], head[lead.end():lead.end() + 400])
+            if opened:  # 过去的一年,我省… 2019年,我省新建…: 2019 reviewed
+                reviewed.append((int(opened.group(1)), lead.end() + opened.start(1)))
+                break
         # A report plans for the latest year it names as planned, or the year after the one it reviews.
         years = [(y, p) for y, p in planned] + [(y + 1, p) for y, p in reviewed]
         if years:
