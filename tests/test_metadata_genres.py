@@ -976,3 +976,57 @@ def test_deliberation_news_that_quotes_the_report_summarises_it():
     page = ("省人大代表继续审议政府工作报告\n27日上午,各代表团继续审议政府工作报告和计划报告、预算报告。\n"
             "政府工作报告指出,全面实施加快培育发展新动能行动计划。\n报告提出,今年省政府将认真办好十方面民生实事。")
     assert meta(page)["doc_type"] == "government_work_report"
+
+
+def test_a_notice_flattened_to_one_line_is_titled_by_the_document_its_formula_issues():
+    page = ("某政办字〔2021〕19 号某某市人民政府办公室关于印发某某市建设健康城市三年攻坚行动实施方案(2021—2023年)的通知"
+            "各镇人民政府,各街道办事处,市政府有关部门: 《某某市建设健康城市三年攻坚行动实施方案(2021—2023年)》"
+            "已经市政府研究同意,现印发给你们,请结合实际,认真贯彻执行。 某某市人民政府办公室 2021 年 5 月 12 日 一、总体要求")
+    m = meta(page)
+    assert (m["doc_type"], m["plan_start_year"], m["plan_end_year"]) == ("action_plan", 2021, 2023)
+
+
+def test_a_plan_whose_opening_says_it_makes_itself_is_titled_by_it():
+    page = ("(2018-2020年)\n为巩固一期行动计划成果,进一步加快学前教育发展,根据省教育厅有关通知精神,结合我市实际,"
+            "特制订《某某市第三期学前教育行动计划(2018—2020年)》。\n一、基本原则")
+    m = meta(page)
+    assert (m["title"], m["doc_type"], m["plan_start_year"]) == ("某某市第三期学前教育行动计划(2018—2020年)", "action_plan", 2018)
+
+
+def test_a_sessions_vote_on_the_years_matters_is_news_of_the_list_whatever_else_it_evaluated():
+    page = ("县十六届人大三次会议举行第三次全体会议\n3月2日上午,县第十六届人民代表大会第三次会议举行第三次全体会议。\n"
+            "会议组织大会投票选举和民生实事项目票决:对2020年县政府民生实事项目落实情况进行满意度测评,"
+            "票决2021年县政府民生实事项目包括农村饮水安全巩固提升工程等十个项目。")
+    m = meta(page)
+    assert (m["doc_type"], m["doc_year"]) == ("practical_matters_list", 2021)
+
+
+def test_a_work_reports_most_named_year_is_not_taken_for_its_year():
+    # a report names most often the year it reviews, or the base year of its comparisons
+    page = ("政府工作报告-某某日报\n过去五年,是我市发展历史上具有里程碑意义的五年。地区生产总值比2015年增长37.8%,"
+            "居民人均可支配收入比2015年增长43.5%,经济总量占全区比重由2015年的20.3%提升至21.3%。")
+    assert meta(page)["doc_year"] is None
+
+
+@pytest.mark.parametrize("page, year", [
+    ("区人大会议侧记\n报告总结2019年的工作实实在在,部署今年的任务目标明确。", 2020),
+    ("1月10日上午,省十三届人大三次会议开幕,省长作政府工作报告。\n报告显示,过去的一年,我省加快城市群发展。"
+     "新建城市道路2419公里。\n2019年,我省新建高标准农田590万亩。", 2020),
+])
+def test_the_year_a_report_reviews_after_words_of_review(page, year):
+    assert meta(page)["doc_year"] == year
+
+
+def test_total_of_last_years_work_as_a_noun_is_no_review_of_the_next():
+    page = ("关于《政府工作报告(征求意见稿)》解读\n《政府工作报告(征求意见稿)》,是在认真归纳总结各部门上报的2022年工作总结"
+            "和2023年工作安排的基础上起草的。\n第一部分为2022年工作回顾;第二部分为2023年工作安排。")
+    assert meta(page)["doc_year"] == 2023
+
+
+# ---------------------------------------------------------------- region: names inside other words
+
+def test_a_short_name_that_starts_a_landmarks_name_is_no_mention_of_that_region():
+    page = ("区长主持召开区长办公会,讨论研究《政府工作报告》(征求意见稿)。\n要更加符合南岸实际和全区人民群众期盼。"
+            "全区要突出广阳岛、广阳湾规划建设,落实乡村振兴战略。区政府要抓好落实,全区上下共同努力。")
+    m = meta(page)
+    assert m["region_code"] == "500108"  # 南岸区 (Chongqing), named in its own frame; not 广阳区, not 振兴区

@@ -119,9 +119,12 @@ def find_title_and_line(lines: list[str]) -> tuple[str | None, str | None]:
             if issued and any(w in issued.group(1) for w in title_words()):
                 return issued.group(1), line
             return line, line
-    for line in head[:3]:  # a news report that the document was issued: …印发《X》…; 现将《X》印发给你们
-        match = re.search(rf"(?:{_words('issue_verbs')})(?:了)?《([^《》]{{4,80}})》", line) or \
-            re.search(rf"(?:{_words('issue_leads')})《([^《》]{{4,80}})》(?:{_words('issue_verbs')})", line)
+    for line in head[:3]:  # a news report that the document was issued: …印发《X》…; 现将《X》印发给你们;
+        # 《X》已经市政府研究同意,现印发给你们; …结合我市实际,特制订《X》
+        match = re.search(rf"(?:{_words('issue_verbs')}|{_words('made_verbs')})(?:了)?《([^《》]{{4,80}})》", line) or \
+            re.search(rf"(?:{_words('issue_leads')})《([^《》]{{4,80}})》(?:{_words('issue_verbs')})", line) or \
+            re.search(rf"《([^《》]{{4,80}})》(?:{_words('issued_after')})[^《》]{{0,30}}?(?:{_words('issued_formula_end')})",
+                      line)
         if match and any(w in match.group(1) for w in title_words()):
             return match.group(1), line
     return None, None

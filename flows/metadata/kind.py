@@ -67,8 +67,8 @@ def doc_type_from_opening(lines: list[str]) -> str | None:
     完成情况 (a completion notice), 办好十件民生实事 (a list)."""
     rules = lexicon.metadata_rules()["doc_type"]
     opening = _opening(lines)
-    if re.search(rules["listing_matters_pattern"], opening):
-        return "practical_matters_list"  # 重点抓好10件民生实事: (1)…
+    if re.search(rules["listing_matters_pattern"], opening) or re.search(rules["voting_matters_pattern"], opening):
+        return "practical_matters_list"  # 重点抓好10件民生实事: (1)…; 票决2019年县政府民生实事项目
     delivered = delivers_a_report(lines)
     for keyword, code, *speakers in rules["opening_cues"]:
         for match in re.finditer(re.escape(keyword), opening):

@@ -109,6 +109,8 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
         reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(
             rf"(?:{'|'.join(map(re.escape, rules['review_year_before']))})[^。,;:、\d\n]{{0,12}}?((?:19|20)\d{{2}})年", head)]  # 回顾了“十四五”发展成就和2025年
         reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(
+            rf"(?:{'|'.join(map(re.escape, rules['review_year_right_after']))}){YEAR_NAMED_RE.pattern}", head)]
+        reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(
             rf"(?:{'|'.join(map(re.escape, rules['estimated_year_before']))}),?{YEAR_NAMED_RE.pattern}", head)]
         reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(  # 2015年,预计实现… (2023年预计新增… plans)
             rf"{YEAR_NAMED_RE.pattern},(?:{'|'.join(map(re.escape, rules['estimated_year_before']))})", head)]
@@ -171,7 +173,7 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
     if reviewed_period and kind in ("government_work_report", "work_plan", "other"):
         return reviewed_period[0] + 1, Evidence("text", reviewed_period[1])
     years = Counter(int(y) for y in SINGLE_YEAR.findall(head))
-    if years:
+    if years and kind != "government_work_report":  # a report names most the year it reviews, or base years
         year, count = years.most_common(1)[0]
         if count >= 2:
             return year, Evidence("text", f"{year}年 ×{count}")
