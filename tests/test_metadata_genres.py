@@ -1030,3 +1030,26 @@ def test_a_short_name_that_starts_a_landmarks_name_is_no_mention_of_that_region(
             "全区要突出广阳岛、广阳湾规划建设,落实乡村振兴战略。区政府要抓好落实,全区上下共同努力。")
     m = meta(page)
     assert m["region_code"] == "500108"  # 南岸区 (Chongqing), named in its own frame; not 广阳区, not 振兴区
+
+
+def test_a_caption_naming_one_project_is_not_a_plans_title():
+    page = ("某某镇某某村产业道路项目\n某某线修复工程\n……\n某某县快速按下\n重大民生实事项目建设“启动键”\n"
+            "2024年2月23日,随着某某县第十八届人民代表大会第三次会议胜利闭幕,全县共票决出2024年度重大民生实事项目76件。"
+            "截至目前,全县已启动建设2024年度重大民生实事项目32个。")
+    m = meta(page)
+    assert (m["doc_type"], m["doc_year"]) == ("progress_report", 2024)
+
+
+def test_a_prefecture_that_calls_itself_by_its_government_speaks_as_a_prefecture():
+    page = ("2021年,州人民政府围绕人民群众最关心的民生问题,在政府工作报告中提出办好10件惠民实事。通过一年的努力,"
+            "承诺的10件惠民实事全面完成,化成全州人民更多的获得感。\n■ 城乡住房保障和提升工程\n发放租赁补贴6186户。")
+    m = meta(page)
+    assert (m["region_code"], m["admin_level"], m["doc_type"], m["doc_year"]) == (None, "prefecture", "progress_report", 2021)
+
+
+@pytest.mark.parametrize("opening", [
+    "市人大常委会召开主任会议,听取市政府关于2020年民生实事项目推进情况的汇报。当前已开工项目有3个。",
+    "截至3月底,省级财政已下达为民办实事项目资金76.33亿元,完成计划的68%。",
+])
+def test_a_page_under_a_headline_of_the_matters_that_tells_how_far_they_got_is_a_progress_report(opening):
+    assert meta(f"确保民生实事项目高质量推进\n{opening}")["doc_type"] == "progress_report"
