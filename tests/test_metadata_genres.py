@@ -1053,3 +1053,22 @@ def test_a_prefecture_that_calls_itself_by_its_government_speaks_as_a_prefecture
 ])
 def test_a_page_under_a_headline_of_the_matters_that_tells_how_far_they_got_is_a_progress_report(opening):
     assert meta(f"确保民生实事项目高质量推进\n{opening}")["doc_type"] == "progress_report"
+
+
+def test_the_plan_a_session_examines_the_execution_of_is_a_year_reviewed():
+    page = ("某某区十届人大二次会议闭幕\n大会通过了关于某某区2021年国民经济和社会发展计划执行情况与2022年计划的决议,"
+            "听取和审查了区人民政府工作报告。")
+    assert meta(page)["doc_year"] == 2022
+
+
+def test_a_draft_plan_next_to_a_budgets_execution_stays_planned():
+    page = ("某某:县政府召开2018年第八次常务会议\n12月25日,县长主持召开县政府常务会议,研究审议《2019年县政府工作报告(审议稿)》。"
+            "会议听取了《某某县2018年国民经济与社会发展计划执行情况和2019年计划(草案)报告》和《某某县2018年财政执行情况"
+            "和2019年财政预算(草案)报告》起草情况的汇报。")
+    assert meta(page)["doc_year"] == 2019
+
+
+def test_a_pages_labelled_date_is_taken_over_a_bare_date_its_sites_header_shows():
+    page = ("2023年03月29日 星期三\n某某在市十六届人大二次会议上的政府工作报告解读\n发布日期:2018-01-09\n信息来源:某某日报\n"
+            "报告解读如下,全市上下要认真学习。")
+    assert meta(page)["doc_year"] == 2018

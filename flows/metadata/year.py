@@ -100,11 +100,14 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
             return (own_number[1], Evidence("doc_number", own_number[0])) if own_number else (None, None)
         # news about a list or a report (a congress session that deliberates them): read on as for them
     planned = _years_before(head, rules["plan_year_after"])
+    # 2021年国民经济和社会发展计划执行情况: the plan's execution, a year reviewed, not planned
+    executed = [(y, p) for y, p in planned if re.match(rules["executed_pattern"], head[p:])]
+    planned = [p for p in planned if p not in executed]
     goals = "|".join(map(re.escape, rules["plan_goal_words"]))  # 2023年济南市经济社会发展主要预期目标
     planned += [(int(m.group(1)), m.start()) for m in re.finditer(
         rf"((?:19|20)\d{{2}})年[^。,;:\d]{{0,10}}?(?:{goals})", head)]
     planned.sort(key=lambda p: p[1])
-    reviewed = _years_before(head, rules["review_year_after"])
+    reviewed = _years_before(head, rules["review_year_after"]) + executed
     if kind in ("government_work_report", "work_plan", "other", "practical_matters_list"):  # a report, a plan, a list, news of them
         reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(
             rf"(?:{'|'.join(map(re.escape, rules['review_year_before']))})[^。,;:、\d\n]{{0,12}}?((?:19|20)\d{{2}})年", head)]  # 回顾了“十四五”发展成就和2025年
@@ -160,6 +163,8 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
         rf"(?:{'|'.join(map(re.escape, rules['this_year_words']))})[^。,;:\d]{{0,6}}?"
         rf"(?:{'|'.join(map(re.escape, rules['matters_words']))})", head))
     if kind != "progress_report" or in_course:
+        if page_date:  # the page's own, labelled (发布日期:2018-01-09), over a bare date a site's header shows
+            return page_date.year, Evidence("page_date", page_date.isoformat())
         for line in lines[:6]:
             match = re.search(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日", line)
             if match and len(line) <= 60:
@@ -167,8 +172,6 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
             match = re.search(r"((?:19|20)\d{2})-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$", line)
             if match and len(line) <= 60:  # alone, or after a source: 来源:山西晚报 • 2023-02-24 09:45:53
                 return int(match.group(1)), Evidence("dateline", line)
-        if page_date:  # the page's own, from a line of page facts (发布日期:2022-02-15) or its metadata table
-            return page_date.year, Evidence("page_date", page_date.isoformat())
     reviewed_period = _year_of_period_reviewed(head)
     if reviewed_period and kind in ("government_work_report", "work_plan", "other"):
         return reviewed_period[0] + 1, Evidence("text", reviewed_period[1])
