@@ -1072,3 +1072,30 @@ def test_a_pages_labelled_date_is_taken_over_a_bare_date_its_sites_header_shows(
     page = ("2023年03月29日 星期三\n某某在市十六届人大二次会议上的政府工作报告解读\n发布日期:2018-01-09\n信息来源:某某日报\n"
             "报告解读如下,全市上下要认真学习。")
     assert meta(page)["doc_year"] == 2018
+
+
+@pytest.mark.parametrize("headline", ["听你的!某某2025年民生实事等你来提议", "12项“2021年度市政府民生实事候选项目”出炉",
+                                      "原标题:某某县十七届人大四次会议主席团举行第三次会议"])
+def test_a_call_for_proposals_a_candidate_list_and_a_presidium_meeting_are_about_the_list(headline):
+    page = f"{headline}\n会议审议通过了2025年县政府民生实事项目,确定实施10件民生实事。"
+    assert meta(page)["doc_type"] == "other"
+
+
+def test_an_opinions_own_formula_says_what_it_is_with_no_title():
+    page = ("各区(市)县政府,市政府各部门:\n为推进实施更加积极的就业政策,按照省政府有关意见精神,"
+            "现就做好我市新形势下就业创业工作提出以下实施意见。\n一、深入实施就业优先战略")
+    assert meta(page)["doc_type"] == "implementation_opinion"
+
+
+def test_a_plan_that_says_it_draws_itself_up_is_titled_by_it():
+    page = ("根据《中共某某市委员会关于制定某某市国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议》,编制"
+            "《某某市国民经济和社会发展“十四五”规划和二〇三五年远景目标纲要》,主要阐明“十四五”时期经济社会发展的指导思想。\n"
+            "第一章 发展基础")
+    m = meta(page)
+    assert (m["doc_type"], m["plan_start_year"], m["plan_end_year"]) == ("action_plan", 2021, 2025)
+
+
+def test_a_committees_preliminary_review_of_the_plan_report_is_news_of_it():
+    page = ("本报讯 12月25日,市人大财经委召开专题会议,对全市2024年国民经济和社会发展计划执行情况与2025年计划草案的报告"
+            "开展初步审查。\n会上,市发改委报告了拟提请大会审议的报告。")
+    assert meta(page)["doc_type"] == "other"

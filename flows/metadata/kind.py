@@ -72,7 +72,7 @@ def doc_type_from_opening(lines: list[str]) -> str | None:
     delivered = delivers_a_report(lines)
     for keyword, code, *speakers in rules["opening_cues"]:
         for match in re.finditer(re.escape(keyword), opening):
-            if keyword in rules["agenda_cues"] and _on_an_agenda(opening, match.start()):
+            if keyword in rules["agenda_cues"] and _on_an_agenda(opening, match.start(), match.end()):
                 if delivered:  # the session's news that tells of the report delivered: read on
                     continue
                 return "other"  # 审查…计划执行情况与…计划草案的报告: news of the session that examines it
@@ -82,10 +82,14 @@ def doc_type_from_opening(lines: list[str]) -> str | None:
     return "government_work_report" if delivered else None  # 听取县长所作的县政府工作报告…
 
 
-def _on_an_agenda(opening: str, start: int) -> bool:
-    """The words before a cue, in its sentence, say a session examines it (听取和审议, 审查): an agenda."""
-    sentence = re.split(r"[。;\n]", opening[max(0, start - 60):start])[-1]
-    return any(verb in sentence for verb in lexicon.metadata_rules()["doc_type"]["agenda_verbs"])
+def _on_an_agenda(opening: str, start: int, end: int) -> bool:
+    """The words around a cue, in its sentence, say a session examines it: an agenda (听取和审议…计划
+    执行情况与…; 对…计划执行情况与…的报告开展初步审查)."""
+    rules = lexicon.metadata_rules()["doc_type"]
+    before = re.split(r"[。;\n]", opening[max(0, start - 60):start])[-1]
+    after = re.split(r"[。;\n]", opening[end:end + 80])[0]
+    return any(verb in before for verb in rules["agenda_verbs"]) or (
+        any(lead in before for lead in rules["agenda_object_leads"]) and any(verb in after for verb in rules["agenda_verbs"]))
 
 
 def _delivered_by(before: str, speakers: list[str], others: list[str]) -> bool:
