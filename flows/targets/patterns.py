@@ -241,7 +241,9 @@ def plan_items() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     after = re.compile(rf"(?:{nouns})?(?:{status})")
     count = rf"(?:\d+|[一二两三四五六七八九十百]+)\s*(?:{alternation(lex.plan_item_units)})(?:{nouns})?(?:{status})"
     share = re.compile(rf"{count}[、,]?\s*(?:{alternation(lex.plan_item_share_words)})\s*$")
-    execution = re.compile(rf"(?:{alternation(lex.plan_execution_before)})\s*(?:达到|为|达)?\s*$")
+    # …and each of a pair or series after it (分别完成年度目标任务的82.3%和80.4%)
+    execution = re.compile(rf"(?:{alternation(lex.plan_execution_before)})\s*(?:达到|为|达)?\s*"
+                           rf"(?:\d+(?:\.\d+)?\s*%\s*(?:和|、|与|及)\s*)*$")
     return after, share, execution
 
 
