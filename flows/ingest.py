@@ -186,6 +186,9 @@ def read_source(record: SourceRecord, max_bytes: int | None = DEFAULT_MAX_BYTES)
         return readers.raw_document(record, data, digest)
     text, encoding = decode(data, record.source_file)
     _refuse_markup(text, record.source_file)
+    from flows import readers
+    if readers.sniff(data) == "html":  # a fragment of a page's markup saved as text: read as the page
+        return readers.raw_document(record, data, digest)
     return RawDocument(record.source_file, digest, encoding, text, dict(record.manifest), len(data))
 
 

@@ -68,6 +68,8 @@ def sniff(data: bytes) -> str:
     if probe.startswith((b"<!doctype html", b"<html", b"<?xml")) and b"<html" in data[:4096].lower() \
             or re.search(rb"<(html|head|body)[\s>]", probe[:1024]) or probe.startswith(b"<!doctype html"):
         return "html"
+    if re.match(rb"<(h[1-6]|p|div|section|article|table|ul|span)[\s>]", probe) and data[:4096].count(b"</") >= 5:
+        return "html"  # a fragment of a page's markup saved as text (<h3>…</h3><p>…</p>): read as a page
     return "text"
 
 

@@ -1099,3 +1099,29 @@ def test_a_committees_preliminary_review_of_the_plan_report_is_news_of_it():
     page = ("本报讯 12月25日,市人大财经委召开专题会议,对全市2024年国民经济和社会发展计划执行情况与2025年计划草案的报告"
             "开展初步审查。\n会上,市发改委报告了拟提请大会审议的报告。")
     assert meta(page)["doc_type"] == "other"
+
+
+def test_a_fragment_of_a_pages_markup_saved_as_text_is_read_as_the_page(tmp_path):
+    from flows.ingest import SourceRecord, read_source
+    from flows.pipeline import build_document
+    fragment = ("<h3> 2月26日上午9时,某某区第五届人民代表大会第四次会议在区政中心隆重开幕。</h3><h3></h3>"
+                "<h3> 区长代表区人民政府向大会报告工作。报告分为“2018年工作回顾”和“2019年工作安排”两大部分。</h3>"
+                "<h1 style=\"text-align: center;\"><b>2018年工作回顾</b></h1><h3> 全区上下较好地完成了目标任务,"
+                "新增城镇就业1.2万人。</h3><h3> 城乡居民收入稳步增长。</h3>")
+    path = tmp_path / "page.txt"
+    path.write_text(fragment, encoding="utf-8")
+    raw = read_source(SourceRecord(path.name, path))
+    assert "<h3>" not in raw.text and "新增城镇就业1.2万人" in raw.text
+    document = build_document(raw).document
+    assert (document["doc_type"], document["doc_year"]) == ("government_work_report", 2019)
+
+
+def test_a_report_dated_in_october_that_reviews_that_year_is_for_the_next():
+    page = ("政府工作报告\n——2021年10月19日在某某县第十八届人民代表大会第一次会议上\n各位代表:\n"
+            "一、2021年工作回顾及过去五年主要成就\n过去五年,全县地区生产总值年均增长7%。")
+    assert meta(page)["doc_year"] == 2022
+
+
+def test_a_year_right_before_words_of_intent_is_the_year_planned():
+    page = "某某市政府工作报告确定了2024年将筹措资金60亿元以上,为民办实事“十大”工程。\n第一批公布的项目共57个。"
+    assert meta(page)["doc_year"] == 2024

@@ -71,7 +71,10 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
                               r"年(\d{1,2})月(\d{1,2})日[))]", line)
             if match:
                 year, month = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(5))
-                return int(year) + (int(month) >= 11), Evidence("title", line)
+                # delivered late in the year, or reviewing the year it is dated in (——2021年10月19日在…;
+                # 2021年工作回顾): for the next
+                reviews_it = any(y == int(year) for y, _ in _years_before("\n".join(lines[:40]), rules["review_year_after"]))
+                return int(year) + (int(month) >= 11 or reviews_it), Evidence("title", line)
     if kind in ("government_work_report", "other"):  # news of a session held, or to be held, on a date
         opening = "\n".join(lines[:12])
         match = re.search(rules["session_date_pattern"], opening)
@@ -110,6 +113,7 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
     reviewed = _years_before(head, rules["review_year_after"]) + executed
     if kind in ("government_work_report", "work_plan", "other", "practical_matters_list"):  # a report, a plan, a list, news of them
         reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(
+            rf"{''.join(f'(?<!{re.escape(w)})' for w in rules['review_noun_after'])}"
             rf"(?:{'|'.join(map(re.escape, rules['review_year_before']))})[^。,;:、\d\n]{{0,12}}?((?:19|20)\d{{2}})年", head)]  # 回顾了“十四五”发展成就和2025年
         reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(
             rf"(?:{'|'.join(map(re.escape, rules['review_year_right_after']))}){YEAR_NAMED_RE.pattern}", head)]
@@ -151,6 +155,9 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
         if match:
             return int(match.group(1)), Evidence("title", line)
     # 2024年,我县将… / 今年(2024年): a year written with the words of this year.
+    future = re.search(rf"{YEAR_NAMED_RE.pattern}(?:{'|'.join(map(re.escape, rules['future_words']))})", head)
+    if future and kind != "progress_report":  # 确定了2024年将筹措资金…
+        return int(future.group(1)), Evidence("text", head[future.start():future.end() + 20])
     for match in re.finditer(r"((?:19|20)\d{2})年[,，]", head):
         after = head[match.end():match.end() + 120].split("。")[0]
         if any(w in after for w in rules["future_words"]):
