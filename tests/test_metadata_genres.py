@@ -1125,3 +1125,20 @@ def test_a_report_dated_in_october_that_reviews_that_year_is_for_the_next():
 def test_a_year_right_before_words_of_intent_is_the_year_planned():
     page = "某某市政府工作报告确定了2024年将筹措资金60亿元以上,为民办实事“十大”工程。\n第一批公布的项目共57个。"
     assert meta(page)["doc_year"] == 2024
+
+
+@pytest.mark.parametrize("page, year", [
+    ("某某区十届人大五次会议隆重开幕\n2016年01月31日\n区长代表区人民政府作《政府工作报告》。报告说,2015年是"
+     "“十二五”规划的最后一年,全区经济平稳增长。", 2016),
+    ("自治区十三届人大一次会议开幕 主席作政府工作报告\n2018-01-24 08:30\n报告指出,2017年是自治区成立70周年,"
+     "全区经济稳中向好。", 2018),
+])
+def test_news_of_a_report_posted_in_the_session_season_is_for_that_year(page, year):
+    assert meta(page)["doc_year"] == year
+
+
+def test_a_progress_meeting_on_this_years_numbered_matters_takes_its_pages_date():
+    page = ("省长主持召开省长办公会专题调度今年我省20项民生工程推进情况\n来源:某某日报 2022-07-08 08:47:11\n"
+            "7月6日,省长主持召开省长办公会,听取今年我省20项民生工程进展情况汇报。")
+    m = meta(page)
+    assert (m["doc_type"], m["doc_year"]) == ("progress_report", 2022)

@@ -39,6 +39,17 @@ def _years_before(text: str, endings) -> list[tuple[int, int]]:
     return out
 
 
+def _page_year_month(lines: list[str], page_date: dt.date | None) -> tuple[int, int] | None:
+    """(year, month) the page says it was posted: its labelled date, else a date line near the top."""
+    if page_date:
+        return page_date.year, page_date.month
+    for line in lines[:6]:
+        match = re.search(lexicon.metadata_rules()["year"]["page_date_pattern"], line)
+        if match and len(line) <= 60:
+            return int(match.group(1)), int(match.group(2))
+    return None
+
+
 def _year_of_period_reviewed(head: str) -> tuple[int, str] | None:
     """(year, words) of 实现了“十四五”良好开局 (2021) or 实现了“十三五”圆满收官 (2020): the year of a
     plan period a report says it has just completed."""
@@ -102,6 +113,10 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
                 return issue_date.year, Evidence("signature", issue_date.isoformat())
             return (own_number[1], Evidence("doc_number", own_number[0])) if own_number else (None, None)
         # news about a list or a report (a congress session that deliberates them): read on as for them
+    if kind == "government_work_report":  # news of a report, or the report, posted in its session's season
+        dated = _page_year_month(lines, page_date)
+        if dated and dated[1] in rules["session_months"]:
+            return dated[0], Evidence("page_date", f"{dated[0]}-{dated[1]:02d}")
     planned = _years_before(head, rules["plan_year_after"])
     # 2021年国民经济和社会发展计划执行情况: the plan's execution, a year reviewed, not planned
     executed = [(y, p) for y, p in planned if re.match(rules["executed_pattern"], head[p:])]
@@ -167,7 +182,7 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
     # a news page's own date (2026-01-28 22:06, 2024年01月24日); a progress report's only where it says the
     # matters are this year's (今年以来…: a completion notice is often dated the year after its matters)
     in_course = any(w in head for w in rules["this_year_progress_words"]) or bool(re.search(
-        rf"(?:{'|'.join(map(re.escape, rules['this_year_words']))})[^。,;:\d]{{0,6}}?"
+        rf"(?:{'|'.join(map(re.escape, rules['this_year_words']))})[^。,;:]{{0,8}}?"
         rf"(?:{'|'.join(map(re.escape, rules['matters_words']))})", head))
     if kind != "progress_report" or in_course:
         if page_date:  # the page's own, labelled (发布日期:2018-01-09), over a bare date a site's header shows
