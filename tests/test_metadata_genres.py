@@ -1142,3 +1142,22 @@ def test_a_progress_meeting_on_this_years_numbered_matters_takes_its_pages_date(
             "7月6日,省长主持召开省长办公会,听取今年我省20项民生工程进展情况汇报。")
     m = meta(page)
     assert (m["doc_type"], m["doc_year"]) == ("progress_report", 2022)
+
+
+def test_a_text_with_no_words_for_its_level_that_names_one_region_again_and_again_is_that_regions():
+    page = ("2024年9月,苏州市统计局进行了2024年苏州市民生实事项目市民评议调查,调查报告在日报刊发。\n"
+            "本次调查对象为18岁以上的苏州市常住居民,共收集到1028份有效问卷。\n调查报告介绍了苏州市民对民生实事项目的满意度。")
+    assert meta(page)["region_code"] == "320500"
+
+
+def test_a_city_text_that_names_itself_nowhere_is_the_city_its_counties_belong_to():
+    page = ("2020年《政府工作报告》重点工作半年度完成情况\n市政府督查室\n上半年,全市新增城镇就业2.1万人。"
+            "炎陵县、茶陵县新建农村公路120公里,荷塘区完成老旧小区改造15个。全市城乡居民收入稳步增长。")
+    m = meta(page)
+    assert (m["region_code"], m["admin_level"]) == ("430200", "prefecture")  # 株洲市
+
+
+def test_counties_of_two_cities_give_no_city():
+    page = ("上半年,全市新增城镇就业2.1万人。炎陵县、茶陵县新建农村公路120公里,岳麓区完成老旧小区改造15个。"
+            "全市城乡居民收入稳步增长。")
+    assert meta(page)["region_code"] is None

@@ -22,7 +22,7 @@ from flows.metadata.heads import (admin_level, date_of_line, find_doc_number, fi
                                   find_title, find_title_and_line, own_doc_number, region_from)
 from flows.metadata.kind import (deliberation_news, delivers_a_report, doc_type, doc_type_from_opening, names_a_kind_that_is_other,
                                  page_about_a_document, tells_progress)
-from flows.metadata.region import (find_region, level_it_speaks_as, not_the_level_it_speaks_as, region_by_mentions,
+from flows.metadata.region import (find_region, region_by_counties, level_it_speaks_as, not_the_level_it_speaks_as, region_by_mentions,
                                    region_by_self_words, region_by_towns, region_evidence, region_of_doc_number,
                                    self_level)
 from flows.metadata.year import document_year, plan_period
@@ -91,7 +91,8 @@ def document_metadata(clean_text: str, manifest: dict | None = None, page_date: 
     # Where the text names itself in no trusted place, in this order: the region of the level it speaks
     # as that it names most, the region its 文号 names (石柱府办发〔2024〕10号), the county of its towns.
     for fallback in (lambda: region_by_mentions(clean_text, lines), lambda: region_of_doc_number(lines),
-                     lambda: region_by_self_words(clean_text), lambda: region_by_towns(clean_text)):
+                     lambda: region_by_self_words(clean_text), lambda: region_by_towns(clean_text),
+                     lambda: region_by_counties(clean_text)):
         if region_name is not None or region_code is not None:
             break
         region_code, where = fallback()

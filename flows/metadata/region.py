@@ -230,7 +230,7 @@ def region_by_mentions(clean_text: str, lines: list[str]) -> tuple[str | None, E
     never given the province."""
     admits, top, group = self_level(clean_text)
     if admits is None:
-        return None, None
+        return _the_one_region_named(clean_text)
     stop = frozenset() if group == "province" else frozenset(_evidence_rules()["short_name_stoplist"])
     mentioned = gazetteer.count_mentions(clean_text[:5000], admits, stop)
     counts = mentioned.most_common(2) + [("", 0), ("", 0)]
@@ -256,6 +256,37 @@ def region_by_mentions(clean_text: str, lines: list[str]) -> tuple[str | None, E
                     and not parent_of_a_mentioned(resolution.code):
                 return resolution.code, Evidence("opening", line)
     return None, None
+
+
+def _the_one_region_named(clean_text: str) -> tuple[str | None, Evidence | None]:
+    """A text with no words for its own level that names one region, in full, three times or more and no
+    other region at all (苏州市统计局…2024年苏州市民生实事项目市民评议调查…苏州市常住居民)."""
+    head = clean_text[:5000]
+    mentioned = gazetteer.count_mentions(head, lambda row: True, frozenset(_evidence_rules()["short_name_stoplist"]))
+    if len(mentioned) != 1:
+        return None, None
+    (code, n), = mentioned.items()
+    name = regions.regions()[code]["name"]
+    if n < 3 or head.count(name) < 3:
+        return None, None
+    return code, Evidence("mentions", f"{name} ×{head.count(name)}, the only region named")
+
+
+def region_by_counties(clean_text: str) -> tuple[str | None, Evidence | None]:
+    """A city's text that names itself nowhere may name its counties (炎陵县、茶陵县、荷塘区): the
+    prefecture that every county-level region named in full belongs to, where at least two are named and
+    none of another prefecture."""
+    admits, _, group = self_level(clean_text)
+    if admits is None or group != "city":
+        return None, None
+    table = regions.regions()
+    counties = {code for code in gazetteer.count_mentions(clean_text[:5000], lambda row: row["level"] == "county")
+                if table[code]["name"] in clean_text[:5000]}
+    parents = {next((a["code"] for a in regions.ancestors(code) if a["level"] == "prefecture"), None) for code in counties}
+    if len(counties) < 2 or len(parents) != 1 or None in parents:
+        return None, None
+    parent, = parents
+    return parent, Evidence("mentions", "its counties " + " ".join(sorted(table[c]["name"] for c in counties)))
 
 
 def region_of_doc_number(lines: list[str]) -> tuple[str | None, Evidence | None]:
