@@ -1161,3 +1161,9 @@ def test_counties_of_two_cities_give_no_city():
     page = ("上半年,全市新增城镇就业2.1万人。炎陵县、茶陵县新建农村公路120公里,岳麓区完成老旧小区改造15个。"
             "全市城乡居民收入稳步增长。")
     assert meta(page)["region_code"] is None
+
+
+def test_news_of_a_sessions_close_is_not_the_report():
+    page = ("山东省某某区第十八届人民代表大会第四次会议胜利闭幕\n1月9日上午,某某区第十八届人民代表大会第四次会议胜利闭幕。"
+            "会议批准了区长所作的区政府工作报告,通过了关于2025年民生实事项目的决议。")
+    assert meta(page)["doc_type"] == "other"

@@ -78,8 +78,15 @@ def doc_type_from_opening(lines: list[str]) -> str | None:
                 return "other"  # 审查…计划执行情况与…计划草案的报告: news of the session that examines it
             if not speakers or _delivered_by(opening[max(0, match.start() - 16):match.start()], speakers[0],
                                              rules["other_speakers"]):
-                return code
-    return "government_work_report" if delivered else None  # 听取县长所作的县政府工作报告…
+                return _unless_closing(code, opening)
+    return _unless_closing("government_work_report", opening) if delivered else None  # 听取县长所作的县政府工作报告…
+
+
+def _unless_closing(code: str, opening: str) -> str:
+    """News of a session's close (…胜利闭幕) tells what it passed; it is not the report delivered at its opening."""
+    rules = lexicon.metadata_rules()["doc_type"]
+    closing = any(word in opening[:rules["closing_within"]] for word in rules["closing_words"])
+    return "other" if code == "government_work_report" and closing else code
 
 
 def _on_an_agenda(opening: str, start: int, end: int) -> bool:
