@@ -1165,5 +1165,5 @@ def test_counties_of_two_cities_give_no_city():
 
 def test_news_of_a_sessions_close_is_not_the_report():
     page = ("山东省某某区第十八届人民代表大会第四次会议胜利闭幕\n1月9日上午,某某区第十八届人民代表大会第四次会议胜利闭幕。"
-            "会议批准了区长所作的区政府工作报告,通过了关于2025年民生实事项目的决议。")
+            "\n会议还表决通过了关于政府工作报告的决议,通过了关于计划报告的决议,通过了关于预算报告的决议。")
     assert meta(page)["doc_type"] == "other"
