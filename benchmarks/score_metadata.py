@@ -11,6 +11,11 @@ where the gold has one). A null is better than a wrong value. Plain Python, no P
     python benchmarks/score_metadata.py                 # tables for tune, holdout, all
     python benchmarks/score_metadata.py --split tune --show-errors   # holdout errors only with --split holdout
     python benchmarks/score_metadata.py --json score.json   # or --json - for stdout
+    python benchmarks/score_metadata.py --with-url      # as fetched: each text with its page's URL
+
+By default the pipeline gets the text alone, as `minsheng build --raw DIR` gives it. With
+--with-url it also gets the row's URL as the manifest's source_url, as `minsheng fetch` records
+it: a government portal's host may then name the region of a text that names itself nowhere.
 
 The texts are not in the repository (they are other people's words): they are read from
 --texts, else $MINSHENG_EVAL_TEXTS, else /work/evalcorpus/texts. See benchmarks/eval/README.md.
@@ -82,7 +87,7 @@ def load_corpus(path: Path) -> list[dict]:
         return [dict(row) for row in csv.DictReader(handle)]
 
 
-def run(corpus: list[dict], texts: Path) -> tuple[list[dict], list[str]]:
+def run(corpus: list[dict], texts: Path, with_url: bool = False) -> tuple[list[dict], list[str]]:
     """One result per scorable row: its gold/predicted pairs and verdicts."""
     results, notes = [], []
     for row in corpus:
@@ -96,7 +101,8 @@ def run(corpus: list[dict], texts: Path) -> tuple[list[dict], list[str]]:
             continue
         error = None
         try:
-            doc = build_document(read_source(SourceRecord(path.name, path))).document
+            manifest = {"source_url": row["url"]} if with_url and row.get("url") else {}
+            doc = build_document(read_source(SourceRecord(path.name, path, manifest=manifest))).document
         except Exception as exc:  # a SourceError or a crash scores as no prediction, and is reported
             doc, error = {}, f"{type(exc).__name__}: {exc}"
             notes.append(f"ERROR {row['id']}: {error}")
@@ -174,6 +180,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=SPLITS, default=None, help="score one split only (default: all three tables)")
     parser.add_argument("--show-errors", action="store_true",
                         help="list every field that is wrong or null (tune only, unless --split names a split)")
+    parser.add_argument("--with-url", action="store_true",
+                        help="give the pipeline each row's URL as the manifest's source_url, as a fetched page has it")
     parser.add_argument("--json", metavar="PATH", help="also write the summary and per-document results as JSON ('-' = stdout)")
     args = parser.parse_args(argv)
 
@@ -181,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     corpus = load_corpus(args.corpus)
     if args.split in ("tune", "holdout"):
         corpus = [row for row in corpus if row["split"] == args.split]
-    results, notes = run(corpus, texts)
+    results, notes = run(corpus, texts, args.with_url)
     for note in notes:
         print(note, file=sys.stderr)
     if not results:

@@ -113,7 +113,7 @@ DOCUMENTS = Table(
         Column("doc_type", "string", "Kind of document.", nullable=False, allowed=DOC_TYPES),
         Column("script", "string", "Script of the raw text before cleaning.", nullable=False, allowed=SCRIPTS),
         Column("source_url", "string", "Where the document was published, if the manifest knows."),
-        Column("metadata_sources", "string", "JSON object: for each metadata field, 'text', 'page' (a portal page's metadata table: 发文字号, 发文机关, 成文日期, 标题) or 'manifest' (the manifest or the registry)."),
+        Column("metadata_sources", "string", "JSON object: for each metadata field, 'text', 'page' (a portal page's metadata table: 发文字号, 发文机关, 成文日期, 标题), 'manifest' (the manifest or the registry) or, for the region only, 'source_url' (the government portal it was fetched from, where the text names no region)."),
         Column("metadata_evidence", "string", "JSON object: for each field read from the text (region_name, region_code, doc_year), where it was read (title, signature, issuer, headline, heading, dateline, byline, opening, mentions, doc_number, towns, text), the words that say it (quote) and their char_start/char_end in the cleaned text."),
         Column("clean_chars", "int", "Length of the cleaned text in characters.", nullable=False, minimum=1),
         Column("fix_counts", "string", "JSON object: how many fixes of each kind the clean stage made."),

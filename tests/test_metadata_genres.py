@@ -1167,3 +1167,31 @@ def test_news_of_a_sessions_close_is_not_the_report():
     page = ("山东省某某区第十八届人民代表大会第四次会议胜利闭幕\n1月9日上午,某某区第十八届人民代表大会第四次会议胜利闭幕。"
             "\n会议还表决通过了关于政府工作报告的决议,通过了关于计划报告的决议,通过了关于预算报告的决议。")
     assert meta(page)["doc_type"] == "other"
+
+
+# ---------------------------------------------------------------- region: the portal a page was fetched from
+
+COUNTY_NOTICE = ("关于2023年10月份民生实事项目进展情况的通报\n各乡镇人民政府,县政府各部门:\n"
+                 "今年以来,全县上下认真落实县政府工作部署,民生实事项目总体进展顺利。截至10月底,全县已完成投资5.2亿元。")
+
+
+@pytest.mark.parametrize("url, code", [
+    ("http://www.huichang.gov.cn/hcxxxgk/c1/content_1.html", "360733"),  # a county's portal, a county's words: 会昌县
+    ("http://www.ganzhou.gov.cn/x/content_1.html", None),     # a city's portal under a county's words: not the city
+    ("http://www.huichang.com.cn/x/content_1.html", None),    # not a government portal: a news site's home
+    ("http://www.gulou.gov.cn/x/content_1.html", None),       # a name several regions share
+    (None, None),
+])
+def test_a_text_that_names_itself_nowhere_takes_the_region_its_government_portal_is_named_for(url, code):
+    cleaned = clean.clean(COUNTY_NOTICE)
+    m = metadata.document_metadata(cleaned.clean_text, {"source_url": url} if url else {})
+    assert m["region_code"] == code
+    if code:
+        assert json.loads(m["metadata_sources"])["region_code"] == "source_url"
+        assert json.loads(m["metadata_evidence"])["region_code"]["where"] == "source_url"
+
+
+def test_the_portal_never_overrides_a_region_the_text_names():
+    page = "宁都县2023年民生实事项目进展情况的通报\n全县上下认真落实。全县已完成投资5.2亿元。"
+    m = metadata.document_metadata(clean.clean(page).clean_text, {"source_url": "http://www.huichang.gov.cn/x.html"})
+    assert m["region_code"] == "360730"  # 宁都县, from its title, not the portal's 会昌县

@@ -6,6 +6,7 @@ manifest otherwise, and left null where nobody says. `metadata_sources` records 
 
   heads      title, 文号, signature date, issuer; a region name's level by its ending
   region     where: the document's own region (evidence places, self-reference, gazetteer codes)
+  portal     where, for a page fetched from a government portal: the region its host is named for
   year       when: plan period and the one year the document is for
   kind       what kind: doc_type from title, headline or opening
   evidence   Evidence (where a field was read) and the word test the readers share
@@ -22,6 +23,7 @@ from flows.metadata.heads import (admin_level, date_of_line, find_doc_number, fi
                                   find_title, find_title_and_line, own_doc_number, region_from)
 from flows.metadata.kind import (deliberation_news, delivers_a_report, doc_type, doc_type_from_opening, names_a_kind_that_is_other,
                                  page_about_a_document, tells_progress)
+from flows.metadata.portal import region_of_source_url
 from flows.metadata.region import (find_region, region_by_counties, level_it_speaks_as, not_the_level_it_speaks_as, region_by_mentions,
                                    region_by_self_words, region_by_towns, region_evidence, region_of_doc_number,
                                    self_level)
@@ -92,7 +94,8 @@ def document_metadata(clean_text: str, manifest: dict | None = None, page_date: 
     # as that it names most, the region its 文号 names (石柱府办发〔2024〕10号), the county of its towns.
     for fallback in (lambda: region_by_mentions(clean_text, lines), lambda: region_of_doc_number(lines),
                      lambda: region_by_self_words(clean_text), lambda: region_by_towns(clean_text),
-                     lambda: region_by_counties(clean_text)):
+                     lambda: region_by_counties(clean_text),
+                     lambda: region_of_source_url(manifest.get("source_url"), clean_text)):
         if region_name is not None or region_code is not None:
             break
         region_code, where = fallback()
@@ -154,6 +157,8 @@ def document_metadata(clean_text: str, manifest: dict | None = None, page_date: 
             admin_level(result["region_name"])
     if result["doc_type"] is None:
         result["doc_type"] = "other"
+    if evidence.get("region_code") and evidence["region_code"].where == "source_url":
+        sources["region_code"] = sources["region_name"] = "source_url"  # not the text: its portal's host
     result["metadata_sources"] = json.dumps(sources, ensure_ascii=False, sort_keys=True)
     result["metadata_evidence"] = _evidence_json(evidence, clean_text)
     result["warnings"] = warnings

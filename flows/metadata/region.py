@@ -371,3 +371,4 @@ def region_by_self_words(clean_text: str) -> tuple[str | None, Evidence | None]:
     if any(k >= named[code] for c, k in named.items() if c != code):
         return None, None
     return code, Evidence("mentions", f"{regions.regions()[code]['name']} ×{n} in words for itself; {group} words ×{top}")
+

@@ -1,0 +1,51 @@
+"""Where, for a document fetched from the web: the region a government portal's host is named for
+(www.huichang.gov.cn: 会昌县), read only where the text names itself nowhere. The words are rules data
+in flows/rules/metadata.toml [source_url]."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from urllib.parse import urlparse
+
+from flows import lexicon, regions
+from flows.metadata.evidence import Evidence
+from flows.metadata.region import self_level
+
+
+@lru_cache(maxsize=1)
+def _portal_names() -> dict[str, tuple[str, ...]]:
+    """The pinyin a government portal's host may be named by (huichang.gov.cn, www.wuhan.gov.cn) -> the
+    codes of the regions so named, from the regions' English names (Huichang County, Zhangjiachuan Hui
+    Autonomous County: huichang, zhangjiachuan)."""
+    suffixes = set(lexicon.metadata_rules()["source_url"]["name_en_suffixes"])
+    names: dict[str, list[str]] = {}
+    for code, row in regions.regions().items():
+        words = (row["name_en"] or "").split()
+        before = []
+        for word in words:
+            if word in suffixes:
+                break
+            before.append(word)
+        for label in {words[0] if words else "", "".join(before)}:
+            label = re.sub(r"[^a-z]", "", label.lower())
+            if label:
+                names.setdefault(label, []).append(code)
+    return {k: tuple(dict.fromkeys(v)) for k, v in names.items()}
+
+
+def region_of_source_url(source_url: str | None, clean_text: str) -> tuple[str | None, Evidence | None]:
+    """Where the text names itself nowhere, the region a government portal it was fetched from is named
+    for (www.huichang.gov.cn: 会昌县), if that name is one region's and the text speaks as that region's
+    level (a county's portal reposts its city's and province's documents too)."""
+    rules = lexicon.metadata_rules()["source_url"]
+    host = (urlparse(source_url).hostname or "") if source_url else ""
+    if not host.endswith(tuple(rules["portal_host_endings"])):
+        return None, None
+    names = _portal_names()
+    codes = {names[label][0] for label in host.split(".")
+             if label not in rules["generic_labels"] and len(names.get(label, ())) == 1}
+    admits, _, _ = self_level(clean_text)
+    if len(codes) != 1 or admits is None:
+        return None, None
+    code, = codes
+    return (code, Evidence("source_url", host)) if admits(regions.regions()[code]) else (None, None)
