@@ -1195,3 +1195,27 @@ def test_the_portal_never_overrides_a_region_the_text_names():
     page = "宁都县2023年民生实事项目进展情况的通报\n全县上下认真落实。全县已完成投资5.2亿元。"
     m = metadata.document_metadata(clean.clean(page).clean_text, {"source_url": "http://www.huichang.gov.cn/x.html"})
     assert m["region_code"] == "360730"  # 宁都县, from its title, not the portal's 会昌县
+
+
+def test_a_rank_within_the_province_is_not_the_text_speaking_as_a_province():
+    page = ("报告指出,过去一年,全州经济社会发展稳中有进。\n——增速全省第3,经济实现了赶超进位。\n"
+            "2019年,黔东南州经济发展呈现快速增长势头,全州地区生产总值增长8.4%,增速全省第3,固定资产投资增速全省第2。"
+            "黔东南州经济逆势上扬。")
+    m = meta(page)
+    assert (m["region_code"], m["admin_level"]) == ("522600", "prefecture")
+
+
+@pytest.mark.parametrize("sentence", ["地区生产总值首次突破500亿元大关,突破1000亿元大关。",
+                                      "强化教育资源均衡分配,增强群众的获得感、幸福感和安全感。",
+                                      "新增城镇就业7700人,打通城市断头路6条,顺利通过省级验收。"])
+def test_words_a_two_character_name_hides_in_are_no_mention_of_it(sentence):
+    page = f"2022年,是泽州发展历程中极不平凡的一年。全县上下共同努力,全县经济稳步增长。{sentence}县委县政府高度重视。"
+    assert meta(page)["region_code"] == "140525"  # 泽州县, in its own frame; not 大关县, 资源县, 增城区…
+
+
+def test_a_documents_title_is_not_read_from_the_basis_it_cites_after_its_first_heading():
+    page = ("关于《某某市人民政府印发关于推进健康某某行动的实施意见的通知》的政策解读\n发布:2021-04-25 10:34:00\n"
+            "一、审定背景\n为贯彻落实全国卫生与健康大会精神,编制行动纲要。\n二、审定依据\n《健康大连市建设行动(2017-2020年)的通知》\n"
+            "三、主要内容")
+    m = meta(page)
+    assert m["doc_type"] == "other" and m["region_code"] != "210200"

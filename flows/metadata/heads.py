@@ -18,6 +18,7 @@ CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"�
 PERIOD = PERIOD_RE  # 2023—2027年: first and last year
 SINGLE_YEAR = re.compile(rf"({YEAR})年")
 QUOTED_TITLE = re.compile(r"《([^《》]{4,80})》")
+SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 NOTICE_OF = re.compile(r"^.{0,30}?关于(?:印发|转发|公布)(.{4,80}?)的通知$")
 PERIOD_LINE = re.compile(r"^\(\s*(?:19|20)\d{2}\s*[-—–~至到]+\s*(?:19|20)\d{2}\s*年\s*\)$")
 
@@ -76,6 +77,8 @@ def find_title_and_line(lines: list[str]) -> tuple[str | None, str | None]:
     is titled X; its own line still names the issuer and the region."""
     head = lines[:40]
     for line in head:  # a notice that quotes the document's title in 《》
+        if SECTION_HEADING.match(line):
+            break  # the body has begun: a 《X》 from here on is cited (二、审定依据 / 《…的通知》)
         if len(line) <= 120 and not line.endswith(("。", ":")):
             match = QUOTED_TITLE.search(line)
             # a notice that issues X (印发《X》的通知), or 《X》 alone: the document is X; a title about X

@@ -186,7 +186,10 @@ def _level_words(clean_text: str) -> list[tuple[str, int]]:
     """The two groups of words for itself (我省…, 全县…) a text uses most, with their counts."""
     rules = lexicon.metadata_rules()["self_reference"]
     head = clean_text[:5000]
-    cues = Counter({group: sum(head.count(w) for w in words) for group, words in rules["words"].items()})
+    # not a rank within the level above (增速全省第3, 居全市前列): that is the parent, not the text itself
+    ranked_in = "|".join(map(re.escape, rules["rank_after"]))
+    count = lambda word: len(re.findall(rf"{re.escape(word)}(?!{ranked_in})", head))  # noqa: E731
+    cues = Counter({group: sum(count(w) for w in words) for group, words in rules["words"].items()})
     ranked = (cues.most_common() + [("", 0), ("", 0)])[:2]
     if ranked[0][1] == ranked[1][1] > 0:
         # a tie (省委 ×2, 市委 ×2: 在省委、省政府和市委的坚强领导下): the words that speak as the region
