@@ -9,6 +9,7 @@ kept as they are; garbled characters are counted. Each kind of fix is counted.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 import tomllib
 from collections import Counter
@@ -59,6 +60,9 @@ def _clutter_rules() -> dict:
         "page_numbers": [re.compile(p) for p in rules["page_numbers"]["patterns"]],
         "inline": re.compile("|".join(f"(?:{p})" for p in rules["inline"]["patterns"])),
         "spaced_year": re.compile(rules["spacing"]["spaced_year"]),
+        "markup_min": rules["markup"]["min_tags"],
+        "block_tags": re.compile(rules["markup"]["block_tags"], re.IGNORECASE),
+        "any_tag": re.compile(rules["markup"]["any_tag"], re.IGNORECASE),
         "page_date": re.compile(rules["page_date"]["pattern"]),
         "page_date_max_line": rules["page_date"]["max_line"],
     }
@@ -90,6 +94,16 @@ def to_simplified(text: str) -> tuple[str, int]:
     else:
         changed = sum(map(str.__ne__, text, converted)) + abs(len(converted) - len(text))
     return converted, changed
+
+
+def remove_markup(text: str) -> tuple[str, int]:
+    """A page's tags left in its text (<p>…</p><br/>): block tags end lines, the rest go, entities are read."""
+    rules = _clutter_rules()
+    tags = len(rules["any_tag"].findall(text))
+    if tags < rules["markup_min"]:
+        return text, 0
+    text = rules["any_tag"].sub("", rules["block_tags"].sub("\n", text))
+    return html.unescape(text), tags
 
 
 def remove_glosses(text: str) -> tuple[str, int]:
@@ -229,6 +243,7 @@ def clean(text: str) -> CleanResult:
     # A lone surrogate cannot come from a decoded file, but a caller's string may hold one;
     # OpenCC cannot encode it. It is garbling: the replacement character keeps the offsets.
     text = SURROGATE.sub("\ufffd", text)
+    text, counts["markup_tags"] = remove_markup(text)
     # first, while the lines are as the page broke them (glosses and folding change widths);
     # a page number between two halves of a sentence would keep them apart
     raw_lines, counts["page_number_lines"] = remove_page_numbers(text.split("\n"))

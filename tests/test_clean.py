@@ -11,7 +11,7 @@ from flows import clean
 
 FIX_KINDS = {"pinyin_glosses", "traditional_chars", "fullwidth_chars", "cjk_spaces", "inline_markup", "clutter_lines",
              "preface_lines", "trailing_lines", "garbled_chars", "redaction_runs", "table_lines_from_tabs",
-             "wrapped_lines_joined", "page_number_lines"}
+             "wrapped_lines_joined", "page_number_lines", "markup_tags"}
 
 
 def counts(text: str) -> dict:
@@ -230,3 +230,17 @@ def test_image_references_and_empty_links_go_and_the_rest_of_their_line_stays():
 def test_a_line_of_page_facts_with_a_view_counter_is_clutter():
     text = "www.example.gov.cn  2018-01-26 09:18  阅读:596155次  作者:某某\n全年新增城镇就业1200人。\n阅读全文:新增就业1200人。"
     assert clean.clean(text).clean_text == "全年新增城镇就业1200人。\n阅读全文:新增就业1200人。"
+
+
+def test_a_pages_tags_left_in_its_text_end_lines_and_go():
+    raw = ('文号 :某政发〔2018〕13号\n<p>各市、县人民政府:</p><p> 现将《某某省城乡居民增收实施方案》印发给你们。</p>'
+           '<p style="text-align: right;"> 某某省人民政府</p><p><br/></p><p style="text-align: center;">'
+           '<strong>某某省城乡居民增收实施方案</strong></p><p>&nbsp;新增就业5万人。</p>')
+    result = clean.clean(raw)
+    assert result.clean_text.split("\n") == ["文号 :某政发〔2018〕13号", "各市、县人民政府:", "现将《某某省城乡居民增收实施方案》印发给你们。",
+                                             "某某省人民政府", "某某省城乡居民增收实施方案", "新增就业5万人。"]
+    assert result.fix_counts["markup_tags"] == 15  # 6 <p>, 6 </p>, <br/>, <strong>, </strong>
+
+
+def test_a_lone_angle_bracket_is_no_markup():
+    assert clean.clean("收入比 <5 倍的家庭 <p> 占比下降。").fix_counts["markup_tags"] == 0
