@@ -1219,3 +1219,16 @@ def test_a_documents_title_is_not_read_from_the_basis_it_cites_after_its_first_h
             "三、主要内容")
     m = meta(page)
     assert m["doc_type"] == "other" and m["region_code"] != "210200"
+
+
+@pytest.mark.parametrize("opening", ["2023年某某省政府工作报告公布了今年的十件民生实事。一是稳定和扩大就业。",
+                                     "1月11日,某某省第十四届人民代表大会第一次会议上发布的《政府工作报告》中显示,2023年,某某将继续推出10件惠民实事。"])
+def test_news_that_the_report_announces_the_years_matters_is_the_list(opening):
+    assert meta(opening + "\n新增城镇就业50万人以上。")["doc_type"] == "practical_matters_list"
+
+
+def test_a_resolutions_plan_for_its_own_year_after_words_of_review_stays_that_year():
+    page = ("某某日报 2018年01月08日\n(2018年1月7日某某州第十二届人民代表大会第二次会议通过)\n"
+            "会议充分肯定州人民政府过去一年的工作,同意报告提出的2018年工作部署,决定批准这个报告。\n"
+            "会议强调,2018年,州人民政府要全面贯彻落实党的十九大精神。")
+    assert meta(page)["doc_year"] == 2018

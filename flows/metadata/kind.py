@@ -83,10 +83,16 @@ def doc_type_from_opening(lines: list[str]) -> str | None:
 
 
 def _unless_closing(code: str, opening: str) -> str:
-    """News of a session's close (…胜利闭幕) tells what it passed; it is not the report delivered at its opening."""
+    """News of a session's close (…胜利闭幕) tells what it passed; it is not the report delivered at its
+    opening. News that the report announces the year's matters (政府工作报告公布了今年的十件民生实事) is the list."""
     rules = lexicon.metadata_rules()["doc_type"]
-    closing = any(word in opening[:rules["closing_within"]] for word in rules["closing_words"])
-    return "other" if code == "government_work_report" and closing else code
+    if code != "government_work_report":
+        return code
+    if any(word in opening[:rules["closing_within"]] for word in rules["closing_words"]):
+        return "other"
+    if re.search(rules["announcing_matters_pattern"], opening[:rules["closing_within"]]):
+        return "practical_matters_list"
+    return code
 
 
 def _on_an_agenda(opening: str, start: int, end: int) -> bool:
