@@ -1232,3 +1232,26 @@ def test_a_resolutions_plan_for_its_own_year_after_words_of_review_stays_that_ye
             "会议充分肯定州人民政府过去一年的工作,同意报告提出的2018年工作部署,决定批准这个报告。\n"
             "会议强调,2018年,州人民政府要全面贯彻落实党的十九大精神。")
     assert meta(page)["doc_year"] == 2018
+
+
+@pytest.mark.parametrize("page, year", [
+    # a portal table's labelled number
+    ("某某市人民政府办公室关于加快发展养老服务业的实施意见\n政策\n发布部门:市政府办公室\n政策文号:某政办发〔2015〕212号\n"
+     "各辖市、区人民政府:\n为加快养老服务业改革发展,根据《国务院关于加快发展养老服务业的若干意见》(国发〔2013〕35号),提出如下意见。", 2015),
+    # the number alone under the title a news preface quotes
+    ("城镇老旧小区如何改造?某某印发实施意见\n近日,《某某省人民政府办公厅关于全面推进城镇老旧小区改造工作的实施意见》印发。"
+     "来看《意见》全文。\n某某省人民政府办公厅关于\n全面推进城镇老旧小区改造工作的实施意见\n某政办发〔2021〕56号\n"
+     "各市州、县市区人民政府:\n为抓好城镇老旧小区改造,提出如下意见。", 2021),
+    # neither: the date its page was posted, on a line of page facts
+    ("关于征求《某某市人民政府关于进一步做好稳就业工作的实施意见》意见和建议的通知\n发布日期:2020-06-03 来源:\n"
+     "某某市人民政府\n关于进一步做好稳就业工作的实施意见\n征求意见稿\n为贯彻落实国务院有关部署,提出以下具体实施意见。", 2020),
+])
+def test_an_opinions_year_from_its_own_number_or_its_pages_date(page, year):
+    m = meta(page)
+    assert (m["doc_type"], m["doc_year"]) == ("implementation_opinion", year)
+
+
+def test_a_line_of_page_facts_that_names_a_source_stays():
+    text = clean.clean("关于印发《自治州2025年十件民生实事工作方案》的通知\n发布日期: 2025-06-19 22:33:38 来源:某某自治州人民政府办公厅 浏览次数:\n"
+                       "各县市人民政府:").clean_text
+    assert "来源:某某自治州人民政府办公厅" in text

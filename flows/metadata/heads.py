@@ -48,11 +48,13 @@ def find_doc_number(text: str) -> str | None:
 def own_doc_number(lines: list[str]) -> tuple[str, int] | None:
     """(文号, its year) where the document heads itself with its own number: a short line of the
     first few that starts with it (東府〔2021〕54號 above the title), or a line that is the number
-    alone further down a portal's head (its metadata table, then the title), before the text's first
-    sentence or salutation: not a number it cites."""
+    alone (or after its label) further down a portal's head (its metadata table, then the title), before
+    the salutation: not a number it cites."""
+    labels = "|".join(map(re.escape, lexicon.metadata_rules()["year"]["doc_number_labels"]))
     for number, line in enumerate(lines[:15]):
-        if line.endswith(("。", ":")):
-            break
+        if line.endswith(":"):
+            break  # a salutation or a lead-in (根据…精神:): the numbers after it are cited
+        line = re.sub(rf"^(?:{labels})\s*:\s*", "", line)  # a portal table's 政策文号:镇政办发〔2015〕212号
         match = DOC_NUMBER.match(line)
         if match and len(line) <= 40 and (number < 5 or match.group(1) == line):
             return match.group(1), int(match.group(2))

@@ -111,7 +111,10 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
         if kind != "other":  # a call for next year's matters is signed the year before: read on
             if issue_date:
                 return issue_date.year, Evidence("signature", issue_date.isoformat())
-            return (own_number[1], Evidence("doc_number", own_number[0])) if own_number else (None, None)
+            if own_number:
+                return own_number[1], Evidence("doc_number", own_number[0])
+            # else the date its page was posted (发布时间:2015年12月11日), days after it was signed
+            return (page_date.year, Evidence("page_date", page_date.isoformat())) if page_date else (None, None)
         # news about a list or a report (a congress session that deliberates them): read on as for them
     if kind == "government_work_report":  # news of a report, or the report, posted in its session's season
         dated = _page_year_month(lines, page_date)
