@@ -60,6 +60,7 @@ def _clutter_rules() -> dict:
         "page_numbers": [re.compile(p) for p in rules["page_numbers"]["patterns"]],
         "inline": re.compile("|".join(f"(?:{p})" for p in rules["inline"]["patterns"])),
         "spaced_year": re.compile(rules["spacing"]["spaced_year"]),
+        "spaced_date": re.compile(rules["spacing"]["spaced_date"]),
         "markup_min": rules["markup"]["min_tags"],
         "block_tags": re.compile(rules["markup"]["block_tags"], re.IGNORECASE),
         "any_tag": re.compile(rules["markup"]["any_tag"], re.IGNORECASE),
@@ -191,7 +192,10 @@ def join_wrapped_lines(raw_lines: list[str]) -> tuple[list[str], int]:
 def remove_cjk_spaces(text: str) -> tuple[str, int]:
     text, n = CJK_SPACE.subn("", text)
     text, m = _clutter_rules()["spaced_year"].subn(r"\1", text)
-    return text, n + m
+    spaced = [x for x in _clutter_rules()["spaced_date"].finditer(text) if re.search(r"[ \u3000]", x.group(0))]
+    for x in reversed(spaced):
+        text = text[:x.start()] + re.sub(r"[ \u3000]", "", x.group(0)) + text[x.end():]
+    return text, n + m + len(spaced)
 
 
 def page_date_of(line: str) -> dt.date | None:
