@@ -28,8 +28,8 @@ def year_in(text: str, lo: int, hi: int) -> tuple[int | None, int | None, bool]:
         best = (m.end(), int(m.group(2)), int(m.group(1)))
     for m in re.finditer(rf"({YEAR})\s*年", segment):
         if re.search(r"(较|比|与|同|从|相比)\s*$", segment[max(0, m.start() - 3): m.start()]) or \
-                re.match(r"(底|末)?(相比|以来|同期|基础上)", segment[m.end(): m.end() + 4]):
-            continue  # 较2020年, 2020年以来: a baseline, not the year of the target
+                re.match(r"(底|末)?(相比|以来|同期|基础上|的[\d.]+(倍|%))", text[lo + m.end(): lo + m.end() + 10]):
+            continue  # 较2020年, 2020年以来, 是2011年的1.5倍: a baseline, not the year of the target
         if re.match(r"(以前|以后|之前|之后|前|后|及以前|及以后)?出生", segment[m.end(): m.end() + 5]) or \
                 int(m.group(1)) < EARLIEST_TARGET_YEAR:
             continue  # 1960年以前出生的: who is covered, not when

@@ -223,3 +223,9 @@ def test_a_completion_rate_of_a_task_stays_a_row():
 ])
 def test_a_day_of_the_month_and_the_three_sectors_are_no_amounts(sentence, expected):
     assert rows(sentence) == expected
+
+
+def test_a_multiple_of_a_base_year_does_not_take_the_base_years_year():
+    text = clean.clean("2016年,全市一般公共预算收入达到345.4亿元,是2011年的1.7倍。").clean_text
+    found = targets.extract_targets(text, structure.build_sections("x", text), targets.DocumentContext(doc_id="x"))
+    assert {r["target_year"] for r in found} == {2016}
