@@ -1255,3 +1255,15 @@ def test_a_line_of_page_facts_that_names_a_source_stays():
     text = clean.clean("关于印发《自治州2025年十件民生实事工作方案》的通知\n发布日期: 2025-06-19 22:33:38 来源:某某自治州人民政府办公厅 浏览次数:\n"
                        "各县市人民政府:").clean_text
     assert "来源:某某自治州人民政府办公厅" in text
+
+
+@pytest.mark.parametrize("opening", ["记者从市发改委获悉,我市2024年民生实事已全部完成。",
+                                     "会议指出,今年以来全市民生实事项目总体进展良好。"])
+def test_a_page_about_the_matters_that_says_they_are_done_or_going_well_is_a_progress_report(opening):
+    assert meta(f"民生实事交出温暖答卷\n{opening}\n新建幼儿园12所。")["doc_type"] == "progress_report"
+
+
+def test_a_notice_that_assigns_the_supervision_of_the_matters_is_a_work_plan():
+    page = "某某县人民政府办公室关于对2016年民生实事进行重点督办的通知\n各乡镇人民政府,县级各部门:\n现将有关事项通知如下。"
+    m = meta(page)
+    assert (m["doc_type"], m["doc_year"]) == ("work_plan", 2016)
