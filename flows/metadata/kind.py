@@ -118,6 +118,11 @@ def tells_progress(lines: list[str]) -> bool:
     opening = _opening(lines)
     if any(word in opening for word in rules["progress_words"]):
         return True
+    for word in rules["completed_words"]:
+        for match in re.finditer(re.escape(word), opening):
+            sentence = re.split(r"[。\n]", opening[:match.start()])[-1]
+            if not any(w in sentence for w in rules["last_year_words"]):
+                return True
     as_of = "|".join(map(re.escape, rules["as_of_words"]))
     # a month with no year before it is this year's (截至10月底; lost digits: 截至1031日)
     points = "|".join([re.escape(p) for p in rules["as_of_points"]] + rules["as_of_month_patterns"])
