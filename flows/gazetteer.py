@@ -195,6 +195,12 @@ def count_mentions(text: str, admits, stoplist: frozenset = frozenset()) -> Coun
     return Counter(code for _, _, code in _mentions(text, admits, stoplist))
 
 
+def count_mentions_unless_after(text: str, admits, stoplist: frozenset, leads: tuple[str, ...]) -> Counter:
+    """count_mentions, without the names written right after one of `leads` (中央、省委和绥化市委: a
+    superior in a list of superiors, not the text's own region)."""
+    return Counter(code for start, _, code in _mentions(text, admits, stoplist) if not text[:start].endswith(leads))
+
+
 def count_mentions_framed(text: str, admits, stoplist: frozenset, before: tuple[str, ...],
                           after: tuple[str, ...]) -> Counter:
     """count_mentions, of the names written in one of the frames a text names itself in

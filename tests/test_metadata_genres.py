@@ -1267,3 +1267,23 @@ def test_a_notice_that_assigns_the_supervision_of_the_matters_is_a_work_plan():
     page = "某某县人民政府办公室关于对2016年民生实事进行重点督办的通知\n各乡镇人民政府,县级各部门:\n现将有关事项通知如下。"
     m = meta(page)
     assert (m["doc_type"], m["doc_year"]) == ("work_plan", 2016)
+
+
+def test_bodies_named_in_a_list_are_not_the_texts_issuer():
+    page = ("市十六届人大常委会第二十一次会议举行联组会议\n今年年初的市十六届人大三次会议上,我市首次实施民生实事项目人大代表票决制。\n"
+            "常务副市长报告了2019年常州市民生实事项目实施情况。常委会委员围绕项目进展提问,常务副市长,溧阳市政府、金坛区政府、"
+            "市教育局负责同志回答询问。市人大常委会将跟踪监督。")
+    assert meta(page)["region_code"] != "320481"  # not 溧阳市, one of the bodies answering
+
+
+def test_a_superior_in_a_list_of_superiors_is_not_the_texts_region():
+    page = ("12月27日,市委副书记、市长主持召开市政府2016年第五次常务会议,讨论《政府工作报告(征求意见稿)》。\n"
+            "会议要求,报告要全面贯彻中央、省委和绥化市委精神,按照市委部署,更加符合中央、省委和绥化市委要求,"
+            "符合肇东发展实际,符合全市人民期待。市政府各部门要认真修改。")
+    m = meta(page)
+    assert (m["region_code"], m["admin_level"]) == ("231282", "county")  # 肇东市, not 绥化市
+
+
+def test_words_of_a_sentence_at_a_titles_start_are_no_region_name():
+    page = "市人大常委会组织部分省市代表集中视察2022年度10件民生实事\n2月1日,市人大常委会组织代表开展集中视察活动。全市民生实事进展顺利。"
+    assert meta(page)["admin_level"] != "province"

@@ -106,6 +106,15 @@ def _byline_chains(lines: list[str]) -> list[tuple[list[gazetteer.Name], str]]:
     return out
 
 
+def _enumerated(text: str, chain: list[gazetteer.Name]) -> bool:
+    """A body named in a list of bodies (…常务副市长,溧阳市政府、金坛区政府、…负责同志回答询问): one of those
+    a text tells of, not the one that issues it."""
+    body = followed_by(text, chain[-1].end, _evidence_rules()["bodies"]) or ""
+    after = chain[-1].end + len(body)
+    return text[after:after + 1] in _evidence_rules()["enumeration_marks"] or \
+        text[max(0, chain[0].start - 1):chain[0].start] in _evidence_rules()["enumeration_marks"]
+
+
 def _before_related_links(lines: list[str]) -> list[str]:
     """The lines before a page's list of related links in its second half (相关新闻 / 推荐阅读 …):
     the headlines there are other documents', and their bodies no signature of this one."""
@@ -137,7 +146,8 @@ def region_evidence(lines: list[str], title: str | None, title_line: str | None,
         if not followed_by(line, 0, _evidence_rules()["byline_leads"]):
             # A short line may go on in the next (——2021年1月12日在X自治州第十五届 / 人民代表大会…).
             joined = line + head[i + 1] if len(line) <= 40 and i + 1 < len(head) else line
-            found += [("issuer", line, c) for c in _chains_speaking(joined[:300]) if c[0].start < len(line)]
+            found += [("issuer", line, c) for c in _chains_speaking(joined[:300])
+                      if c[0].start < len(line) and not _enumerated(joined, c)]
     if head:
         found += [("headline", head[0], c) for c in _short_name_chains(head[0])]
     for line in head:
@@ -235,7 +245,8 @@ def region_by_mentions(clean_text: str, lines: list[str]) -> tuple[str | None, E
     if admits is None:
         return _the_one_region_named(clean_text)
     stop = frozenset() if group == "province" else frozenset(_evidence_rules()["short_name_stoplist"])
-    mentioned = gazetteer.count_mentions(clean_text[:5000], admits, stop)
+    mentioned = gazetteer.count_mentions_unless_after(clean_text[:5000], admits, stop,
+                                                      tuple(_evidence_rules()["superior_leads"]))
     counts = mentioned.most_common(2) + [("", 0), ("", 0)]
     (code, n), (_, second) = counts[0], counts[1]
     # a city that names a county-level city of its own as often as twice may be that city's parent:
@@ -370,7 +381,7 @@ def region_by_self_words(clean_text: str) -> tuple[str | None, Evidence | None]:
     if len(framed) != 1:
         return None, None
     (code, n), = framed.items()
-    named = gazetteer.count_mentions(head, admits, stop)
+    named = gazetteer.count_mentions_unless_after(head, admits, stop, tuple(rules["superior_leads"]))
     if any(k >= named[code] for c, k in named.items() if c != code):
         return None, None
     return code, Evidence("mentions", f"{regions.regions()[code]['name']} ×{n} in words for itself; {group} words ×{top}")
