@@ -1287,3 +1287,21 @@ def test_a_superior_in_a_list_of_superiors_is_not_the_texts_region():
 def test_words_of_a_sentence_at_a_titles_start_are_no_region_name():
     page = "市人大常委会组织部分省市代表集中视察2022年度10件民生实事\n2月1日,市人大常委会组织代表开展集中视察活动。全市民生实事进展顺利。"
     assert meta(page)["admin_level"] != "province"
+
+
+@pytest.mark.parametrize("opening", ["即日起,某某市委、市政府向社会各界征集2022年为民办实事项目建议。",
+                                     "即日起,某某区政府面向辖区居民开展2017年区办实事项目征集工作。本次网上征集工作截至10月20日结束。"])
+def test_a_call_for_proposals_with_no_title_is_about_the_list(opening):
+    assert meta(opening + "\n大家推荐的项目,应著重解决群众关注度高的问题。")["doc_type"] == "other"
+
+
+def test_two_bodies_of_one_region_are_its_issuer_not_a_list_of_others():
+    page = ("人民至上!某地公开征集2023年民生实事建议\n为实实在在解决好各族群众普遍关心的突出民生问题,新疆维吾尔自治区党委、政府"
+            "决定2023年实施一批民生实事。\n多年来,自治区党委、政府始终把保障和改善民生作为头等大事。")
+    assert meta(page)["region_code"] == "650000"
+
+
+def test_a_report_reviews_the_first_year_a_sentence_opens_with_after_words_of_review_even_far_on():
+    page = ("某某市政府市长在市十六届人大二次会议上作政府工作报告时说,刚刚过去的一年,是发展历程中极不平凡的一年。"
+            + "我们坚持政治引领,扎实推动城市转型,大力发展教体事业。" * 12 + "\n2021年,全市生产总值完成3725亿元。")
+    assert meta(page)["doc_year"] == 2022

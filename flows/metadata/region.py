@@ -111,8 +111,10 @@ def _enumerated(text: str, chain: list[gazetteer.Name]) -> bool:
     a text tells of, not the one that issues it."""
     body = followed_by(text, chain[-1].end, _evidence_rules()["bodies"]) or ""
     after = chain[-1].end + len(body)
-    return text[after:after + 1] in _evidence_rules()["enumeration_marks"] or \
-        text[max(0, chain[0].start - 1):chain[0].start] in _evidence_rules()["enumeration_marks"]
+    marks = _evidence_rules()["enumeration_marks"]
+    # (not 自治区党委、政府: two bodies of one region)
+    return (text[after:after + 1] in marks and not followed_by(text, after + 1, _evidence_rules()["bodies"])) or \
+        text[max(0, chain[0].start - 1):chain[0].start] in marks
 
 
 def _before_related_links(lines: list[str]) -> list[str]:

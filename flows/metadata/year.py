@@ -142,7 +142,7 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
         reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(
             rf"{YEAR_NAMED_RE.pattern}[^。,;:\d\n]{{0,8}}?(?:{'|'.join(map(re.escape, rules['review_headings']))})", head)]
         for lead in re.finditer("|".join(map(re.escape, rules["review_of_last_year"])), head):
-            after = head[lead.end():lead.end() + 400]
+            after = head[lead.end():lead.end() + 1000]
             opened = re.search(rules["year_opens_a_sentence"], after)
             if opened and not any(w in after[opened.end():opened.end() + 15] for w in rules["future_words"]):  # not 2018年,州政府要…  # 过去的一年,我省… 2019年,我省新建…: 2019 reviewed
                 reviewed.append((int(opened.group(1)), lead.end() + opened.start(1)))
