@@ -1305,3 +1305,11 @@ def test_a_report_reviews_the_first_year_a_sentence_opens_with_after_words_of_re
     page = ("某某市政府市长在市十六届人大二次会议上作政府工作报告时说,刚刚过去的一年,是发展历程中极不平凡的一年。"
             + "我们坚持政治引领,扎实推动城市转型,大力发展教体事业。" * 12 + "\n2021年,全市生产总值完成3725亿元。")
     assert meta(page)["doc_year"] == 2022
+
+
+def test_a_standing_committee_meeting_that_hears_the_plans_execution_is_news_of_it():
+    page = ("7月26日,某某县第十七届人大常委会召开第三十五次会议。会议由县人大常委会主任主持。\n"
+            "会议听取和审议了县人民政府关于2016年上半年国民经济和社会发展计划执行情况的报告、"
+            "县人民政府关于2016年上半年财政收支预算执行情况的报告。")
+    m = meta(page)
+    assert (m["doc_type"], m["doc_year"]) == ("other", 2016)
