@@ -1177,6 +1177,7 @@ COUNTY_NOTICE = ("关于2023年10月份民生实事项目进展情况的通报\n
 
 @pytest.mark.parametrize("url, code", [
     ("http://www.huichang.gov.cn/hcxxxgk/c1/content_1.html", "360733"),  # a county's portal, a county's words: 会昌县
+    ("http://www.huichangxian.gov.cn/x/content_1.html", "360733"),  # the name and its kind of region
     ("http://www.ganzhou.gov.cn/x/content_1.html", None),     # a city's portal under a county's words: not the city
     ("http://www.huichang.com.cn/x/content_1.html", None),    # not a government portal: a news site's home
     ("http://www.gulou.gov.cn/x/content_1.html", None),       # a name several regions share

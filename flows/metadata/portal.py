@@ -42,8 +42,15 @@ def region_of_source_url(source_url: str | None, clean_text: str) -> tuple[str |
     if not host.endswith(tuple(rules["portal_host_endings"])):
         return None, None
     names = _portal_names()
-    codes = {names[label][0] for label in host.split(".")
-             if label not in rules["generic_labels"] and len(names.get(label, ())) == 1}
+    codes = set()
+    for label in host.split("."):
+        if label in rules["generic_labels"]:
+            continue
+        if label not in names:  # shilongqu, shouxian: the name and its kind of region
+            label = next((label[:-len(k)] for k in rules["level_label_endings"]
+                          if label.endswith(k) and len(label) > len(k) + 2), label)
+        if len(names.get(label, ())) == 1:
+            codes.add(names[label][0])
     admits, _, _ = self_level(clean_text)
     if len(codes) != 1 or admits is None:
         return None, None
