@@ -1314,3 +1314,12 @@ def test_a_standing_committee_meeting_that_hears_the_plans_execution_is_news_of_
             "县人民政府关于2016年上半年财政收支预算执行情况的报告。")
     m = meta(page)
     assert (m["doc_type"], m["doc_year"]) == ("other", 2016)
+
+
+@pytest.mark.parametrize("page, year", [
+    ("关心支持某某发展的各界人士表示感谢。\n二、2019年经济社会发展主要目标和总体要求\n今年是建市30周年。", 2019),
+    ("参加县十四届人民代表大会第五次会议的人大代表们分组讨论《政府工作报告》。报告指出,2014年是我县发展史上最具标志意义的一年。"
+     "代表们表示,将按照2015年工作要求,扎实做好各项工作。", 2015),
+])
+def test_a_year_named_with_its_goals_or_its_work_requirements_is_the_year_planned(page, year):
+    assert meta(page)["doc_year"] == year
