@@ -1323,3 +1323,8 @@ def test_a_standing_committee_meeting_that_hears_the_plans_execution_is_news_of_
 ])
 def test_a_year_named_with_its_goals_or_its_work_requirements_is_the_year_planned(page, year):
     assert meta(page)["doc_year"] == year
+
+
+def test_a_variant_character_a_conversion_leaves_in_a_provinces_name_is_the_same_name():
+    m = meta("陜西省十二届人大六次会议开幕\n今天(1月15日),陜西省十二届人大六次会议在西安开幕。")
+    assert m["region_code"] == "610000"
