@@ -13,9 +13,6 @@ from flows.metadata.heads import DOC_NUMBER, title_words
 from flows.text.years import YEAR
 
 
-SECTION_ITEM = re.compile(r"^(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十\d]{1,3}[)、.])")
-
-
 def _evidence_rules() -> dict:
     return lexicon.metadata_rules()["region_evidence"]
 
@@ -144,7 +141,7 @@ def region_evidence(lines: list[str], title: str | None, title_line: str | None,
     for line in tail:
         # a signature line: short, no sentence in it (XX县人民政府, 浙江省省长 王某某), no item of a list of
         # documents cited (3、衡阳市人民政府《关于…的实施意见》)
-        if len(line) <= 40 and not re.search(r"[。,;《]", line) and not SECTION_ITEM.match(line) and \
+        if len(line) <= 40 and not re.search(r"[。,;《]", line) and not re.match(_evidence_rules()["list_item_pattern"], line) and \
                 not followed_by(line, 0, _evidence_rules()["byline_leads"]):
             found += [("signature", line, c) for c in _chains_speaking(line)]
     head = lines[:15]
