@@ -1328,3 +1328,15 @@ def test_a_year_named_with_its_goals_or_its_work_requirements_is_the_year_planne
 def test_a_variant_character_a_conversion_leaves_in_a_provinces_name_is_the_same_name():
     m = meta("陜西省十二届人大六次会议开幕\n今天(1月15日),陜西省十二届人大六次会议在西安开幕。")
     assert m["region_code"] == "610000"
+
+
+def test_a_page_that_says_it_is_the_reports_full_text_is_the_report_whatever_its_plan_says():
+    page = ("2月14日,2025年某某市政府工作报告全文发布。\n报告提出2025年主要预期目标:经济增长6%左右,"
+            "单位生产总值能耗全面完成“十四五”考核目标。")
+    m = meta(page)
+    assert (m["doc_type"], m["doc_year"]) == ("government_work_report", 2025)
+
+
+def test_the_matters_going_well_as_a_whole_is_progress():
+    page = "从市发改委获悉,今年上半年,市委、市政府2016年为民办实事工程整体进展顺利。\n新建幼儿园12所。"
+    assert meta(page)["doc_type"] == "progress_report"
