@@ -1340,3 +1340,18 @@ def test_a_page_that_says_it_is_the_reports_full_text_is_the_report_whatever_its
 def test_the_matters_going_well_as_a_whole_is_progress():
     page = "从市发改委获悉,今年上半年,市委、市政府2016年为民办实事工程整体进展顺利。\n新建幼儿园12所。"
     assert meta(page)["doc_type"] == "progress_report"
+
+
+@pytest.mark.parametrize("page", [
+    "省政府就《政府工作报告》征求省人大常委会意见\n12月31日,省政府就《政府工作报告》征求省人大常委会意见。省长出席征求意见座谈会。",
+    "1月21日,市四届人民政府召开第五次全体(扩大)会议,讨论并原则通过了《政府工作报告(送审稿)》。\n"
+    "《报告》全面准确总结我市2015年及“十二五”时期的工作和成效。",
+])
+def test_a_consultation_or_a_meeting_on_the_reports_draft_is_about_the_report(page):
+    assert meta(page)["doc_type"] == "other"
+
+
+def test_a_meeting_that_reviews_the_draft_reviews_its_own_regions_year():
+    page = ("1月21日,市四届人民政府召开第五次全体(扩大)会议,讨论并原则通过了《政府工作报告(送审稿)》。\n"
+            "《报告》全面准确总结我市2015年及“十二五”时期的工作和成效。")
+    assert meta(page)["doc_year"] == 2016

@@ -134,7 +134,8 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
             rf"{''.join(f'(?<!{re.escape(w)})' for w in rules['review_noun_after'])}"
             rf"(?:{'|'.join(map(re.escape, rules['review_year_before']))})[^。,;:、\d\n]{{0,12}}?((?:19|20)\d{{2}})年", head)]  # 回顾了“十四五”发展成就和2025年
         reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(
-            rf"(?:{'|'.join(map(re.escape, rules['review_year_right_after']))}){YEAR_NAMED_RE.pattern}", head)]
+            rf"(?:{'|'.join(map(re.escape, rules['review_year_right_after']))})"
+            rf"(?:{'|'.join(map(re.escape, rules['own_region_words']))})?{YEAR_NAMED_RE.pattern}", head)]
         reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(
             rf"(?:{'|'.join(map(re.escape, rules['estimated_year_before']))}),?{YEAR_NAMED_RE.pattern}", head)]
         reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(  # 2015年,预计实现… (2023年预计新增… plans)
