@@ -1355,3 +1355,9 @@ def test_a_meeting_that_reviews_the_draft_reviews_its_own_regions_year():
     page = ("1月21日,市四届人民政府召开第五次全体(扩大)会议,讨论并原则通过了《政府工作报告(送审稿)》。\n"
             "《报告》全面准确总结我市2015年及“十二五”时期的工作和成效。")
     assert meta(page)["doc_year"] == 2016
+
+
+def test_a_press_conference_on_the_matters_is_of_the_kind_it_presents():
+    progress = meta("我市召开2020年重点民生实事新闻发布会\n上半年,全市重点民生实事总体进展顺利,已完成投资12亿元。")
+    listed = meta("某某市2026年市办实事新闻发布会举行\n市政府新闻办召开新闻发布会,介绍2026年市政府重点办好的10件实事。")
+    assert (progress["doc_type"], listed["doc_type"]) == ("progress_report", "practical_matters_list")
