@@ -1361,3 +1361,9 @@ def test_a_press_conference_on_the_matters_is_of_the_kind_it_presents():
     progress = meta("我市召开2020年重点民生实事新闻发布会\n上半年,全市重点民生实事总体进展顺利,已完成投资12亿元。")
     listed = meta("某某市2026年市办实事新闻发布会举行\n市政府新闻办召开新闻发布会,介绍2026年市政府重点办好的10件实事。")
     assert (progress["doc_type"], listed["doc_type"]) == ("progress_report", "practical_matters_list")
+
+
+def test_a_call_for_suggestions_with_its_terms_is_about_the_list():
+    page = ("为拟定好2019年民生实事,决定在全省范围内开展向人民群众和社会各界征集2019年民生实事建议活动,现就有关事项公告如下:\n"
+            "一、征集时间\n从公告之日起,截止2018年10月30日。")
+    assert meta(page)["doc_type"] == "other"
