@@ -1367,3 +1367,11 @@ def test_a_call_for_suggestions_with_its_terms_is_about_the_list():
     page = ("为拟定好2019年民生实事,决定在全省范围内开展向人民群众和社会各界征集2019年民生实事建议活动,现就有关事项公告如下:\n"
             "一、征集时间\n从公告之日起,截止2018年10月30日。")
     assert meta(page)["doc_type"] == "other"
+
+
+@pytest.mark.parametrize("page, year", [
+    ("聚焦2023某某两会\n1月12日上午,自治区十四届人大一次会议在首府开幕,自治区主席作政府工作报告。", 2023),
+    ("政府工作报告\n——2月18日在某某市第十五届人民代表大会第四次会议上\n各位代表:\n一、2015工作回顾\n过去一年,全市经济平稳增长。", 2016),
+])
+def test_a_sessions_year_and_a_review_heading_whose_year_lost_its_character(page, year):
+    assert meta(page)["doc_year"] == year

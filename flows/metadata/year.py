@@ -129,6 +129,8 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
         rf"((?:19|20)\d{{2}})年[^。,;:\d]{{0,10}}?(?:{goals})", head)]
     planned.sort(key=lambda p: p[1])
     reviewed = _years_before(head, rules["review_year_after"]) + executed
+    reviewed += [(int(m.group(1)), m.start()) for m in re.finditer(rules["bare_year_review_pattern"], head)]  # 2015工作回顾
+    planned += [(int(m.group(1)), m.start()) for m in re.finditer(rules["sessions_of_year_pattern"], head)]  # 聚焦2023内蒙古两会
     if kind in ("government_work_report", "work_plan", "other", "practical_matters_list"):  # a report, a plan, a list, news of them
         reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(
             rf"{''.join(f'(?<!{re.escape(w)})' for w in rules['review_noun_after'])}"
