@@ -56,15 +56,16 @@ def test_any_bytes_under_any_name_give_a_document_or_a_named_source_error(name, 
 @given(name=names, text=texts, encoding=st.sampled_from(ENCODINGS), bom=st.booleans())
 def test_any_text_in_any_encoding_gives_a_document_or_a_named_source_error(name, text, encoding, bom):
     try:
-        data = text.encode(encoding)
-    except UnicodeEncodeError:
-        data = text.encode(encoding, errors="replace")
+        data, encodable = text.encode(encoding), True
+    except UnicodeEncodeError:  # a lone surrogate, or a character the encoding lacks: written as '?'
+        data, encodable = text.encode(encoding, errors="replace"), False
     if bom and encoding == "utf-8":
         data = b"\xef\xbb\xbf" + data
     with tempfile.TemporaryDirectory() as folder:
         result = read(Path(folder), name, data)
-    # text in an encoding that carries its own mark comes back exactly
-    if isinstance(result, ingest.RawDocument) and (encoding in ("utf-8-sig", "utf-16") or (bom and encoding == "utf-8")):
+    # text in an encoding that carries its own mark comes back exactly (what could be written of it)
+    if isinstance(result, ingest.RawDocument) and encodable and \
+            (encoding in ("utf-8-sig", "utf-16") or (bom and encoding == "utf-8")):
         assert result.text == text
 
 
