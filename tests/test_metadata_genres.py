@@ -1375,3 +1375,19 @@ def test_a_call_for_suggestions_with_its_terms_is_about_the_list():
 ])
 def test_a_sessions_year_and_a_review_heading_whose_year_lost_its_character(page, year):
     assert meta(page)["doc_year"] == year
+
+
+def test_a_countys_notice_that_forwards_its_provinces_opinion_is_the_countys():
+    page = ("楚雄州人民政府办公室转发了《云南省人民政府办公厅关于支持多渠道灵活就业的实施意见》,为扎实做好“六稳”工作,"
+            "经县人民政府同意,现将《云南省人民政府办公厅关于支持多渠道灵活就业的实施意见》转发给你们,并结合我县实际提出以下贯彻意见。\n"
+            "各乡镇人民政府、县级各部门:\n一、统一思想认识\n结合《元谋县稳就业工作实施方案》要求,全力做好元谋县稳就业工作,"
+            "确保全县就业局势保持稳定。")
+    m = meta(page)
+    assert (m["region_code"], m["admin_level"]) == ("532328", "county")  # 元谋县, not the province it forwards
+
+
+def test_a_consultation_on_the_report_without_brackets_is_about_it():
+    page = ("市政府就政府工作报告征求市人大常委会意见建议\n1月12日下午,常务副市长就政府工作报告(征求意见稿)征求市人大常委会意见建议。"
+            "与会人员认为,报告符合临沧实际。\n政府网站工作年度报表(昆明市人民政府)")
+    m = meta(page)
+    assert m["doc_type"] == "other" and m["region_code"] != "530100"  # not the portal's 昆明市

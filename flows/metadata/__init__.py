@@ -85,7 +85,11 @@ def document_metadata(clean_text: str, manifest: dict | None = None, page_date: 
     region_name, region_code, where, warning = find_region(lines, found["title"], title_line, found["issuer"], context)
     if warning:
         warnings.append(warning)
-    if region_code and where.where != "title" and \
+    # (a title is trusted, unless it is a document the text quotes: 现将《云南省…实施意见》转发给你们 in a
+    # county's notice that forwards it)
+    quoted_title = where is not None and where.where == "title" and title_line is not None \
+        and found["title"] != title_line and found["title"] in where.quote
+    if region_code and (where.where != "title" or quoted_title) and \
             not_the_level_it_speaks_as(region_code, clean_text, where.where):
         warnings.append(f"region '{region_name}' ({where.where}: {where.quote[:40]}) is not of the level the text "
                         "speaks as (its own words for its level): region_code left null")

@@ -134,7 +134,8 @@ def region_evidence(lines: list[str], title: str | None, title_line: str | None,
     byline's place. Each item: (where, the words, the chain of names)."""
     found: list[tuple[str, str, list[gazetteer.Name]]] = []
     for line in dict.fromkeys(filter(None, (title_line, title))):
-        found += [("title", line, c) for c in _chains_in_title(line)]
+        if line == title or len(line) <= _evidence_rules()["title_line_max"]:  # not the paragraph a quoted title stood in
+            found += [("title", line, c) for c in _chains_in_title(line)]
     tail = _before_related_links(lines)[-8:]
     if issuer:
         found += [("signature", issuer, c) for c in gazetteer.chains_in(issuer)[:1]]
