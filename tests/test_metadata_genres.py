@@ -1391,3 +1391,8 @@ def test_a_consultation_on_the_report_without_brackets_is_about_it():
             "与会人员认为,报告符合临沧实际。\n政府网站工作年度报表(昆明市人民政府)")
     m = meta(page)
     assert m["doc_type"] == "other" and m["region_code"] != "530100"  # not the portal's 昆明市
+
+
+def test_a_consultative_conference_speaks_for_its_region():
+    m = meta("内蒙古自治区政协十三届一次会议开幕\n1月11日,内蒙古自治区政协十三届一次会议在呼和浩特开幕。")
+    assert m["region_code"] == "150000"
