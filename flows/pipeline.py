@@ -35,7 +35,7 @@ def with_page_metadata(manifest: dict) -> tuple[dict, set[str]]:
     return {**manifest, **given}, set(given)
 
 
-def page_date_of(cleaned: clean_stage.CleanResult, manifest: dict) -> dt.date | None:
+def published_date(cleaned: clean_stage.CleanResult, manifest: dict) -> dt.date | None:
     """The date the page says it was published: its metadata table's (an HTML page), else a line of
     page facts the clean stage dropped (发布日期:2022-02-15 in a page saved as text)."""
     published = (manifest.get("page_metadata") or {}).get("published_date")
@@ -59,7 +59,7 @@ def build_document(raw: RawDocument) -> DocumentTables:
     doc_id = doc_id_for(raw.sha256, raw.manifest)
     cleaned = clean_stage.clean(raw.text)
     known, from_page = with_page_metadata(raw.manifest)
-    meta = metadata_stage.document_metadata(cleaned.clean_text, known, page_date=page_date_of(cleaned, raw.manifest))
+    meta = metadata_stage.document_metadata(cleaned.clean_text, known, page_date=published_date(cleaned, raw.manifest))
     if from_page:
         sources = json.loads(meta["metadata_sources"])
         sources.update({k: "page" for k, v in sources.items() if v == "manifest" and k in from_page})

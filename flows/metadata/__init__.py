@@ -141,8 +141,9 @@ def document_metadata(clean_text: str, manifest: dict | None = None, page_date: 
         found["plan_start_year"] = found["plan_end_year"] = found["doc_year"]
     found["source_url"] = None  # never in the text itself
     result, sources = {}, {}
-    for name in FIELDS:
-        value, source = found.get(name), "text"
+    from_host = evidence.get("region_code") is not None and evidence["region_code"].where == "source_url"
+    for name in FIELDS:  # the region a portal's host named is not the text's (source_url)
+        value, source = found.get(name), ("source_url" if from_host and name in ("region_code", "region_name") else "text")
         if value is None and manifest.get(name):
             value, source = manifest[name], "manifest"
             if name == "issue_date":
@@ -161,8 +162,6 @@ def document_metadata(clean_text: str, manifest: dict | None = None, page_date: 
             admin_level(result["region_name"])
     if result["doc_type"] is None:
         result["doc_type"] = "other"
-    if evidence.get("region_code") and evidence["region_code"].where == "source_url":
-        sources["region_code"] = sources["region_name"] = "source_url"  # not the text: its portal's host
     result["metadata_sources"] = json.dumps(sources, ensure_ascii=False, sort_keys=True)
     result["metadata_evidence"] = _evidence_json(evidence, clean_text)
     result["warnings"] = warnings

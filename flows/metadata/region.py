@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from flows import gazetteer, lexicon, regions
 from flows.metadata.evidence import Evidence, followed_by
@@ -196,15 +197,17 @@ def find_region(lines: list[str], title: str | None, title_line: str | None, iss
     return None, None, None, None
 
 
-def _level_words(clean_text: str) -> list[tuple[str, int]]:
-    """The two groups of words for itself (我省…, 全县…) a text uses most, with their counts."""
+@lru_cache(maxsize=16)
+def _level_words(clean_text: str) -> tuple[tuple[str, int], tuple[str, int]]:
+    """The two groups of words for itself (我省…, 全县…) a text uses most, with their counts. Cached: the
+    region readers of one document each ask for it."""
     rules = lexicon.metadata_rules()["self_reference"]
     head = clean_text[:5000]
     # not a rank within the level above (增速全省第3, 居全市前列): that is the parent, not the text itself
     ranked_in = "|".join(map(re.escape, rules["rank_after"]))
     count = lambda word: len(re.findall(rf"{re.escape(word)}(?!{ranked_in})", head))  # noqa: E731
     cues = Counter({group: sum(count(w) for w in words) for group, words in rules["words"].items()})
-    ranked = (cues.most_common() + [("", 0), ("", 0)])[:2]
+    ranked = tuple((cues.most_common() + [("", 0), ("", 0)])[:2])
     if ranked[0][1] == ranked[1][1] > 0:
         # a tie (省委 ×2, 市委 ×2: 在省委、省政府和市委的坚强领导下): the words that speak as the region
         # itself (我市, 全市) decide; the bodies may be the level above that leads it
@@ -213,7 +216,7 @@ def _level_words(clean_text: str) -> list[tuple[str, int]]:
                 for group, _ in ranked}
         first, second = sorted(ranked, key=lambda item: said[item[0]], reverse=True)
         if said[first[0]] > said[second[0]]:
-            return [(first[0], first[1] + 1), second]  # one more, so that it ranks first
+            return (first[0], first[1] + 1), second  # one more, so that it ranks first
     return ranked
 
 

@@ -147,7 +147,8 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
         for lead in re.finditer("|".join(map(re.escape, rules["review_of_last_year"])), head):
             after = head[lead.end():lead.end() + 1000]
             opened = re.search(rules["year_opens_a_sentence"], after)
-            if opened and not any(w in after[opened.end():opened.end() + 15] for w in rules["future_words"]):  # not 2018年,州政府要…  # 过去的一年,我省… 2019年,我省新建…: 2019 reviewed
+            # 过去的一年,我省… 2019年,我省新建…: 2019 reviewed; not 2018年,州人民政府要… (a plan)
+            if opened and not any(w in after[opened.end():opened.end() + 15] for w in rules["future_words"]):
                 reviewed.append((int(opened.group(1)), lead.end() + opened.start(1)))
                 break
         # A report plans for the latest year it names as planned, or the year after the one it reviews.
