@@ -40,6 +40,9 @@ class CleanResult:
     script: str
     fix_counts: dict = field(default_factory=dict)
     page_date: dt.date | None = None  # the date a dropped line of page facts gave (发布日期:2022-02-15)
+    # the dropped lines of page facts near the top (发布时间:2023-02-03 来源:邯郸市人民政府), for the
+    # metadata stage: where the page says it comes from
+    page_facts: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -209,9 +212,9 @@ def page_date_of(line: str) -> dt.date | None:
         return None
 
 
-def remove_clutter(lines: list[str]) -> tuple[list[str], dict, dt.date | None]:
-    """Drop page clutter; return the kept lines, counts per kind and the page's date where a dropped
-    line of page facts near the top gives it."""
+def remove_clutter(lines: list[str]) -> tuple[list[str], dict, dt.date | None, tuple[str, ...]]:
+    """Drop page clutter; return the kept lines, counts per kind, the page's date where a dropped
+    line of page facts near the top gives it, and the dropped lines near the top."""
     rules = _clutter_rules()
     counts = {"clutter_lines": 0, "preface_lines": 0, "trailing_lines": 0}
     nonblank = [i for i, line in enumerate(lines) if line.strip()]
@@ -222,14 +225,15 @@ def remove_clutter(lines: list[str]) -> tuple[list[str], dict, dt.date | None]:
             counts["preface_lines"] = sum(1 for i in nonblank if i <= index)
             lines = lines[index + 1:]
             break
-    kept, page_date, number = [], None, 0
+    kept, page_date, number, facts = [], None, 0, []
     for line in lines:
         stripped = line.strip()
         number += bool(stripped)
         if stripped and any(p.match(stripped) for p in rules["lines"]):
             counts["clutter_lines"] += 1
-            if page_date is None and number <= rules["page_date_max_line"]:
-                page_date = page_date_of(stripped)
+            if number <= rules["page_date_max_line"]:
+                page_date = page_date or page_date_of(stripped)
+                facts.append(stripped)
             continue
         kept.append(line)
     # Stray words at the very end.
@@ -238,7 +242,7 @@ def remove_clutter(lines: list[str]) -> tuple[list[str], dict, dt.date | None]:
         if kept[-1].strip():
             counts["trailing_lines"] += 1
         kept.pop()
-    return kept, counts, page_date
+    return kept, counts, page_date, tuple(facts)
 
 
 def clean(text: str) -> CleanResult:
@@ -267,10 +271,10 @@ def clean(text: str) -> CleanResult:
     text, counts["cjk_spaces"] = remove_cjk_spaces(text)
     text, counts["inline_markup"] = _clutter_rules()["inline"].subn("", text)
     lines = [line.strip() for line in text.split("\n")]
-    lines, clutter, page_date = remove_clutter(lines)
+    lines, clutter, page_date, page_facts = remove_clutter(lines)
     counts.update(clutter)
     # Blank lines carry no meaning in these texts; one line break separates paragraphs.
     text = "\n".join(line for line in lines if line)
     counts["garbled_chars"] = garbled
     counts["redaction_runs"] = len(re.findall(r"\*+", text))
-    return CleanResult(text, script, counts, page_date)
+    return CleanResult(text, script, counts, page_date, page_facts)

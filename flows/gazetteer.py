@@ -53,6 +53,14 @@ def _names() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], in
         place = regions.place_name(row["name"])  # 文山 even though 文山市 goes by it too: 文山州 is free
         if place and place + row["name"][-1] not in taken:
             full.setdefault(place + row["name"][-1], []).append(code)
+    # A county made a district or a city (撤县设区: 济阳县 is 济阳区 since 2018) goes by its old name in
+    # texts of before: a full name, unless a region already has it.
+    former = lexicon.metadata_rules()["region_names"]["former_county"]
+    for code, row in regions.regions().items():
+        stem, ending = row["name"][:-1], row["name"][-1:]
+        if row["level"] == "county" and ending in former["endings"] and len(stem) >= 2 \
+                and stem + former["old_ending"] not in taken:
+            full.setdefault(stem + former["old_ending"], []).append(code)
     variants = lexicon.metadata_rules()["region_names"]["conversion_variants"]
     for names in (full, short):
         for name, codes in list(names.items()):

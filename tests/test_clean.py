@@ -244,3 +244,10 @@ def test_a_pages_tags_left_in_its_text_end_lines_and_go():
 
 def test_a_lone_angle_bracket_is_no_markup():
     assert clean.clean("收入比 <5 倍的家庭 <p> 占比下降。").fix_counts["markup_tags"] == 0
+
+
+def test_dropped_lines_of_page_facts_near_the_top_are_kept_aside_for_the_metadata_stage():
+    result = clean.clean("视察民生实事\n发布时间:2023-02-03 来源:邯郸市人民政府\n2月1日,代表视察了民生实事。\n")
+    assert result.page_facts == ("发布时间:2023-02-03 来源:邯郸市人民政府",)
+    assert str(result.page_date) == "2023-02-03"
+    assert "来源" not in result.clean_text

@@ -13,7 +13,7 @@ from flows import clean, metadata
 
 def meta(text: str) -> dict:
     cleaned = clean.clean(text)  # as the pipeline reads it: the page's date from a dropped line of page facts
-    return metadata.document_metadata(cleaned.clean_text, page_date=cleaned.page_date)
+    return metadata.document_metadata(cleaned.clean_text, page_date=cleaned.page_date, page_facts=cleaned.page_facts)
 
 
 def where(m: dict, field: str = "region_code") -> str:
@@ -1160,7 +1160,7 @@ def test_a_city_text_that_names_itself_nowhere_is_the_city_its_counties_belong_t
 def test_counties_of_two_cities_give_no_city():
     page = ("上半年,全市新增城镇就业2.1万人。炎陵县、茶陵县新建农村公路120公里,岳麓区完成老旧小区改造15个。"
             "全市城乡居民收入稳步增长。")
-    assert meta(page)["region_code"] is None
+    assert meta(page)["region_code"] is None  # the county's page on its city's portal: not 邯郸市
 
 
 def test_news_of_a_sessions_close_is_not_the_report():
@@ -1396,3 +1396,37 @@ def test_a_consultation_on_the_report_without_brackets_is_about_it():
 def test_a_consultative_conference_speaks_for_its_region():
     m = meta("内蒙古自治区政协十三届一次会议开幕\n1月11日,内蒙古自治区政协十三届一次会议在呼和浩特开幕。")
     assert m["region_code"] == "150000"
+
+
+def test_a_county_made_a_district_goes_by_its_old_name_in_texts_of_before():
+    m = meta("济阳县第十八届人民代表大会第二次会议隆重开幕\n1月14日,济阳县第十八届人民代表大会第二次会议开幕。县长代表县政府作政府工作报告。")
+    assert (m["region_code"], m["admin_level"]) == ("370115", "county")  # 济阳区 since 2018
+
+
+def test_the_one_region_named_in_full_beside_a_towns_short_name():
+    m = meta("近日,江宁区2024年度10类民生实事项目确定。2024年,江宁区将重点实施10类民生实事项目。\n"
+             "其中包括:完成秣陵和淳化2个街道社区卫生服务中心改扩建,充分体现了江宁区以人民为中心的发展思想。")
+    assert m["region_code"] == "320115"  # 淳化 is a street here, not 淳化县
+
+
+def test_a_portals_table_of_page_facts_names_the_publisher():
+    page = ("索引号: | 002489698/2023-272488 | 公开方式: | 主动公开 |\n"
+            "发布单位: | 杭州市农业农村局(杭州市乡村振兴局) | 主题分类: | 农业 |\n"
+            "2023年是实施“十四五”规划承上启下的关键之年。按照中央、省、市“三农”工作决策部署,做好全省示范。")
+    m = meta(page)
+    assert m["region_code"] == "330100" and where(m) == "publisher"
+
+
+def test_the_source_in_a_dropped_line_of_page_facts():
+    page = ("市人大常委会组织代表集中视察2022年度10件民生实事\n"
+            "发布时间:2023-02-03 来源:邯郸市人民政府 发布开发区:经济技术开发区\n"
+            "2月1日,市人大常委会组织部分省、市人大代表围绕2022年度10件民生实事完成情况开展集中视察。"
+            "详细了解我市民生实事落实情况,全市各级各部门要抓好落实,市政府要加强督办。")
+    m = meta(page)
+    assert m["region_code"] == "130400" and where(m) == "byline"
+
+
+def test_a_news_sites_source_in_page_facts_over_a_county_text_is_not_its_region():
+    page = ("县人大常委会视察民生实事\n发布时间:2023-02-03 来源:邯郸市人民政府\n"
+            "全县各级要抓好落实,县政府要加强督办,确保我县民生实事按期完成。县人大常委会将跟踪监督。")
+    assert meta(page)["region_code"] is None  # the county's page on its city's portal: not 邯郸市

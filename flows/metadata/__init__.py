@@ -24,9 +24,9 @@ from flows.metadata.heads import (admin_level, date_of_line, find_doc_number, fi
 from flows.metadata.kind import (deliberation_news, delivers_a_report, doc_type, doc_type_from_opening, names_a_kind_that_is_other,
                                  page_about_a_document, tells_progress)
 from flows.metadata.portal import region_of_source_url
-from flows.metadata.region import (find_region, region_by_counties, level_it_speaks_as, not_the_level_it_speaks_as, region_by_mentions,
-                                   region_by_self_words, region_by_towns, region_evidence, region_of_doc_number,
-                                   self_level)
+from flows.metadata.region import (find_region, region_by_counties, region_by_mentions,
+                                   region_by_self_words, region_by_towns, region_evidence, region_of_doc_number)
+from flows.metadata.self_level import level_it_speaks_as, not_the_level_it_speaks_as, self_level
 from flows.metadata.year import document_year, plan_period
 
 FIELDS = ("title", "doc_number", "issuer", "issue_date", "region_name", "region_code", "admin_level",
@@ -66,9 +66,11 @@ def _kind_of_a_later_title(lines: list[str], title_line: str | None) -> str | No
     return kind if kind != "other" else None
 
 
-def document_metadata(clean_text: str, manifest: dict | None = None, page_date: dt.date | None = None) -> dict:
+def document_metadata(clean_text: str, manifest: dict | None = None, page_date: dt.date | None = None,
+                      page_facts: tuple[str, ...] = ()) -> dict:
     """Metadata of one document: text first, manifest second, null otherwise. `page_date` is the date
-    the page it was copied from says it was published (a news item's year falls back on it).
+    the page it was copied from says it was published (a news item's year falls back on it);
+    `page_facts` are the lines of page facts the clean stage dropped (…来源:邯郸市人民政府).
 
     Returns the documents-table fields, `metadata_sources` (field -> text|manifest),
     `metadata_evidence` (field -> where in the text it was read) and `warnings`."""
@@ -82,7 +84,8 @@ def document_metadata(clean_text: str, manifest: dict | None = None, page_date: 
     found["issue_date"] = find_issue_date(lines)
     found["issuer"] = find_issuer(lines, title_line)
     context = "\n".join(filter(None, (found["title"], found["issuer"], clean_text[:2000])))
-    region_name, region_code, where, warning = find_region(lines, found["title"], title_line, found["issuer"], context)
+    region_name, region_code, where, warning = find_region(lines, found["title"], title_line, found["issuer"], context,
+                                                          page_facts)
     if warning:
         warnings.append(warning)
     # (a title is trusted, unless it is a document the text quotes: 现将《云南省…实施意见》转发给你们 in a

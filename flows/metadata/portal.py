@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 
 from flows import lexicon, regions
 from flows.metadata.evidence import Evidence
-from flows.metadata.region import self_level
+from flows.metadata.self_level import self_level
 
 
 @lru_cache(maxsize=1)

@@ -5,12 +5,11 @@ level it names most. The gazetteer turns a name into a GB/T 2260 code."""
 from __future__ import annotations
 
 import re
-from collections import Counter
-from functools import lru_cache
 
 from flows import gazetteer, lexicon, regions
 from flows.metadata.evidence import Evidence, followed_by
 from flows.metadata.heads import DOC_NUMBER, title_words
+from flows.metadata.self_level import self_level
 from flows.text.years import YEAR
 
 
@@ -100,10 +99,28 @@ def _byline_chains(lines: list[str]) -> list[tuple[list[gazetteer.Name], str]]:
     for line in lines:
         lead = followed_by(line, 0, _evidence_rules()["byline_leads"])
         if lead:
-            rest = line[len(lead):].strip()
+            rest = line[len(lead):].strip(" |")
             chains = [c for c in gazetteer.chains_in(rest) if c[0].start == 0 and _speaks_for_body(rest, c)]
             media = tuple(_evidence_rules()["byline_media_words"])  # a county's news centre is a newspaper
             out.extend((c, rest) for c in chains if not rest[c[-1].end:].startswith(media))
+    return out
+
+
+def _bylines_in(page_facts: tuple[str, ...]) -> list[str]:
+    """The bylines within dropped lines of page facts (发布时间:2023-02-03 来源:邯郸市人民政府 …), each
+    from its lead on."""
+    leads = "|".join(map(re.escape, _evidence_rules()["byline_leads"]))
+    return [line[match.start():] for line in page_facts for match in re.finditer(leads, line)]
+
+
+def _publisher_chains(lines: list[str]) -> list[tuple[list[gazetteer.Name], str]]:
+    """发布单位: | 杭州市农业农村局(杭州市乡村振兴局) | — the body a portal's table of page facts says issued it."""
+    out = []
+    for line in lines:
+        lead = followed_by(line, 0, _evidence_rules()["publisher_leads"])
+        if lead:
+            rest = line[len(lead):].strip(" |")
+            out.extend((c, rest) for c in gazetteer.chains_in(rest)[:1] if c[0].start == 0)
     return out
 
 
@@ -128,8 +145,8 @@ def _before_related_links(lines: list[str]) -> list[str]:
     return lines
 
 
-def region_evidence(lines: list[str], title: str | None, title_line: str | None,
-                    issuer: str | None) -> list[tuple[str, str, list[gazetteer.Name]]]:
+def region_evidence(lines: list[str], title: str | None, title_line: str | None, issuer: str | None,
+                    page_facts: tuple[str, ...] = ()) -> list[tuple[str, str, list[gazetteer.Name]]]:
     """Every place where the text names its own region, most trusted first (guide 7): the title,
     the signature, the issuing body or meeting in the opening, then a headline's, dateline's or
     byline's place. Each item: (where, the words, the chain of names)."""
@@ -147,6 +164,7 @@ def region_evidence(lines: list[str], title: str | None, title_line: str | None,
                 not followed_by(line, 0, _evidence_rules()["byline_leads"]):
             found += [("signature", line, c) for c in _chains_speaking(line)]
     head = lines[:15]
+    found += [("publisher", words, c) for c, words in _publisher_chains(head)]
     for i, line in enumerate(head):
         if not followed_by(line, 0, _evidence_rules()["byline_leads"]):
             # A short line may go on in the next (——2021年1月12日在X自治州第十五届 / 人民代表大会…).
@@ -159,16 +177,16 @@ def region_evidence(lines: list[str], title: str | None, title_line: str | None,
         found += [("heading", line, c) for c in _heading_chains(line)]
     for line in head[:6]:
         found += [("dateline", line, c) for c in _dateline_chains(line)]
-    found += [("byline", words, c) for c, words in _byline_chains(head + tail)]
+    found += [("byline", words, c) for c, words in _byline_chains(head + tail + _bylines_in(page_facts))]
     return found
 
 
 def find_region(lines: list[str], title: str | None, title_line: str | None, issuer: str | None,
-                context: str) -> tuple[str | None, str | None, Evidence | None, str | None]:
+                context: str, page_facts: tuple[str, ...] = ()) -> tuple[str | None, str | None, Evidence | None, str | None]:
     """(region name, GB/T 2260 code, evidence, warning). The most trusted kind of place that names a
     region decides; a later name of the same kind that lies inside it refines it (湖州市 … 德清县
     人民政府); a name several regions share and nothing settles is left null with a warning."""
-    evidence = region_evidence(lines, title, title_line, issuer)
+    evidence = region_evidence(lines, title, title_line, issuer, page_facts)
     for where in dict.fromkeys(w for w, _, _ in evidence):
         chosen = None
         ambiguous = None
@@ -195,51 +213,6 @@ def find_region(lines: list[str], title: str | None, title_line: str | None, iss
                        f"({names}) and the text names none of their parents: region_code left null")
             return resolution.name.text, None, Evidence(where, words), warning
     return None, None, None, None
-
-
-@lru_cache(maxsize=16)
-def _level_words(clean_text: str) -> tuple[tuple[str, int], tuple[str, int]]:
-    """The two groups of words for itself (我省…, 全县…) a text uses most, with their counts. Cached: the
-    region readers of one document each ask for it."""
-    rules = lexicon.metadata_rules()["self_reference"]
-    head = clean_text[:5000]
-    # not a rank within the level above (增速全省第3, 居全市前列): that is the parent, not the text itself
-    ranked_in = "|".join(map(re.escape, rules["rank_after"]))
-    count = lambda word: len(re.findall(rf"{re.escape(word)}(?!{ranked_in})", head))  # noqa: E731
-    cues = Counter({group: sum(count(w) for w in words) for group, words in rules["words"].items()})
-    ranked = tuple((cues.most_common() + [("", 0), ("", 0)])[:2])
-    if ranked[0][1] == ranked[1][1] > 0:
-        # a tie (省委 ×2, 市委 ×2: 在省委、省政府和市委的坚强领导下): the words that speak as the region
-        # itself (我市, 全市) decide; the bodies may be the level above that leads it
-        speaking = tuple(rules["speaking_prefixes"])
-        said = {group: sum(head.count(w) for w in rules["words"][group] if w.startswith(speaking))
-                for group, _ in ranked}
-        first, second = sorted(ranked, key=lambda item: said[item[0]], reverse=True)
-        if said[first[0]] > said[second[0]]:
-            return (first[0], first[1] + 1), second  # one more, so that it ranks first
-    return ranked
-
-
-def self_level(clean_text: str):
-    """The level a text speaks as (我省, 全县, 区委…): a predicate over regions-table rows that admits the
-    regions of that level, with the words' count; (None, 0) when it says none or two levels equally."""
-    rules = lexicon.metadata_rules()["self_reference"]
-    (group, top), (_, second) = _level_words(clean_text)
-    if top < 1 or top == second:
-        return None, 0, None
-    endings = tuple(rules["name_endings"][group])
-    municipalities = set(lexicon.mapping("regions")["municipalities"])
-
-    def admits(row: dict) -> bool:
-        if group == "province":
-            return row["level"] == "province" and row["name"].endswith(endings)
-        if group == "city" and row["name"] in municipalities:
-            return True
-        if group == "district" and row["level"] == "province":
-            return row["name"].endswith(tuple(rules["autonomous_region_endings"]))
-        return row["level"] != "province" and row["name"].endswith(endings)
-
-    return admits, top, group
 
 
 def region_by_mentions(clean_text: str, lines: list[str]) -> tuple[str | None, Evidence | None]:
@@ -281,16 +254,18 @@ def region_by_mentions(clean_text: str, lines: list[str]) -> tuple[str | None, E
 
 def _the_one_region_named(clean_text: str) -> tuple[str | None, Evidence | None]:
     """A text with no words for its own level that names one region, in full, three times or more and no
-    other region at all (苏州市统计局…2024年苏州市民生实事项目市民评议调查…苏州市常住居民)."""
+    other region in full (苏州市统计局…2024年苏州市民生实事项目市民评议调查…苏州市常住居民; 江宁区 ×3 beside
+    淳化, a town's short name that is also a county's)."""
     head = clean_text[:5000]
     mentioned = gazetteer.count_mentions(head, lambda row: True, frozenset(_evidence_rules()["short_name_stoplist"]))
-    if len(mentioned) != 1:
+    in_full = [code for code in mentioned if regions.regions()[code]["name"] in head]
+    if len(in_full) != 1:
         return None, None
-    (code, n), = mentioned.items()
+    code, = in_full
     name = regions.regions()[code]["name"]
-    if n < 3 or head.count(name) < 3:
+    if mentioned[code] < 3 or head.count(name) < 3:
         return None, None
-    return code, Evidence("mentions", f"{name} ×{head.count(name)}, the only region named")
+    return code, Evidence("mentions", f"{name} ×{head.count(name)}, the only region named in full")
 
 
 def region_by_counties(clean_text: str) -> tuple[str | None, Evidence | None]:
@@ -348,31 +323,6 @@ def region_by_towns(clean_text: str) -> tuple[str | None, Evidence | None]:
     return code, Evidence("towns", "、".join(names[:4]))
 
 
-def not_the_level_it_speaks_as(code: str, clean_text: str, where: str) -> bool:
-    """A region a less trusted place named that is not of the level the text speaks as (我县, 全县,
-    全省…, at least twice): a county text given a city or province named in a header, a byline or
-    the opening (the site's, the newspaper's, the parent's name); a dateline or byline city over a
-    text that speaks as a province or a county (新华社南京1月10日电 over 全省…: the bureau's city)."""
-    admits, top, group = self_level(clean_text)
-    weak = where in ("dateline", "byline", "headline")  # a place a news site's own city often takes
-    if admits is None or top < (1 if weak else 2):
-        return False
-    row = regions.regions()[code]
-    if weak:
-        return not admits(row)
-    return group in ("county", "district") and not admits(row) and row["level"] in ("prefecture", "province")
-
-
-def level_it_speaks_as(clean_text: str) -> str | None:
-    """The level of a text that names no region it can be given (redacted, never named): the one
-    its words for itself say (全县, 区委 ×2 or more: county); none for 全市, which a prefecture-level
-    city, a county-level city and a municipality all say."""
-    (group, top), (_, second) = _level_words(clean_text)
-    if top < 2 or top < 2 * second:  # 全省 ×7 and 全市 ×6: a city that speaks of its province too
-        return None
-    return lexicon.metadata_rules()["self_reference"]["levels"].get(group)
-
-
 def region_by_self_words(clean_text: str) -> tuple[str | None, Evidence | None]:
     """A text that names itself only in the words it speaks of its own region in (贡献正定力量, 支撑临沧
     跨越发展, 平安杭州法治杭州), at the level it speaks as: the one region of that level so framed, where
@@ -392,4 +342,3 @@ def region_by_self_words(clean_text: str) -> tuple[str | None, Evidence | None]:
     if any(k >= named[code] for c, k in named.items() if c != code):
         return None, None
     return code, Evidence("mentions", f"{regions.regions()[code]['name']} ×{n} in words for itself; {group} words ×{top}")
-

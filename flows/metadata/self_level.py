@@ -1,0 +1,80 @@
+"""The level a text speaks as: its words for itself (我省, 全县, 区委…) counted once per document. A region
+reader admits only regions of that level; a less trusted place that names another level is not the
+text's own region."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from flows import lexicon, regions
+
+
+@lru_cache(maxsize=16)
+def _level_words(clean_text: str) -> tuple[tuple[str, int], tuple[str, int]]:
+    """The two groups of words for itself (我省…, 全县…) a text uses most, with their counts. Cached: the
+    region readers of one document each ask for it."""
+    rules = lexicon.metadata_rules()["self_reference"]
+    head = clean_text[:5000]
+    # not a rank within the level above (增速全省第3, 居全市前列): that is the parent, not the text itself
+    ranked_in = "|".join(map(re.escape, rules["rank_after"]))
+    count = lambda word: len(re.findall(rf"{re.escape(word)}(?!{ranked_in})", head))  # noqa: E731
+    cues = Counter({group: sum(count(w) for w in words) for group, words in rules["words"].items()})
+    ranked = tuple((cues.most_common() + [("", 0), ("", 0)])[:2])
+    if ranked[0][1] == ranked[1][1] > 0:
+        # a tie (省委 ×2, 市委 ×2: 在省委、省政府和市委的坚强领导下): the words that speak as the region
+        # itself (我市, 全市) decide; the bodies may be the level above that leads it
+        speaking = tuple(rules["speaking_prefixes"])
+        said = {group: sum(head.count(w) for w in rules["words"][group] if w.startswith(speaking))
+                for group, _ in ranked}
+        first, second = sorted(ranked, key=lambda item: said[item[0]], reverse=True)
+        if said[first[0]] > said[second[0]]:
+            return (first[0], first[1] + 1), second  # one more, so that it ranks first
+    return ranked
+
+
+def self_level(clean_text: str):
+    """The level a text speaks as (我省, 全县, 区委…): a predicate over regions-table rows that admits the
+    regions of that level, with the words' count; (None, 0) when it says none or two levels equally."""
+    rules = lexicon.metadata_rules()["self_reference"]
+    (group, top), (_, second) = _level_words(clean_text)
+    if top < 1 or top == second:
+        return None, 0, None
+    endings = tuple(rules["name_endings"][group])
+    municipalities = set(lexicon.mapping("regions")["municipalities"])
+
+    def admits(row: dict) -> bool:
+        if group == "province":
+            return row["level"] == "province" and row["name"].endswith(endings)
+        if group == "city" and row["name"] in municipalities:
+            return True
+        if group == "district" and row["level"] == "province":
+            return row["name"].endswith(tuple(rules["autonomous_region_endings"]))
+        return row["level"] != "province" and row["name"].endswith(endings)
+
+    return admits, top, group
+
+
+def not_the_level_it_speaks_as(code: str, clean_text: str, where: str) -> bool:
+    """A region a less trusted place named that is not of the level the text speaks as (我县, 全县,
+    全省…, at least twice): a county text given a city or province named in a header, a byline or
+    the opening (the site's, the newspaper's, the parent's name); a dateline or byline city over a
+    text that speaks as a province or a county (新华社南京1月10日电 over 全省…: the bureau's city)."""
+    admits, top, group = self_level(clean_text)
+    weak = where in ("dateline", "byline", "headline")  # a place a news site's own city often takes
+    if admits is None or top < (1 if weak else 2):
+        return False
+    row = regions.regions()[code]
+    if weak:
+        return not admits(row)
+    return group in ("county", "district") and not admits(row) and row["level"] in ("prefecture", "province")
+
+
+def level_it_speaks_as(clean_text: str) -> str | None:
+    """The level of a text that names no region it can be given (redacted, never named): the one
+    its words for itself say (全县, 区委 ×2 or more: county); none for 全市, which a prefecture-level
+    city, a county-level city and a municipality all say."""
+    (group, top), (_, second) = _level_words(clean_text)
+    if top < 2 or top < 2 * second:  # 全省 ×7 and 全市 ×6: a city that speaks of its province too
+        return None
+    return lexicon.metadata_rules()["self_reference"]["levels"].get(group)
