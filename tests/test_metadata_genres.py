@@ -1430,3 +1430,10 @@ def test_a_news_sites_source_in_page_facts_over_a_county_text_is_not_its_region(
     page = ("县人大常委会视察民生实事\n发布时间:2023-02-03 来源:邯郸市人民政府\n"
             "全县各级要抓好落实,县政府要加强督办,确保我县民生实事按期完成。县人大常委会将跟踪监督。")
     assert meta(page)["region_code"] is None  # the county's page on its city's portal: not 邯郸市
+
+
+def test_a_call_for_next_years_matters_is_for_that_year_though_it_tells_of_this_years_first():
+    page = ("一直以来,区政府始终把保障和改善民生作为工作出发点。目前2022年区政府十大民生实事项目进展顺利。\n"
+            "为进一步问需于民,即日起至11月15日向社会公开征集2023年北仑区民生实事项目。\n宁波市北仑区人民政府\n2022年10月30日")
+    m = meta(page)
+    assert (m["doc_type"], m["doc_year"]) == ("other", 2023)
