@@ -1437,3 +1437,18 @@ def test_a_call_for_next_years_matters_is_for_that_year_though_it_tells_of_this_
             "为进一步问需于民,即日起至11月15日向社会公开征集2023年北仑区民生实事项目。\n宁波市北仑区人民政府\n2022年10月30日")
     m = meta(page)
     assert (m["doc_type"], m["doc_year"]) == ("other", 2023)
+
+
+def test_news_of_a_sessions_close_that_passed_the_plan_is_no_plan():
+    page = ("博罗县十七届人大三次会议闭幕\n1月10日上午,博罗县第十七届人民代表大会第三次会议胜利闭幕。会议听取和审议了各项报告,"
+            "表决通过了关于2023年国民经济和社会发展计划的决议草案。")
+    assert meta(page)["doc_type"] == "other"
+
+
+@pytest.mark.parametrize("page, kind", [
+    ("1月5日,县长主持召开十六届县人民政府第52次常务会议,讨论了《政府工作报告(草案)》、《2014年国民经济和社会发展计划执行情况及"
+     "2015年国民经济和社会发展计划(草案)的报告》。", "other"),
+    ("为促进就业,经市人民政府常务会议研究同意,现就做好2020年就业工作提出以下实施意见:\n一、稳定就业岗位", "implementation_opinion"),
+])
+def test_news_of_an_executive_meeting_held_is_not_the_drafts_it_discussed(page, kind):
+    assert meta(page)["doc_type"] == kind

@@ -69,6 +69,8 @@ def doc_type_from_opening(lines: list[str]) -> str | None:
     opening = _opening(lines)
     if re.search(rules["listing_matters_pattern"], opening) or re.search(rules["voting_matters_pattern"], opening):
         return "practical_matters_list"  # 重点抓好10件民生实事: (1)…; 票决2019年县政府民生实事项目
+    if re.search(rules["meeting_held_pattern"], opening[:rules["meeting_held_within"]]):
+        return "other"  # 县长…主持召开县人民政府第52次常务会议: news of a meeting on the drafts, none of them
     delivered = delivers_a_report(lines)
     for keyword, code, *speakers in rules["opening_cues"]:
         for match in re.finditer(re.escape(keyword), opening):
@@ -84,12 +86,15 @@ def doc_type_from_opening(lines: list[str]) -> str | None:
 
 def _unless_closing(code: str, opening: str) -> str:
     """News of a session's close (…胜利闭幕) tells what it passed; it is not the report delivered at its
-    opening. News that the report announces the year's matters (政府工作报告公布了今年的十件民生实事) is the list."""
+    opening, nor the plan whose resolution it passed. News that the report announces the year's matters
+    (政府工作报告公布了今年的十件民生实事) is the list."""
     rules = lexicon.metadata_rules()["doc_type"]
-    if code != "government_work_report":
+    if code not in ("government_work_report", "work_plan"):
         return code
     if any(word in opening[:rules["closing_within"]] for word in rules["closing_words"]):
         return "other"
+    if code != "government_work_report":
+        return code
     if re.search(rules["announcing_matters_pattern"], opening[:rules["closing_within"]]):
         return "practical_matters_list"
     return code
