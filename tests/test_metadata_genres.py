@@ -1452,3 +1452,9 @@ def test_news_of_a_sessions_close_that_passed_the_plan_is_no_plan():
 ])
 def test_news_of_an_executive_meeting_held_is_not_the_drafts_it_discussed(page, kind):
     assert meta(page)["doc_type"] == kind
+
+
+def test_a_headline_over_the_standing_committees_report_is_not_the_governments():
+    page = ("济南市济阳区第十九届人民代表大会第六次会议举行第二次全体会议\n刘某作人大常委会工作报告 王某张某分别作“两院”工作报告\n"
+            "2月4日,区第十九届人民代表大会第六次会议举行第二次全体会议,听取和审议区人大常委会工作报告。")
+    assert meta(page)["doc_type"] == "other"
