@@ -1458,3 +1458,15 @@ def test_a_headline_over_the_standing_committees_report_is_not_the_governments()
     page = ("济南市济阳区第十九届人民代表大会第六次会议举行第二次全体会议\n刘某作人大常委会工作报告 王某张某分别作“两院”工作报告\n"
             "2月4日,区第十九届人民代表大会第六次会议举行第二次全体会议,听取和审议区人大常委会工作报告。")
     assert meta(page)["doc_type"] == "other"
+
+
+def test_a_session_just_opened_that_says_when_it_will_close_is_news_of_the_report():
+    page = ("1月15日上午,深圳市坪山区第一届人民代表大会第五次会议隆重开幕。根据会议日程,本次大会于1月17日上午闭幕,会期2天半。\n"
+            "会上,区长代表区人民政府作政府工作报告。报告总结了2019年工作,谋划部署2020年工作。")
+    assert meta(page)["doc_type"] == "government_work_report"
+
+
+def test_news_that_quotes_the_report_with_no_other_cue_is_of_the_report():
+    page = ("新闻热线:0855-8222000\n会议现场(记者 摄)\n报告指出,过去一年,全州经济社会发展稳中有进、民生改善。\n"
+            "2019年,黔东南州地区生产总值完成1123亿元,增长8.4%。")
+    assert meta(page)["doc_type"] == "government_work_report"

@@ -91,13 +91,25 @@ def _unless_closing(code: str, opening: str) -> str:
     rules = lexicon.metadata_rules()["doc_type"]
     if code not in ("government_work_report", "work_plan"):
         return code
-    if any(word in opening[:rules["closing_within"]] for word in rules["closing_words"]):
+    if _tells_of_a_close(opening[:rules["closing_within"]]):
         return "other"
     if code != "government_work_report":
         return code
     if re.search(rules["announcing_matters_pattern"], opening[:rules["closing_within"]]):
         return "practical_matters_list"
     return code
+
+
+def _tells_of_a_close(opening: str) -> bool:
+    """A session closed (…第四次会议胜利闭幕), not one the opening says will close on a date (本次大会于1月17日
+    上午闭幕: the schedule of a session just opened)."""
+    rules = lexicon.metadata_rules()["doc_type"]
+    for word in rules["closing_words"]:
+        for match in re.finditer(re.escape(word), opening):
+            before = re.split(r"[。,;\n]", opening[:match.start()])[-1]
+            if not any(w in before for w in rules["scheduled_words"]):
+                return True
+    return False
 
 
 def _on_an_agenda(opening: str, start: int, end: int) -> bool:
