@@ -84,6 +84,17 @@ def part_of_a_word(text: str, pos: int, length: int) -> bool:
     return length == 2 and text.startswith(_suffix_words(), pos + 1)
 
 
+def not_a_short_name_here(text: str, pos: int, piece: str) -> bool:
+    """A short name that is a word's end (市长武文罡: 长武) or the start of a name no region has (超大城市:
+    大城, not 大城县) is not the region there."""
+    rules = lexicon.metadata_rules()["region_names"]
+    full = _names()[0]
+    end = pos + len(piece)
+    if pos > 0 and text[pos - 1:pos + 1] in rules["words_a_name_may_end"]:
+        return True
+    return text[end:end + 1] in rules["level_characters"] and piece + text[end] not in full
+
+
 def name_at(text: str, pos: int, allow_short: bool) -> Name | None:
     """The longest region name starting at pos (a full name before a short one of the same length)."""
     full, short, longest = _names()
@@ -93,7 +104,7 @@ def name_at(text: str, pos: int, allow_short: bool) -> Name | None:
             continue
         if piece in full:
             return Name(pos, pos + length, piece, full[piece], False)
-        if allow_short and piece in short:
+        if allow_short and piece in short and not not_a_short_name_here(text, pos, piece):
             return Name(pos, pos + length, piece, short[piece], True)
     return None
 
@@ -187,7 +198,8 @@ def _mentions(text: str, admits, stoplist: frozenset):
         for length in range(min(longest, len(text) - pos), 1, -1):
             piece = text[pos:pos + length]
             if piece in names and piece not in stoplist and not part_of_a_word(text, pos, length) \
-                    and not _landmark(text, piece, pos + length):
+                    and not _landmark(text, piece, pos + length) \
+                    and (piece in _names()[0] or not not_a_short_name_here(text, pos, piece)):
                 codes = [c for c in names[piece] if admits(table[c])]
                 if codes:
                     if len(codes) == 1:
