@@ -1470,3 +1470,19 @@ def test_news_that_quotes_the_report_with_no_other_cue_is_of_the_report():
     page = ("新闻热线:0855-8222000\n会议现场(记者 摄)\n报告指出,过去一年,全州经济社会发展稳中有进、民生改善。\n"
             "2019年,黔东南州地区生产总值完成1123亿元,增长8.4%。")
     assert meta(page)["doc_type"] == "government_work_report"
+
+
+def test_an_opinions_title_run_on_into_its_own_number_gives_its_year():
+    page = ("武威市人民政府关于统筹推进县域内城乡义务教育一体化改革发展的实施意见\n2024-11-21 12:56\n137人看过\n"
+            "武威市人民政府关于统筹推进县域内城乡义务教育一体化改革发展的实施意见武政发[2017]52号\n各县区人民政府,市政府各部门:\n"
+            "为统筹推进县域内城乡义务教育一体化改革发展,提出如下实施意见。")
+    m = meta(page)
+    assert (m["doc_type"], m["doc_year"]) == ("implementation_opinion", 2017)
+
+
+def test_a_row_of_a_portals_table_of_page_facts_is_no_title():
+    page = ("索引号 | 001008003004002/2022-224864 | ||\n组配分类 | 计划总结 | 发布机构 | 市发改局 |\n"
+            "生成日期 | 2022-07-29 | 公开方式 | 主动公开 |\n瑞安市2020年国民经济和社会发展计划执行情况与2021年国民经济和社会发展计划 | |||\n"
+            "一、2020年国民经济和社会发展计划执行情况\n2020年,全市地区生产总值增长3.5%。")
+    m = meta(page)
+    assert (m["doc_type"], m["doc_year"], m["region_code"]) == ("work_plan", 2021, "330381")

@@ -136,7 +136,7 @@ def document_metadata(clean_text: str, manifest: dict | None = None, page_date: 
             found["doc_type"] = "government_work_report"
     kind = found["doc_type"] or manifest.get("doc_type") or "other"
     found["doc_year"], year_evidence = document_year(kind, found["title"], title_line, lines, found["issue_date"],
-                                                     own_doc_number(lines),
+                                                     own_doc_number(lines, found["title"]),
                                                      found["plan_start_year"] != found["plan_end_year"], page_date)
     if year_evidence:
         evidence["doc_year"] = year_evidence

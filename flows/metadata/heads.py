@@ -45,16 +45,19 @@ def find_doc_number(text: str) -> str | None:
     return re.sub(r"[〔\[【(]((?:19|20)\d{2})[〕\]】)]", r"〔\1〕", number, count=1)
 
 
-def own_doc_number(lines: list[str]) -> tuple[str, int] | None:
+def own_doc_number(lines: list[str], title: str | None = None) -> tuple[str, int] | None:
     """(文号, its year) where the document heads itself with its own number: a short line of the
-    first few that starts with it (東府〔2021〕54號 above the title), or a line that is the number
-    alone (or after its label) further down a portal's head (its metadata table, then the title), before
-    the salutation: not a number it cites."""
+    first few that starts with it (東府〔2021〕54號 above the title), a line that is the number
+    alone (or after its label) further down a portal's head (its metadata table, then the title), or
+    the title run on into it (…的实施意见武政发[2017]52号), before the salutation: not a number it cites."""
     labels = "|".join(map(re.escape, lexicon.metadata_rules()["year"]["doc_number_labels"]))
     for number, line in enumerate(lines[:15]):
         if line.endswith(":"):
             break  # a salutation or a lead-in (根据…精神:): the numbers after it are cited
         line = re.sub(rf"^(?:{labels})\s*:\s*", "", line)  # a portal table's 政策文号:镇政办发〔2015〕212号
+        if title and line.startswith(title) and DOC_NUMBER.match(line[len(title):].lstrip()):
+            match = DOC_NUMBER.match(line[len(title):].lstrip())
+            return match.group(1), int(match.group(2))
         match = DOC_NUMBER.match(line)
         if match and len(line) <= 40 and (number < 5 or match.group(1) == line):
             return match.group(1), int(match.group(2))
@@ -102,6 +105,8 @@ def find_title_and_line(lines: list[str]) -> tuple[str | None, str | None]:
                 and not re.search(r"\d{4}-\d{1,2}-\d{1,2}", line)  # a page's "published at" line
                 and not any(w in line for w in doc_type_rules()["breadcrumb_marks"])
                 and not line.startswith(tuple(doc_type_rules()["navigation_starts"]))
+                and not ("|" in line and any(cell.strip(" :") in doc_type_rules()["page_fact_labels"]
+                                             for cell in line.split("|")))
                 and line not in doc_type_rules()["section_labels"]
                 and not line.startswith(("各", "经", "现将", "为"))):
             if i + 1 < len(head) and PERIOD_LINE.match(head[i + 1]):
