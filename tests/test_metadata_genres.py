@@ -1486,3 +1486,16 @@ def test_a_row_of_a_portals_table_of_page_facts_is_no_title():
             "一、2020年国民经济和社会发展计划执行情况\n2020年,全市地区生产总值增长3.5%。")
     m = meta(page)
     assert (m["doc_type"], m["doc_year"], m["region_code"]) == ("work_plan", 2021, "330381")
+
+
+def test_a_call_that_names_the_year_before_the_word_for_it():
+    page = ("民心工程,期待您的“金点子”!——天津市2023年20项民心工程群众建议征集活动启动\n时间:2022-09-23 作者:佚名\n"
+            "尊敬的市民朋友:\n天津市20项民心工程已连续实施了16年,在此特向大家致以诚挚的感谢。")
+    assert meta(page)["doc_year"] == 2023
+
+
+def test_news_of_a_session_that_examines_a_five_year_plan_is_of_the_sessions_year():
+    page = ("青海省第十四届人民代表大会第四次会议开幕\n大会主席团常务主席主持会议听取政府工作报告审查“十五五”规划纲要草案\n"
+            "发布时间:2026-01-28\n1月27日上午,青海省第十四届人民代表大会第四次会议隆重开幕。代表们听取了政府工作报告。")
+    m = meta(page)
+    assert m["doc_year"] == 2026

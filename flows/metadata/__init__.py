@@ -137,7 +137,10 @@ def document_metadata(clean_text: str, manifest: dict | None = None, page_date: 
     kind = found["doc_type"] or manifest.get("doc_type") or "other"
     found["doc_year"], year_evidence = document_year(kind, found["title"], title_line, lines, found["issue_date"],
                                                      own_doc_number(lines, found["title"]),
-                                                     found["plan_start_year"] != found["plan_end_year"], page_date)
+                                                     # news or a reading of a plan is of one year, whatever
+                                                     # the plan's period (审查“十五五”规划纲要草案)
+                                                     kind != "other" and found["plan_start_year"] != found["plan_end_year"],
+                                                     page_date)
     if year_evidence:
         evidence["doc_year"] = year_evidence
     if found["doc_year"] and found["plan_start_year"] is None and year_its_targets_are_for(found):

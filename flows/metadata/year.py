@@ -120,7 +120,7 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
         dated = _page_year_month(lines, page_date)
         if dated and dated[1] in rules["session_months"]:
             return dated[0], Evidence("page_date", f"{dated[0]}-{dated[1]:02d}")
-    call = re.search(rules["call_year_pattern"], head) if kind == "other" else None
+    call = next(filter(None, (re.search(p, head) for p in rules["call_year_patterns"])), None) if kind == "other" else None
     if call:  # a call for next year's matters (征集2023年北仑区民生实事项目), whatever this year's it tells of
         return int(call.group(1)), Evidence("text", call.group(0))
     planned = _years_before(head, rules["plan_year_after"])
