@@ -1499,3 +1499,10 @@ def test_news_of_a_session_that_examines_a_five_year_plan_is_of_the_sessions_yea
             "发布时间:2026-01-28\n1月27日上午,青海省第十四届人民代表大会第四次会议隆重开幕。代表们听取了政府工作报告。")
     m = meta(page)
     assert m["doc_year"] == 2026
+
+
+def test_a_notice_on_doing_the_years_work_on_the_matters_is_a_work_plan():
+    page = ("重庆市武隆区人民政府办公室关于做好2023年全区民生实事工作的通知\n武隆府办发〔2023〕4号\n各乡镇人民政府,区政府各部门:\n"
+            "为扎实办好2023年全区民生实事,现就有关事项通知如下。")
+    m = meta(page)
+    assert (m["doc_type"], m["doc_year"]) == ("work_plan", 2023)
