@@ -1506,3 +1506,10 @@ def test_a_notice_on_doing_the_years_work_on_the_matters_is_a_work_plan():
             "为扎实办好2023年全区民生实事,现就有关事项通知如下。")
     m = meta(page)
     assert (m["doc_type"], m["doc_year"]) == ("work_plan", 2023)
+
+
+def test_a_reports_later_page_that_starts_at_the_years_targets():
+    page = ("今年经济社会发展主要预期目标是:全县地区生产总值增长8%左右,城镇调查失业率控制在5.5%以内。\n三、2024年主要工作安排\n"
+            "围绕上述目标,重点抓好以下九个方面工作:\n(一)坚持农业农村优先发展。完成耕地修复2000亩。")
+    m = meta(page)
+    assert (m["doc_type"], m["doc_year"]) == ("government_work_report", 2024)
