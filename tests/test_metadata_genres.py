@@ -1513,3 +1513,10 @@ def test_a_reports_later_page_that_starts_at_the_years_targets():
             "围绕上述目标,重点抓好以下九个方面工作:\n(一)坚持农业农村优先发展。完成耕地修复2000亩。")
     m = meta(page)
     assert (m["doc_type"], m["doc_year"]) == ("government_work_report", 2024)
+
+
+def test_a_meeting_on_last_years_execution_and_this_years_draft_plan_is_of_the_plans_year():
+    page = ("2月11日上午,县长主持召开张家川县十五届人民政府第27次常务会议。\n会议研究审定了《政府工作报告》(征求意见稿)、"
+            "《2014年国民经济计划执行情况和2015年经济社会发展计划(草案)的报告》和《2014年财政预算执行情况和2015年财政预算(草案)的报告》。")
+    m = meta(page)
+    assert (m["doc_type"], m["doc_year"]) == ("other", 2015)
