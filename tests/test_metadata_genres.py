@@ -1520,3 +1520,13 @@ def test_a_meeting_on_last_years_execution_and_this_years_draft_plan_is_of_the_p
             "《2014年国民经济计划执行情况和2015年经济社会发展计划(草案)的报告》和《2014年财政预算执行情况和2015年财政预算(草案)的报告》。")
     m = meta(page)
     assert (m["doc_type"], m["doc_year"]) == ("other", 2015)
+
+
+@pytest.mark.parametrize("page, kind", [
+    ("快讯丨银川市第十六届人民代表大会第六次会议开幕\n1月22日上午,银川市第十六届人民代表大会第六次会议开幕。大会执行主席主持会议,"
+     "市长代表市人民政府作政府工作报告。", "other"),
+    ("银川市第十六届人民代表大会第六次会议开幕\n1月22日上午,银川市第十六届人民代表大会第六次会议开幕,市长代表市人民政府作政府工作报告。"
+     "报告指出,过去一年,全市地区生产总值增长6%。", "government_work_report"),
+])
+def test_session_news_that_tells_only_the_proceedings_is_news_of_the_session(page, kind):
+    assert meta(page)["doc_type"] == kind

@@ -22,7 +22,7 @@ from flows.metadata.evidence import Evidence
 from flows.metadata.heads import (admin_level, date_of_line, find_doc_number, find_issue_date, find_issuer,
                                   find_title, find_title_and_line, own_doc_number, region_from)
 from flows.metadata.kind import (deliberation_news, delivers_a_report, doc_type, doc_type_from_opening, names_a_kind_that_is_other,
-                                 page_about_a_document, tells_progress)
+                                 page_about_a_document, tells_only_proceedings, tells_progress)
 from flows.metadata.portal import region_of_source_url
 from flows.metadata.region import (find_region, region_by_counties, region_by_mentions,
                                    region_by_self_words, region_by_towns, region_evidence, region_of_doc_number)
@@ -130,6 +130,8 @@ def document_metadata(clean_text: str, manifest: dict | None = None, page_date: 
             or ("other" if found["title"] else None)
         if found["doc_type"] == "practical_matters_list" and tells_progress(lines):
             found["doc_type"] = "progress_report"  # 去年投逾76亿元办民生实事 over …办理情况的报告
+        elif found["doc_type"] == "government_work_report" and tells_only_proceedings(lines):
+            found["doc_type"] = "other"  # 快讯丨…第六次会议开幕 / 市长…作政府工作报告, and nothing of what it says
         elif found["doc_type"] in ("progress_report", "work_plan") and delivers_a_report(lines):
             # 吉林:全面完成50项民生实事, or session news that goes on to the plan's draft (计划执行情况与…),
             # over 省长…作政府工作报告 in the opening

@@ -146,6 +146,13 @@ def tells_progress(lines: list[str]) -> bool:
     return re.search(rf"(?:{as_of})(?:{points})", opening) is not None
 
 
+def tells_only_proceedings(lines: list[str]) -> bool:
+    """News of a session at which the report was delivered (省长…作政府工作报告) that says nothing of what the
+    report says — no 报告指出, no 过去一年, no figure — tells the proceedings only: news of the session."""
+    text = "\n".join(lines)
+    return delivers_a_report(lines) and not any(cue in text for cue in lexicon.metadata_rules()["doc_type"]["report_content_cues"])
+
+
 def delivers_a_report(lines: list[str]) -> bool:
     """The opening tells of a work report being delivered (省长…作政府工作报告): a news page that
     summarises the report, even under a headline that quotes what the report says was done."""
