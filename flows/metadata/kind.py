@@ -149,8 +149,10 @@ def tells_progress(lines: list[str]) -> bool:
 def tells_only_proceedings(lines: list[str]) -> bool:
     """News of a session at which the report was delivered (省长…作政府工作报告) that says nothing of what the
     report says — no 报告指出, no 过去一年, no figure — tells the proceedings only: news of the session."""
+    rules = lexicon.metadata_rules()["doc_type"]
     text = "\n".join(lines)
-    return delivers_a_report(lines) and not any(cue in text for cue in lexicon.metadata_rules()["doc_type"]["report_content_cues"])
+    return delivers_a_report(lines) and not any(cue in text for cue in rules["report_content_cues"] + rules["report_own_words"]) \
+        and not re.search(rules["report_content_pattern"], text)
 
 
 def delivers_a_report(lines: list[str]) -> bool:
