@@ -1530,3 +1530,17 @@ def test_a_meeting_on_last_years_execution_and_this_years_draft_plan_is_of_the_p
 ])
 def test_session_news_that_tells_only_the_proceedings_is_news_of_the_session(page, kind):
     assert meta(page)["doc_type"] == kind
+
+
+def test_a_superior_that_sets_the_texts_tasks_is_not_its_issuer():
+    page = ("神木:落实一大战略 绘好一张蓝图\n政府工作报告解读\n2020年是“十三五”收官之年。神木市今年的《政府工作报告》提出,"
+            "神木市将围绕榆林市委交给神木的“当好领头羊”新要求,推进高质量发展。")
+    m = meta(page)
+    assert (m["region_code"], m["admin_level"]) == ("610881", "county")
+
+
+def test_a_breadcrumb_that_names_the_site_is_no_signature():
+    page = ("当前位置: 首页\n> 诸暨市人大网 > 人大信息 > 人大要闻\n> 正文\n绍兴市八届人大三次会议今开幕\n"
+            "今天上午,绍兴市八届人大三次会议召开。本次大会听取和审议绍兴市人民政府工作报告,票决绍兴市人民政府2018年度民生实事项目。")
+    m = meta(page)
+    assert m["region_code"] == "330600"

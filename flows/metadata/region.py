@@ -124,6 +124,11 @@ def _publisher_chains(lines: list[str]) -> list[tuple[list[gazetteer.Name], str]
     return out
 
 
+def _breadcrumb(line: str) -> bool:
+    """> 诸暨市人大网 > 人大信息 > 人大要闻: the site's navigation, whose site name is no signature."""
+    return any(mark.strip() in line for mark in lexicon.metadata_rules()["doc_type"]["breadcrumb_marks"])
+
+
 def _enumerated(text: str, chain: list[gazetteer.Name]) -> bool:
     """A body named in a list of bodies (…常务副市长,溧阳市政府、金坛区政府、…负责同志回答询问): one of those
     a text tells of, not the one that issues it."""
@@ -161,7 +166,7 @@ def region_evidence(lines: list[str], title: str | None, title_line: str | None,
         # a signature line: short, no sentence in it (XX县人民政府, 浙江省省长 王某某), no item of a list of
         # documents cited (3、衡阳市人民政府《关于…的实施意见》)
         if len(line) <= 40 and not re.search(r"[。,;《]", line) and not re.match(_evidence_rules()["list_item_pattern"], line) and \
-                not followed_by(line, 0, _evidence_rules()["byline_leads"]):
+                not followed_by(line, 0, _evidence_rules()["byline_leads"]) and not _breadcrumb(line):
             found += [("signature", line, c) for c in _chains_speaking(line)]
     head = lines[:15]
     found += [("publisher", words, c) for c, words in _publisher_chains(head)]
