@@ -92,6 +92,9 @@ def not_a_short_name_here(text: str, pos: int, piece: str) -> bool:
     end = pos + len(piece)
     if pos > 0 and text[pos - 1:pos + 1] in rules["words_a_name_may_end"]:
         return True
+    if text.startswith(tuple(rules["person_verbs_after"]), end) or (
+            pos > 0 and text[pos - 1] in rules["surnames"] and text[max(0, pos - 4):pos - 1].endswith(tuple(rules["person_titles_before"]))):
+        return True  # 市长尚朝阳 / 尚朝阳主持召开: a person's given name, not 朝阳
     return text[end:end + 1] in rules["level_characters"] and piece + text[end] not in full
 
 

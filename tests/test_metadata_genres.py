@@ -1544,3 +1544,16 @@ def test_a_breadcrumb_that_names_the_site_is_no_signature():
             "今天上午,绍兴市八届人大三次会议召开。本次大会听取和审议绍兴市人民政府工作报告,票决绍兴市人民政府2018年度民生实事项目。")
     m = meta(page)
     assert m["region_code"] == "330600"
+
+
+def test_a_persons_given_name_is_no_region():
+    page = ("尚朝阳主持召开重点项目例会专题研究谋划2019年市“十件实事”\n1月28日,市长尚朝阳主持召开重点项目例会,专题研究谋划2019年我市“十件实事”。"
+            "常务副市长王新会出席会议。\n2019年信阳市十件重点民生实事的谋划筛选工作由市发改委牵头。会上,与会人员就《信阳市2019年“十件实事”建议清单》"
+            "进行了商讨。尚朝阳指出,“十件实事”是市委、市政府向全市人民作出的庄严承诺,要从信阳实际出发。")
+    assert meta(page)["region_code"] == "411500"  # not 朝阳市, not 新会区
+
+
+def test_a_city_named_often_beside_its_own_counties_named_once():
+    page = ("今年江门市将推动 38个老旧小区改造\n江门日报 2021-03-29 08:42\n城镇老旧小区改造是江门市今年十大民生实事之一。"
+            "江门市今年将改造老旧小区38个,其中蓬江区10个、台山市5个,江门市住建局负责推进。")
+    assert meta(page)["region_code"] == "440700"

@@ -259,15 +259,20 @@ def region_by_mentions(clean_text: str, lines: list[str]) -> tuple[str | None, E
 
 def _the_one_region_named(clean_text: str) -> tuple[str | None, Evidence | None]:
     """A text with no words for its own level that names one region, in full, three times or more and no
-    other region in full (苏州市统计局…2024年苏州市民生实事项目市民评议调查…苏州市常住居民; 江宁区 ×3 beside
-    淳化, a town's short name that is also a county's)."""
+    other region in full but its own counties, each half as often at most (苏州市统计局…2024年苏州市民生实事项目
+    市民评议调查…苏州市常住居民; 江宁区 ×3 beside 淳化, a town's short name that is also a county's)."""
     head = clean_text[:5000]
     mentioned = gazetteer.count_mentions(head, lambda row: True, frozenset(_evidence_rules()["short_name_stoplist"]))
-    in_full = [code for code in mentioned if regions.regions()[code]["name"] in head]
-    if len(in_full) != 1:
+    in_full = sorted((code for code in mentioned if regions.regions()[code]["name"] in head),
+                     key=lambda c: -head.count(regions.regions()[c]["name"]))
+    if not in_full:
         return None, None
-    code, = in_full
+    code, others = in_full[0], in_full[1:]
     name = regions.regions()[code]["name"]
+    # others only inside it, each named at most half as often (江门市 ×7; 蓬江区, 台山市 ×1: a city names its counties)
+    if any(code not in {a["code"] for a in regions.ancestors(c)} or 2 * head.count(regions.regions()[c]["name"]) > head.count(name)
+           for c in others):
+        return None, None
     if mentioned[code] < 3 or head.count(name) < 3:
         return None, None
     return code, Evidence("mentions", f"{name} ×{head.count(name)}, the only region named in full")
