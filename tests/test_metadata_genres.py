@@ -1557,3 +1557,10 @@ def test_a_city_named_often_beside_its_own_counties_named_once():
     page = ("今年江门市将推动 38个老旧小区改造\n江门日报 2021-03-29 08:42\n城镇老旧小区改造是江门市今年十大民生实事之一。"
             "江门市今年将改造老旧小区38个,其中蓬江区10个、台山市5个,江门市住建局负责推进。")
     assert meta(page)["region_code"] == "440700"
+
+
+def test_an_opening_that_says_the_matters_were_made_public_is_the_list():
+    page = ("2月16日,墨江哈尼族自治县第十七届人民代表大会第四次会议开幕,大会公布了2025年墨江县将完成的十件惠民实事。 "
+            "1、完成2所基层学校能力提升建设 项目内容:完成联珠二小学生宿舍建设。 2、完成适龄儿童青少年学生心理健康测评")
+    m = meta(page)
+    assert (m["doc_type"], m["doc_year"]) == ("practical_matters_list", 2025)

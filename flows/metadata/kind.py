@@ -81,7 +81,11 @@ def doc_type_from_opening(lines: list[str]) -> str | None:
             if not speakers or _delivered_by(opening[max(0, match.start() - 16):match.start()], speakers[0],
                                              rules["other_speakers"]):
                 return _unless_closing(code, opening)
-    return _unless_closing("government_work_report", opening) if delivered else None  # 听取县长所作的县政府工作报告…
+    if delivered:  # 听取县长所作的县政府工作报告…
+        return _unless_closing("government_work_report", opening)
+    if re.search(rules["announced_list_pattern"], opening[:rules["closing_within"]]):
+        return "practical_matters_list"  # 大会公布了2025年墨江县将完成的十件惠民实事, and no other cue
+    return None
 
 
 def _unless_closing(code: str, opening: str) -> str:
