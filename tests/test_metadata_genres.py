@@ -1564,3 +1564,9 @@ def test_an_opening_that_says_the_matters_were_made_public_is_the_list():
             "1、完成2所基层学校能力提升建设 项目内容:完成联珠二小学生宿舍建设。 2、完成适龄儿童青少年学生心理健康测评")
     m = meta(page)
     assert (m["doc_type"], m["doc_year"]) == ("practical_matters_list", 2025)
+
+
+def test_a_page_stamp_with_its_time_before_the_pages_facts_dates_a_news_item():
+    page = ("通知公告\n县十七届人大二次会议隆重开幕\n2017-03-21 15:02:10   来源:   点击:\n衡阳县十七届人大二次会议隆重开幕\n"
+            "3月16日上午,衡阳县第十七届人民代表大会第二次会议隆重开幕。会场庄重热烈。")
+    assert meta(page)["doc_year"] == 2017
