@@ -1570,3 +1570,10 @@ def test_a_page_stamp_with_its_time_before_the_pages_facts_dates_a_news_item():
     page = ("通知公告\n县十七届人大二次会议隆重开幕\n2017-03-21 15:02:10   来源:   点击:\n衡阳县十七届人大二次会议隆重开幕\n"
             "3月16日上午,衡阳县第十七届人民代表大会第二次会议隆重开幕。会场庄重热烈。")
     assert meta(page)["doc_year"] == 2017
+
+
+def test_the_level_spoken_of_in_the_first_person_is_the_texts_own():
+    page = ("11月26日,省残联副主席带领省委省政府督查组到我县就2020年省列为民办实事项目进展情况进行专项督查。\n"
+            "督查组详细了解了西和县2020年省委省政府为民办实事项目进展情况。\n2020年,我县省列为民办实事项目共10件,已全部完成。")
+    m = meta(page)
+    assert (m["region_code"], m["admin_level"]) == ("621225", "county")

@@ -21,6 +21,13 @@ def _level_words(clean_text: str) -> tuple[tuple[str, int], tuple[str, int]]:
     count = lambda word: len(re.findall(rf"{re.escape(word)}(?!{ranked_in})", head))  # noqa: E731
     cues = Counter({group: sum(count(w) for w in words) for group, words in rules["words"].items()})
     ranked = tuple((cues.most_common() + [("", 0), ("", 0)])[:2])
+    # one level said in the first person (到我县督查) over another said only of its bodies (省委省政府督查组): the
+    # first person is the text's own
+    first_person = {group for group, words in rules["words"].items()
+                    if sum(count(w) for w in words if w.startswith(rules["first_person"])) > 0}
+    if len(first_person) == 1 and ranked[0][0] not in first_person and ranked[0][1] > 0:
+        group, = first_person
+        return (group, ranked[0][1] + 1), ranked[0]
     if ranked[0][1] == ranked[1][1] > 0:
         # a tie (省委 ×2, 市委 ×2: 在省委、省政府和市委的坚强领导下): the words that speak as the region
         # itself (我市, 全市) decide; the bodies may be the level above that leads it
