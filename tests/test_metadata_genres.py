@@ -1577,3 +1577,9 @@ def test_the_level_spoken_of_in_the_first_person_is_the_texts_own():
             "督查组详细了解了西和县2020年省委省政府为民办实事项目进展情况。\n2020年,我县省列为民办实事项目共10件,已全部完成。")
     m = meta(page)
     assert (m["region_code"], m["admin_level"]) == ("621225", "county")
+
+
+def test_a_civilisation_office_speaks_for_its_region():
+    page = ("日前,寿光市组织开展了“创城为民”办实事活动,列入2024年“创城为民”办实事项目库。\n"
+            "下步,寿光市文明办将组织媒体对各项目进展情况进行定期晾晒,确保每件创城实事落到实处。")
+    assert meta(page)["region_code"] == "370783"
