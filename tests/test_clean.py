@@ -251,3 +251,9 @@ def test_dropped_lines_of_page_facts_near_the_top_are_kept_aside_for_the_metadat
     assert result.page_facts == ("发布时间:2023-02-03 来源:邯郸市人民政府",)
     assert str(result.page_date) == "2023-02-03"
     assert "来源" not in result.clean_text
+
+
+def test_a_login_box_and_a_navigation_bar_are_page_clutter():
+    text = clean.clean("登录\n用户名\n密码\n验证码\n忘记密码 注册账号\n平台首页 开放目录 开放数据 API服务 数据分析\n"
+                       "赣州市6个老旧小区改造项目获得中央补助\n近日,赣州市获得中央预算内资金。\n").clean_text
+    assert text.startswith("赣州市6个老旧小区改造项目")

@@ -1583,3 +1583,11 @@ def test_a_civilisation_office_speaks_for_its_region():
     page = ("日前,寿光市组织开展了“创城为民”办实事活动,列入2024年“创城为民”办实事项目库。\n"
             "下步,寿光市文明办将组织媒体对各项目进展情况进行定期晾晒,确保每件创城实事落到实处。")
     assert meta(page)["region_code"] == "370783"
+
+
+def test_a_login_box_and_a_navigation_bar_are_no_headline():
+    page = ("登录\n用户名\n密码\n验证码\n忘记密码 注册账号\n平台首页 开放目录 开放数据 API服务 数据分析 APP应用 数据申请\n"
+            "赣州市6个老旧小区改造项目获得中央补助3274万元\n发布时间:2019-12-11 作者:\n"
+            "近日,记者从有关部门获悉,赣州市获得2019年中央预算内资金3274万元,用于支持章贡区、上犹县等6个老旧小区改造项目建设。")
+    m = meta(page)
+    assert m["region_code"] == "360700" and where(m) == "headline"

@@ -47,7 +47,8 @@ def _short_name_chains(text: str) -> list[list[gazetteer.Name]]:
     lead = re.match(r"^(?:(?:19|20)\d{2}年?)?", text).end()
     chain = gazetteer.chain_at(text, lead, allow_short=True)
     if chain and (followed_by(text, chain[-1].end, rules["short_name_followers"])
-                  or re.match(r"\d{1,2}月|(?:19|20)\d{2}年", text[chain[-1].end:])):  # 1月11日电, 9月份, 2024年
+                  or re.match(r"\d{1,2}月|(?:19|20)\d{2}年", text[chain[-1].end:])  # 1月11日电, 9月份, 2024年
+                  or (not chain[-1].short and re.match(r"\d", text[chain[-1].end:]))):  # 赣州市6个老旧小区…
         return [chain]
     return []
 
