@@ -1591,3 +1591,9 @@ def test_a_login_box_and_a_navigation_bar_are_no_headline():
             "近日,记者从有关部门获悉,赣州市获得2019年中央预算内资金3274万元,用于支持章贡区、上犹县等6个老旧小区改造项目建设。")
     m = meta(page)
     assert m["region_code"] == "360700" and where(m) == "headline"
+
+
+def test_a_page_with_no_title_that_tells_what_was_done_is_a_progress_report():
+    page = ("2023年县级重点项目共530项,总投资1200亿元,年度计划投资300亿元。1-6月累计完成投资160亿元,占年度计划的53%。"
+            "其中,产业项目完成投资90亿元。")
+    assert meta(page)["doc_type"] == "progress_report"

@@ -22,7 +22,8 @@ from flows.metadata.evidence import Evidence
 from flows.metadata.heads import (admin_level, date_of_line, find_doc_number, find_issue_date, find_issuer,
                                   find_title, find_title_and_line, own_doc_number, region_from)
 from flows.metadata.kind import (deliberation_news, delivers_a_report, doc_type, doc_type_from_opening, names_a_kind_that_is_other,
-                                 page_about_a_document, tells_only_proceedings, tells_progress)
+                                 page_about_a_document, tells_only_proceedings, tells_progress,
+                                 tells_work_done)
 from flows.metadata.portal import region_of_source_url
 from flows.metadata.region import (find_region, region_by_counties, region_by_mentions,
                                    region_by_self_words, region_by_towns, region_evidence, region_of_doc_number)
@@ -126,7 +127,7 @@ def document_metadata(clean_text: str, manifest: dict | None = None, page_date: 
         found["doc_type"] = "other"  # about a document, or a kind that is no plan or report (…的决议)
     else:
         found["doc_type"] = next((k for k in kinds if k != "other"), None) or _kind_of_a_later_title(lines, title_line) \
-            or doc_type_from_opening(lines) or ("progress_report" if tells_progress(lines) else None) \
+            or doc_type_from_opening(lines) or ("progress_report" if tells_progress(lines) or tells_work_done(lines) else None) \
             or ("other" if found["title"] else None)
         if found["doc_type"] == "practical_matters_list" and tells_progress(lines):
             found["doc_type"] = "progress_report"  # 去年投逾76亿元办民生实事 over …办理情况的报告

@@ -150,6 +150,13 @@ def tells_progress(lines: list[str]) -> bool:
     return re.search(rf"(?:{as_of})(?:{points})", opening) is not None
 
 
+def tells_work_done(lines: list[str]) -> bool:
+    """A page that no title or opening cue names, whose opening tells what was done (1-6月累计完成投资…,
+    37个子项中36个子项已完成): a progress report."""
+    opening = _opening(lines)[:lexicon.metadata_rules()["doc_type"]["work_done_within"]]
+    return any(word in opening for word in lexicon.metadata_rules()["doc_type"]["work_done_words"])
+
+
 def tells_only_proceedings(lines: list[str]) -> bool:
     """News of a session at which the report was delivered (省长…作政府工作报告) that says nothing of what the
     report says — no 报告指出, no 过去一年, no figure — tells the proceedings only: news of the session."""
