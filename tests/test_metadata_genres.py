@@ -1597,3 +1597,9 @@ def test_a_page_with_no_title_that_tells_what_was_done_is_a_progress_report():
     page = ("2023年县级重点项目共530项,总投资1200亿元,年度计划投资300亿元。1-6月累计完成投资160亿元,占年度计划的53%。"
             "其中,产业项目完成投资90亿元。")
     assert meta(page)["doc_type"] == "progress_report"
+
+
+def test_the_year_that_opens_the_sentence_naming_the_peoples_heart_projects():
+    page = ("2021年,区委、区政府坚持以人民为中心的发展思想,实施了一批民心工程项目。37个子项中36个子项已完成,1个子项基本完成。")
+    m = meta(page)
+    assert (m["doc_type"], m["doc_year"]) == ("progress_report", 2021)
