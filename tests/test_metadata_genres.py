@@ -1603,3 +1603,12 @@ def test_the_year_that_opens_the_sentence_naming_the_peoples_heart_projects():
     page = ("2021年,区委、区政府坚持以人民为中心的发展思想,实施了一批民心工程项目。37个子项中36个子项已完成,1个子项基本完成。")
     m = meta(page)
     assert (m["doc_type"], m["doc_year"]) == ("progress_report", 2021)
+
+
+@pytest.mark.parametrize("page, year", [
+    ("1月8日,济南市市中区第十九届人民代表大会第四次会议开幕,区长代表区人民政府作政府工作报告。2024年,市中区坚持固优补短,民生福祉持续增进。", 2025),
+    ("市第十四届人民代表大会第三次会议开幕,市长代表市人民政府作《政府工作报告》。郑某说,2017年,面对经济下行压力,市政府实现了良好开局。", 2018),
+    ("1月26日上午,陕西省第十四届人民代表大会第二次会议在西安开幕,省长作政府工作报告。\n报告指出,2024年,陕西加强交通、能源等基础设施建设。", None),
+])
+def test_news_of_the_report_whose_next_sentence_opens_with_the_year_it_reviews(page, year):
+    assert meta(page)["doc_year"] == year
