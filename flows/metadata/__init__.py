@@ -6,9 +6,10 @@ manifest otherwise, and left null where nobody says. `metadata_sources` records 
 
   heads      title, 文号, signature date, issuer; a region name's level by its ending
   region     where: the document's own region (evidence places, self-reference, gazetteer codes)
+  self_level the level a text speaks as (我省, 全县, 区委…), counted once per document
   portal     where, for a page fetched from a government portal: the region its host is named for
   year       when: plan period and the one year the document is for
-  kind       what kind: doc_type from title, headline or opening
+  kind       what kind: doc_type from title, headline or opening (decided in document_kind)
   evidence   Evidence (where a field was read) and the word test the readers share
 The words all of them read by are rules data in flows/rules/metadata.toml.
 """
@@ -21,9 +22,7 @@ from flows import lexicon, regions
 from flows.metadata.evidence import Evidence
 from flows.metadata.heads import (admin_level, date_of_line, find_doc_number, find_issue_date, find_issuer,
                                   find_title, find_title_and_line, own_doc_number, region_from)
-from flows.metadata.kind import (deliberation_news, delivers_a_report, doc_type, doc_type_from_opening, names_a_kind_that_is_other,
-                                 page_about_a_document, tells_only_proceedings, tells_progress,
-                                 tells_work_done)
+from flows.metadata.kind import doc_type, doc_type_from_opening, document_kind
 from flows.metadata.portal import region_of_source_url
 from flows.metadata.region import (find_region, region_by_counties, region_by_mentions,
                                    region_by_self_words, region_by_towns, region_evidence, region_of_doc_number)
@@ -54,17 +53,6 @@ def year_its_targets_are_for(meta: dict) -> int | None:
     if meta.get("doc_type") in lexicon.metadata_rules()["doc_type"]["issued_year_kinds"]:
         return None
     return meta.get("doc_year")
-
-
-def _kind_of_a_later_title(lines: list[str], title_line: str | None) -> str | None:
-    """A news headline that names no kind (自治区人民政府发布通知) may stand over the document's own title
-    (…关于下达2020年 / 自治区国民经济和社会发展计划的通知): the kind the next title-like line names."""
-    if title_line is None or title_line not in lines:
-        return None
-    rest = lines[lines.index(title_line) + 1:]
-    later_title, later_line = find_title_and_line(rest)
-    kind = doc_type(later_title) if later_title and not page_about_a_document(later_line, None) else "other"
-    return kind if kind != "other" else None
 
 
 def document_metadata(clean_text: str, manifest: dict | None = None, page_date: dt.date | None = None,
@@ -119,24 +107,7 @@ def document_metadata(clean_text: str, manifest: dict | None = None, page_date: 
     found["admin_level"] = regions.level_of(region_code) if region_code else (
         admin_level(region_name) if region_name else None) or level_it_speaks_as(clean_text)
     found["plan_start_year"], found["plan_end_year"] = plan_period(found["title"], clean_text)
-    # The title says what kind of document it is; failing that, a headline that says what the page is.
-    headline = lines[0] if lines and len(lines[0]) <= 60 and not lines[0].endswith(("。", ":")) else None  # not a sentence
-    kinds = [doc_type(line) for line in dict.fromkeys((found["title"], title_line, headline)) if line]
-    if page_about_a_document(title_line, headline) or names_a_kind_that_is_other(found["title"]) \
-            or names_a_kind_that_is_other(title_line) or deliberation_news(lines, [found["title"], title_line, headline]):
-        found["doc_type"] = "other"  # about a document, or a kind that is no plan or report (…的决议)
-    else:
-        found["doc_type"] = next((k for k in kinds if k != "other"), None) or _kind_of_a_later_title(lines, title_line) \
-            or doc_type_from_opening(lines) or ("progress_report" if tells_progress(lines) or tells_work_done(lines) else None) \
-            or ("other" if found["title"] else None)
-        if found["doc_type"] == "practical_matters_list" and tells_progress(lines):
-            found["doc_type"] = "progress_report"  # 去年投逾76亿元办民生实事 over …办理情况的报告
-        elif found["doc_type"] == "government_work_report" and tells_only_proceedings(lines):
-            found["doc_type"] = "other"  # 快讯丨…第六次会议开幕 / 市长…作政府工作报告, and nothing of what it says
-        elif found["doc_type"] in ("progress_report", "work_plan") and delivers_a_report(lines):
-            # 吉林:全面完成50项民生实事, or session news that goes on to the plan's draft (计划执行情况与…),
-            # over 省长…作政府工作报告 in the opening
-            found["doc_type"] = "government_work_report"
+    found["doc_type"] = document_kind(lines, found["title"], title_line)
     kind = found["doc_type"] or manifest.get("doc_type") or "other"
     found["doc_year"], year_evidence = document_year(kind, found["title"], title_line, lines, found["issue_date"],
                                                      own_doc_number(lines, found["title"]),

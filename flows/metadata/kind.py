@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from flows import lexicon
-from flows.metadata.heads import PERIOD, named_period
+from flows.metadata.heads import PERIOD, find_title_and_line, named_period
 
 
 def _named_kind(title: str | None) -> str:
@@ -171,3 +171,37 @@ def delivers_a_report(lines: list[str]) -> bool:
     summarises the report, even under a headline that quotes what the report says was done."""
     opening = "\n".join(lines[:12])[:1200]
     return any(cue in opening for cue in lexicon.metadata_rules()["doc_type"]["report_delivery_cues"])
+
+
+def _kind_of_a_later_title(lines: list[str], title_line: str | None) -> str | None:
+    """A news headline that names no kind (自治区人民政府发布通知) may stand over the document's own title
+    (…关于下达2020年 / 自治区国民经济和社会发展计划的通知): the kind the next title-like line names."""
+    if title_line is None or title_line not in lines:
+        return None
+    rest = lines[lines.index(title_line) + 1:]
+    later_title, later_line = find_title_and_line(rest)
+    kind = doc_type(later_title) if later_title and not page_about_a_document(later_line, None) else "other"
+    return kind if kind != "other" else None
+
+
+def document_kind(lines: list[str], title: str | None, title_line: str | None) -> str | None:
+    """The doc_type, decided here alone: the title says what kind of document it is; failing that, a
+    headline that says what the page is, a later title, the opening, what the opening tells. None where
+    nothing says (the manifest may)."""
+    headline = lines[0] if lines and len(lines[0]) <= 60 and not lines[0].endswith(("。", ":")) else None  # not a sentence
+    if page_about_a_document(title_line, headline) or names_a_kind_that_is_other(title) \
+            or names_a_kind_that_is_other(title_line) or deliberation_news(lines, [title, title_line, headline]):
+        return "other"  # about a document, or a kind that is no plan or report (…的决议)
+    kinds = [doc_type(line) for line in dict.fromkeys((title, title_line, headline)) if line]
+    kind = next((k for k in kinds if k != "other"), None) or _kind_of_a_later_title(lines, title_line) \
+        or doc_type_from_opening(lines) or ("progress_report" if tells_progress(lines) or tells_work_done(lines) else None) \
+        or ("other" if title else None)
+    if kind == "practical_matters_list" and tells_progress(lines):
+        return "progress_report"  # 去年投逾76亿元办民生实事 over …办理情况的报告
+    if kind == "government_work_report" and tells_only_proceedings(lines):
+        return "other"  # 快讯丨…第六次会议开幕 / 市长…作政府工作报告, and nothing of what it says
+    if kind in ("progress_report", "work_plan") and delivers_a_report(lines):
+        # 吉林:全面完成50项民生实事, or session news that goes on to the plan's draft (计划执行情况与…),
+        # over 省长…作政府工作报告 in the opening
+        return "government_work_report"
+    return kind
