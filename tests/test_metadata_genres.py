@@ -1612,3 +1612,11 @@ def test_the_year_that_opens_the_sentence_naming_the_peoples_heart_projects():
 ])
 def test_news_of_the_report_whose_next_sentence_opens_with_the_year_it_reviews(page, year):
     assert meta(page)["doc_year"] == year
+
+
+def test_a_scheme_whose_title_names_no_year_is_the_year_it_was_signed():
+    page = ("上海市人民政府办公厅关于印发《上海市促进养老托育服务高质量发展实施方案》的通知\n沪府办发〔2022〕3号\n各区人民政府,市政府各委、办、局:\n"
+            "《上海市促进养老托育服务高质量发展实施方案》已经市政府同意,现印发给你们,请认真按照执行。\n上海市人民政府办公厅\n2022年1月29日\n"
+            "一、主要目标\n到2025年,全市养老床位从15.9万张增加到17.8万张。")
+    m = meta(page)
+    assert (m["doc_type"], m["doc_year"]) == ("work_plan", 2022)

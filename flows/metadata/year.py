@@ -104,6 +104,11 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
         if planned:  # the latest: 2020年…执行情况 reports, 2021年计划草案 plans
             return max(planned)[0], Evidence("title", line)
     head = "\n".join(lines[:40])[:4000]
+    if kind == "work_plan" and title and (issue_date or own_number):
+        # a scheme whose title names no year (上海市促进养老托育服务高质量发展实施方案) is the year it was signed
+        # or numbered in, not the year its targets reach (到2025年,全市养老床位…)
+        return (issue_date.year, Evidence("signature", issue_date.isoformat())) if issue_date else \
+            (own_number[1], Evidence("doc_number", own_number[0]))
     if kind not in lexicon.metadata_rules()["doc_type"]["one_year_kinds"]:
         # a call for proposals, a reading, an opinion of no stated period: the year it was issued
         if several_years:
