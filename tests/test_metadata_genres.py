@@ -1620,3 +1620,9 @@ def test_a_scheme_whose_title_names_no_year_is_the_year_it_was_signed():
             "一、主要目标\n到2025年,全市养老床位从15.9万张增加到17.8万张。")
     m = meta(page)
     assert (m["doc_type"], m["doc_year"]) == ("work_plan", 2022)
+
+
+def test_a_body_whose_officer_a_press_conference_hears_is_not_the_issuer():
+    page = ("省十三届人大三次会议举行首场新闻发布会\n1月28日上午,省十三届人大三次会议召开首场新闻发布会。省生态环境厅副厅长介绍了全省生态环境保护工作;"
+            "果洛州人民政府秘书长介绍了果洛州民生改善工作取得的成绩。省长作了政府工作报告,紧密结合了青海的实际,2018年我省经济平稳增长。")
+    assert meta(page)["region_code"] != "632600"  # not 果洛州, one of those the conference heard
