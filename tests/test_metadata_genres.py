@@ -1626,3 +1626,12 @@ def test_a_body_whose_officer_a_press_conference_hears_is_not_the_issuer():
     page = ("省十三届人大三次会议举行首场新闻发布会\n1月28日上午,省十三届人大三次会议召开首场新闻发布会。省生态环境厅副厅长介绍了全省生态环境保护工作;"
             "果洛州人民政府秘书长介绍了果洛州民生改善工作取得的成绩。省长作了政府工作报告,紧密结合了青海的实际,2018年我省经济平稳增长。")
     assert meta(page)["region_code"] != "632600"  # not 果洛州, one of those the conference heard
+
+
+@pytest.mark.parametrize("page", [
+    "重庆市人民代表大会常务委员会工作报告\n——2025年1月21日在重庆市第六届人民代表大会第三次会议上\n各位代表:\n"
+    "我受重庆市人民代表大会常务委员会委托,向大会报告工作,请予审议。\n一、过去一年主要工作\n2024年是重庆发展史上具有重要里程碑意义的一年。",
+    "各位代表:\n我受重庆市人民代表大会常务委员会委托,向大会报告工作,请予审议。\n一、过去一年主要工作\n2023年是全面贯彻党的二十大精神的开局之年。",
+])
+def test_the_congress_standing_committees_report_is_not_the_governments(page):
+    assert meta(page)["doc_type"] == "other"

@@ -170,7 +170,9 @@ def delivers_a_report(lines: list[str]) -> bool:
     """The opening tells of a work report being delivered (省长…作政府工作报告): a news page that
     summarises the report, even under a headline that quotes what the report says was done."""
     opening = "\n".join(lines[:12])[:1200]
-    return any(cue in opening for cue in lexicon.metadata_rules()["doc_type"]["report_delivery_cues"])
+    rules = lexicon.metadata_rules()["doc_type"]
+    return any(cue in opening for cue in rules["report_delivery_cues"]) and \
+        not any(w in opening for w in rules["other_reports_delivered"])
 
 
 def _kind_of_a_later_title(lines: list[str], title_line: str | None) -> str | None:
