@@ -1635,3 +1635,11 @@ def test_a_body_whose_officer_a_press_conference_hears_is_not_the_issuer():
 ])
 def test_the_congress_standing_committees_report_is_not_the_governments(page):
     assert meta(page)["doc_type"] == "other"
+
+
+@pytest.mark.parametrize("page", [
+    "摘要\n1月16日,省长主持召开省政府第一次全体会议,对省十四届人大一次会议通过的政府工作报告进行目标任务分解。会议要求,全省各级要抓好落实。",
+    "政府工作报告征求委员意见 市政协召开专题通报会\n12月30日,市政协召开专题通报会,部分委员就《政府工作报告(征求意见稿)》发表意见建议。",
+])
+def test_news_of_a_government_plenary_or_a_briefing_is_about_the_report(page):
+    assert meta(page)["doc_type"] == "other"
