@@ -1643,3 +1643,9 @@ def test_the_congress_standing_committees_report_is_not_the_governments(page):
 ])
 def test_news_of_a_government_plenary_or_a_briefing_is_about_the_report(page):
     assert meta(page)["doc_type"] == "other"
+
+
+def test_a_terms_report_that_reviews_the_five_years_since_a_year():
+    page = ("政府工作报告\n省长 某某\n各位代表:\n现在,我代表省人民政府,向大会报告工作,请予审议。\n一、过去五年工作回顾\n"
+            "2018年以来的五年,是我省发展进程中极不平凡的五年。全省生产总值年均增长5%。")
+    assert meta(page)["doc_year"] == 2023

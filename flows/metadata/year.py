@@ -143,6 +143,8 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
         # news of the report delivered that goes on with a year, first thing (…作政府工作报告。2024年,市中区坚持…;
         # 郑建新说,2017年…): the year the report reviews
         reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(rules["delivered_then_year_pattern"], head)]
+        # a term's report reviews the five years since one (2018年以来的五年): the last of them
+        reviewed += [(int(m.group(1)) + 4, m.start(1)) for m in re.finditer(rules["five_years_since_pattern"], head)]
         reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(
             rf"{''.join(f'(?<!{re.escape(w)})' for w in rules['review_noun_after'])}"
             rf"(?:{'|'.join(map(re.escape, rules['review_year_before']))})[^。,;:、\d\n]{{0,12}}?((?:19|20)\d{{2}})年", head)]  # 回顾了“十四五”发展成就和2025年
