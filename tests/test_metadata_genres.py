@@ -1649,3 +1649,9 @@ def test_a_terms_report_that_reviews_the_five_years_since_a_year():
     page = ("政府工作报告\n省长 某某\n各位代表:\n现在,我代表省人民政府,向大会报告工作,请予审议。\n一、过去五年工作回顾\n"
             "2018年以来的五年,是我省发展进程中极不平凡的五年。全省生产总值年均增长5%。")
     assert meta(page)["doc_year"] == 2023
+
+
+def test_a_page_stamp_run_on_into_its_editors_dates_a_news_item():
+    page = ("巧家县第十六届人民代表大会第四次会议隆重开幕\n2020-07-01 23:47编辑:谭某 陆某\n"
+            "7月1日上午,巧家县第十六届人民代表大会第四次会议在巧家会堂隆重开幕。会议主席团常务主席主持开幕大会。")
+    assert meta(page)["doc_year"] == 2020
