@@ -1655,3 +1655,10 @@ def test_a_page_stamp_run_on_into_its_editors_dates_a_news_item():
     page = ("巧家县第十六届人民代表大会第四次会议隆重开幕\n2020-07-01 23:47编辑:谭某 陆某\n"
             "7月1日上午,巧家县第十六届人民代表大会第四次会议在巧家会堂隆重开幕。会议主席团常务主席主持开幕大会。")
     assert meta(page)["doc_year"] == 2020
+
+
+def test_news_of_a_presidium_that_hears_the_candidates_is_of_their_year():
+    page = ("市九届人大四次会议主席团举行第三次会议\n会议听取了2023年度嘉兴市政府民生实事项目完成情况的报告、"
+            "2024年度嘉兴市政府民生实事候选项目的说明。")
+    m = meta(page)
+    assert (m["doc_type"], m["doc_year"]) == ("other", 2024)
