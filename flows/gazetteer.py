@@ -122,10 +122,18 @@ def chain_at(text: str, pos: int, allow_short: bool = False) -> list[Name]:
         chain.append(name)
         pos = name.end
     # A short form inside a chain must lead to a full name (浙江德清县), not end it (浙江德清 is fine
-    # only where short names are allowed at all).
-    while chain and chain[-1].short and not allow_short:
+    # only where short names are allowed at all) — unless it ends a full name's chain with one of that
+    # region's own (河北省石家庄10件惠民实事: 石家庄市, in 河北省).
+    while chain and chain[-1].short and not allow_short and not _inside_the_name_before(chain):
         chain.pop()
     return chain
+
+
+def _inside_the_name_before(chain: list[Name]) -> bool:
+    if len(chain) < 2 or chain[-2].short:
+        return False
+    parents = set(chain[-2].codes)
+    return any(parents & _ancestor_codes(code) for code in chain[-1].codes)
 
 
 def chains_in(text: str, allow_short: bool = False) -> list[list[Name]]:

@@ -1662,3 +1662,22 @@ def test_news_of_a_presidium_that_hears_the_candidates_is_of_their_year():
             "2024年度嘉兴市政府民生实事候选项目的说明。")
     m = meta(page)
     assert (m["doc_type"], m["doc_year"]) == ("other", 2024)
+
+
+def test_a_column_of_responsible_bodies_is_no_signature_and_the_publisher_decides():
+    page = ("市政府办公室关于做好2020年市政府为民办十件实事的通知\n发布部门:淮安市人民政府办公室\n发布时间:2020年02月14日\n"
+            "各县区人民政府,市各委办局:现将《2020年市政府为民办十件实事实施方案》印发给你们。\n"
+            "②在城区重要路段新建改造26座城市公厕。\n市城管局\n清江浦区政府\n淮阴区政府\n洪泽区政府")
+    m = meta(page)
+    assert (m["region_code"], m["admin_level"]) == ("320800", "prefecture")
+
+
+def test_a_full_name_and_one_of_its_own_regions_short_name_in_a_heading():
+    m = meta("2021年河北省石家庄10件惠民实事公布!\n经研究同意,确定了2021年度10件惠民实事。")
+    assert m["region_code"] == "130100"
+
+
+def test_a_city_in_a_list_of_superiors_after_the_province_is_not_counted():
+    page = ("今年是党的二十大召开之年。按照省、赣州市、瑞金市党代会部署要求,坚持稳字当头。全市上下要抓好落实,"
+            "今年政府工作的总体要求是:坚持以人民为中心。市政府将办好十件民生实事。")
+    assert meta(page)["region_code"] != "360700"  # 赣州市 is a superior here, not the text's city

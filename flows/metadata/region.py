@@ -125,6 +125,16 @@ def _publisher_chains(lines: list[str]) -> list[tuple[list[gazetteer.Name], str]
     return out
 
 
+def _in_a_column_of_bodies(lines: list[str], i: int) -> bool:
+    """The line next to this one is another region's body alone (清江浦区政府 / 淮阴区政府): a column of a
+    table's responsible units, not a signature."""
+    def region_of(line: str) -> str | None:
+        chains = _chains_speaking(line) if len(line) <= 20 else []
+        return gazetteer.resolve(chains[0]).code if chains else None
+    here = region_of(lines[i])
+    return here is not None and any(0 <= j < len(lines) and region_of(lines[j]) not in (None, here) for j in (i - 1, i + 1))
+
+
 def _breadcrumb(line: str) -> bool:
     """> 诸暨市人大网 > 人大信息 > 人大要闻: the site's navigation, whose site name is no signature."""
     return any(mark.strip() in line for mark in lexicon.metadata_rules()["doc_type"]["breadcrumb_marks"])
@@ -163,11 +173,13 @@ def region_evidence(lines: list[str], title: str | None, title_line: str | None,
     tail = _before_related_links(lines)[-8:]
     if issuer:
         found += [("signature", issuer, c) for c in gazetteer.chains_in(issuer)[:1]]
-    for line in tail:
+    for i, line in enumerate(tail):
         # a signature line: short, no sentence in it (XX县人民政府, 浙江省省长 王某某), no item of a list of
-        # documents cited (3、衡阳市人民政府《关于…的实施意见》)
+        # documents cited (3、衡阳市人民政府《关于…的实施意见》), no cell of a column of bodies (清江浦区政府 /
+        # 淮阴区政府 under a table's 责任单位)
         if len(line) <= 40 and not re.search(r"[。,;《]", line) and not re.match(_evidence_rules()["list_item_pattern"], line) and \
-                not followed_by(line, 0, _evidence_rules()["byline_leads"]) and not _breadcrumb(line):
+                not followed_by(line, 0, _evidence_rules()["byline_leads"]) and not _breadcrumb(line) and \
+                not _in_a_column_of_bodies(tail, i):
             found += [("signature", line, c) for c in _chains_speaking(line)]
     head = lines[:15]
     found += [("publisher", words, c) for c, words in _publisher_chains(head)]
@@ -253,7 +265,8 @@ def region_by_mentions(clean_text: str, lines: list[str]) -> tuple[str | None, E
                 continue
             resolution = gazetteer.resolve(chain)
             if resolution.code and not _cited(line, chain[0].start) and admits(regions.regions()[resolution.code]) \
-                    and not parent_of_a_mentioned(resolution.code):
+                    and not parent_of_a_mentioned(resolution.code) \
+                    and not line[:chain[0].start].endswith(tuple(_evidence_rules()["superior_leads"])):
                 return resolution.code, Evidence("opening", line)
     return None, None
 

@@ -212,7 +212,8 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
             match = re.search(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日", line)
             if match and len(line) <= 60:
                 return int(match.group(1)), Evidence("dateline", line)
-            match = re.search(r"((?:19|20)\d{2})-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?=\s|$|编辑|来源|作者)|$)", line)
+            after = "|".join(map(re.escape, rules["page_stamp_followers"]))
+            match = re.search(rf"((?:19|20)\d{{2}})-\d{{1,2}}-\d{{1,2}}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?=\s|$|{after})|$)", line)
             # alone, after a source (来源:山西晚报 • 2023-02-24 09:45:53), or with its time before the page's
             # facts (2017-03-21 15:02:10 来源: 点击:)
             if match and len(line) <= 60:
