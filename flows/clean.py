@@ -23,8 +23,9 @@ from flows.lexicon import RULES_DIR
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
-# A gloss is a lowercase pinyin syllable in brackets right after a Chinese character.
-GLOSS = re.compile(rf"(?<=[{CJK}])[(（] ?([a-z{TONED}]{{1,6}}) ?[)）]")  # 會(huì), 會(huì )
+# A gloss is a lowercase pinyin syllable in brackets right after a Chinese character; a page may
+# repeat it (业(ye)(ye)).
+GLOSS = re.compile(rf"(?<=[{CJK}])(?:[(（] ?[a-z{TONED}]{{1,6}} ?[)）])+")  # 會(huì), 會(huì ), 业(ye)(ye)
 CJK_SPACE = re.compile(rf"(?<=[{CJK}])[ \u3000\t]+(?=[{CJK}])")
 # Small-form and full-width characters that fold to ASCII; 。、“” and the like stay.
 FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}

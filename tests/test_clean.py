@@ -257,3 +257,7 @@ def test_a_login_box_and_a_navigation_bar_are_page_clutter():
     text = clean.clean("登录\n用户名\n密码\n验证码\n忘记密码 注册账号\n平台首页 开放目录 开放数据 API服务 数据分析\n"
                        "赣州市6个老旧小区改造项目获得中央补助\n近日,赣州市获得中央预算内资金。\n").clean_text
     assert text.startswith("赣州市6个老旧小区改造项目")
+
+
+def test_a_repeated_pinyin_gloss_is_removed_whole():
+    assert clean.clean("加快构建以(yi)(yi)先进(jin)制造业(ye)(ye)为(wei)骨干的现代化产业体系。").clean_text == "加快构建以先进制造业为骨干的现代化产业体系。"

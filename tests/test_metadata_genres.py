@@ -1681,3 +1681,15 @@ def test_a_city_in_a_list_of_superiors_after_the_province_is_not_counted():
     page = ("今年是党的二十大召开之年。按照省、赣州市、瑞金市党代会部署要求,坚持稳字当头。全市上下要抓好落实,"
             "今年政府工作的总体要求是:坚持以人民为中心。市政府将办好十件民生实事。")
     assert meta(page)["region_code"] != "360700"  # 赣州市 is a superior here, not the text's city
+
+
+def test_an_annual_action_plan_under_a_page_fact_line_is_a_years_work_plan():
+    page = ("索引号: 015114277-202105-308074 主题分类: 规划计划\n名 称: 昆明市建设区域性国际中心城市2019年度行动计划\n发布日期: 2019-03-29\n"
+            "为加快建设区域性国际中心城市,制定本行动计划。")
+    m = meta(page)
+    assert (m["doc_type"], m["doc_year"]) == ("work_plan", 2019)
+
+
+def test_news_that_the_years_matters_were_all_done_on_time_is_a_progress_report():
+    page = "2月19日,记者从金华市政府办公室获悉,2020年金华市政府十方面民生实事项目已全部如期完成。"
+    assert meta(page)["doc_type"] == "progress_report"
