@@ -1693,3 +1693,11 @@ def test_an_annual_action_plan_under_a_page_fact_line_is_a_years_work_plan():
 def test_news_that_the_years_matters_were_all_done_on_time_is_a_progress_report():
     page = "2月19日,记者从金华市政府办公室获悉,2020年金华市政府十方面民生实事项目已全部如期完成。"
     assert meta(page)["doc_type"] == "progress_report"
+
+
+@pytest.mark.parametrize("page, year", [
+    ("2月1日,桂林市四届人大七次会议开幕。该市政府工作报告显示,今年作为“十三五”开局之年,桂林将着力稳增长。", 2016),
+    ("政府工作报告解读\n今年是“十四五”规划收官之年,全市将办好十件民生实事。", 2025),
+])
+def test_a_text_that_says_which_year_of_a_plan_period_this_year_is(page, year):
+    assert meta(page)["doc_year"] == year

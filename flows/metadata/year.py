@@ -50,6 +50,20 @@ def _page_year_month(lines: list[str], page_date: dt.date | None) -> tuple[int, 
     return None
 
 
+def _this_year_of_period(head: str) -> tuple[int, str] | None:
+    """(year, words) of 今年是“十四五”规划收官之年 (2025) or 今年作为“十三五”开局之年 (2016): the year of a plan
+    period a text says this year is."""
+    rules = lexicon.metadata_rules()["year"]
+    periods = lexicon.mapping("periods")
+    alternation = lambda words: "|".join(map(re.escape, sorted(words, key=len, reverse=True)))  # noqa: E731
+    match = re.search(rf"(?:{alternation(rules['this_year_leads'])})[^。,;]{{0,8}}?[“\"]?({alternation(periods)})[”\"]?(?:{rules['this_year_of_period_infix']})?"
+                      rf"({alternation(rules['period_first_year_words'] + rules['period_last_year_words'])})", head)
+    if not match:
+        return None
+    start, end = periods[match.group(1)]
+    return (start if match.group(2) in rules["period_first_year_words"] else end), match.group(0)
+
+
 def _year_of_period_reviewed(head: str) -> tuple[int, str] | None:
     """(year, words) of 实现了“十四五”良好开局 (2021) or 实现了“十三五”圆满收官 (2020): the year of a
     plan period a report says it has just completed."""
@@ -218,6 +232,9 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
             # facts (2017-03-21 15:02:10 来源: 点击:)
             if match and len(line) <= 60:
                 return int(match.group(1)), Evidence("dateline", line)
+    this_year = _this_year_of_period(head)
+    if this_year:  # 今年作为“十三五”开局之年: the period's first year
+        return this_year[0], Evidence("text", this_year[1])
     reviewed_period = _year_of_period_reviewed(head)
     if reviewed_period and kind in ("government_work_report", "work_plan", "other"):
         return reviewed_period[0] + 1, Evidence("text", reviewed_period[1])
