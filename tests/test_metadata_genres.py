@@ -1701,3 +1701,10 @@ def test_news_that_the_years_matters_were_all_done_on_time_is_a_progress_report(
 ])
 def test_a_text_that_says_which_year_of_a_plan_period_this_year_is(page, year):
     assert meta(page)["doc_year"] == year
+
+
+def test_a_forum_on_the_reports_draft_is_about_it():
+    page = ("12月27日上午,我县召开2022年《政府工作报告》征求意见座谈会。常务副县长参加会议。\n"
+            "会议听取了2022年《政府工作报告》起草情况和主要内容,与会人员围绕报告建言献策。")
+    m = meta(page)
+    assert (m["doc_type"], m["doc_year"]) == ("other", 2022)
