@@ -94,13 +94,18 @@ def _dateline_chains(line: str) -> list[list[gazetteer.Name]]:
     return out
 
 
+def _field_value(line: str, leads_key: str) -> str | None:
+    """What a labelled line gives after its label (来源:X, 发布单位: | X |), or None for a line of no such label."""
+    lead = followed_by(line, 0, _evidence_rules()[leads_key])
+    return line[len(lead):].strip(" |") if lead else None
+
+
 def _byline_chains(lines: list[str]) -> list[tuple[list[gazetteer.Name], str]]:
     """来源:德清县人民政府 — a byline that is a government body (a newspaper's city is not the region)."""
     out = []
     for line in lines:
-        lead = followed_by(line, 0, _evidence_rules()["byline_leads"])
-        if lead:
-            rest = line[len(lead):].strip(" |")
+        rest = _field_value(line, "byline_leads")
+        if rest is not None:
             chains = [c for c in gazetteer.chains_in(rest) if c[0].start == 0 and _speaks_for_body(rest, c)]
             media = tuple(_evidence_rules()["byline_media_words"])  # a county's news centre is a newspaper
             out.extend((c, rest) for c in chains if not rest[c[-1].end:].startswith(media))
@@ -118,9 +123,8 @@ def _publisher_chains(lines: list[str]) -> list[tuple[list[gazetteer.Name], str]
     """发布单位: | 杭州市农业农村局(杭州市乡村振兴局) | — the body a portal's table of page facts says issued it."""
     out = []
     for line in lines:
-        lead = followed_by(line, 0, _evidence_rules()["publisher_leads"])
-        if lead:
-            rest = line[len(lead):].strip(" |")
+        rest = _field_value(line, "publisher_leads")
+        if rest is not None:
             out.extend((c, rest) for c in gazetteer.chains_in(rest)[:1] if c[0].start == 0)
     return out
 
