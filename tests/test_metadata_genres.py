@@ -1708,3 +1708,12 @@ def test_a_forum_on_the_reports_draft_is_about_it():
             "会议听取了2022年《政府工作报告》起草情况和主要内容,与会人员围绕报告建言献策。")
     m = meta(page)
     assert (m["doc_type"], m["doc_year"]) == ("other", 2022)
+
+
+@pytest.mark.parametrize("page, year", [
+    ("2021年,我县省市县重点工程项目共30项,其中建设项目27项。1-12月份,完成投资77.57亿元,圆满完成年度目标任务。", 2021),
+    ("2023年以来,某市人大积极探索民生实事人大代表票决工作。2024年的10件民生实事已全部完成。", 2024),
+])
+def test_a_progress_report_whose_opening_line_starts_with_a_year(page, year):
+    m = meta(page)
+    assert (m["doc_type"], m["doc_year"]) == ("progress_report", year)

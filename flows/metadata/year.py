@@ -191,6 +191,10 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
         listed = re.search(rules["year_opens_sentence_pattern"].replace("MATTERS", matters), head)
     if listed and kind == "progress_report":  # it reports on the year it lists, whatever next year it names
         return int(listed.group(1)), Evidence("text", listed.group(0))
+    if kind == "progress_report":  # …or the year a line of its opening starts with (2023年县级重点项目共530项…)
+        opened = next(filter(None, (re.match(rules["line_opening_year_pattern"], line) for line in lines[:3])), None)
+        if opened:
+            return int(opened.group(1)), Evidence("text", opened.group(0))
     if planned:  # the first named as planned; of 2021年…执行情况及2022年计划草案, the plan's
         year, pos = planned[0]
         draft = _years_before(head, rules["draft_plan_after"])
