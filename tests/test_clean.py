@@ -261,3 +261,8 @@ def test_a_login_box_and_a_navigation_bar_are_page_clutter():
 
 def test_a_repeated_pinyin_gloss_is_removed_whole():
     assert clean.clean("加快构建以(yi)(yi)先进(jin)制造业(ye)(ye)为(wei)骨干的现代化产业体系。").clean_text == "加快构建以先进制造业为骨干的现代化产业体系。"
+
+
+def test_a_sites_greeting_is_page_clutter():
+    text = clean.clean("您好 ,欢迎您来到邯郸之窗! \n2021年河北省石家庄10件惠民实事公布!\n惠民实事是改善民生的重要工作。\n").clean_text
+    assert text.startswith("2021年河北省石家庄10件惠民实事公布")
