@@ -266,3 +266,8 @@ def test_a_repeated_pinyin_gloss_is_removed_whole():
 def test_a_sites_greeting_is_page_clutter():
     text = clean.clean("您好 ,欢迎您来到邯郸之窗! \n2021年河北省石家庄10件惠民实事公布!\n惠民实事是改善民生的重要工作。\n").clean_text
     assert text.startswith("2021年河北省石家庄10件惠民实事公布")
+
+
+def test_a_news_sites_tagline_is_page_clutter():
+    text = clean.clean("安徽热线 - 安徽地区最专业的新闻资讯网站!\n专题询问 会不会“问了也白问”\n我省于2011年首次开展专题询问。\n").clean_text
+    assert "安徽" not in text

@@ -1717,3 +1717,10 @@ def test_a_forum_on_the_reports_draft_is_about_it():
 def test_a_progress_report_whose_opening_line_starts_with_a_year(page, year):
     m = meta(page)
     assert (m["doc_type"], m["doc_year"]) == ("progress_report", year)
+
+
+def test_a_county_government_whose_officials_report_to_an_inspection_is_not_the_issuer():
+    page = ("州人大常委会组织部分在临全国人大代表开展集中视察\n发布时间:2024-02-06 来源:临夏州人大常委会\n"
+            "2月5日,州人大常委会组织部分在临全国人大代表开展集中视察。在随后召开的座谈会上,视察组听取了积石山县人民政府有关负责人"
+            "关于灾后重建工作情况的汇报。州人大常委会将持续跟踪。")
+    assert meta(page)["region_code"] != "622927"  # not 积石山县, whose officials the inspection heard
