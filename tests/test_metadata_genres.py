@@ -1724,3 +1724,9 @@ def test_a_county_government_whose_officials_report_to_an_inspection_is_not_the_
             "2月5日,州人大常委会组织部分在临全国人大代表开展集中视察。在随后召开的座谈会上,视察组听取了积石山县人民政府有关负责人"
             "关于灾后重建工作情况的汇报。州人大常委会将持续跟踪。")
     assert meta(page)["region_code"] != "622927"  # not 积石山县, whose officials the inspection heard
+
+
+def test_we_the_region_in_a_text_that_names_an_autonomous_region_is_no_level_said():
+    page = ("自治区人大常委会组织部分我区全国人大代表开展视察\n代表们视察了我区民生项目,全区各级要抓好落实。来源:某某日报")
+    m = meta(page)
+    assert m["admin_level"] != "county"  # 我区 may be the autonomous region itself

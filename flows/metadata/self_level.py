@@ -84,4 +84,7 @@ def level_it_speaks_as(clean_text: str) -> str | None:
     (group, top), (_, second) = _level_words(clean_text)
     if top < 2 or top < 2 * second:  # 全省 ×7 and 全市 ×6: a city that speaks of its province too
         return None
-    return lexicon.metadata_rules()["self_reference"]["levels"].get(group)
+    rules = lexicon.metadata_rules()["self_reference"]
+    if group == "district" and any(e in clean_text for e in rules["autonomous_region_endings"]):
+        return None  # 我区 in a text that names an autonomous region: that region's, or one of its districts'
+    return rules["levels"].get(group)
