@@ -1730,3 +1730,9 @@ def test_we_the_region_in_a_text_that_names_an_autonomous_region_is_no_level_sai
     page = ("自治区人大常委会组织部分我区全国人大代表开展视察\n代表们视察了我区民生项目,全区各级要抓好落实。来源:某某日报")
     m = meta(page)
     assert m["admin_level"] != "county"  # 我区 may be the autonomous region itself
+
+
+def test_a_headline_that_tells_of_an_inspection_of_the_matters_is_a_progress_report():
+    page = ("市人大常委会组织部分省市代表集中视察2022年度10件民生实事\n2月1日,市人大常委会组织代表围绕2022年度10件民生实事开展集中视察活动。")
+    m = meta(page)
+    assert (m["doc_type"], m["doc_year"]) == ("progress_report", 2022)

@@ -150,6 +150,13 @@ def tells_progress(lines: list[str]) -> bool:
     return re.search(rf"(?:{as_of})(?:{points})", opening) is not None
 
 
+def inspects_them(title_lines: list[str | None]) -> bool:
+    """A title or headline that tells of an inspection of the matters (人大常委会集中视察2022年度10件民生实事):
+    how far they got, not their list."""
+    words = lexicon.metadata_rules()["doc_type"]["inspection_words"]
+    return any(line and any(w in line for w in words) for line in title_lines)
+
+
 def tells_work_done(lines: list[str]) -> bool:
     """A page that no title or opening cue names, whose opening tells what was done (1-6月累计完成投资…,
     37个子项中36个子项已完成): a progress report."""
@@ -198,8 +205,8 @@ def document_kind(lines: list[str], title: str | None, title_line: str | None) -
     kind = next((k for k in kinds if k != "other"), None) or _kind_of_a_later_title(lines, title_line) \
         or doc_type_from_opening(lines) or ("progress_report" if tells_progress(lines) or tells_work_done(lines) else None) \
         or ("other" if title else None)
-    if kind == "practical_matters_list" and tells_progress(lines):
-        return "progress_report"  # 去年投逾76亿元办民生实事 over …办理情况的报告
+    if kind == "practical_matters_list" and (tells_progress(lines) or inspects_them([title, title_line, headline])):
+        return "progress_report"  # 去年投逾76亿元办民生实事 over …办理情况的报告; 集中视察2022年度10件民生实事
     if kind == "government_work_report" and tells_only_proceedings(lines):
         return "other"  # 快讯丨…第六次会议开幕 / 市长…作政府工作报告, and nothing of what it says
     if kind in ("progress_report", "work_plan") and delivers_a_report(lines):
