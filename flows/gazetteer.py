@@ -133,7 +133,7 @@ def _inside_the_name_before(chain: list[Name]) -> bool:
     if len(chain) < 2 or chain[-2].short:
         return False
     parents = set(chain[-2].codes)
-    return any(parents & _ancestor_codes(code) for code in chain[-1].codes)
+    return any(parents & regions.ancestor_codes(code) for code in chain[-1].codes)
 
 
 def chains_in(text: str, allow_short: bool = False) -> list[list[Name]]:
@@ -149,10 +149,6 @@ def chains_in(text: str, allow_short: bool = False) -> list[list[Name]]:
     return out
 
 
-def _ancestor_codes(code: str) -> set[str]:
-    return {row["code"] for row in regions.ancestors(code)}
-
-
 def _named_in(code: str, context: str) -> bool:
     row = regions.regions()[code]
     alias = regions.short_name(row["name"])
@@ -164,11 +160,11 @@ def resolve(chain: list[Name], context: str = "") -> Resolution:
     last = chain[-1]
     candidates = list(last.codes)
     for earlier in chain[:-1]:  # 南京市鼓楼区: the parent written before settles the name
-        kept = [c for c in candidates if _ancestor_codes(c) & set(earlier.codes)]
+        kept = [c for c in candidates if regions.ancestor_codes(c) & set(earlier.codes)]
         if kept:
             candidates = kept
     if len(candidates) > 1 and context:
-        kept = [c for c in candidates if any(_named_in(a, context) for a in _ancestor_codes(c))]
+        kept = [c for c in candidates if any(_named_in(a, context) for a in regions.ancestor_codes(c))]
         if kept:
             candidates = kept
     if len(candidates) > 1 and context and last.short:  # 河北 (省 or 天津's 区): the one written in full nearby

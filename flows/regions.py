@@ -140,6 +140,11 @@ def ancestors(code: str) -> list[dict]:
     return out
 
 
+def ancestor_codes(code: str) -> set[str]:
+    """The codes of the regions a region lies in (its prefecture, its province)."""
+    return {row["code"] for row in ancestors(code)}
+
+
 def _named_in(row: dict, context: str) -> bool:
     alias = short_name(row["name"])
     return row["name"] in context or bool(alias and alias in context)

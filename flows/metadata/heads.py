@@ -55,9 +55,9 @@ def own_doc_number(lines: list[str], title: str | None = None) -> tuple[str, int
         if line.endswith(":"):
             break  # a salutation or a lead-in (根据…精神:): the numbers after it are cited
         line = re.sub(rf"^(?:{labels})\s*:\s*", "", line)  # a portal table's 政策文号:镇政办发〔2015〕212号
-        if title and line.startswith(title) and DOC_NUMBER.match(line[len(title):].lstrip()):
-            match = DOC_NUMBER.match(line[len(title):].lstrip())
-            return match.group(1), int(match.group(2))
+        run_on = DOC_NUMBER.match(line[len(title):].lstrip()) if title and line.startswith(title) else None
+        if run_on:
+            return run_on.group(1), int(run_on.group(2))
         match = DOC_NUMBER.match(line)
         if match and len(line) <= 40 and (number < 5 or match.group(1) == line):
             return match.group(1), int(match.group(2))

@@ -202,10 +202,11 @@ def document_kind(lines: list[str], title: str | None, title_line: str | None) -
             or names_a_kind_that_is_other(title_line) or deliberation_news(lines, [title, title_line, headline]):
         return "other"  # about a document, or a kind that is no plan or report (…的决议)
     kinds = [doc_type(line) for line in dict.fromkeys((title, title_line, headline)) if line]
+    progress = tells_progress(lines)
     kind = next((k for k in kinds if k != "other"), None) or _kind_of_a_later_title(lines, title_line) \
-        or doc_type_from_opening(lines) or ("progress_report" if tells_progress(lines) or tells_work_done(lines) else None) \
+        or doc_type_from_opening(lines) or ("progress_report" if progress or tells_work_done(lines) else None) \
         or ("other" if title else None)
-    if kind == "practical_matters_list" and (tells_progress(lines) or inspects_them([title, title_line, headline])):
+    if kind == "practical_matters_list" and (progress or inspects_them([title, title_line, headline])):
         return "progress_report"  # 去年投逾76亿元办民生实事 over …办理情况的报告; 集中视察2022年度10件民生实事
     if kind == "government_work_report" and tells_only_proceedings(lines):
         return "other"  # 快讯丨…第六次会议开幕 / 市长…作政府工作报告, and nothing of what it says

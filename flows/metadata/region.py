@@ -129,14 +129,19 @@ def _publisher_chains(lines: list[str]) -> list[tuple[list[gazetteer.Name], str]
     return out
 
 
-def _in_a_column_of_bodies(lines: list[str], i: int) -> bool:
-    """The line next to this one is another region's body alone (清江浦区政府 / 淮阴区政府): a column of a
-    table's responsible units, not a signature."""
+def _bodies_alone(lines: list[str]) -> list[str | None]:
+    """For each line, the region of the body it is alone (淮阴区政府), else None."""
     def region_of(line: str) -> str | None:
         chains = _chains_speaking(line) if len(line) <= 20 else []
         return gazetteer.resolve(chains[0]).code if chains else None
-    here = region_of(lines[i])
-    return here is not None and any(0 <= j < len(lines) and region_of(lines[j]) not in (None, here) for j in (i - 1, i + 1))
+    return [region_of(line) for line in lines]
+
+
+def _in_a_column_of_bodies(bodies: list[str | None], i: int) -> bool:
+    """The line next to this one is another region's body alone (清江浦区政府 / 淮阴区政府): a column of a
+    table's responsible units, not a signature. `bodies` is _bodies_alone of the lines."""
+    here = bodies[i]
+    return here is not None and any(0 <= j < len(bodies) and bodies[j] not in (None, here) for j in (i - 1, i + 1))
 
 
 def _breadcrumb(line: str) -> bool:
@@ -177,13 +182,14 @@ def region_evidence(lines: list[str], title: str | None, title_line: str | None,
     tail = _before_related_links(lines)[-8:]
     if issuer:
         found += [("signature", issuer, c) for c in gazetteer.chains_in(issuer)[:1]]
+    bodies = _bodies_alone(tail)
     for i, line in enumerate(tail):
         # a signature line: short, no sentence in it (XX县人民政府, 浙江省省长 王某某), no item of a list of
         # documents cited (3、衡阳市人民政府《关于…的实施意见》), no cell of a column of bodies (清江浦区政府 /
         # 淮阴区政府 under a table's 责任单位)
         if len(line) <= 40 and not re.search(r"[。,;《]", line) and not re.match(_evidence_rules()["list_item_pattern"], line) and \
                 not followed_by(line, 0, _evidence_rules()["byline_leads"]) and not _breadcrumb(line) and \
-                not _in_a_column_of_bodies(tail, i):
+                not _in_a_column_of_bodies(bodies, i):
             found += [("signature", line, c) for c in _chains_speaking(line)]
     head = lines[:15]
     found += [("publisher", words, c) for c, words in _publisher_chains(head)]
@@ -221,7 +227,7 @@ def find_region(lines: list[str], title: str | None, title_line: str | None, iss
                 continue
             if chosen is None:
                 chosen = (words, resolution)
-            elif chosen[1].code in {a["code"] for a in regions.ancestors(resolution.code)}:
+            elif chosen[1].code in regions.ancestor_codes(resolution.code):
                 chosen = (words, resolution)  # inside the region named first: more specific
         if chosen:
             words, resolution = chosen
@@ -254,7 +260,7 @@ def region_by_mentions(clean_text: str, lines: list[str]) -> tuple[str | None, E
     # a city that names a county-level city of its own as often as twice may be that city's parent:
     # 温州市 ×4, 乐清市 ×2 in 乐清's notice of the 省市县 matters (市委市政府 is either) — say nothing
     def parent_of_a_mentioned(candidate: str) -> bool:
-        return any(k >= 2 and candidate in {a["code"] for a in regions.ancestors(c)} for c, k in mentioned.items())
+        return any(k >= 2 and candidate in regions.ancestor_codes(c) for c, k in mentioned.items())
 
     if n >= 2 and n >= 2 * second and not parent_of_a_mentioned(code):
         return code, Evidence("mentions", f"{regions.regions()[code]['name']} ×{n}; {group} words ×{top}")
@@ -288,7 +294,7 @@ def _the_one_region_named(clean_text: str) -> tuple[str | None, Evidence | None]
     code, others = in_full[0], in_full[1:]
     name = regions.regions()[code]["name"]
     # others only inside it, each named at most half as often (江门市 ×7; 蓬江区, 台山市 ×1: a city names its counties)
-    if any(code not in {a["code"] for a in regions.ancestors(c)} or 2 * head.count(regions.regions()[c]["name"]) > head.count(name)
+    if any(code not in regions.ancestor_codes(c) or 2 * head.count(regions.regions()[c]["name"]) > head.count(name)
            for c in others):
         return None, None
     if mentioned[code] < 3 or head.count(name) < 3:

@@ -50,14 +50,18 @@ def _page_year_month(lines: list[str], page_date: dt.date | None) -> tuple[int, 
     return None
 
 
+def _alternation(words) -> str:
+    """Words as a regex alternation, the longest first."""
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
 def _this_year_of_period(head: str) -> tuple[int, str] | None:
     """(year, words) of 今年是“十四五”规划收官之年 (2025) or 今年作为“十三五”开局之年 (2016): the year of a plan
     period a text says this year is."""
     rules = lexicon.metadata_rules()["year"]
     periods = lexicon.mapping("periods")
-    alternation = lambda words: "|".join(map(re.escape, sorted(words, key=len, reverse=True)))  # noqa: E731
-    match = re.search(rf"(?:{alternation(rules['this_year_leads'])})[^。,;]{{0,8}}?[“\"]?({alternation(periods)})[”\"]?(?:{rules['this_year_of_period_infix']})?"
-                      rf"({alternation(rules['period_first_year_words'] + rules['period_last_year_words'])})", head)
+    match = re.search(rf"(?:{_alternation(rules['this_year_leads'])})[^。,;]{{0,8}}?[“\"]?({_alternation(periods)})[”\"]?(?:{rules['this_year_of_period_infix']})?"
+                      rf"({_alternation(rules['period_first_year_words'] + rules['period_last_year_words'])})", head)
     if not match:
         return None
     start, end = periods[match.group(1)]
@@ -69,13 +73,12 @@ def _year_of_period_reviewed(head: str) -> tuple[int, str] | None:
     plan period a report says it has just completed."""
     rules = lexicon.metadata_rules()["year"]
     periods = lexicon.mapping("periods")
-    alternation = lambda words: "|".join(map(re.escape, sorted(words, key=len, reverse=True)))  # noqa: E731
-    pattern = (rf"(?:{alternation(rules['period_review_leads'])})[“\"]?({alternation(periods)})[”\"]?"
-               rf"(?:{alternation(rules['period_review_manners'])})"
-               rf"({alternation(rules['period_first_year_words'] + rules['period_last_year_words'])})")
+    pattern = (rf"(?:{_alternation(rules['period_review_leads'])})[“\"]?({_alternation(periods)})[”\"]?"
+               rf"(?:{_alternation(rules['period_review_manners'])})"
+               rf"({_alternation(rules['period_first_year_words'] + rules['period_last_year_words'])})")
     match = re.search(pattern, head)
     if not match:  # the period reviewed as a whole: its last year
-        whole = re.search(rf"[“\"]?({alternation(periods)})[”\"]?(?:{alternation(rules['period_review_headings'])})",
+        whole = re.search(rf"[“\"]?({_alternation(periods)})[”\"]?(?:{_alternation(rules['period_review_headings'])})",
                           head)
         return (periods[whole.group(1)][1], whole.group(0)) if whole else None
     start, end = periods[match.group(1)]
@@ -226,11 +229,11 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
     if kind != "progress_report" or in_course:
         if page_date:  # the page's own, labelled (发布日期:2018-01-09), over a bare date a site's header shows
             return page_date.year, Evidence("page_date", page_date.isoformat())
+        after = "|".join(map(re.escape, rules["page_stamp_followers"]))
         for line in lines[:6]:
             match = re.search(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日", line)
             if match and len(line) <= 60:
                 return int(match.group(1)), Evidence("dateline", line)
-            after = "|".join(map(re.escape, rules["page_stamp_followers"]))
             match = re.search(rf"((?:19|20)\d{{2}})-\d{{1,2}}-\d{{1,2}}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?=\s|$|{after})|$)", line)
             # alone, after a source (来源:山西晚报 • 2023-02-24 09:45:53), or with its time before the page's
             # facts (2017-03-21 15:02:10 来源: 点击:)
