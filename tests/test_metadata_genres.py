@@ -1736,3 +1736,31 @@ def test_a_headline_that_tells_of_an_inspection_of_the_matters_is_a_progress_rep
     page = ("市人大常委会组织部分省市代表集中视察2022年度10件民生实事\n2月1日,市人大常委会组织代表围绕2022年度10件民生实事开展集中视察活动。")
     m = meta(page)
     assert (m["doc_type"], m["doc_year"]) == ("progress_report", 2022)
+
+
+@pytest.mark.parametrize("page, year, kind", [
+    # a labelled date among other facts of a short line
+    ("市人大代表对我县开展集中视察\n来源:某县人大网 时间:2019-12-06 访问量:\n12月4日,市人大代表分组视察了重点项目建设。", 2019, "other"),
+    # an aggregator's day.month.year stamp
+    ("在鄂全国人大代表开展集中视察\n08.01.2018  10:21\n1月5日,省人大常委会组织部分全国人大代表开展集中视察。", 2018, "other"),
+    # a portal's page facts with a slashed date
+    ("县人大代表开展集中视察活动\n栏目:人大新闻   作者: 发布时间:2020/11/27 18:11\n县人大常委会组织代表视察农业园区。", 2020, "other"),
+])
+def test_a_pages_date_in_its_other_forms_dates_news_of_an_inspection(page, year, kind):
+    m = meta(page)
+    assert (m["doc_year"], m["doc_type"]) == (year, kind)
+
+
+def test_a_progress_report_posted_from_may_on_is_of_the_year_it_is_posted_in():
+    m = meta("县人大常委会视察县十六届人大四次会议重点建议办理工作\n发布时间:2022年07月18日\n"
+             "7月15日,县人大常委会组织部分代表对重点建议办理情况进行视察。")
+    assert (m["doc_type"], m["doc_year"]) == ("progress_report", 2022)
+    early = meta("县人大常委会视察县十六届人大四次会议重点建议办理工作\n发布时间:2022年02月18日\n"
+                 "2月15日,县人大常委会组织部分代表对重点建议办理情况进行视察。")
+    assert early["doc_year"] is None  # a notice early in the year may tell of last year's
+
+
+def test_a_forum_on_the_reports_draft_posted_in_december_is_about_next_years_report():
+    m = meta("某县召开《政府工作报告》征求意见座谈会\n发布者: 某县人民政府办公室 最后修改时间:2023-12-26\n"
+             "12月25日,县政府召开座谈会,听取人大代表、政协委员对《政府工作报告(征求意见稿)》的意见建议。")
+    assert (m["doc_type"], m["doc_year"]) == ("other", 2024)

@@ -39,14 +39,20 @@ def _years_before(text: str, endings) -> list[tuple[int, int]]:
     return out
 
 
-def _page_year_month(lines: list[str], page_date: dt.date | None) -> tuple[int, int] | None:
-    """(year, month) the page says it was posted: its labelled date, else a date line near the top."""
+def _posted(lines: list[str], page_date: dt.date | None) -> tuple[int, int, Evidence] | None:
+    """(year, month, evidence) of the day the page was posted: its labelled date (发布日期:2018-01-09, kept
+    by the clean stage), else a short dated line near its top (2026-01-28 22:06, 06.01.2016 10:21)."""
     if page_date:
-        return page_date.year, page_date.month
-    for line in lines[:6]:
-        match = re.search(lexicon.metadata_rules()["year"]["page_date_pattern"], line)
-        if match and len(line) <= 60:
-            return int(match.group(1)), int(match.group(2))
+        return page_date.year, page_date.month, Evidence("page_date", page_date.isoformat())
+    rules = lexicon.metadata_rules()["year"]
+    followers = _alternation(rules["page_stamp_followers"])
+    patterns = [re.compile(p.replace("FOLLOWERS", followers)) for p in rules["dateline_patterns"]]
+    for line in lines[:rules["dateline_lines"]]:
+        if len(line) > rules["dateline_max_chars"]:
+            continue
+        match = next(filter(None, (p.search(line) for p in patterns)), None)
+        if match:
+            return int(match.group("year")), int(match.group("month")), Evidence("dateline", line)
     return None
 
 
@@ -139,9 +145,9 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
             return (page_date.year, Evidence("page_date", page_date.isoformat())) if page_date else (None, None)
         # news about a list or a report (a congress session that deliberates them): read on as for them
     if kind == "government_work_report":  # news of a report, or the report, posted in its session's season
-        dated = _page_year_month(lines, page_date)
-        if dated and dated[1] in rules["session_months"]:
-            return dated[0], Evidence("page_date", f"{dated[0]}-{dated[1]:02d}")
+        posted = _posted(lines, page_date)
+        if posted and posted[1] in rules["session_months"]:
+            return posted[0], posted[2]
     call = next(filter(None, (re.search(p, head) for p in rules["call_year_patterns"])), None) if kind == "other" else None
     if call:  # a call for next year's matters (征集2023年北仑区民生实事项目), whatever this year's it tells of
         return int(call.group(1)), Evidence("text", call.group(0))
@@ -222,23 +228,17 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
     if issue_date:
         return issue_date.year, Evidence("signature", issue_date.isoformat())
     # a news page's own date (2026-01-28 22:06, 2024年01月24日); a progress report's only where it says the
-    # matters are this year's (今年以来…: a completion notice is often dated the year after its matters)
+    # matters are this year's (今年以来…) or was posted late enough in the year (a completion notice of last
+    # year's matters is posted early in the next)
     in_course = any(w in head for w in rules["this_year_progress_words"]) or bool(re.search(
         rf"(?:{'|'.join(map(re.escape, rules['this_year_words']))})[^。,;:]{{0,8}}?"
         rf"(?:{'|'.join(map(re.escape, rules['matters_words']))})", head))
-    if kind != "progress_report" or in_course:
-        if page_date:  # the page's own, labelled (发布日期:2018-01-09), over a bare date a site's header shows
-            return page_date.year, Evidence("page_date", page_date.isoformat())
-        after = "|".join(map(re.escape, rules["page_stamp_followers"]))
-        for line in lines[:6]:
-            match = re.search(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日", line)
-            if match and len(line) <= 60:
-                return int(match.group(1)), Evidence("dateline", line)
-            match = re.search(rf"((?:19|20)\d{{2}})-\d{{1,2}}-\d{{1,2}}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?=\s|$|{after})|$)", line)
-            # alone, after a source (来源:山西晚报 • 2023-02-24 09:45:53), or with its time before the page's
-            # facts (2017-03-21 15:02:10 来源: 点击:)
-            if match and len(line) <= 60:
-                return int(match.group(1)), Evidence("dateline", line)
+    posted = _posted(lines, page_date)
+    if posted and (kind != "progress_report" or in_course or posted[1] in rules["progress_posted_months"]):
+        # news of next year's report posted late in the year (a forum on its draft, 12月24日): next year's
+        ahead = posted[1] in rules["report_ahead_months"] and any(
+            w in line for line in filter(None, (title, title_line)) for w in rules["report_ahead_title_words"])
+        return posted[0] + ahead, posted[2]
     this_year = _this_year_of_period(head)
     if this_year:  # 今年作为“十三五”开局之年: the period's first year
         return this_year[0], Evidence("text", this_year[1])
