@@ -1764,3 +1764,12 @@ def test_a_forum_on_the_reports_draft_posted_in_december_is_about_next_years_rep
     m = meta("某县召开《政府工作报告》征求意见座谈会\n发布者: 某县人民政府办公室 最后修改时间:2023-12-26\n"
              "12月25日,县政府召开座谈会,听取人大代表、政协委员对《政府工作报告(征求意见稿)》的意见建议。")
     assert (m["doc_type"], m["doc_year"]) == ("other", 2024)
+
+
+def test_a_news_headlines_one_year_dates_a_page_with_no_title_but_not_a_meetings_ordinal():
+    review = meta("履职尽责谋发展——2023年某州人大常委会工作综述\n发布时间: 2024-02-11  来源:某州日报\n"
+                  "2023年,州人大常委会坚持党的领导,依法履职。")
+    assert review["doc_year"] == 2023
+    meeting = meta("县政府召开2018年第八次常务会议\n12月25日,县长主持召开县政府2018年第八次常务会议,"
+                   "研究审议《2019年县政府工作报告(审议稿)》。")
+    assert meeting["doc_year"] == 2019

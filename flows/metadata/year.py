@@ -114,7 +114,11 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
         match = re.search(rules["session_date_pattern"], opening)
         if match:
             return int(match.group(1)) + (int(match.group(2)) >= 11), Evidence("text", match.group(0))
-    for line in dict.fromkeys(filter(None, (title, title_line))):
+    # with no title, a news headline's one year (…——2025年楚雄州人大常委会工作综述), not a date's or a
+    # meeting's (2018年第八次常务会议: the year it was held in, not the year its business is for)
+    headline = lines[0] if lines and not title and not title_line and len(lines[0]) <= 60 \
+        and not lines[0].endswith(("。", ":")) and not re.search(rules["headline_not_its_year_pattern"], lines[0]) else None
+    for line in dict.fromkeys(filter(None, (title, title_line, headline))):
         if PERIOD.search(line):
             return None, None
         years = set(SINGLE_YEAR.findall(line))
