@@ -1773,3 +1773,14 @@ def test_a_news_headlines_one_year_dates_a_page_with_no_title_but_not_a_meetings
     meeting = meta("县政府召开2018年第八次常务会议\n12月25日,县长主持召开县政府2018年第八次常务会议,"
                    "研究审议《2019年县政府工作报告(审议稿)》。")
     assert meeting["doc_year"] == 2019
+
+
+def test_a_byline_site_of_the_level_the_text_speaks_as_names_its_region_where_nothing_else_does():
+    page = ("《政府工作报告》解读:十件实事\n来源:安阳新闻网 发布时间:2018-03-12\n"
+            "今年,我市将办好十件实事。全市新建幼儿园10所,全市新增城镇就业3万人,我市将改造老旧小区50个。")
+    m = meta(page)
+    assert (m["region_code"], where(m)) == ("410500", "byline_site")  # 安阳 is also 安阳县: the text speaks as a city
+    county = meta(page.replace("我市", "我县").replace("全市", "全县"))
+    assert county["region_code"] == "410522"
+    province = meta(page.replace("我市", "我省").replace("全市", "全省"))
+    assert province["region_code"] is None  # a city's site over a province's news: not its region

@@ -23,7 +23,7 @@ from flows.metadata.evidence import Evidence
 from flows.metadata.heads import (admin_level, date_of_line, find_doc_number, find_issue_date, find_issuer,
                                   find_title, find_title_and_line, own_doc_number, region_from)
 from flows.metadata.kind import doc_type, doc_type_from_opening, document_kind
-from flows.metadata.portal import region_of_source_url
+from flows.metadata.portal import region_of_site_byline, region_of_source_url
 from flows.metadata.region import (find_region, region_by_counties, region_by_mentions,
                                    region_by_self_words, region_by_towns, region_evidence, region_of_doc_number)
 from flows.metadata.self_level import level_it_speaks_as, not_the_level_it_speaks_as, self_level
@@ -91,6 +91,7 @@ def document_metadata(clean_text: str, manifest: dict | None = None, page_date: 
     for fallback in (lambda: region_by_mentions(clean_text, lines), lambda: region_of_doc_number(lines),
                      lambda: region_by_self_words(clean_text), lambda: region_by_towns(clean_text),
                      lambda: region_by_counties(clean_text),
+                     lambda: region_of_site_byline(lines, page_facts, clean_text),
                      lambda: region_of_source_url(manifest.get("source_url"), clean_text)):
         if region_name is not None or region_code is not None:
             break

@@ -1,13 +1,13 @@
 """Where, for a document fetched from the web: the region a government portal's host is named for
-(www.huichang.gov.cn: 会昌县), read only where the text names itself nowhere. The words are rules data
-in flows/rules/metadata.toml [source_url]."""
+(www.huichang.gov.cn: 会昌县), or the site a byline names (来源:沛县人大网), read only where the text names
+itself nowhere. The words are rules data in flows/rules/metadata.toml [source_url]."""
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 from urllib.parse import urlparse
 
-from flows import lexicon, regions
+from flows import gazetteer, lexicon, regions
 from flows.metadata.evidence import Evidence
 from flows.metadata.self_level import self_level
 
@@ -56,3 +56,27 @@ def region_of_source_url(source_url: str | None, clean_text: str) -> tuple[str |
         return None, None
     code, = codes
     return (code, Evidence("source_url", host)) if admits(regions.regions()[code]) else (None, None)
+
+
+def region_of_site_byline(lines: list[str], page_facts: tuple[str, ...],
+                          clean_text: str) -> tuple[str | None, Evidence | None]:
+    """Where the text names itself nowhere, the region of the site its byline names (来源:沛县人大网,
+    来源:宁海新闻网), if that name is of one region of the level the text speaks as (a city's news site
+    reposts its province's and its counties' news too: those speak as another level)."""
+    admits, _, _ = self_level(clean_text)
+    if admits is None:
+        return None, None
+    rules = lexicon.metadata_rules()
+    leads = "|".join(map(re.escape, rules["region_evidence"]["byline_leads"]))
+    site_words = tuple(rules["source_url"]["site_byline_words"])
+    found: dict[str, str] = {}  # code -> the byline
+    for line in lines[:8] + lines[-4:] + list(page_facts):
+        for match in re.finditer(leads, line):
+            rest = line[match.end():].strip(" |")
+            name = gazetteer.name_at(rest, 0, allow_short=True)
+            if name is not None and rest[name.end:].startswith(site_words):
+                found.update((c, line) for c in name.codes if admits(regions.regions()[c]) and c not in found)
+    if len(found) != 1:
+        return None, None
+    (code, line), = found.items()
+    return code, Evidence("byline_site", line)
