@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from flows import lexicon
 from flows.metadata.evidence import Evidence, followed_by
@@ -91,167 +92,296 @@ def _year_of_period_reviewed(head: str) -> tuple[int, str] | None:
     return (start if match.group(2) in rules["period_first_year_words"] else end), match.group(0)
 
 
-def document_year(kind: str, title: str | None, title_line: str | None, lines: list[str],
-                  issue_date: dt.date | None, own_number: tuple[str, int] | None = None,
-                  several_years: bool = False, page_date: dt.date | None = None) -> tuple[int | None, Evidence | None]:
-    """The one year a document is for: a list's or work plan's year, the year a work report plans for
-    (a report delivered in January 2026: 2026), the year a completion notice reports on; an opinion
-    or plan of no stated period: the year it was issued (signature date, else its own 文号). None
-    for a document of several years."""
-    rules = lexicon.metadata_rules()["year"]
-    if kind != "progress_report":  # a report given on a date (——2020年5月9日在…会议上, …会议上 县长某某
-        for line in lines[:12]:      # (2020年1月8日)): that year, or the next when given in November or December
-            match = re.search(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日在|会议上[^。,;]{0,20}?[((]((?:19|20)\d{2})"
-                              r"年(\d{1,2})月(\d{1,2})日[))]", line)
-            if match:
-                year, month = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(5))
-                # delivered late in the year, or reviewing the year it is dated in (——2021年10月19日在…;
-                # 2021年工作回顾): for the next
-                reviews_it = any(y == int(year) for y, _ in _years_before("\n".join(lines[:40]), rules["review_year_after"]))
-                return int(year) + (int(month) >= 11 or reviews_it), Evidence("title", line)
-    if kind in ("government_work_report", "other"):  # news of a session held, or to be held, on a date
-        opening = "\n".join(lines[:12])
-        match = re.search(rules["session_date_pattern"], opening)
+@dataclass(frozen=True)
+class _Page:
+    """What the readers of a document's year look at: its kind, title lines, opening and dates."""
+    kind: str
+    title: str | None
+    title_line: str | None
+    lines: list[str]
+    issue_date: dt.date | None
+    own_number: tuple[str, int] | None
+    several_years: bool
+    page_date: dt.date | None
+
+    @property
+    def head(self) -> str:
+        return "\n".join(self.lines[:40])[:4000]
+
+
+Found = tuple[int | None, Evidence | None]  # a reader's answer; a reader returns None to say nothing
+
+
+def _rules() -> dict:
+    return lexicon.metadata_rules()["year"]
+
+
+def _words(key: str) -> str:
+    return "|".join(map(re.escape, _rules()[key]))
+
+
+def _delivered_on_a_date(p: _Page) -> Found | None:
+    """A report given on a date (——2020年5月9日在…会议上; …会议上 县长某某 (2020年1月8日)): that year, or the
+    next when given in November or December or when it reviews the year it is dated in (2021年工作回顾)."""
+    if p.kind == "progress_report":
+        return None
+    for line in p.lines[:12]:
+        match = re.search(_rules()["delivered_on_pattern"], line)
         if match:
-            return int(match.group(1)) + (int(match.group(2)) >= 11), Evidence("text", match.group(0))
-    # with no title, a news headline's one year (…——2025年楚雄州人大常委会工作综述), not a date's or a
-    # meeting's (2018年第八次常务会议: the year it was held in, not the year its business is for)
-    headline = lines[0] if lines and not title and not title_line and len(lines[0]) <= 60 \
-        and not lines[0].endswith(("。", ":")) and not re.search(rules["headline_not_its_year_pattern"], lines[0]) else None
-    for line in dict.fromkeys(filter(None, (title, title_line, headline))):
+            year, month = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(5))
+            reviews_it = any(y == int(year) for y, _ in _years_before("\n".join(p.lines[:40]), _rules()["review_year_after"]))
+            return int(year) + (int(month) >= 11 or reviews_it), Evidence("title", line)
+    return None
+
+
+def _session_on_a_date(p: _Page) -> Found | None:
+    """News of a session held, or to be held, on a date: that year, or the next for one in November or December."""
+    if p.kind not in ("government_work_report", "other"):
+        return None
+    match = re.search(_rules()["session_date_pattern"], "\n".join(p.lines[:12]))
+    return (int(match.group(1)) + (int(match.group(2)) >= 11), Evidence("text", match.group(0))) if match else None
+
+
+def _title_year(p: _Page) -> Found | None:
+    """The one year the title names (a headline's, where there is no title; not a date's or a meeting's:
+    2018年第八次常务会议); none for a title of a period; the later of a report's years (2020年…执行情况与2021年
+    计划草案: the plan's)."""
+    lines = p.lines
+    headline = lines[0] if lines and not p.title and not p.title_line and len(lines[0]) <= 60 \
+        and not lines[0].endswith(("。", ":")) and not re.search(_rules()["headline_not_its_year_pattern"], lines[0]) else None
+    for line in dict.fromkeys(filter(None, (p.title, p.title_line, headline))):
         if PERIOD.search(line):
             return None, None
         years = set(SINGLE_YEAR.findall(line))
         if len(years) == 1:
             year = int(years.pop())
-            if kind != "progress_report" and len(line) <= 60 and any(w in line for w in rules["review_title_words"]):
+            if p.kind != "progress_report" and len(line) <= 60 and any(w in line for w in _rules()["review_title_words"]):
                 return year + 1, Evidence("title", line)  # …解读政府工作报告:2022年工作回顾 is a 2023 report's
             return year, Evidence("title", line)
-        planned = _years_before(line, rules["plan_year_after"])  # …2020年执行情况与2021年计划草案的报告
-        if planned:  # the latest: 2020年…执行情况 reports, 2021年计划草案 plans
+        planned = _years_before(line, _rules()["plan_year_after"])
+        if planned:
             return max(planned)[0], Evidence("title", line)
-    head = "\n".join(lines[:40])[:4000]
-    if kind == "work_plan" and title and (issue_date or own_number):
-        # a scheme whose title names no year (上海市促进养老托育服务高质量发展实施方案) is the year it was signed
-        # or numbered in, not the year its targets reach (到2025年,全市养老床位…)
-        return (issue_date.year, Evidence("signature", issue_date.isoformat())) if issue_date else \
-            (own_number[1], Evidence("doc_number", own_number[0]))
-    if kind not in lexicon.metadata_rules()["doc_type"]["one_year_kinds"]:
-        # a call for proposals, a reading, an opinion of no stated period: the year it was issued
-        if several_years:
-            return None, None
-        if kind != "other":  # a call for next year's matters is signed the year before: read on
-            if issue_date:
-                return issue_date.year, Evidence("signature", issue_date.isoformat())
-            if own_number:
-                return own_number[1], Evidence("doc_number", own_number[0])
-            # else the date its page was posted (发布时间:2015年12月11日), days after it was signed
-            return (page_date.year, Evidence("page_date", page_date.isoformat())) if page_date else (None, None)
-        # news about a list or a report (a congress session that deliberates them): read on as for them
-    if kind == "government_work_report":  # news of a report, or the report, posted in its session's season
-        posted = _posted(lines, page_date)
-        if posted and posted[1] in rules["session_months"]:
-            return posted[0], posted[2]
-    call = next(filter(None, (re.search(p, head) for p in rules["call_year_patterns"])), None) if kind == "other" else None
-    if call:  # a call for next year's matters (征集2023年北仑区民生实事项目), whatever this year's it tells of
-        return int(call.group(1)), Evidence("text", call.group(0))
+    return None
+
+
+def _signed(p: _Page) -> Found | None:
+    """The year a document was signed, else numbered in."""
+    if p.issue_date:
+        return p.issue_date.year, Evidence("signature", p.issue_date.isoformat())
+    return (p.own_number[1], Evidence("doc_number", p.own_number[0])) if p.own_number else None
+
+
+def _scheme_of_no_year(p: _Page) -> Found | None:
+    """A scheme whose title names no year (上海市促进养老托育服务高质量发展实施方案) is the year it was signed or
+    numbered in, not the year its targets reach (到2025年,全市养老床位…)."""
+    return _signed(p) if p.kind == "work_plan" and p.title else None
+
+
+def _issued(p: _Page) -> Found | None:
+    """An opinion or plan of no stated period, a reading: the year it was issued (signed, numbered, else the
+    day its page was posted, days after it was signed); none for a document of several years. News about a
+    list or a report (other) reads on as for them, as does a call for next year's matters."""
+    if p.kind in lexicon.metadata_rules()["doc_type"]["one_year_kinds"]:
+        return None
+    if p.several_years:
+        return None, None
+    if p.kind == "other":
+        return None
+    signed = _signed(p)
+    if signed:
+        return signed
+    return (p.page_date.year, Evidence("page_date", p.page_date.isoformat())) if p.page_date else (None, None)
+
+
+def _report_in_its_season(p: _Page) -> Found | None:
+    """A report, or news of it, posted in its session's season (January to March): that year."""
+    if p.kind != "government_work_report":
+        return None
+    posted = _posted(p.lines, p.page_date)
+    return (posted[0], posted[2]) if posted and posted[1] in _rules()["session_months"] else None
+
+
+def _call_for_proposals(p: _Page) -> Found | None:
+    """A call for next year's matters (征集2023年北仑区民生实事项目), whatever this year's it tells of."""
+    if p.kind != "other":
+        return None
+    call = next(filter(None, (re.search(pattern, p.head) for pattern in _rules()["call_year_patterns"])), None)
+    return (int(call.group(1)), Evidence("text", call.group(0))) if call else None
+
+
+def _planned_years(head: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(year, position) of the years the text plans for (2026年工作安排, 2023年…主要预期目标, 聚焦2023内蒙古两会),
+    in order, and of a plan's execution it reports (2021年国民经济和社会发展计划执行情况: a year reviewed)."""
+    rules = _rules()
     planned = _years_before(head, rules["plan_year_after"])
-    # 2021年国民经济和社会发展计划执行情况: the plan's execution, a year reviewed, not planned
     executed = [(y, p) for y, p in planned if re.match(rules["executed_pattern"], head[p:])]
     planned = [p for p in planned if p not in executed]
-    goals = "|".join(map(re.escape, rules["plan_goal_words"]))  # 2023年济南市经济社会发展主要预期目标
     planned += [(int(m.group(1)), m.start()) for m in re.finditer(
-        rf"((?:19|20)\d{{2}})年[^。,;:\d]{{0,10}}?(?:{goals})", head)]
+        rf"((?:19|20)\d{{2}})年[^。,;:\d]{{0,10}}?(?:{_words('plan_goal_words')})", head)]
     planned.sort(key=lambda p: p[1])
+    planned += [(int(m.group(1)), m.start()) for m in re.finditer(rules["sessions_of_year_pattern"], head)]
+    return planned, executed
+
+
+def _reviewed_years(head: str, executed: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(year, position) of the years a report, or news of it, reviews: 2025年工作回顾, 2015工作回顾, the year
+    that follows news of the report delivered (…作政府工作报告。2024年,…), 回顾了…2025年, 预计2015年…,
+    the last of 2018年以来的五年, the year a sentence opens with after 过去的一年 (not one that plans)."""
+    rules = _rules()
     reviewed = _years_before(head, rules["review_year_after"]) + executed
-    reviewed += [(int(m.group(1)), m.start()) for m in re.finditer(rules["bare_year_review_pattern"], head)]  # 2015工作回顾
-    planned += [(int(m.group(1)), m.start()) for m in re.finditer(rules["sessions_of_year_pattern"], head)]  # 聚焦2023内蒙古两会
-    if kind in ("government_work_report", "work_plan", "other", "practical_matters_list"):  # a report, a plan, a list, news of them
-        # news of the report delivered that goes on with a year, first thing (…作政府工作报告。2024年,市中区坚持…;
-        # 郑建新说,2017年…): the year the report reviews
-        reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(rules["delivered_then_year_pattern"], head)]
-        # a term's report reviews the five years since one (2018年以来的五年): the last of them
-        reviewed += [(int(m.group(1)) + 4, m.start(1)) for m in re.finditer(rules["five_years_since_pattern"], head)]
-        reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(
-            rf"{''.join(f'(?<!{re.escape(w)})' for w in rules['review_noun_after'])}"
-            rf"(?:{'|'.join(map(re.escape, rules['review_year_before']))})[^。,;:、\d\n]{{0,12}}?((?:19|20)\d{{2}})年", head)]  # 回顾了“十四五”发展成就和2025年
-        reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(
-            rf"(?:{'|'.join(map(re.escape, rules['review_year_right_after']))})"
-            rf"(?:{'|'.join(map(re.escape, rules['own_region_words']))})?{YEAR_NAMED_RE.pattern}", head)]
-        reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(
-            rf"(?:{'|'.join(map(re.escape, rules['estimated_year_before']))}),?{YEAR_NAMED_RE.pattern}", head)]
-        reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(  # 2015年,预计实现… (2023年预计新增… plans)
-            rf"{YEAR_NAMED_RE.pattern},(?:{'|'.join(map(re.escape, rules['estimated_year_before']))})", head)]
-        reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(
-            rf"{YEAR_NAMED_RE.pattern}[^。,;:\d\n]{{0,8}}?(?:{'|'.join(map(re.escape, rules['review_headings']))})", head)]
-        for lead in re.finditer("|".join(map(re.escape, rules["review_of_last_year"])), head):
-            after = head[lead.end():lead.end() + 1000]
-            opened = re.search(rules["year_opens_a_sentence"], after)
-            # 过去的一年,我省… 2019年,我省新建…: 2019 reviewed; not 2018年,州人民政府要… (a plan)
-            if opened and not any(w in after[opened.end():opened.end() + 15] for w in rules["future_words"]):
-                reviewed.append((int(opened.group(1)), lead.end() + opened.start(1)))
-                break
-        # A report plans for the latest year it names as planned, or the year after the one it reviews.
-        years = [(y, p) for y, p in planned] + [(y + 1, p) for y, p in reviewed]
-        if years:
-            year, pos = max(years)
-            return year, Evidence("text", head[max(0, pos - 10):pos + 20])
-    # a list's or a notice's year written before what it lists: 2022年全省50项民生实事, 2021年度的十个民生实事
-    matters = "|".join(map(re.escape, rules["matters_words"]))
-    listed = re.search(rf"((?:19|20)\d{{2}})年度?[^。,;:]{{0,12}}?(?:{matters})", head)
-    if not listed and kind in ("practical_matters_list", "progress_report"):
-        # …or a sentence it opens: 2026年,某旗立足当地实际…确定实施3项民生实事项目
-        listed = re.search(rules["year_opens_sentence_pattern"].replace("MATTERS", matters), head)
-    if listed and kind == "progress_report":  # it reports on the year it lists, whatever next year it names
-        return int(listed.group(1)), Evidence("text", listed.group(0))
-    if kind == "progress_report":  # …or the year a line of its opening starts with (2023年县级重点项目共530项…)
-        opened = next(filter(None, (re.match(rules["line_opening_year_pattern"], line) for line in lines[:3])), None)
-        if opened:
-            return int(opened.group(1)), Evidence("text", opened.group(0))
-    if planned:  # the first named as planned; of 2021年…执行情况及2022年计划草案, the plan's
-        year, pos = planned[0]
-        draft = _years_before(head, rules["draft_plan_after"])
-        if draft:
-            year, pos = max(draft)
-        return year, Evidence("text", head[max(0, pos - 10):pos + 20])
+    reviewed += [(int(m.group(1)), m.start()) for m in re.finditer(rules["bare_year_review_pattern"], head)]
+    reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(rules["delivered_then_year_pattern"], head)]
+    reviewed += [(int(m.group(1)) + 4, m.start(1)) for m in re.finditer(rules["five_years_since_pattern"], head)]
+    reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(
+        rf"{''.join(f'(?<!{re.escape(w)})' for w in rules['review_noun_after'])}"
+        rf"(?:{_words('review_year_before')})[^。,;:、\d\n]{{0,12}}?((?:19|20)\d{{2}})年", head)]
+    reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(
+        rf"(?:{_words('review_year_right_after')})(?:{_words('own_region_words')})?{YEAR_NAMED_RE.pattern}", head)]
+    reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(
+        rf"(?:{_words('estimated_year_before')}),?{YEAR_NAMED_RE.pattern}", head)]
+    reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(  # 2015年,预计实现… (2023年预计新增… plans)
+        rf"{YEAR_NAMED_RE.pattern},(?:{_words('estimated_year_before')})", head)]
+    reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(
+        rf"{YEAR_NAMED_RE.pattern}[^。,;:\d\n]{{0,8}}?(?:{_words('review_headings')})", head)]
+    for lead in re.finditer(_words("review_of_last_year"), head):
+        after = head[lead.end():lead.end() + 1000]
+        opened = re.search(rules["year_opens_a_sentence"], after)
+        if opened and not any(w in after[opened.end():opened.end() + 15] for w in rules["future_words"]):
+            reviewed.append((int(opened.group(1)), lead.end() + opened.start(1)))
+            break
+    return reviewed
+
+
+def _planned_or_after_reviewed(p: _Page) -> Found | None:
+    """A report, a plan, a list, news of them: the latest year it names as planned, or the year after one it
+    reviews."""
+    if p.kind not in ("government_work_report", "work_plan", "other", "practical_matters_list"):
+        return None
+    planned, executed = _planned_years(p.head)
+    years = planned + [(y + 1, pos) for y, pos in _reviewed_years(p.head, executed)]
+    if not years:
+        return None
+    year, pos = max(years)
+    return year, Evidence("text", p.head[max(0, pos - 10):pos + 20])
+
+
+def _listed(p: _Page):
+    """The year a list or notice names before its matters (2022年全省50项民生实事, 2021年度的十个民生实事), or
+    that opens a sentence about them (2026年,某旗…确定实施3项民生实事项目), as a match."""
+    head = p.head
+    listed = re.search(rf"((?:19|20)\d{{2}})年度?[^。,;:]{{0,12}}?(?:{_words('matters_words')})", head)
+    if not listed and p.kind in ("practical_matters_list", "progress_report"):
+        listed = re.search(_rules()["year_opens_sentence_pattern"].replace("MATTERS", _words("matters_words")), head)
+    return listed
+
+
+def _progress_of_its_year(p: _Page) -> Found | None:
+    """A progress report reports on the year it lists, whatever next year it names, or on the year a line
+    of its opening starts with (2023年县级重点项目共530项…)."""
+    if p.kind != "progress_report":
+        return None
+    listed = _listed(p)
     if listed:
         return int(listed.group(1)), Evidence("text", listed.group(0))
-    # A report given on a date (——2024年1月20日在…会议上) or a list signed on one: that date's year.
-    for line in lines[:6]:  # (lost digits too: ——20231124日在…会议上)
-        match = re.search(r"((?:19|20)\d{2})(?:年\d{1,2}月\d{1,2}|\d{3,4})日在", line)
+    opened = next(filter(None, (re.match(_rules()["line_opening_year_pattern"], line) for line in p.lines[:3])), None)
+    return (int(opened.group(1)), Evidence("text", opened.group(0))) if opened else None
+
+
+def _first_planned_or_listed(p: _Page) -> Found | None:
+    """The first year named as planned (of 2021年…执行情况及2022年计划草案, the draft plan's), else the year listed."""
+    planned, _ = _planned_years(p.head)
+    if planned:
+        year, pos = planned[0]
+        draft = _years_before(p.head, _rules()["draft_plan_after"])
+        if draft:
+            year, pos = max(draft)
+        return year, Evidence("text", p.head[max(0, pos - 10):pos + 20])
+    listed = _listed(p)
+    return (int(listed.group(1)), Evidence("text", listed.group(0))) if listed else None
+
+
+def _given_on_a_date(p: _Page) -> Found | None:
+    """A report given on a date (——2024年1月20日在…会议上, lost digits too: ——20231124日在…) or a list signed
+    on one: that date's year."""
+    for line in p.lines[:6]:
+        match = re.search(_rules()["given_on_pattern"], line)
         if match:
             return int(match.group(1)), Evidence("title", line)
-    # 2024年,我县将… / 今年(2024年): a year written with the words of this year.
-    future = re.search(rf"{YEAR_NAMED_RE.pattern}(?:{'|'.join(map(re.escape, rules['future_words']))})", head)
-    if future and kind != "progress_report":  # 确定了2024年将筹措资金…
+    return None
+
+
+def _year_with_future_words(p: _Page) -> Found | None:
+    """A year written with the words of what will be done in it (2024年,我县将…; 确定了2024年将筹措资金…)."""
+    head = p.head
+    future = re.search(rf"{YEAR_NAMED_RE.pattern}(?:{_words('future_words')})", head)
+    if future and p.kind != "progress_report":
         return int(future.group(1)), Evidence("text", head[future.start():future.end() + 20])
-    for match in re.finditer(r"((?:19|20)\d{2})年[,，]", head):
+    for match in re.finditer(_rules()["year_then_comma_pattern"], head):
         after = head[match.end():match.end() + 120].split("。")[0]
-        if any(w in after for w in rules["future_words"]):
+        if any(w in after for w in _rules()["future_words"]):
             return int(match.group(1)), Evidence("text", head[match.start():match.end() + 20])
-    if issue_date:
-        return issue_date.year, Evidence("signature", issue_date.isoformat())
-    # a news page's own date (2026-01-28 22:06, 2024年01月24日); a progress report's only where it says the
-    # matters are this year's (今年以来…) or was posted late enough in the year (a completion notice of last
-    # year's matters is posted early in the next)
+    return None
+
+
+def _signature_date(p: _Page) -> Found | None:
+    return (p.issue_date.year, Evidence("signature", p.issue_date.isoformat())) if p.issue_date else None
+
+
+def _posted_year(p: _Page) -> Found | None:
+    """A news page's own date (2026-01-28 22:06, 2024年01月24日); a progress report's only where it says the
+    matters are this year's (今年以来…) or was posted late enough in the year (a completion notice of last
+    year's matters is posted early in the next). News of next year's report posted late in the year (a
+    forum on its draft, 12月24日): next year's."""
+    rules, head = _rules(), p.head
     in_course = any(w in head for w in rules["this_year_progress_words"]) or bool(re.search(
-        rf"(?:{'|'.join(map(re.escape, rules['this_year_words']))})[^。,;:]{{0,8}}?"
-        rf"(?:{'|'.join(map(re.escape, rules['matters_words']))})", head))
-    posted = _posted(lines, page_date)
-    if posted and (kind != "progress_report" or in_course or posted[1] in rules["progress_posted_months"]):
-        # news of next year's report posted late in the year (a forum on its draft, 12月24日): next year's
-        ahead = posted[1] in rules["report_ahead_months"] and any(
-            w in line for line in filter(None, (title, title_line)) for w in rules["report_ahead_title_words"])
-        return posted[0] + ahead, posted[2]
-    this_year = _this_year_of_period(head)
-    if this_year:  # 今年作为“十三五”开局之年: the period's first year
+        rf"(?:{_words('this_year_words')})[^。,;:]{{0,8}}?(?:{_words('matters_words')})", head))
+    posted = _posted(p.lines, p.page_date)
+    if not posted or not (p.kind != "progress_report" or in_course or posted[1] in rules["progress_posted_months"]):
+        return None
+    ahead = posted[1] in rules["report_ahead_months"] and any(
+        w in line for line in filter(None, (p.title, p.title_line)) for w in rules["report_ahead_title_words"])
+    return posted[0] + ahead, posted[2]
+
+
+def _year_of_a_period(p: _Page) -> Found | None:
+    """今年作为“十三五”开局之年: the period's first year; a report, plan or news of one that says it completed a
+    period's year (实现了“十四五”良好开局): the year after."""
+    this_year = _this_year_of_period(p.head)
+    if this_year:
         return this_year[0], Evidence("text", this_year[1])
-    reviewed_period = _year_of_period_reviewed(head)
-    if reviewed_period and kind in ("government_work_report", "work_plan", "other"):
-        return reviewed_period[0] + 1, Evidence("text", reviewed_period[1])
-    years = Counter(int(y) for y in SINGLE_YEAR.findall(head))
-    if years and kind != "government_work_report":  # a report names most the year it reviews, or base years
+    reviewed = _year_of_period_reviewed(p.head)
+    if reviewed and p.kind in ("government_work_report", "work_plan", "other"):
+        return reviewed[0] + 1, Evidence("text", reviewed[1])
+    return None
+
+
+def _most_named(p: _Page) -> Found | None:
+    """The year named most, at least twice (not for a report: it names most the year it reviews, or base years)."""
+    years = Counter(int(y) for y in SINGLE_YEAR.findall(p.head))
+    if years and p.kind != "government_work_report":
         year, count = years.most_common(1)[0]
         if count >= 2:
             return year, Evidence("text", f"{year}年 ×{count}")
+    return None
+
+
+# The readers of a document's year, most trusted first: the first that answers decides.
+_YEAR_READERS = (_delivered_on_a_date, _session_on_a_date, _title_year, _scheme_of_no_year, _issued,
+                 _report_in_its_season, _call_for_proposals, _planned_or_after_reviewed, _progress_of_its_year,
+                 _first_planned_or_listed, _given_on_a_date, _year_with_future_words, _signature_date, _posted_year,
+                 _year_of_a_period, _most_named)
+
+
+def document_year(kind: str, title: str | None, title_line: str | None, lines: list[str],
+                  issue_date: dt.date | None, own_number: tuple[str, int] | None = None,
+                  several_years: bool = False, page_date: dt.date | None = None) -> Found:
+    """The one year a document is for: a list's or work plan's year, the year a work report plans for
+    (a report delivered in January 2026: 2026), the year a completion notice reports on; an opinion
+    or plan of no stated period: the year it was issued (signature date, else its own 文号). None
+    for a document of several years. Each rule is one reader in _YEAR_READERS."""
+    page = _Page(kind, title, title_line, lines, issue_date, own_number, several_years, page_date)
+    for reader in _YEAR_READERS:
+        found = reader(page)
+        if found is not None:
+            return found
     return None, None
