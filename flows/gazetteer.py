@@ -161,6 +161,11 @@ def resolve(chain: list[Name], context: str = "") -> Resolution:
     candidates = list(last.codes)
     for earlier in chain[:-1]:  # 南京市鼓楼区: the parent written before settles the name
         kept = [c for c in candidates if regions.ancestor_codes(c) & set(earlier.codes)]
+        if not kept and last.short:  # 南京雨花: not 长沙's 雨花区, the parent's region whose name it starts (雨花台区)
+            kept = [c for c, row in regions.regions().items()
+                    if row["name"].startswith(last.text) and regions.ancestor_codes(c) & set(earlier.codes)]
+            if len(kept) != 1:  # none such: the parent is the region named (南京 + a word)
+                return resolve(chain[:-1], context)
         if kept:
             candidates = kept
     if len(candidates) > 1 and context:

@@ -1784,3 +1784,33 @@ def test_a_byline_site_of_the_level_the_text_speaks_as_names_its_region_where_no
     assert county["region_code"] == "410522"
     province = meta(page.replace("我市", "我省").replace("全市", "全省"))
     assert province["region_code"] is None  # a city's site over a province's news: not its region
+
+
+@pytest.mark.parametrize("headline, code", [
+    ("南京雨花“开动”12类民生实事", "320114"),  # 雨花台区 of 南京, not 长沙's 雨花区
+    ("长沙雨花“开动”12类民生实事", "430111"),
+])
+def test_a_short_name_under_its_parent_is_the_parents_region_it_starts(headline, code):
+    m = meta(headline + "\n1月6日,该区宣布今年将办好12类民生实事,年度计划投资40亿元。")
+    assert m["region_code"] == code
+
+
+def test_a_notices_addressees_are_not_its_region():
+    m = meta("井冈山管理局,井冈山经开区管委会,各县(市、区)人民政府,市政府各部门:\n"
+             "经市政府同意,现将《2020年民生实事工程安排方案》印发给你们,请认真贯彻执行。\n"
+             "结合我市实际,全市新增城镇就业45000人。〔责任单位:市人社局、井冈山管理局〕")
+    assert m["region_code"] is None
+
+
+def test_a_county_named_only_in_a_list_of_its_parents_counties_is_a_place_visited():
+    m = meta("本报讯 1月5日,由市人大常委会组织的人大代表集中视察活动结束。\n"
+             "视察组深入襄都区、信都区、沙河市、巨鹿县、临西县进行调研、视察,深入了解我市经济和社会发展情况。"
+             "代表们对我市民生实事给予高度评价。")
+    assert m["region_code"] == "130500"  # the prefecture all the listed counties belong to, not 沙河市
+
+
+def test_a_sites_dateline_names_no_region_unless_the_text_names_it_again():
+    m = meta("乌鲁木齐七区一县书写民生答卷\n红山网讯(记者某某)自今年年初乌鲁木齐公布2015年100件民生实事以来,各区县陆续启动。")
+    assert m["region_code"] != "150402"  # 红山区 of 赤峰
+    again = meta("秀山网讯 1月27日,县人大常委会视察秀山县民生实事项目。\n全县民生实事进展顺利。")
+    assert again["region_code"] == "500241"

@@ -5,10 +5,12 @@ level it names most. The gazetteer turns a name into a GB/T 2260 code."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from flows import gazetteer, lexicon, regions
 from flows.metadata.evidence import Evidence, followed_by
 from flows.metadata.heads import DOC_NUMBER, title_words
+from flows.metadata.listed import only_among_its_siblings, without_addressees
 from flows.metadata.self_level import self_level
 from flows.text.years import YEAR
 
@@ -92,6 +94,20 @@ def _dateline_chains(line: str) -> list[list[gazetteer.Name]]:
                 out.append(chain)
                 break
     return out
+
+
+def _a_site_of_another_place(line: str, chain: list[gazetteer.Name], opening: list[str]) -> bool:
+    """A site's dateline (红山网讯: 红山 is also the landmark 乌鲁木齐's site is named for) over an opening that
+    names another region, neither inside nor around the site's: the site's name is no place here."""
+    if not line.startswith(tuple(_evidence_rules()["site_dateline_marks"]), chain[-1].end):
+        return False
+    own = set(chain[-1].codes)
+    for other in (c for text in opening for c in gazetteer.chains_in(text, allow_short=True)):
+        for code in other[-1].codes:
+            if code not in own and not (regions.ancestor_codes(code) & own) and \
+                    not any(code in regions.ancestor_codes(k) for k in own):
+                return True
+    return False
 
 
 def _field_value(line: str, leads_key: str) -> str | None:
@@ -204,7 +220,7 @@ def region_evidence(lines: list[str], title: str | None, title_line: str | None,
     for line in head:
         found += [("heading", line, c) for c in _heading_chains(line)]
     for line in head[:6]:
-        found += [("dateline", line, c) for c in _dateline_chains(line)]
+        found += [("dateline", line, c) for c in _dateline_chains(line) if not _a_site_of_another_place(line, c, head[:3])]
     found += [("byline", words, c) for c, words in _byline_chains(head + tail + _bylines_in(page_facts))]
     return found
 
@@ -253,8 +269,9 @@ def region_by_mentions(clean_text: str, lines: list[str]) -> tuple[str | None, E
     if admits is None:
         return _the_one_region_named(clean_text)
     stop = frozenset() if group == "province" else frozenset(_evidence_rules()["short_name_stoplist"])
-    mentioned = gazetteer.count_mentions_unless_after(clean_text[:5000], admits, stop,
-                                                      tuple(_evidence_rules()["superior_leads"]))
+    head = without_addressees(clean_text[:5000])
+    mentioned = gazetteer.count_mentions_unless_after(head, admits, stop, tuple(_evidence_rules()["superior_leads"]))
+    mentioned = Counter({c: n for c, n in mentioned.items() if not only_among_its_siblings(head, c)})
     counts = mentioned.most_common(2) + [("", 0), ("", 0)]
     (code, n), (_, second) = counts[0], counts[1]
     # a city that names a county-level city of its own as often as twice may be that city's parent:
@@ -275,7 +292,7 @@ def region_by_mentions(clean_text: str, lines: list[str]) -> tuple[str | None, E
                 continue
             resolution = gazetteer.resolve(chain)
             if resolution.code and not _cited(line, chain[0].start) and admits(regions.regions()[resolution.code]) \
-                    and not parent_of_a_mentioned(resolution.code) \
+                    and not parent_of_a_mentioned(resolution.code) and not only_among_its_siblings(head, resolution.code) \
                     and not line[:chain[0].start].endswith(tuple(_evidence_rules()["superior_leads"])):
                 return resolution.code, Evidence("opening", line)
     return None, None
