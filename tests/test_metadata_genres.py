@@ -1814,3 +1814,31 @@ def test_a_sites_dateline_names_no_region_unless_the_text_names_it_again():
     assert m["region_code"] != "150402"  # 红山区 of 赤峰
     again = meta("秀山网讯 1月27日,县人大常委会视察秀山县民生实事项目。\n全县民生实事进展顺利。")
     assert again["region_code"] == "500241"
+
+
+def test_a_plan_report_under_a_portals_bracketed_facts_table_is_the_years_work_plan():
+    m = meta("[ 索引号 ] | 11500104009286420B/2025-00006 | [ 发文字号 ] | |\n"
+             "[ 主题分类 ] | 国民经济发展规划、计划 | [ 体裁分类 ] | 计划、发展目标 |\n"
+             "关于某区2024年国民经济和社会发展计划执行情况及2025年计划草案的报告\n"
+             "受区人民政府委托,现将2024年计划执行情况及2025年计划草案报告如下。")
+    assert (m["doc_type"], m["doc_year"]) == ("work_plan", 2025)
+
+
+def test_a_run_together_row_of_page_facts_is_no_title_and_a_call_under_it_is_other():
+    m = meta("组配分类民生实事发布机构县发改局\n关于征集2022年某县人大代表票决民生实事候选项目的通知\n"
+             "各乡镇人民政府:为做好2022年民生实事项目人大代表票决工作,现面向社会征集候选项目。")
+    assert (m["doc_type"], m["doc_year"]) == ("other", 2022)
+
+
+def test_a_public_vote_on_the_candidate_matters_is_other():
+    m = meta("2018年省政府为民办实事项目开始投票 民生实事请你“点单”\n即日起,2018年省人民政府为民办实事项目开始邀请公众投票。")
+    assert m["doc_type"] == "other"
+
+
+def test_a_related_news_headline_and_a_breadcrumb_are_no_title():
+    page = meta("日前,某市人民政府网站公布了《2022年〈政府工作报告〉目标任务责任分解方案》,把全年目标细化为448项具体工作。\n"
+                "相关新闻>>\n正式发布!2022年某市政府工作报告(全文请收藏)")
+    assert page["doc_type"] == "work_plan"
+    crumb = meta("您当前所在的位置: 首页 >> 公开信息内容\n某州人民政府办公室关于印发某州2021年10件惠民实事工作方案的通知\n"
+                 "各县市人民政府:现将工作方案印发给你们。")
+    assert crumb["doc_type"] == "work_plan"

@@ -94,6 +94,8 @@ def find_title_and_line(lines: list[str]) -> tuple[str | None, str | None]:
                 return match.group(1).strip(), line
     paragraphs = 0
     for i, line in enumerate(head):
+        if line.strip(" :【】[]>") in lexicon.metadata_rules()["region_evidence"]["related_links_markers"]:
+            break  # 相关新闻>>: the headlines from here on are other pages'
         line = re.sub(rf"\s*(?:{_words('page_tail_words')})\s*:.*$", "", line)  # a page's "published at" tail
         if len(line) > 80 and line.endswith("。"):
             paragraphs += 1
@@ -105,9 +107,10 @@ def find_title_and_line(lines: list[str]) -> tuple[str | None, str | None]:
                 and not re.search(r"\d{4}-\d{1,2}-\d{1,2}", line)  # a page's "published at" line
                 and not any(w in line for w in doc_type_rules()["breadcrumb_marks"])
                 and not line.startswith(tuple(doc_type_rules()["navigation_starts"]))
-                and not ("|" in line and any(cell.strip(" :") in doc_type_rules()["page_fact_labels"]
+                and not ("|" in line and any(cell.strip(" :[]【】") in doc_type_rules()["page_fact_labels"]
                                              for cell in line.split("|")))
                 and not re.match(rf"^(?:{_words('page_fact_labels')})\s*:", line)  # 索引号: … 主题分类: 规划计划
+                and sum(w in line for w in doc_type_rules()["page_fact_labels"]) < 2  # 组配分类民生实事发布机构县发改局
                 and line not in doc_type_rules()["section_labels"]
                 and not line.startswith(("各", "经", "现将", "为"))):
             if i + 1 < len(head) and PERIOD_LINE.match(head[i + 1]):
