@@ -1842,3 +1842,18 @@ def test_a_related_news_headline_and_a_breadcrumb_are_no_title():
     crumb = meta("您当前所在的位置: 首页 >> 公开信息内容\n某州人民政府办公室关于印发某州2021年10件惠民实事工作方案的通知\n"
                  "各县市人民政府:现将工作方案印发给你们。")
     assert crumb["doc_type"] == "work_plan"
+
+
+@pytest.mark.parametrize("url, year", [
+    ("http://www.example.gov.cn/art/2021/1/23/art_1_1.html", 2021),
+    ("http://news.example.cn/xw/202012/t20201228_123.html", 2021),  # a forum on the report's draft in December
+    ("http://news.example.cn/xw/a/b.html", None),
+])
+def test_a_page_that_dates_itself_nowhere_takes_the_date_its_url_carries(url, year):
+    text = "某县召开《政府工作报告》征求意见座谈会\n县长主持会议,听取人大代表、政协委员对《政府工作报告(征求意见稿)》的意见建议。"
+    cleaned = clean.clean(text)
+    m = metadata.document_metadata(cleaned.clean_text, {"source_url": url}, page_date=cleaned.page_date,
+                                   page_facts=cleaned.page_facts)
+    assert m["doc_year"] == year
+    if year:
+        assert where(m, "doc_year") == "source_url"

@@ -23,7 +23,7 @@ from flows.metadata.evidence import Evidence
 from flows.metadata.heads import (admin_level, date_of_line, find_doc_number, find_issue_date, find_issuer,
                                   find_title, find_title_and_line, own_doc_number, region_from)
 from flows.metadata.kind import doc_type, doc_type_from_opening, document_kind
-from flows.metadata.portal import region_of_site_byline, region_of_source_url
+from flows.metadata.portal import date_in_url, region_of_site_byline, region_of_source_url
 from flows.metadata.region import (find_region, region_by_counties, region_by_mentions,
                                    region_by_self_words, region_by_towns, region_evidence, region_of_doc_number)
 from flows.metadata.self_level import level_it_speaks_as, not_the_level_it_speaks_as, self_level
@@ -115,16 +115,19 @@ def document_metadata(clean_text: str, manifest: dict | None = None, page_date: 
                                                      # news or a reading of a plan is of one year, whatever
                                                      # the plan's period (审查“十五五”规划纲要草案)
                                                      kind != "other" and found["plan_start_year"] != found["plan_end_year"],
-                                                     page_date)
+                                                     page_date, date_in_url(manifest.get("source_url")))
     if year_evidence:
         evidence["doc_year"] = year_evidence
     if found["doc_year"] and found["plan_start_year"] is None and year_its_targets_are_for(found):
         found["plan_start_year"] = found["plan_end_year"] = found["doc_year"]
     found["source_url"] = None  # never in the text itself
     result, sources = {}, {}
-    from_host = evidence.get("region_code") is not None and evidence["region_code"].where == "source_url"
-    for name in FIELDS:  # the region a portal's host named is not the text's (source_url)
-        value, source = found.get(name), ("source_url" if from_host and name in ("region_code", "region_name") else "text")
+    # the region a portal's host named, the year a URL's date gave, are not the text's (source_url)
+    read_from_url = {"region_code": ("region_code", "region_name"), "doc_year": ("doc_year", "plan_start_year", "plan_end_year")}
+    from_url = {field for key, fields in read_from_url.items()
+                if evidence.get(key) is not None and evidence[key].where == "source_url" for field in fields}
+    for name in FIELDS:
+        value, source = found.get(name), ("source_url" if name in from_url else "text")
         if value is None and manifest.get(name):
             value, source = manifest[name], "manifest"
             if name == "issue_date":

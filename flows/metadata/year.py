@@ -40,9 +40,11 @@ def _years_before(text: str, endings) -> list[tuple[int, int]]:
     return out
 
 
-def _posted(lines: list[str], page_date: dt.date | None) -> tuple[int, int, Evidence] | None:
+def _posted(lines: list[str], page_date: dt.date | None,
+            url_date: dt.date | None = None) -> tuple[int, int, Evidence] | None:
     """(year, month, evidence) of the day the page was posted: its labelled date (发布日期:2018-01-09, kept
-    by the clean stage), else a short dated line near its top (2026-01-28 22:06, 06.01.2016 10:21)."""
+    by the clean stage), else a short dated line near its top (2026-01-28 22:06, 06.01.2016 10:21), else
+    the date its URL carries."""
     if page_date:
         return page_date.year, page_date.month, Evidence("page_date", page_date.isoformat())
     rules = lexicon.metadata_rules()["year"]
@@ -54,7 +56,7 @@ def _posted(lines: list[str], page_date: dt.date | None) -> tuple[int, int, Evid
         match = next(filter(None, (p.search(line) for p in patterns)), None)
         if match:
             return int(match.group("year")), int(match.group("month")), Evidence("dateline", line)
-    return None
+    return (url_date.year, url_date.month, Evidence("source_url", url_date.isoformat())) if url_date else None
 
 
 def _alternation(words) -> str:
@@ -103,6 +105,7 @@ class _Page:
     own_number: tuple[str, int] | None
     several_years: bool
     page_date: dt.date | None
+    url_date: dt.date | None
 
     @property
     def head(self) -> str:
@@ -197,7 +200,7 @@ def _report_in_its_season(p: _Page) -> Found | None:
     """A report, or news of it, posted in its session's season (January to March): that year."""
     if p.kind != "government_work_report":
         return None
-    posted = _posted(p.lines, p.page_date)
+    posted = _posted(p.lines, p.page_date, p.url_date)
     return (posted[0], posted[2]) if posted and posted[1] in _rules()["session_months"] else None
 
 
@@ -335,7 +338,7 @@ def _posted_year(p: _Page) -> Found | None:
     rules, head = _rules(), p.head
     in_course = any(w in head for w in rules["this_year_progress_words"]) or bool(re.search(
         rf"(?:{_words('this_year_words')})[^。,;:]{{0,8}}?(?:{_words('matters_words')})", head))
-    posted = _posted(p.lines, p.page_date)
+    posted = _posted(p.lines, p.page_date, p.url_date)
     if not posted or not (p.kind != "progress_report" or in_course or posted[1] in rules["progress_posted_months"]):
         return None
     ahead = posted[1] in rules["report_ahead_months"] and any(
@@ -374,12 +377,12 @@ _YEAR_READERS = (_delivered_on_a_date, _session_on_a_date, _title_year, _scheme_
 
 def document_year(kind: str, title: str | None, title_line: str | None, lines: list[str],
                   issue_date: dt.date | None, own_number: tuple[str, int] | None = None,
-                  several_years: bool = False, page_date: dt.date | None = None) -> Found:
+                  several_years: bool = False, page_date: dt.date | None = None, url_date: dt.date | None = None) -> Found:
     """The one year a document is for: a list's or work plan's year, the year a work report plans for
     (a report delivered in January 2026: 2026), the year a completion notice reports on; an opinion
     or plan of no stated period: the year it was issued (signature date, else its own 文号). None
     for a document of several years. Each rule is one reader in _YEAR_READERS."""
-    page = _Page(kind, title, title_line, lines, issue_date, own_number, several_years, page_date)
+    page = _Page(kind, title, title_line, lines, issue_date, own_number, several_years, page_date, url_date)
     for reader in _YEAR_READERS:
         found = reader(page)
         if found is not None:
