@@ -1857,3 +1857,11 @@ def test_a_page_that_dates_itself_nowhere_takes_the_date_its_url_carries(url, ye
     assert m["doc_year"] == year
     if year:
         assert where(m, "doc_year") == "source_url"
+
+
+@pytest.mark.parametrize("headline", [
+    "某市完成公办托育机构民生实事建设项目年度目标任务",
+    "区建管委开展民生实事项目推进现场会",
+])
+def test_a_headline_that_says_the_years_targets_were_met_or_pushed_is_a_progress_report(headline):
+    assert meta(headline + "\n11月25日,随着项目工程封顶,全市民生实事项目全部主体完工。")["doc_type"] == "progress_report"

@@ -8,7 +8,11 @@ from flows.metadata.heads import PERIOD, find_title_and_line, named_period
 
 
 def _named_kind(title: str | None) -> str:
-    """The kind the first keyword of the order found in the title names; other without one."""
+    """The kind the first keyword of the order found in the title names (a title that says what was done
+    to the year's targets is a progress report); other without one."""
+    rules = lexicon.metadata_rules()["doc_type"]
+    if title and any(re.search(pattern, title) for pattern in rules["progress_title_patterns"]):
+        return "progress_report"
     return next((code for keyword, code in lexicon.metadata_rules()["doc_type"]["order"]
                  if title and keyword in title), "other")
 
