@@ -12,7 +12,7 @@ import pandas as pd
 from flows import cache, pipeline
 from flows.flow import build_flow
 
-STAGES = {"pipeline.py", "clean.py", "metadata/__init__.py", "metadata/region.py", "metadata/year.py", "structure.py", "targets/__init__.py", "targets/extract.py",
+STAGES = {"pipeline.py", "clean.py", "metadata/__init__.py", "metadata/region.py", "metadata/mentioned.py", "metadata/year.py", "structure.py", "targets/__init__.py", "targets/extract.py",
           "targets/resolve.py", "text/numerals.py", "indicator_tables.py", "indicators.py", "regions.py", "lexicon.py",
           "ingest.py"}
 

@@ -1865,3 +1865,11 @@ def test_a_page_that_dates_itself_nowhere_takes_the_date_its_url_carries(url, ye
 ])
 def test_a_headline_that_says_the_years_targets_were_met_or_pushed_is_a_progress_report(headline):
     assert meta(headline + "\n11月25日,随着项目工程封顶,全市民生实事项目全部主体完工。")["doc_type"] == "progress_report"
+
+
+def test_a_province_named_again_and_again_by_a_text_of_no_level_words_is_its_region():
+    m = meta("2019年上海要继续提高城市建设现代化水平,上海将更宜居。\n2019年上海启动建设机场联络线、轨道交通崇明线。\n"
+             "上海还将实施沿岸建设规划,上海将建设更多口袋公园。")
+    assert (m["region_code"], m["admin_level"]) == ("310000", "province")
+    city = meta("湖州今年将办好十件民生实事。\n湖州新建城市书房10家,湖州新增托位500个,浙江省下达的任务全面落实。")
+    assert city["region_code"] != "330000"  # the city named most, not its province

@@ -24,8 +24,9 @@ from flows.metadata.heads import (admin_level, date_of_line, find_doc_number, fi
                                   find_title, find_title_and_line, own_doc_number, region_from)
 from flows.metadata.kind import doc_type, doc_type_from_opening, document_kind
 from flows.metadata.portal import date_in_url, region_of_site_byline, region_of_source_url
-from flows.metadata.region import (find_region, region_by_counties, region_by_mentions,
-                                   region_by_self_words, region_by_towns, region_evidence, region_of_doc_number)
+from flows.metadata.mentioned import (region_by_counties, region_by_mentions, region_by_self_words, region_by_towns,
+                                      region_of_doc_number)
+from flows.metadata.region import find_region, region_evidence
 from flows.metadata.self_level import level_it_speaks_as, not_the_level_it_speaks_as, self_level
 from flows.metadata.year import document_year, plan_period
 

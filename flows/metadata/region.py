@@ -1,17 +1,14 @@
 """Where: the document's own region, from the places a text names itself (guide 7), most
-trusted first — title, signature, issuing body or congress session, headline, dateline, byline —
-and, where it names itself nowhere, the level it speaks as (我省, 全县) and the region of that
-level it names most. The gazetteer turns a name into a GB/T 2260 code."""
+trusted first — title, signature, issuing body or congress session, headline, dateline, byline.
+Where it names itself nowhere, flows/metadata/mentioned.py reads what it mentions. The gazetteer turns
+a name into a GB/T 2260 code."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from flows import gazetteer, lexicon, regions
 from flows.metadata.evidence import Evidence, followed_by
-from flows.metadata.heads import DOC_NUMBER, title_words
-from flows.metadata.listed import only_among_its_siblings, without_addressees
-from flows.metadata.self_level import self_level
+from flows.metadata.heads import title_words
 from flows.text.years import YEAR
 
 
@@ -257,139 +254,3 @@ def find_region(lines: list[str], title: str | None, title_line: str | None, iss
                        f"({names}) and the text names none of their parents: region_code left null")
             return resolution.name.text, None, Evidence(where, words), warning
     return None, None, None, None
-
-
-def region_by_mentions(clean_text: str, lines: list[str]) -> tuple[str | None, Evidence | None]:
-    """A text that never names itself in a trusted place still says its level (我省, 全县, 区委…):
-    the region of that level it names most often (at least twice, and twice as often as any other)
-    is its region; failing that, the first region a news report's opening names, if it is of that
-    level. The level decides first, so a county text that names its province more than itself is
-    never given the province."""
-    admits, top, group = self_level(clean_text)
-    if admits is None:
-        return _the_one_region_named(clean_text)
-    stop = frozenset() if group == "province" else frozenset(_evidence_rules()["short_name_stoplist"])
-    head = without_addressees(clean_text[:5000])
-    mentioned = gazetteer.count_mentions_unless_after(head, admits, stop, tuple(_evidence_rules()["superior_leads"]))
-    mentioned = Counter({c: n for c, n in mentioned.items() if not only_among_its_siblings(head, c)})
-    counts = mentioned.most_common(2) + [("", 0), ("", 0)]
-    (code, n), (_, second) = counts[0], counts[1]
-    # a city that names a county-level city of its own as often as twice may be that city's parent:
-    # 温州市 ×4, 乐清市 ×2 in 乐清's notice of the 省市县 matters (市委市政府 is either) — say nothing
-    def parent_of_a_mentioned(candidate: str) -> bool:
-        return any(k >= 2 and candidate in regions.ancestor_codes(c) for c, k in mentioned.items())
-
-    if n >= 2 and n >= 2 * second and not parent_of_a_mentioned(code):
-        return code, Evidence("mentions", f"{regions.regions()[code]['name']} ×{n}; {group} words ×{top}")
-    # a province-level region named once, and none other of its level, by a text that speaks as one
-    # (福建 in 回顾2021年,福建都完成了哪些项目 under 全省…): a province's name is no common word, as a
-    # county's short name can be (会同, 安居)
-    if n == 1 and second == 0 and top >= 2 and regions.level_of(code) == "province":
-        return code, Evidence("mentions", f"{regions.regions()[code]['name']} ×1, the only one; {group} words ×{top}")
-    for line in lines[:2]:  # the first full name a news report's opening gives, at the level it speaks as
-        for chain in gazetteer.chains_in(line[:200]):
-            if _lone_short_name(line, chain):
-                continue
-            resolution = gazetteer.resolve(chain)
-            if resolution.code and not _cited(line, chain[0].start) and admits(regions.regions()[resolution.code]) \
-                    and not parent_of_a_mentioned(resolution.code) and not only_among_its_siblings(head, resolution.code) \
-                    and not line[:chain[0].start].endswith(tuple(_evidence_rules()["superior_leads"])):
-                return resolution.code, Evidence("opening", line)
-    return None, None
-
-
-def _the_one_region_named(clean_text: str) -> tuple[str | None, Evidence | None]:
-    """A text with no words for its own level that names one region, in full, three times or more and no
-    other region in full but its own counties, each half as often at most (苏州市统计局…2024年苏州市民生实事项目
-    市民评议调查…苏州市常住居民; 江宁区 ×3 beside 淳化, a town's short name that is also a county's)."""
-    head = clean_text[:5000]
-    mentioned = gazetteer.count_mentions(head, lambda row: True, frozenset(_evidence_rules()["short_name_stoplist"]))
-    in_full = sorted((code for code in mentioned if regions.regions()[code]["name"] in head),
-                     key=lambda c: -head.count(regions.regions()[c]["name"]))
-    if not in_full:
-        return None, None
-    code, others = in_full[0], in_full[1:]
-    name = regions.regions()[code]["name"]
-    # others only inside it, each named at most half as often (江门市 ×7; 蓬江区, 台山市 ×1: a city names its counties)
-    if any(code not in regions.ancestor_codes(c) or 2 * head.count(regions.regions()[c]["name"]) > head.count(name)
-           for c in others):
-        return None, None
-    if mentioned[code] < 3 or head.count(name) < 3:
-        return None, None
-    return code, Evidence("mentions", f"{name} ×{head.count(name)}, the only region named in full")
-
-
-def region_by_counties(clean_text: str) -> tuple[str | None, Evidence | None]:
-    """A city's text that names itself nowhere may name its counties (炎陵县、茶陵县、荷塘区): the
-    prefecture that every county-level region named in full belongs to, where at least two are named and
-    none of another prefecture."""
-    admits, _, group = self_level(clean_text)
-    if admits is None or group != "city":
-        return None, None
-    table = regions.regions()
-    counties = {code for code in gazetteer.count_mentions(clean_text[:5000], lambda row: row["level"] == "county")
-                if table[code]["name"] in clean_text[:5000]}
-    parents = {next((a["code"] for a in regions.ancestors(code) if a["level"] == "prefecture"), None) for code in counties}
-    if len(counties) < 2 or len(parents) != 1 or None in parents:
-        return None, None
-    parent, = parents
-    return parent, Evidence("mentions", "its counties " + " ".join(sorted(table[c]["name"] for c in counties)))
-
-
-def region_of_doc_number(lines: list[str]) -> tuple[str | None, Evidence | None]:
-    """The region a 文号 names by its prefix (石柱府办发〔2024〕10号: 石柱), where the opening gives the
-    number of the document itself or of the one it issues or reads (…印发了《X》(石柱府办发〔2024〕10号)),
-    not one it cites (根据…, 贯彻…). Only a prefix that is one region's name or short name: most
-    prefixes are one-character abbreviations (粤府, 湘政发) that no table here resolves."""
-    leads = [w for w in _evidence_rules()["citation_leads"] if len(w) >= 2]
-    for line in lines[:6]:
-        for match in DOC_NUMBER.finditer(line[:300]):
-            sentence = line[:match.start()].rsplit("。", 1)[-1]
-            if any(w in sentence for w in leads):
-                continue
-            number = match.group(1)
-            name = gazetteer.name_at(number, 0, allow_short=True)
-            if name is not None and len(name.codes) == 1 and name.text not in _evidence_rules()["short_name_stoplist"]:
-                return name.codes[0], Evidence("doc_number", number)
-    return None, None
-
-
-def region_by_towns(clean_text: str) -> tuple[str | None, Evidence | None]:
-    """A county text that names itself nowhere often names its towns (云东海街道, 芦苞镇): the county that
-    every town named in the opening belongs to, where at least two (three for a text that speaks as
-    a city: a prefecture names its counties' towns) are names no other county's town has, and no
-    such town of another county is named. Never for a text that speaks as a province."""
-    admits, _, group = self_level(clean_text)
-    if group == "province":
-        return None, None
-    counties: dict[str, list[str]] = {}
-    for name, codes in gazetteer.towns_named(clean_text[:5000]).items():
-        if len(codes) == 1:
-            counties.setdefault(codes[0], []).append(name)
-    if len(counties) != 1:
-        return None, None
-    (code, names), = counties.items()
-    if len(names) < (3 if group in ("city", None) else 2) or (admits is not None and not admits(regions.regions()[code])):
-        return None, None
-    return code, Evidence("towns", "、".join(names[:4]))
-
-
-def region_by_self_words(clean_text: str) -> tuple[str | None, Evidence | None]:
-    """A text that names itself only in the words it speaks of its own region in (贡献正定力量, 支撑临沧
-    跨越发展, 平安杭州法治杭州), at the level it speaks as: the one region of that level so framed, where
-    no other region of that level is named as often anywhere in the text."""
-    admits, top, group = self_level(clean_text)
-    if admits is None or top < 2:
-        return None, None
-    rules = _evidence_rules()
-    stop = frozenset(rules["short_name_stoplist"])
-    head = clean_text[:5000]
-    framed = gazetteer.count_mentions_framed(head, admits, stop, tuple(rules["self_frames_before"]),
-                                             tuple(rules["self_frames_after"]))
-    if len(framed) != 1:
-        return None, None
-    (code, n), = framed.items()
-    named = gazetteer.count_mentions_unless_after(head, admits, stop, tuple(rules["superior_leads"]))
-    if any(k >= named[code] for c, k in named.items() if c != code):
-        return None, None
-    return code, Evidence("mentions", f"{regions.regions()[code]['name']} ×{n} in words for itself; {group} words ×{top}")
