@@ -1873,3 +1873,19 @@ def test_a_province_named_again_and_again_by_a_text_of_no_level_words_is_its_reg
     assert (m["region_code"], m["admin_level"]) == ("310000", "province")
     city = meta("湖州今年将办好十件民生实事。\n湖州新建城市书房10家,湖州新增托位500个,浙江省下达的任务全面落实。")
     assert city["region_code"] != "330000"  # the city named most, not its province
+
+
+def test_a_pages_title_with_its_sites_name_before_it_is_the_documents():
+    m = meta("永顺县人民政府-湘西州国民经济和社会发展第十三个五年规划纲要\n湘西州国民经济和社会发展第十三个五年规划纲要\n"
+             "第一章 发展基础")
+    assert (m["region_code"], m["doc_type"]) == ("433100", "action_plan")
+
+
+@pytest.mark.parametrize("page, year", [
+    ("2月15日,某县召开第十七届人民代表大会第二次会议。县长作政府工作报告。\n报告指出,2022年,全县重点项目均完成年度计划投资130%以上。", 2023),
+    ("某自治区第十二届人民代表大会第三次会议19日开幕,代理主席在向大会作政府工作报告时称,2024年,地区生产总值增长6.3%。", 2025),
+    # what the report says will be done in the year it opens, not what was achieved: not the year after
+    ("1月26日,某省第十四届人民代表大会第二次会议开幕,省长作政府工作报告。\n报告指出,2024年,全省加强交通、能源、水利等基础设施建设,加快高铁建设。", None),
+])
+def test_news_of_the_report_delivered_that_says_what_was_achieved_in_a_year_reviews_it(page, year):
+    assert meta(page)["doc_year"] == year

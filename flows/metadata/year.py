@@ -234,6 +234,8 @@ def _reviewed_years(head: str, executed: list[tuple[int, int]]) -> list[tuple[in
     reviewed = _years_before(head, rules["review_year_after"]) + executed
     reviewed += [(int(m.group(1)), m.start()) for m in re.finditer(rules["bare_year_review_pattern"], head)]
     reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(rules["delivered_then_year_pattern"], head)]
+    reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(rules["delivered_then_report_says_pattern"], head)
+                 if any(w in head[m.end():m.end() + rules["achieved_within"]] for w in rules["achieved_words"])]
     reviewed += [(int(m.group(1)) + 4, m.start(1)) for m in re.finditer(rules["five_years_since_pattern"], head)]
     reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(
         rf"{''.join(f'(?<!{re.escape(w)})' for w in rules['review_noun_after'])}"
