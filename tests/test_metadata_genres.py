@@ -1889,3 +1889,12 @@ def test_a_pages_title_with_its_sites_name_before_it_is_the_documents():
 ])
 def test_news_of_the_report_delivered_that_says_what_was_achieved_in_a_year_reviews_it(page, year):
     assert meta(page)["doc_year"] == year
+
+
+@pytest.mark.parametrize("headline, kind", [
+    ("2022年区政府工作报告目标任务", "work_plan"),  # the year's tasks of the report, shared out
+    ("【喜迎2025市两会】2024年某市十件民生实事盘点", "progress_report"),
+    ("明年民生实事面向全市征求建议", "other"),  # a call for proposals
+])
+def test_headlines_of_a_reports_tasks_a_stock_taking_and_a_call(headline, kind):
+    assert meta(headline + "\n为做好相关工作,现将有关情况公布如下。")["doc_type"] == kind
