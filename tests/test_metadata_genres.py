@@ -1898,3 +1898,15 @@ def test_news_of_the_report_delivered_that_says_what_was_achieved_in_a_year_revi
 ])
 def test_headlines_of_a_reports_tasks_a_stock_taking_and_a_call(headline, kind):
     assert meta(headline + "\n为做好相关工作,现将有关情况公布如下。")["doc_type"] == kind
+
+
+def test_a_portal_label_before_a_notice_that_issues_a_document_does_not_hide_its_issuer():
+    m = meta("索取号 101102000-2023-001 发布机构\n"
+             "信息名称鞍山市人民政府关于印发《2023年市〈政府工作报告〉任务分解和责任分工方案》的通知\n"
+             "各县(市)区人民政府,市政府各部门:现将方案印发给你们。\n"
+             "1.稳定经济增长。牵头单位:市发展改革委;责任单位:相关部门,各县(市)区。\n"
+             "2.扩大有效投资。牵头单位:市发展改革委;责任单位:相关部门,各县(市)区。\n"
+             "3.促进消费。牵头单位:市商务局;责任单位:相关部门,各县(市)区。\n"
+             "4.稳定就业。牵头单位:市人社局;责任单位:相关部门,各县(市)区。\n"
+             "各县(市)区政府要压实责任,县(市)区政府主要负责同志亲自抓,县(市)区政府要按月调度。")
+    assert (m["region_code"], m["doc_type"], m["doc_year"]) == ("210300", "work_plan", 2023)

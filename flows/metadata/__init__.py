@@ -78,10 +78,11 @@ def document_metadata(clean_text: str, manifest: dict | None = None, page_date: 
                                                           page_facts)
     if warning:
         warnings.append(warning)
-    # (a title is trusted, unless it is a document the text quotes: 现将《云南省…实施意见》转发给你们 in a
-    # county's notice that forwards it)
+    # (a title is trusted, unless it is a document the text quotes and names the region only inside the quote:
+    # 现将《云南省…实施意见》转发给你们 in a county's notice that forwards it; not 鞍山市人民政府关于印发《…方案》的通知)
     quoted_title = where is not None and where.where == "title" and title_line is not None \
-        and found["title"] != title_line and found["title"] in where.quote
+        and found["title"] != title_line and found["title"] in where.quote \
+        and (region_name is None or region_name not in where.quote.replace(found["title"], ""))
     if region_code and (where.where != "title" or quoted_title) and \
             not_the_level_it_speaks_as(region_code, clean_text, where.where):
         warnings.append(f"region '{region_name}' ({where.where}: {where.quote[:40]}) is not of the level the text "
