@@ -1910,3 +1910,9 @@ def test_a_portal_label_before_a_notice_that_issues_a_document_does_not_hide_its
              "4.稳定就业。牵头单位:市人社局;责任单位:相关部门,各县(市)区。\n"
              "各县(市)区政府要压实责任,县(市)区政府主要负责同志亲自抓,县(市)区政府要按月调度。")
     assert (m["region_code"], m["doc_type"], m["doc_year"]) == ("210300", "work_plan", 2023)
+
+
+def test_two_of_its_towns_beside_a_county_named_in_full_give_the_county():
+    m = meta("1月14日下午,2021年吴中区民生实事项目出炉\n今年两会,吴中区开展民生实事项目人大代表票决制工作,票选产生了10个项目。\n"
+             "养老服务设施建设项目\n建成投用木渎镇区域性养老服务中心,开工建设横泾街道区域性养老服务中心。")
+    assert (m["region_code"], where(m)) == ("320506", "towns")

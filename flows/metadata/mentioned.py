@@ -129,8 +129,9 @@ def region_of_doc_number(lines: list[str]) -> tuple[str | None, Evidence | None]
 def region_by_towns(clean_text: str) -> tuple[str | None, Evidence | None]:
     """A county text that names itself nowhere often names its towns (云东海街道, 芦苞镇): the county that
     every town named in the opening belongs to, where at least two (three for a text that speaks as
-    a city: a prefecture names its counties' towns) are names no other county's town has, and no
-    such town of another county is named. Never for a text that speaks as a province."""
+    a city, or that says no level, unless it names the county itself: a prefecture names its counties'
+    towns) are names no other county's town has, and no such town of another county is named. Never for
+    a text that speaks as a province."""
     admits, _, group = self_level(clean_text)
     if group == "province":
         return None, None
@@ -141,7 +142,8 @@ def region_by_towns(clean_text: str) -> tuple[str | None, Evidence | None]:
     if len(counties) != 1:
         return None, None
     (code, names), = counties.items()
-    if len(names) < (3 if group in ("city", None) else 2) or (admits is not None and not admits(regions.regions()[code])):
+    named = regions.regions()[code]["name"] in clean_text[:5000]  # (吴中区 itself named beside 木渎镇、横泾街道)
+    if len(names) < (3 if group in ("city", None) and not named else 2) or (admits is not None and not admits(regions.regions()[code])):
         return None, None
     return code, Evidence("towns", "、".join(names[:4]))
 
