@@ -1916,3 +1916,26 @@ def test_two_of_its_towns_beside_a_county_named_in_full_give_the_county():
     m = meta("1月14日下午,2021年吴中区民生实事项目出炉\n今年两会,吴中区开展民生实事项目人大代表票决制工作,票选产生了10个项目。\n"
              "养老服务设施建设项目\n建成投用木渎镇区域性养老服务中心,开工建设横泾街道区域性养老服务中心。")
     assert (m["region_code"], where(m)) == ("320506", "towns")
+
+
+def test_a_list_item_that_names_a_county_is_no_opening_of_a_citys_list():
+    m = meta("根据《某市民生实事项目办理工作规定》要求,我市按月发布德阳市民生实事项目清单。现面向社会发布德阳市6月民生实事项目清单。\n"
+             "一、 开展市域内道路交通安全隐患治理。为提升德阳市道路交通安全水平,对市内7条道路开展治理。\n"
+             "二、 打通什邡市金河西路断头路。什邡市金河西路长期未贯通,计划打通300余米。责任单位:什邡市人民政府\n"
+             "三、 硬化什邡市某镇村道路。什邡市某镇群众通过热线反映道路问题。")
+    assert m["region_code"] in ("510600", None)  # never 什邡市, a county-level city the list acts on
+
+
+def test_a_sites_name_under_a_headline_is_no_signature_or_issuer():
+    m = meta("张某某作政府工作报告(摘要)\n2020-11-30 中共江苏省委新闻网\n2019年高质量发展迈出坚实步伐\n"
+             "预计实现地区生产总值4200亿元,增长6.1%。")
+    assert m["region_code"] != "320000"
+
+
+@pytest.mark.parametrize("title", [
+    "长治市人民政府办公室关于印发2026年市政府工作报告重点目标任务清单的通知",
+    "铁岭市人民政府办公室关于印发2021年国务院《政府工作报告》重点工作任务落实措施的通知",
+    "福建省人民政府办公厅关于印发福建省2019年政务公开工作主要任务的通知",
+])
+def test_a_notice_that_sets_out_the_years_tasks_is_a_work_plan(title):
+    assert meta(title + "\n各县(市、区)人民政府,市政府各部门:现将有关任务印发给你们,请认真贯彻落实。")["doc_type"] == "work_plan"

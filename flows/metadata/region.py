@@ -199,15 +199,16 @@ def region_evidence(lines: list[str], title: str | None, title_line: str | None,
     for i, line in enumerate(tail):
         # a signature line: short, no sentence in it (XX县人民政府, 浙江省省长 王某某), no item of a list of
         # documents cited (3、衡阳市人民政府《关于…的实施意见》), no cell of a column of bodies (清江浦区政府 /
-        # 淮阴区政府 under a table's 责任单位)
+        # 淮阴区政府 under a table's 责任单位), no site's name (中共江苏省委新闻网)
         if len(line) <= 40 and not re.search(r"[。,;《]", line) and not re.match(_evidence_rules()["list_item_pattern"], line) and \
                 not followed_by(line, 0, _evidence_rules()["byline_leads"]) and not _breadcrumb(line) and \
-                not _in_a_column_of_bodies(bodies, i):
+                not _in_a_column_of_bodies(bodies, i) and not line.endswith(tuple(_evidence_rules()["site_name_tails"])):
             found += [("signature", line, c) for c in _chains_speaking(line)]
     head = lines[:15]
     found += [("publisher", words, c) for c, words in _publisher_chains(head)]
-    for i, line in enumerate(head):
-        if not followed_by(line, 0, _evidence_rules()["byline_leads"]):
+    for i, line in enumerate(head):  # (not a list's item, 二、打通什邡市…, nor a site's name, 中共江苏省委新闻网)
+        if not followed_by(line, 0, _evidence_rules()["byline_leads"]) and not re.match(_evidence_rules()["list_item_pattern"], line) \
+                and not line.endswith(tuple(_evidence_rules()["site_name_tails"])):
             # A short line may go on in the next (——2021年1月12日在X自治州第十五届 / 人民代表大会…).
             joined = line + head[i + 1] if len(line) <= 40 and i + 1 < len(head) else line
             found += [("issuer", line, c) for c in _chains_speaking(joined[:300])
