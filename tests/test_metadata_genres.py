@@ -1939,3 +1939,9 @@ def test_a_sites_name_under_a_headline_is_no_signature_or_issuer():
 ])
 def test_a_notice_that_sets_out_the_years_tasks_is_a_work_plan(title):
     assert meta(title + "\n各县(市、区)人民政府,市政府各部门:现将有关任务印发给你们,请认真贯彻落实。")["doc_type"] == "work_plan"
+
+
+def test_a_report_given_in_december_with_the_date_before_the_session_is_for_next_year():
+    m = meta("政府工作报告\n——在2025年12月29日某市某区第十八届人民代表大会第六次会议上\n某区人民政府区长 某某\n各位代表:\n"
+             "现在,我代表区人民政府,向大会报告工作,请予审议。")
+    assert (m["doc_type"], m["doc_year"]) == ("government_work_report", 2026)

@@ -124,14 +124,15 @@ def _words(key: str) -> str:
 
 
 def _delivered_on_a_date(p: _Page) -> Found | None:
-    """A report given on a date (——2020年5月9日在…会议上; …会议上 县长某某 (2020年1月8日)): that year, or the
+    """A report given on a date (——2020年5月9日在…会议上; …会议上 县长某某 (2020年1月8日); ——在2025年12月29日…
+    会议上): that year, or the
     next when given in November or December or when it reviews the year it is dated in (2021年工作回顾)."""
     if p.kind == "progress_report":
         return None
     for line in p.lines[:12]:
         match = re.search(_rules()["delivered_on_pattern"], line)
         if match:
-            year, month = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(5))
+            year, month = next((match.group(i), match.group(i + 1)) for i in (1, 4, 7) if match.group(i))
             reviews_it = any(y == int(year) for y, _ in _years_before("\n".join(p.lines[:40]), _rules()["review_year_after"]))
             return int(year) + (int(month) >= 11 or reviews_it), Evidence("title", line)
     return None
