@@ -1945,3 +1945,9 @@ def test_a_report_given_in_december_with_the_date_before_the_session_is_for_next
     m = meta("政府工作报告\n——在2025年12月29日某市某区第十八届人民代表大会第六次会议上\n某区人民政府区长 某某\n各位代表:\n"
              "现在,我代表区人民政府,向大会报告工作,请予审议。")
     assert (m["doc_type"], m["doc_year"]) == ("government_work_report", 2026)
+
+
+def test_a_meeting_that_hears_bodies_special_work_reports_midyear_is_a_progress_report():
+    m = meta("某区首次召开国家机关专项工作报告会\n发布时间:2023-08-18\n8月17日,区人大常委会召开专项工作报告会。2023年时间过半,"
+             "25件重点民生实事实际投入资金1.76亿元。")
+    assert (m["doc_type"], m["doc_year"]) == ("progress_report", 2023)

@@ -125,8 +125,8 @@ def _words(key: str) -> str:
 
 def _delivered_on_a_date(p: _Page) -> Found | None:
     """A report given on a date (——2020年5月9日在…会议上; …会议上 县长某某 (2020年1月8日); ——在2025年12月29日…
-    会议上): that year, or the
-    next when given in November or December or when it reviews the year it is dated in (2021年工作回顾)."""
+    会议上): that year, or the next when given in November or December or when it reviews the year it is
+    dated in (2021年工作回顾)."""
     if p.kind == "progress_report":
         return None
     for line in p.lines[:12]:
