@@ -1951,3 +1951,9 @@ def test_a_meeting_that_hears_bodies_special_work_reports_midyear_is_a_progress_
     m = meta("某区首次召开国家机关专项工作报告会\n发布时间:2023-08-18\n8月17日,区人大常委会召开专项工作报告会。2023年时间过半,"
              "25件重点民生实事实际投入资金1.76亿元。")
     assert (m["doc_type"], m["doc_year"]) == ("progress_report", 2023)
+
+
+def test_a_report_news_that_looks_back_on_a_bare_year_is_for_the_next():
+    m = meta("某某:绘就现代化山水城市新画卷\n2月2日至6日,某区第十七届人民代表大会第五次会议召开。区长作政府工作报告。\n"
+             "回首2025\n这一年,全区地区生产总值增长6%。")
+    assert m["doc_year"] == 2026

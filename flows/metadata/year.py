@@ -233,7 +233,7 @@ def _reviewed_years(head: str, executed: list[tuple[int, int]]) -> list[tuple[in
     the last of 2018年以来的五年, the year a sentence opens with after 过去的一年 (not one that plans)."""
     rules = _rules()
     reviewed = _years_before(head, rules["review_year_after"]) + executed
-    reviewed += [(int(m.group(1)), m.start()) for m in re.finditer(rules["bare_year_review_pattern"], head)]
+    reviewed += [(int(m.group(1) or m.group(2)), m.start()) for m in re.finditer(rules["bare_year_review_pattern"], head)]
     reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(rules["delivered_then_year_pattern"], head)]
     reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(rules["delivered_then_report_says_pattern"], head)
                  if any(w in head[m.end():m.end() + rules["achieved_within"]] for w in rules["achieved_words"])]
