@@ -1957,3 +1957,10 @@ def test_a_report_news_that_looks_back_on_a_bare_year_is_for_the_next():
     m = meta("某某:绘就现代化山水城市新画卷\n2月2日至6日,某区第十七届人民代表大会第五次会议召开。区长作政府工作报告。\n"
              "回首2025\n这一年,全区地区生产总值增长6%。")
     assert m["doc_year"] == 2026
+
+
+def test_an_opinion_adopted_by_a_party_plenary_is_its_regions_and_of_the_year_adopted():
+    m = meta("(2021年9月10日中国共产党钟祥市第六届委员会第八次全体会议通过)\n"
+             "根据《湖北省委、湖北省人民政府关于新时代推动湖北高质量发展的实施意见》,结合钟祥实际,提出如下实施意见。\n"
+             "一、总体要求。全省…湖北省…全省…全省…")
+    assert (m["region_code"], m["doc_type"], m["doc_year"]) == ("420881", "implementation_opinion", 2021)

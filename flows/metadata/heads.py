@@ -192,6 +192,13 @@ def find_issue_date(lines: list[str]) -> dt.date | None:
         date = date_of_line(line)
         if date is not None and 1949 <= date.year <= 2100:
             return date
+    # the day a plenary adopted it, under its title: (2021年9月10日中国共产党某市第六届委员会第八次全体会议通过)
+    adopted = next(filter(None, (re.match(lexicon.metadata_rules()["year"]["adopted_on_pattern"], line) for line in lines[:4])), None)
+    if adopted:
+        try:
+            return dt.date(int(adopted.group(1)), int(adopted.group(2)), int(adopted.group(3)))
+        except ValueError:
+            pass
     # a page's metadata table kept as text: 成文日期: 2023-06-26 (on its line or the next)
     labels = "|".join(map(re.escape, lexicon.metadata_rules()["year"]["issue_date_labels"]))
     match = re.search(rf"(?:{labels})\s*[::]?\s*({YEAR})-(\d{{1,2}})-(\d{{1,2}})", "\n".join(lines[:40]))
