@@ -1964,3 +1964,14 @@ def test_an_opinion_adopted_by_a_party_plenary_is_its_regions_and_of_the_year_ad
              "根据《湖北省委、湖北省人民政府关于新时代推动湖北高质量发展的实施意见》,结合钟祥实际,提出如下实施意见。\n"
              "一、总体要求。全省…湖北省…全省…全省…")
     assert (m["region_code"], m["doc_type"], m["doc_year"]) == ("420881", "implementation_opinion", 2021)
+
+
+@pytest.mark.parametrize("page, year", [
+    ("政府工作报告\n各位代表:\n现在,我代表市人民政府向大会报告工作,请予审议,并请各位政协委员和其他列席人员提出意见。\n"
+     "2024年是实现“十四五”规划目标任务的关键一年。全市地区生产总值增长5%。", 2025),
+    ("各位代表:\n我受市人民代表大会常务委员会委托,向大会报告工作,请予审议。\n过去一年主要工作\n2023年是全面贯彻党的二十大精神的开局之年。", 2024),
+    # 实事求是 is an idiom, not the year's matters
+    ("市政府就政府工作报告征求市人大常委会意见建议\n发布时间:2018-01-14\n与会人员认为,报告对2017年及4年来的工作总结实事求是,提出2018年的工作符合实际。", 2018),
+])
+def test_the_year_a_report_opens_its_review_with_is_the_year_before_it(page, year):
+    assert meta(page)["doc_year"] == year

@@ -123,6 +123,11 @@ def _words(key: str) -> str:
     return "|".join(map(re.escape, _rules()[key]))
 
 
+def _matters() -> str:
+    """The words for the year's matters as a regex (实事, 民生工程…), not inside an idiom (实事求是)."""
+    return rf"(?:{_words('matters_words')})(?!{_words('not_matters_after')})"
+
+
 def _delivered_on_a_date(p: _Page) -> Found | None:
     """A report given on a date (——2020年5月9日在…会议上; …会议上 县长某某 (2020年1月8日); ——在2025年12月29日…
     会议上): that year, or the next when given in November or December or when it reviews the year it is
@@ -235,6 +240,7 @@ def _reviewed_years(head: str, executed: list[tuple[int, int]]) -> list[tuple[in
     reviewed = _years_before(head, rules["review_year_after"]) + executed
     reviewed += [(int(m.group(1) or m.group(2)), m.start()) for m in re.finditer(rules["bare_year_review_pattern"], head)]
     reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(rules["delivered_then_year_pattern"], head)]
+    reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(rules["report_opens_with_year_pattern"], head)]
     reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(rules["delivered_then_report_says_pattern"], head)
                  if any(w in head[m.end():m.end() + rules["achieved_within"]] for w in rules["achieved_words"])]
     reviewed += [(int(m.group(1)) + 4, m.start(1)) for m in re.finditer(rules["five_years_since_pattern"], head)]
@@ -275,9 +281,9 @@ def _listed(p: _Page):
     """The year a list or notice names before its matters (2022年全省50项民生实事, 2021年度的十个民生实事), or
     that opens a sentence about them (2026年,某旗…确定实施3项民生实事项目), as a match."""
     head = p.head
-    listed = re.search(rf"((?:19|20)\d{{2}})年度?[^。,;:]{{0,12}}?(?:{_words('matters_words')})", head)
+    listed = re.search(rf"((?:19|20)\d{{2}})年度?[^。,;:]{{0,12}}?{_matters()}", head)
     if not listed and p.kind in ("practical_matters_list", "progress_report"):
-        listed = re.search(_rules()["year_opens_sentence_pattern"].replace("MATTERS", _words("matters_words")), head)
+        listed = re.search(_rules()["year_opens_sentence_pattern"].replace("MATTERS", _matters()), head)
     return listed
 
 
@@ -340,7 +346,7 @@ def _posted_year(p: _Page) -> Found | None:
     forum on its draft, 12月24日): next year's."""
     rules, head = _rules(), p.head
     in_course = any(w in head for w in rules["this_year_progress_words"]) or bool(re.search(
-        rf"(?:{_words('this_year_words')})[^。,;:]{{0,8}}?(?:{_words('matters_words')})", head))
+        rf"(?:{_words('this_year_words')})[^。,;:]{{0,8}}?{_matters()}", head))
     posted = _posted(p.lines, p.page_date, p.url_date)
     if not posted or not (p.kind != "progress_report" or in_course or posted[1] in rules["progress_posted_months"]):
         return None
