@@ -5,10 +5,14 @@ manifest otherwise, and left null where nobody says. `metadata_sources` records 
 `metadata_evidence` where in the text.
 
   heads      title, 文号, signature date, issuer; a region name's level by its ending
-  region     where: the document's own region (evidence places, self-reference, gazetteer codes)
+  region     where: the document's own region from the places it names itself (title, signature…)
+  mentioned  where, when it names itself nowhere: what it mentions (the region of its level named
+             most, its 文号, its towns, its counties)
+  listed     names a text lists that are not its own (a notice's addressees, places visited)
   self_level the level a text speaks as (我省, 全县, 区委…), counted once per document
-  portal     where, for a page fetched from a government portal: the region its host is named for
-  year       when: plan period and the one year the document is for
+  portal     for a fetched page: the region a government portal's host is named for, the date its
+             URL carries, the site a byline names
+  year       when: plan period and the one year the document is for (_YEAR_READERS, in order)
   kind       what kind: doc_type from title, headline or opening (decided in document_kind)
   evidence   Evidence (where a field was read) and the word test the readers share
 The words all of them read by are rules data in flows/rules/metadata.toml.
