@@ -10,8 +10,9 @@ manifest otherwise, and left null where nobody says. `metadata_sources` records 
              most, its 文号, its towns, its counties)
   listed     names a text lists that are not its own (a notice's addressees, places visited)
   self_level the level a text speaks as (我省, 全县, 区委…), counted once per document
-  portal     for a fetched page: the region a government portal's host is named for, the date its
-             URL carries, the site a byline names
+  portal     for a fetched page: the region a government portal's host is named for, the site a
+             byline names
+  posted     when a page was posted: its labelled date, a dateline, the date its URL carries
   year       when: plan period and the one year the document is for (_YEAR_READERS, in order)
   kind       what kind: doc_type from title, headline or opening (decided in document_kind)
   evidence   Evidence (where a field was read) and the word test the readers share
@@ -27,7 +28,8 @@ from flows.metadata.evidence import Evidence
 from flows.metadata.heads import (admin_level, date_of_line, find_doc_number, find_issue_date, find_issuer,
                                   find_title, find_title_and_line, own_doc_number, region_from)
 from flows.metadata.kind import doc_type, doc_type_from_opening, document_kind
-from flows.metadata.portal import date_in_url, region_of_site_byline, region_of_source_url
+from flows.metadata.portal import region_of_site_byline, region_of_source_url
+from flows.metadata.posted import date_in_url
 from flows.metadata.mentioned import (region_by_counties, region_by_mentions, region_by_self_words, region_by_towns,
                                       region_of_doc_number)
 from flows.metadata.region import find_region, region_evidence

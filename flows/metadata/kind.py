@@ -13,8 +13,7 @@ def _named_kind(title: str | None) -> str:
     rules = lexicon.metadata_rules()["doc_type"]
     if title and any(re.search(pattern, title) for pattern in rules["progress_title_patterns"]):
         return "progress_report"
-    return next((code for keyword, code in lexicon.metadata_rules()["doc_type"]["order"]
-                 if title and keyword in title), "other")
+    return next((code for keyword, code in rules["order"] if title and keyword in title), "other")
 
 
 def about_a_document(title: str | None) -> bool:

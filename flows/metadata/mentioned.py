@@ -5,14 +5,13 @@ the county of its towns, the prefecture of its counties. Each reader returns (co
 (None, None); the order they are tried in is document_metadata's. Words in flows/rules/metadata.toml."""
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from flows import gazetteer, lexicon, regions
 from flows.metadata.evidence import Evidence
 from flows.metadata.heads import DOC_NUMBER
 from flows.metadata.listed import only_among_its_siblings, without_addressees
-from flows.metadata.region import _cited, _lone_short_name
+from flows.metadata.region import _cited, _lone_short_name, list_item_or_site_name
 from flows.metadata.self_level import self_level
 
 
@@ -48,7 +47,7 @@ def region_by_mentions(clean_text: str, lines: list[str]) -> tuple[str | None, E
     if n == 1 and second == 0 and top >= 2 and regions.level_of(code) == "province":
         return code, Evidence("mentions", f"{regions.regions()[code]['name']} ×1, the only one; {group} words ×{top}")
     for line in lines[:2]:  # the first full name a news report's opening gives, at the level it speaks as
-        if re.match(_evidence_rules()["list_item_pattern"], line) or line.endswith(tuple(_evidence_rules()["site_name_tails"])):
+        if list_item_or_site_name(line):
             continue  # an item of a list (一、打通什邡市…), a site's name (中共江苏省委新闻网): no news opening
         for chain in gazetteer.chains_in(line[:200]):
             if _lone_short_name(line, chain):

@@ -3,7 +3,6 @@
 itself nowhere. The words are rules data in flows/rules/metadata.toml [source_url]."""
 from __future__ import annotations
 
-import datetime as dt
 import re
 from functools import lru_cache
 from urllib.parse import urlparse
@@ -82,15 +81,3 @@ def region_of_site_byline(lines: list[str], page_facts: tuple[str, ...],
     (code, line), = found.items()
     return code, Evidence("byline_site", line)
 
-
-def date_in_url(source_url: str | None) -> dt.date | None:
-    """The day a page's URL says it was posted (…/2021/01/23/…, …/202101/t20210123_….html, …/2021-01/23/…):
-    the last a page's date is read from, after its labelled date and its own dateline."""
-    for pattern in lexicon.metadata_rules()["source_url"]["url_date_patterns"] if source_url else ():
-        match = re.search(pattern, urlparse(source_url).path)
-        if match:
-            try:
-                return dt.date(int(match.group("year")), int(match.group("month")), int(match.groupdict().get("day") or 1))
-            except ValueError:
-                continue
-    return None

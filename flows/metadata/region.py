@@ -173,6 +173,13 @@ def _enumerated(text: str, chain: list[gazetteer.Name]) -> bool:
         text[max(0, chain[0].start - 1):chain[0].start] in marks
 
 
+def list_item_or_site_name(line: str) -> bool:
+    """An item of a list (二、打通什邡市…, 3、衡阳市人民政府《…》) or a site's name (2020-11-30 中共江苏省委新闻网):
+    no line where a text names who issues it."""
+    rules = _evidence_rules()
+    return bool(re.match(rules["list_item_pattern"], line)) or line.endswith(tuple(rules["site_name_tails"]))
+
+
 def _before_related_links(lines: list[str]) -> list[str]:
     """The lines before a page's list of related links in its second half (相关新闻 / 推荐阅读 …):
     the headlines there are other documents', and their bodies no signature of this one."""
@@ -200,15 +207,14 @@ def region_evidence(lines: list[str], title: str | None, title_line: str | None,
         # a signature line: short, no sentence in it (XX县人民政府, 浙江省省长 王某某), no item of a list of
         # documents cited (3、衡阳市人民政府《关于…的实施意见》), no cell of a column of bodies (清江浦区政府 /
         # 淮阴区政府 under a table's 责任单位), no site's name (中共江苏省委新闻网)
-        if len(line) <= 40 and not re.search(r"[。,;《]", line) and not re.match(_evidence_rules()["list_item_pattern"], line) and \
+        if len(line) <= 40 and not re.search(r"[。,;《]", line) and not list_item_or_site_name(line) and \
                 not followed_by(line, 0, _evidence_rules()["byline_leads"]) and not _breadcrumb(line) and \
-                not _in_a_column_of_bodies(bodies, i) and not line.endswith(tuple(_evidence_rules()["site_name_tails"])):
+                not _in_a_column_of_bodies(bodies, i):
             found += [("signature", line, c) for c in _chains_speaking(line)]
     head = lines[:15]
     found += [("publisher", words, c) for c, words in _publisher_chains(head)]
-    for i, line in enumerate(head):  # (not a list's item, 二、打通什邡市…, nor a site's name, 中共江苏省委新闻网)
-        if not followed_by(line, 0, _evidence_rules()["byline_leads"]) and not re.match(_evidence_rules()["list_item_pattern"], line) \
-                and not line.endswith(tuple(_evidence_rules()["site_name_tails"])):
+    for i, line in enumerate(head):
+        if not followed_by(line, 0, _evidence_rules()["byline_leads"]) and not list_item_or_site_name(line):
             # A short line may go on in the next (——2021年1月12日在X自治州第十五届 / 人民代表大会…).
             joined = line + head[i + 1] if len(line) <= 40 and i + 1 < len(head) else line
             found += [("issuer", line, c) for c in _chains_speaking(joined[:300])

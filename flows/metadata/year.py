@@ -6,10 +6,12 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 from flows import lexicon
 from flows.metadata.evidence import Evidence, followed_by
 from flows.metadata.heads import PERIOD, SINGLE_YEAR, named_period
+from flows.metadata.posted import posted_on
 from flows.text.years import YEAR_NAMED_RE
 
 
@@ -38,25 +40,6 @@ def _years_before(text: str, endings) -> list[tuple[int, int]]:
         if followed_by(text, match.end(), endings):
             out.append((int(match.group(1)), match.start()))
     return out
-
-
-def _posted(lines: list[str], page_date: dt.date | None,
-            url_date: dt.date | None = None) -> tuple[int, int, Evidence] | None:
-    """(year, month, evidence) of the day the page was posted: its labelled date (发布日期:2018-01-09, kept
-    by the clean stage), else a short dated line near its top (2026-01-28 22:06, 06.01.2016 10:21), else
-    the date its URL carries."""
-    if page_date:
-        return page_date.year, page_date.month, Evidence("page_date", page_date.isoformat())
-    rules = lexicon.metadata_rules()["year"]
-    followers = _alternation(rules["page_stamp_followers"])
-    patterns = [re.compile(p.replace("FOLLOWERS", followers)) for p in rules["dateline_patterns"]]
-    for line in lines[:rules["dateline_lines"]]:
-        if len(line) > rules["dateline_max_chars"]:
-            continue
-        match = next(filter(None, (p.search(line) for p in patterns)), None)
-        if match:
-            return int(match.group("year")), int(match.group("month")), Evidence("dateline", line)
-    return (url_date.year, url_date.month, Evidence("source_url", url_date.isoformat())) if url_date else None
 
 
 def _alternation(words) -> str:
@@ -107,9 +90,17 @@ class _Page:
     page_date: dt.date | None
     url_date: dt.date | None
 
-    @property
+    @cached_property
     def head(self) -> str:
         return "\n".join(self.lines[:40])[:4000]
+
+    @cached_property
+    def planned(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        return _planned_years(self.head)
+
+    @cached_property
+    def listed(self):
+        return _listed(self)
 
 
 Found = tuple[int | None, Evidence | None]  # a reader's answer; a reader returns None to say nothing
@@ -120,7 +111,8 @@ def _rules() -> dict:
 
 
 def _words(key: str) -> str:
-    return "|".join(map(re.escape, _rules()[key]))
+    """The words of a rules list as a regex alternation, the longest first."""
+    return _alternation(_rules()[key])
 
 
 def _matters() -> str:
@@ -206,7 +198,7 @@ def _report_in_its_season(p: _Page) -> Found | None:
     """A report, or news of it, posted in its session's season (January to March): that year."""
     if p.kind != "government_work_report":
         return None
-    posted = _posted(p.lines, p.page_date, p.url_date)
+    posted = posted_on(p.lines, p.page_date, p.url_date)
     return (posted[0], posted[2]) if posted and posted[1] in _rules()["session_months"] else None
 
 
@@ -269,7 +261,7 @@ def _planned_or_after_reviewed(p: _Page) -> Found | None:
     reviews."""
     if p.kind not in ("government_work_report", "work_plan", "other", "practical_matters_list"):
         return None
-    planned, executed = _planned_years(p.head)
+    planned, executed = p.planned
     years = planned + [(y + 1, pos) for y, pos in _reviewed_years(p.head, executed)]
     if not years:
         return None
@@ -292,7 +284,7 @@ def _progress_of_its_year(p: _Page) -> Found | None:
     of its opening starts with (2023年县级重点项目共530项…)."""
     if p.kind != "progress_report":
         return None
-    listed = _listed(p)
+    listed = p.listed
     if listed:
         return int(listed.group(1)), Evidence("text", listed.group(0))
     opened = next(filter(None, (re.match(_rules()["line_opening_year_pattern"], line) for line in p.lines[:3])), None)
@@ -301,14 +293,14 @@ def _progress_of_its_year(p: _Page) -> Found | None:
 
 def _first_planned_or_listed(p: _Page) -> Found | None:
     """The first year named as planned (of 2021年…执行情况及2022年计划草案, the draft plan's), else the year listed."""
-    planned, _ = _planned_years(p.head)
+    planned, _ = p.planned
     if planned:
         year, pos = planned[0]
         draft = _years_before(p.head, _rules()["draft_plan_after"])
         if draft:
             year, pos = max(draft)
         return year, Evidence("text", p.head[max(0, pos - 10):pos + 20])
-    listed = _listed(p)
+    listed = p.listed
     return (int(listed.group(1)), Evidence("text", listed.group(0))) if listed else None
 
 
@@ -347,7 +339,7 @@ def _posted_year(p: _Page) -> Found | None:
     rules, head = _rules(), p.head
     in_course = any(w in head for w in rules["this_year_progress_words"]) or bool(re.search(
         rf"(?:{_words('this_year_words')})[^。,;:]{{0,8}}?{_matters()}", head))
-    posted = _posted(p.lines, p.page_date, p.url_date)
+    posted = posted_on(p.lines, p.page_date, p.url_date)
     if not posted or not (p.kind != "progress_report" or in_course or posted[1] in rules["progress_posted_months"]):
         return None
     ahead = posted[1] in rules["report_ahead_months"] and any(
