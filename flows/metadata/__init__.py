@@ -36,6 +36,8 @@ from flows.metadata.region import find_region, region_evidence
 from flows.metadata.self_level import level_it_speaks_as, not_the_level_it_speaks_as, self_level
 from flows.metadata.year import document_year, plan_period
 
+# The fields a fetched page's URL may decide (keyed by the one whose evidence says so), with those that follow it.
+READ_FROM_URL = {"region_code": ("region_code", "region_name"), "doc_year": ("doc_year", "plan_start_year", "plan_end_year")}
 FIELDS = ("title", "doc_number", "issuer", "issue_date", "region_name", "region_code", "admin_level",
           "doc_year", "plan_start_year", "plan_end_year", "doc_type", "source_url")
 __all__ = ["FIELDS", "Evidence", "admin_level", "date_of_line", "doc_type", "doc_type_from_opening", "document_metadata",
@@ -131,8 +133,7 @@ def document_metadata(clean_text: str, manifest: dict | None = None, page_date: 
     found["source_url"] = None  # never in the text itself
     result, sources = {}, {}
     # the region a portal's host named, the year a URL's date gave, are not the text's (source_url)
-    read_from_url = {"region_code": ("region_code", "region_name"), "doc_year": ("doc_year", "plan_start_year", "plan_end_year")}
-    from_url = {field for key, fields in read_from_url.items()
+    from_url = {field for key, fields in READ_FROM_URL.items()
                 if evidence.get(key) is not None and evidence[key].where == "source_url" for field in fields}
     for name in FIELDS:
         value, source = found.get(name), ("source_url" if name in from_url else "text")

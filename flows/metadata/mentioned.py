@@ -11,7 +11,7 @@ from flows import gazetteer, lexicon, regions
 from flows.metadata.evidence import Evidence
 from flows.metadata.heads import DOC_NUMBER
 from flows.metadata.listed import only_among_its_siblings, without_addressees
-from flows.metadata.region import _cited, _lone_short_name, list_item_or_site_name
+from flows.metadata.region import cited, lone_short_name, list_item_or_site_name
 from flows.metadata.self_level import self_level
 
 
@@ -50,10 +50,10 @@ def region_by_mentions(clean_text: str, lines: list[str]) -> tuple[str | None, E
         if list_item_or_site_name(line):
             continue  # an item of a list (一、打通什邡市…), a site's name (中共江苏省委新闻网): no news opening
         for chain in gazetteer.chains_in(line[:200]):
-            if _lone_short_name(line, chain):
+            if lone_short_name(line, chain):
                 continue
             resolution = gazetteer.resolve(chain)
-            if resolution.code and not _cited(line, chain[0].start) and admits(regions.regions()[resolution.code]) \
+            if resolution.code and not cited(line, chain[0].start) and admits(regions.regions()[resolution.code]) \
                     and not parent_of_a_mentioned(resolution.code) and not only_among_its_siblings(head, resolution.code) \
                     and not line[:chain[0].start].endswith(tuple(_evidence_rules()["superior_leads"])):
                 return resolution.code, Evidence("opening", line)
@@ -61,8 +61,9 @@ def region_by_mentions(clean_text: str, lines: list[str]) -> tuple[str | None, E
 
 
 def _the_one_region_named(clean_text: str) -> tuple[str | None, Evidence | None]:
-    """A text with no words for its own level that names one region, in full, three times or more and no
-    other region in full but its own counties, each half as often at most (苏州市统计局…2024年苏州市民生实事项目
+    """A text with no words for its own level: the one province it names again and again (below), else the
+    one region it names in full three times or more, and no other region in full but its own counties,
+    each half as often at most (苏州市统计局…2024年苏州市民生实事项目
     市民评议调查…苏州市常住居民; 江宁区 ×3 beside 淳化, a town's short name that is also a county's)."""
     head = clean_text[:5000]
     mentioned = gazetteer.count_mentions(head, lambda row: True, frozenset(_evidence_rules()["short_name_stoplist"]))

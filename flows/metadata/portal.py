@@ -80,4 +80,3 @@ def region_of_site_byline(lines: list[str], page_facts: tuple[str, ...],
         return None, None
     (code, line), = found.items()
     return code, Evidence("byline_site", line)
-

@@ -31,7 +31,7 @@ def _speaks_for_body(text: str, chain: list[gazetteer.Name]) -> bool:
     return bool(session and followed_by(text, end + session.end(), rules["congress_words"]))
 
 
-def _cited(text: str, start: int) -> bool:
+def cited(text: str, start: int) -> bool:
     """A name inside 《》 or right after 根据/对口/与… is cited or acted on, not the speaker."""
     before = text[max(0, start - 30):start]
     if before.rfind("《") > before.rfind("》"):
@@ -52,20 +52,20 @@ def _short_name_chains(text: str) -> list[list[gazetteer.Name]]:
     return []
 
 
-def _lone_short_name(text: str, chain: list[gazetteer.Name]) -> bool:
+def lone_short_name(text: str, chain: list[gazetteer.Name]) -> bool:
     """A lone two-character name (城区, 郊区, 成县, 和县) that does not speak as a body: it may be
     words of the sentence, so it counts only where it speaks (城区人民政府)."""
     return len(chain) == 1 and len(chain[0].text) <= 2 and not _speaks_for_body(text, chain)
 
 
 def _chains_in_title(line: str) -> list[list[gazetteer.Name]]:
-    chains = [c for c in gazetteer.chains_in(line) if not _cited(line, c[0].start) or line.startswith("关于")]
-    chains = [c for c in chains if not _lone_short_name(line, c)]
+    chains = [c for c in gazetteer.chains_in(line) if not cited(line, c[0].start) or line.startswith("关于")]
+    chains = [c for c in chains if not lone_short_name(line, c)]
     return chains or _short_name_chains(line)
 
 
 def _chains_speaking(text: str) -> list[list[gazetteer.Name]]:
-    chains = [c for c in gazetteer.chains_in(text) if _speaks_for_body(text, c) and not _cited(text, c[0].start)]
+    chains = [c for c in gazetteer.chains_in(text) if _speaks_for_body(text, c) and not cited(text, c[0].start)]
     return chains
 
 
@@ -77,7 +77,7 @@ def _heading_chains(line: str) -> list[list[gazetteer.Name]]:
     year = re.match(YEAR, line)
     ending = year and followed_by(line, year.end(), _evidence_rules()["heading_year_endings"])
     chain = gazetteer.chain_at(line, year.end() + len(ending) if ending else 0)
-    return [chain] if chain and not _lone_short_name(line, chain) else []
+    return [chain] if chain and not lone_short_name(line, chain) else []
 
 
 def _dateline_chains(line: str) -> list[list[gazetteer.Name]]:

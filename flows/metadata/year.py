@@ -99,8 +99,12 @@ class _Page:
         return _planned_years(self.head)
 
     @cached_property
-    def listed(self):
+    def listed(self) -> re.Match | None:
         return _listed(self)
+
+    @cached_property
+    def posted(self) -> tuple[int, int, Evidence] | None:
+        return posted_on(self.lines, self.page_date, self.url_date)
 
 
 Found = tuple[int | None, Evidence | None]  # a reader's answer; a reader returns None to say nothing
@@ -198,7 +202,7 @@ def _report_in_its_season(p: _Page) -> Found | None:
     """A report, or news of it, posted in its session's season (January to March): that year."""
     if p.kind != "government_work_report":
         return None
-    posted = posted_on(p.lines, p.page_date, p.url_date)
+    posted = p.posted
     return (posted[0], posted[2]) if posted and posted[1] in _rules()["session_months"] else None
 
 
@@ -339,7 +343,7 @@ def _posted_year(p: _Page) -> Found | None:
     rules, head = _rules(), p.head
     in_course = any(w in head for w in rules["this_year_progress_words"]) or bool(re.search(
         rf"(?:{_words('this_year_words')})[^。,;:]{{0,8}}?{_matters()}", head))
-    posted = posted_on(p.lines, p.page_date, p.url_date)
+    posted = p.posted
     if not posted or not (p.kind != "progress_report" or in_course or posted[1] in rules["progress_posted_months"]):
         return None
     ahead = posted[1] in rules["report_ahead_months"] and any(
