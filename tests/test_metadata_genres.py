@@ -1975,3 +1975,21 @@ def test_an_opinion_adopted_by_a_party_plenary_is_its_regions_and_of_the_year_ad
 ])
 def test_the_year_a_report_opens_its_review_with_is_the_year_before_it(page, year):
     assert meta(page)["doc_year"] == year
+
+
+@pytest.mark.parametrize("page, kind", [
+    # a page of a report (its second or third), with no title: the address to the deputies says it is a speech to them
+    ("七是群众生活更有获得感。全年优良天数首次突破200天。\n各位代表!过去的五年,是某县发展史上极不寻常的五年。\n"
+     "这五年,我们优存量、扩增量,县域经济更有竞争力。", "government_work_report"),
+    # …unless the standing committee reports
+    ("各位代表:\n我受县人民代表大会常务委员会委托,向大会报告工作,请予审议。\n一年来,常委会听取专项工作报告16项。", "other"),
+])
+def test_a_page_that_addresses_the_deputies_is_a_work_report_unless_another_body_reports(page, kind):
+    assert meta(page)["doc_type"] == kind
+
+
+def test_report_news_posted_in_the_session_season_is_of_that_year_not_the_year_its_headline_reviews():
+    m = meta("2019年某市建成城市休闲公园24处\n2020年01月12日09:24  来源:某网\n某网1月12日电 某市十五届人大三次会议今天上午开幕,"
+             "市长某某作政府工作报告。某某说,2019年某市完成绿化1686公顷,退出一般制造业企业399家。\n"
+             "2019年某市拆除违法建设腾退土地5706公顷,新建便民商业网点1190个,投入资金12亿元。")
+    assert (m["doc_type"], m["doc_year"]) == ("government_work_report", 2020)

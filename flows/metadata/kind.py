@@ -176,6 +176,15 @@ def tells_only_proceedings(lines: list[str]) -> bool:
         and not re.search(rules["report_content_pattern"], text)
 
 
+def speaks_to_the_congress(lines: list[str]) -> bool:
+    """A line that opens by addressing the deputies (各位代表!) in a page no title names: a page of the
+    government's work report, unless the standing committee, a court or a procuratorate is the one reporting."""
+    rules = lexicon.metadata_rules()["doc_type"]
+    text = "\n".join(lines)
+    return any(re.match(rules["congress_address_pattern"], line) for line in lines) \
+        and not re.search(rules["other_body_reporting_pattern"], text)
+
+
 def delivers_a_report(lines: list[str]) -> bool:
     """The opening tells of a work report being delivered (省长…作政府工作报告): a news page that
     summarises the report, even under a headline that quotes what the report says was done."""
@@ -208,7 +217,7 @@ def document_kind(lines: list[str], title: str | None, title_line: str | None) -
     progress = tells_progress(lines)
     kind = next((k for k in kinds if k != "other"), None) or _kind_of_a_later_title(lines, title_line) \
         or doc_type_from_opening(lines) or ("progress_report" if progress or tells_work_done(lines) else None) \
-        or ("other" if title else None)
+        or ("other" if title else None) or ("government_work_report" if speaks_to_the_congress(lines) else None)
     if kind == "practical_matters_list" and (progress or inspects_them([title, title_line, headline])):
         return "progress_report"  # 去年投逾76亿元办民生实事 over …办理情况的报告; 集中视察2022年度10件民生实事
     if kind == "government_work_report" and tells_only_proceedings(lines):
