@@ -1993,3 +1993,11 @@ def test_report_news_posted_in_the_session_season_is_of_that_year_not_the_year_i
              "市长某某作政府工作报告。某某说,2019年某市完成绿化1686公顷,退出一般制造业企业399家。\n"
              "2019年某市拆除违法建设腾退土地5706公顷,新建便民商业网点1190个,投入资金12亿元。")
     assert (m["doc_type"], m["doc_year"]) == ("government_work_report", 2020)
+
+
+def test_an_opinion_of_no_stated_period_takes_the_year_its_url_was_posted_when_nothing_else_dates_it():
+    text = "关于加快发展养老服务的实施意见\n各区人民政府,市政府各部门:\n为加快发展养老服务,结合本市实际,提出如下实施意见。\n一、总体要求。"
+    cleaned = clean.clean(text)
+    m = metadata.document_metadata(cleaned.clean_text, {"source_url": "http://www.example.gov.cn/zwgk/2023/05/12/art_1_2345.html"},
+                                   page_date=cleaned.page_date, page_facts=cleaned.page_facts)
+    assert (m["doc_type"], m["doc_year"], where(m, "doc_year")) == ("implementation_opinion", 2023, "source_url")

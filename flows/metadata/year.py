@@ -187,7 +187,7 @@ def _scheme_of_no_year(p: _Page) -> Found | None:
 
 def _issued(p: _Page) -> Found | None:
     """An opinion or plan of no stated period, a reading: the year it was issued (signed, numbered, else the
-    day its page was posted, days after it was signed); none for a document of several years. News about a
+    day its page was posted — labelled, a dated line or its URL's date —, days after it was signed); none for a document of several years. News about a
     list or a report (other) reads on as for them, as does a call for next year's matters."""
     if p.kind in lexicon.metadata_rules()["doc_type"]["one_year_kinds"]:
         return None
@@ -198,7 +198,8 @@ def _issued(p: _Page) -> Found | None:
     signed = _signed(p)
     if signed:
         return signed
-    return (p.page_date.year, Evidence("page_date", p.page_date.isoformat())) if p.page_date else (None, None)
+    posted = p.posted
+    return (posted[0], posted[2]) if posted else (None, None)
 
 
 def _report_in_its_season(p: _Page) -> Found | None:
