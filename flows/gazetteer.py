@@ -199,9 +199,9 @@ def _landmark(text: str, piece: str, end: int) -> bool:
         tuple(lexicon.metadata_rules()["region_names"]["landmark_after"]), end)
 
 
-def _mentions(text: str, admits, stoplist: frozenset):
-    """(start, end, code) of each name in text of a region admits(row) accepts, by its full or short
-    name; a name that stands for several admitted regions gives none."""
+def _named(text: str, admits, stoplist: frozenset):
+    """(start, end, codes) of each name in text of the regions admits(row) accepts, by its full or short
+    name: one code, or several for a name that stands for several admitted regions."""
     names, longest = _all_names()
     table = regions.regions()
     pos = 0
@@ -214,11 +214,22 @@ def _mentions(text: str, admits, stoplist: frozenset):
                     and (piece in _names()[0] or not not_a_short_name_here(text, pos, piece)):
                 codes = [c for c in names[piece] if admits(table[c])]
                 if codes:
-                    if len(codes) == 1:
-                        yield pos, pos + length, codes[0]
+                    yield pos, pos + length, tuple(codes)
                     step = length
                     break
         pos += step
+
+
+def _mentions(text: str, admits, stoplist: frozenset):
+    """(start, end, code) of each name in text of a region admits(row) accepts, by its full or short
+    name; a name that stands for several admitted regions gives none."""
+    return ((start, end, codes[0]) for start, end, codes in _named(text, admits, stoplist) if len(codes) == 1)
+
+
+def count_shared_names(text: str, stoplist: frozenset = frozenset()) -> Counter:
+    """How often each name that stands for several regions (普陀区: 上海's and 舟山's) is named, keyed by
+    the regions it stands for."""
+    return Counter(codes for _, _, codes in _named(text, lambda row: True, stoplist) if len(codes) > 1)
 
 
 def count_mentions(text: str, admits, stoplist: frozenset = frozenset()) -> Counter:

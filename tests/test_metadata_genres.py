@@ -2001,3 +2001,27 @@ def test_an_opinion_of_no_stated_period_takes_the_year_its_url_was_posted_when_n
     m = metadata.document_metadata(cleaned.clean_text, {"source_url": "http://www.example.gov.cn/zwgk/2023/05/12/art_1_2345.html"},
                                    page_date=cleaned.page_date, page_facts=cleaned.page_facts)
     assert (m["doc_type"], m["doc_year"], where(m, "doc_year")) == ("implementation_opinion", 2023, "source_url")
+
+
+@pytest.mark.parametrize("opening, code", [
+    # the bureau's city in the dateline, the province the news is of named in full in its line
+    ("新华网昆明1月26日电(记者某某)云南省两会新闻宣传组25日就2018年《政府工作报告》进行新闻发布。发布会透露,报告亮点纷呈。", "530000"),
+    ("中新网太原1月23日电 1月23日,山西省第十四届人民代表大会第二次会议在太原开幕。", "140000"),
+    # a dateline city with no region around it named: the city's news
+    ("新华网昆明1月26日电(记者某某)昆明今年将新建20所学校,新增学位3万个。", "530100"),
+])
+def test_a_datelines_city_gives_way_to_the_region_around_it_named_in_its_line(opening, code):
+    assert meta(opening + "\n各地代表认真审议。")["region_code"] == code
+
+
+def test_a_province_named_often_is_no_districts_region_when_the_district_shares_its_name():
+    # 上海 inside the names of care homes; 普陀区 is also 舟山's: the text is no province's, and says no
+    # county it can be given here but by its towns
+    m = meta("为老服务……2023年普陀区29项为民办实事项目完成 2024年01月19日\n来源: 上海普陀\n"
+             "2023年普陀区共安排29个为民办实事项目,已全部完成。\n完成上海城怡养护院改造。\n完成上海美源养老院、上海康养中心等3家养老院改造。")
+    assert m["region_code"] != "310000"
+
+
+def test_first_in_the_province_to_do_something_is_a_rank_not_the_text_speaking_as_the_province():
+    from flows.metadata.self_level import self_level
+    assert self_level("在全省率先推行一件事一次办。在全省率先推开无差别综合受理。全市新增就业1万人。")[2] == "city"

@@ -67,7 +67,8 @@ def _the_one_region_named(clean_text: str) -> tuple[str | None, Evidence | None]
     市民评议调查…苏州市常住居民; 江宁区 ×3 beside 淳化, a town's short name that is also a county's)."""
     head = clean_text[:5000]
     mentioned = gazetteer.count_mentions(head, lambda row: True, frozenset(_evidence_rules()["short_name_stoplist"]))
-    province = _the_one_province_named(mentioned)
+    province = _the_one_province_named(mentioned, gazetteer.count_shared_names(
+        head, frozenset(_evidence_rules()["short_name_stoplist"])))
     if province:
         return province
     in_full = sorted((code for code in mentioned if regions.regions()[code]["name"] in head),
@@ -85,11 +86,14 @@ def _the_one_region_named(clean_text: str) -> tuple[str | None, Evidence | None]
     return code, Evidence("mentions", f"{name} ×{head.count(name)}, the only region named in full")
 
 
-def _the_one_province_named(mentioned) -> tuple[str | None, Evidence | None] | None:
+def _the_one_province_named(mentioned, shared) -> tuple[str | None, Evidence | None] | None:
     """A province named three times or more, in full or short (上海 ×10, 浙江 ×4), by a text with no words for
-    its own level, every other region named a quarter as often at most (崇明 ×2, a false 新星 ×1)."""
+    its own level, every other region named a quarter as often at most (崇明 ×2, a false 新星 ×1) — also a
+    name several regions share, one of them in it (普陀区 ×3 beside 上海 ×5: a district's text)."""
     (code, n), *others = mentioned.most_common() or [("", 0)]
     if n < 3 or regions.level_of(code) != "province" or any(4 * k > n for _, k in others):
+        return None
+    if any(4 * k > n for codes, k in shared.items() if any(code in regions.ancestor_codes(c) for c in codes)):
         return None
     return code, Evidence("mentions", f"{regions.regions()[code]['name']} ×{n}, the only province named")
 

@@ -107,6 +107,20 @@ def _a_site_of_another_place(line: str, chain: list[gazetteer.Name], opening: li
     return False
 
 
+def _the_region_around(line: str, chain: list[gazetteer.Name]) -> list[gazetteer.Name]:
+    """A dateline's city is where the bureau filed (新华网昆明1月26日电); where its line names in full a region
+    around that city (…云南省两会新闻宣传组…), the news is that region's: its chain, else the dateline's."""
+    own = gazetteer.resolve(chain).code
+    if own is None:
+        return chain
+    around = regions.ancestor_codes(own)
+    for other in gazetteer.chains_in(line):
+        code = gazetteer.resolve(other).code
+        if code in around and regions.regions()[code]["name"] in line:
+            return other
+    return chain
+
+
 def _field_value(line: str, leads_key: str) -> str | None:
     """What a labelled line gives after its label (来源:X, 发布单位: | X |), or None for a line of no such label."""
     lead = followed_by(line, 0, _evidence_rules()[leads_key])
@@ -224,7 +238,8 @@ def region_evidence(lines: list[str], title: str | None, title_line: str | None,
     for line in head:
         found += [("heading", line, c) for c in _heading_chains(line)]
     for line in head[:6]:
-        found += [("dateline", line, c) for c in _dateline_chains(line) if not _a_site_of_another_place(line, c, head[:3])]
+        found += [("dateline", line, _the_region_around(line, c)) for c in _dateline_chains(line)
+                  if not _a_site_of_another_place(line, c, head[:3])]
     found += [("byline", words, c) for c, words in _byline_chains(head + tail + _bylines_in(page_facts))]
     return found
 
