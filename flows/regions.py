@@ -90,8 +90,6 @@ def short_name(name: str) -> str | None:
     """The name without its ending (江门 for 江门市); an autonomous area also without the peoples it
     names (石柱 for 石柱土家族自治县, 延边 for 延边朝鲜族自治州), unless another region already goes
     by that name (本溪 is 本溪市, 河南 the province)."""
-    from flows import lexicon
-
     plain = _plain_short_name(name)
     place = place_name(name)
     if plain is None or place is None:

@@ -267,7 +267,7 @@ def test_case_7_a_second_build_into_the_same_out_is_refused_or_waits(tmp_path, r
     first, second = run_build(root / "raw", out, env), run_build(root / "raw", out, env)
     results = sorted([(p.wait(timeout=600), p.stderr.read()) for p in (first, second)], key=lambda r: r[0])
     assert [code for code, _ in results] == [0, 5], results
-    assert f"another build (pid " in results[1][1] and f"is writing to {out}" in results[1][1]
+    assert "another build (pid " in results[1][1] and f"is writing to {out}" in results[1][1]
     assert report_of(out)["status"] == "complete"
 
     # with --wait, a build waits for the lock (held here by this process) and then runs

@@ -2025,3 +2025,24 @@ def test_a_province_named_often_is_no_districts_region_when_the_district_shares_
 def test_first_in_the_province_to_do_something_is_a_rank_not_the_text_speaking_as_the_province():
     from flows.metadata.self_level import self_level
     assert self_level("在全省率先推行一件事一次办。在全省率先推开无差别综合受理。全市新增就业1万人。")[2] == "city"
+
+
+def test_a_page_with_no_title_that_commands_the_years_tasks_is_a_page_of_the_work_report():
+    page = ("把握扩大内需战略基点 努力保持经济向上向好态势\n注重供需两端发力,挖掘发展潜力。\n"
+            "加快建设现代产业体系,推动制造业高质量发展。推进新型城镇化,完善城市功能。\n"
+            "深化重点领域改革,优化营商环境。实施城市更新行动,改造老旧小区200个。")
+    assert meta(page)["doc_type"] == "government_work_report"
+
+
+def test_news_of_a_meeting_with_one_task_sentence_is_not_a_page_of_the_work_report():
+    page = "1月18日,某县召开民政工作会议。县长出席会议并讲话。\n会议要求,各部门要认真履职。加快推进养老服务体系建设。"
+    assert meta(page)["doc_type"] == "other"
+
+
+@pytest.mark.parametrize("opening, period", [
+    ("某省国民经济和社会发展第十五个五年规划纲要,根据《某省委关于制定第十五个五年规划的建议》编制,主要阐明全省战略意图。", (2026, 2030)),
+    ("“十四五”时期(2021—2025年),是我市开启全面建设社会主义现代化新征程的第一个五年。", (2021, 2025)),
+])
+def test_a_page_that_opens_by_naming_a_multi_year_plan_as_itself_is_that_plan(opening, period):
+    m = meta(opening + "\n第一章 发展基础\n第一节 发展成就")
+    assert (m["doc_type"], m["plan_start_year"], m["plan_end_year"]) == ("action_plan", *period)

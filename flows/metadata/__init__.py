@@ -25,7 +25,7 @@ import json
 
 from flows import lexicon, regions
 from flows.metadata.evidence import Evidence
-from flows.metadata.heads import (admin_level, date_of_line, find_doc_number, find_issue_date, find_issuer,
+from flows.metadata.heads import (admin_level, plan_period, date_of_line, find_doc_number, find_issue_date, find_issuer,
                                   find_title, find_title_and_line, own_doc_number, region_from)
 from flows.metadata.kind import doc_type, doc_type_from_opening, document_kind
 from flows.metadata.portal import region_of_site_byline, region_of_source_url
@@ -34,7 +34,7 @@ from flows.metadata.mentioned import (region_by_counties, region_by_mentions, re
                                       region_of_doc_number)
 from flows.metadata.region import find_region, region_evidence
 from flows.metadata.self_level import level_it_speaks_as, not_the_level_it_speaks_as, self_level
-from flows.metadata.year import document_year, plan_period
+from flows.metadata.year import document_year
 
 # The fields a fetched page's URL may decide (keyed by the one whose evidence says so), with those that follow it.
 READ_FROM_URL = {"region_code": ("region_code", "region_name"), "doc_year": ("doc_year", "plan_start_year", "plan_end_year")}

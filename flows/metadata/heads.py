@@ -77,6 +77,29 @@ def named_period(title: str | None) -> tuple[int, int] | None:
     return None
 
 
+def plan_period(title: str | None, text: str) -> tuple[int | None, int | None]:
+    """The title's period (2023—2027年, or named: 十四五), else the first the text's opening gives, or the
+    named one of a plan that opens by naming itself."""
+    match = PERIOD.search(title or "")
+    if match:
+        return int(match.group(1)), int(match.group(2))
+    named = named_period(title)
+    if named:
+        return named
+    match = PERIOD.search(text[:2000])
+    if match:
+        return int(match.group(1)), int(match.group(2))
+    rules = lexicon.metadata_rules()["doc_type"]
+    opening = re.search(rules["plan_opening_pattern"], text[:rules["plan_opening_within"]])
+    if opening and named_period(text[:opening.end()]):  # …第十五个五年规划纲要,根据…编制: the plan names itself
+        return named_period(text[:opening.end()])
+    if title:
+        years = SINGLE_YEAR.findall(title)
+        if len(set(years)) == 1:
+            return int(years[0]), int(years[0])
+    return None, None
+
+
 def find_title_and_line(lines: list[str]) -> tuple[str | None, str | None]:
     """(title, the line it was read from). A notice that issues a document (关于印发《X》的通知)
     is titled X; its own line still names the issuer and the region."""

@@ -185,6 +185,20 @@ def speaks_to_the_congress(lines: list[str]) -> bool:
         and not re.search(rules["other_body_reporting_pattern"], text)
 
 
+def commands_the_years_tasks(lines: list[str]) -> bool:
+    """Sentences that open with the verbs a plan commands in (加快…。推进…), enough of them: a page of the work
+    report's tasks, where nothing else says what the page is."""
+    rules = lexicon.metadata_rules()["doc_type"]
+    verbs = "|".join(map(re.escape, rules["plan_sentence_verbs"]))
+    return len(re.findall(rf"(?:^|[。;\n])\s*(?:{verbs})", "\n".join(lines))) >= rules["plan_sentences_needed"]
+
+
+def opens_as_a_plan(lines: list[str]) -> bool:
+    """A page that opens by naming a multi-year plan as itself (青海省…第十五个五年规划纲要,根据…编制)."""
+    rules = lexicon.metadata_rules()["doc_type"]
+    return re.search(rules["plan_opening_pattern"], "\n".join(lines)[:rules["plan_opening_within"]]) is not None
+
+
 def delivers_a_report(lines: list[str]) -> bool:
     """The opening tells of a work report being delivered (省长…作政府工作报告): a news page that
     summarises the report, even under a headline that quotes what the report says was done."""
@@ -217,7 +231,9 @@ def document_kind(lines: list[str], title: str | None, title_line: str | None) -
     progress = tells_progress(lines)
     kind = next((k for k in kinds if k != "other"), None) or _kind_of_a_later_title(lines, title_line) \
         or doc_type_from_opening(lines) or ("progress_report" if progress or tells_work_done(lines) else None) \
-        or ("other" if title else None) or ("government_work_report" if speaks_to_the_congress(lines) else None)
+        or ("other" if title else None) \
+        or ("government_work_report" if speaks_to_the_congress(lines) or commands_the_years_tasks(lines) else None) \
+        or ("action_plan" if opens_as_a_plan(lines) else None)
     if kind == "practical_matters_list" and (progress or inspects_them([title, title_line, headline])):
         return "progress_report"  # 去年投逾76亿元办民生实事 over …办理情况的报告; 集中视察2022年度10件民生实事
     if kind == "government_work_report" and tells_only_proceedings(lines):

@@ -10,27 +10,9 @@ from functools import cached_property
 
 from flows import lexicon
 from flows.metadata.evidence import Evidence, followed_by
-from flows.metadata.heads import PERIOD, SINGLE_YEAR, named_period
+from flows.metadata.heads import PERIOD, SINGLE_YEAR
 from flows.metadata.posted import posted_on
 from flows.text.years import YEAR_NAMED_RE
-
-
-def plan_period(title: str | None, text: str) -> tuple[int | None, int | None]:
-    """The title's period (2023—2027年, or named: 十四五), else the first the text's opening gives."""
-    match = PERIOD.search(title or "")
-    if match:
-        return int(match.group(1)), int(match.group(2))
-    named = named_period(title)
-    if named:
-        return named
-    match = PERIOD.search(text[:2000])
-    if match:
-        return int(match.group(1)), int(match.group(2))
-    if title:
-        years = SINGLE_YEAR.findall(title)
-        if len(set(years)) == 1:
-            return int(years[0]), int(years[0])
-    return None, None
 
 
 def _years_before(text: str, endings) -> list[tuple[int, int]]:
