@@ -1936,6 +1936,7 @@ def test_a_sites_name_under_a_headline_is_no_signature_or_issuer():
     "长治市人民政府办公室关于印发2026年市政府工作报告重点目标任务清单的通知",
     "铁岭市人民政府办公室关于印发2021年国务院《政府工作报告》重点工作任务落实措施的通知",
     "福建省人民政府办公厅关于印发福建省2019年政务公开工作主要任务的通知",
+    "某市人民政府办公室关于明确政府工作报告提出的2023年重点工作责任单位的通知",
 ])
 def test_a_notice_that_sets_out_the_years_tasks_is_a_work_plan(title):
     assert meta(title + "\n各县(市、区)人民政府,市政府各部门:现将有关任务印发给你们,请认真贯彻落实。")["doc_type"] == "work_plan"
