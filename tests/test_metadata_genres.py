@@ -2047,3 +2047,28 @@ def test_news_of_a_meeting_with_one_task_sentence_is_not_a_page_of_the_work_repo
 def test_a_page_that_opens_by_naming_a_multi_year_plan_as_itself_is_that_plan(opening, period):
     m = meta(opening + "\n第一章 发展基础\n第一节 发展成就")
     assert (m["doc_type"], m["plan_start_year"], m["plan_end_year"]) == ("action_plan", *period)
+
+
+def test_session_news_that_goes_on_to_the_year_just_past_tells_what_the_report_says():
+    page = ("某某观察 某某/制图\n1月7日上午,某市第六届人民代表大会第五次会议开幕,市人民政府市长某某作政府工作报告。\n"
+            "刚刚过去的2024年,某市聚焦高质量发展这一首要任务,推动现代化建设迈出坚实步伐。")
+    assert meta(page)["doc_type"] == "government_work_report"
+
+
+def test_session_news_that_ends_as_the_report_is_delivered_tells_the_proceedings_only():
+    lines = ["某市第十四届人民代表大会第六次会议开幕", "6月11日上午,某市第十四届人民代表大会第六次会议在政府会堂隆重开幕。"] + \
+        [f"大会执行主席某某{i}在主席台前排就座。" for i in range(11)] + ["代市长某某代表市政府作《政府工作报告》。"]
+    assert meta("\n".join(lines))["doc_type"] == "other"
+
+
+def test_a_completion_word_the_opening_aims_at_is_a_target_not_a_progress_report():
+    page = ("各县、区人民政府,市直各有关单位:\n某市第十五届人民代表大会第三次会议通过决议,批准我市2023年国民经济和社会发展计划。"
+            "现将有关事项通知如下,请遵照执行。\n一、2023年经济社会发展主要目标\n预期性指标:地区生产总值增长7%以上。\n"
+            "约束性指标:全面完成国家、省下达目标任务。")
+    assert meta(page)["doc_type"] != "progress_report"
+
+
+def test_news_of_the_candidate_matters_put_to_a_preliminary_vote_is_other():
+    page = ("今年某市拟办实事初选项目增至30件\n时间:2017-02-09 15:20:17\n目前,市政府网站正邀请市民对2017年重要民生实事项目进行投票。"
+            "今年的拟办实事7大类项目覆盖衣食住行。")
+    assert meta(page)["doc_type"] == "other"

@@ -81,6 +81,8 @@ def doc_type_from_opening(lines: list[str]) -> str | None:
                 if delivered:  # the session's news that tells of the report delivered: read on
                     continue
                 return "other"  # 审查…计划执行情况与…计划草案的报告: news of the session that examines it
+            if code == "progress_report" and _aimed_at(opening, match.start()):
+                continue  # 约束性指标:全面完成…目标任务, 确保全面完成: a target, not what was done
             if not speakers or _delivered_by(opening[max(0, match.start() - 16):match.start()], speakers[0],
                                              rules["other_speakers"]):
                 return _unless_closing(code, opening)
@@ -89,6 +91,12 @@ def doc_type_from_opening(lines: list[str]) -> str | None:
     if re.search(rules["announced_list_pattern"], opening[:rules["closing_within"]]):
         return "practical_matters_list"  # 大会公布了2025年墨江县将完成的十件惠民实事, and no other cue
     return None
+
+
+def _aimed_at(opening: str, start: int) -> bool:
+    """The clause before a word of completion aims at it (确保, 力争, 约束性指标:): a target."""
+    clause = re.split(r"[。,;\n]", opening[:start])[-1]
+    return any(w in clause for w in lexicon.metadata_rules()["doc_type"]["aim_words"])
 
 
 def _unless_closing(code: str, opening: str) -> str:
@@ -172,7 +180,8 @@ def tells_only_proceedings(lines: list[str]) -> bool:
     report says — no 报告指出, no 过去一年, no figure — tells the proceedings only: news of the session."""
     rules = lexicon.metadata_rules()["doc_type"]
     text = "\n".join(lines)
-    return delivers_a_report(lines) and not any(cue in text for cue in rules["report_content_cues"] + rules["report_own_words"]) \
+    delivered = any(cue in text for cue in rules["report_delivery_cues"])  # anywhere: a page that ends as the report begins
+    return delivered and not any(cue in text for cue in rules["report_content_cues"] + rules["report_own_words"]) \
         and not re.search(rules["report_content_pattern"], text)
 
 
