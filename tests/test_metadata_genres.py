@@ -2072,3 +2072,23 @@ def test_news_of_the_candidate_matters_put_to_a_preliminary_vote_is_other():
     page = ("今年某市拟办实事初选项目增至30件\n时间:2017-02-09 15:20:17\n目前,市政府网站正邀请市民对2017年重要民生实事项目进行投票。"
             "今年的拟办实事7大类项目覆盖衣食住行。")
     assert meta(page)["doc_type"] == "other"
+
+
+def test_news_that_names_one_city_in_full_twice_and_no_other_region_is_that_citys():
+    page = ("(某新闻记者 某某)1月24日下午,宿迁市2026年度民生实事项目新闻发布会召开。副市长某某在会上介绍,今年宿迁市将聚焦群众"
+            "急难愁盼,统筹推进六大类60项民生实事。\n据悉,宿迁将新增城镇就业5万人。")
+    assert meta(page)["region_code"] == "321300"
+
+
+def test_a_page_stamped_original_is_dated_by_its_stamp():
+    page = "某某2026丨重任在肩赴盛会 某市人大代表今日报到\n某某新闻·某某晨报 某某   2026-01-18 14:08:15原创\n1月18日上午,参加会议的人大代表陆续报到。"
+    assert meta(page)["doc_year"] == 2026
+
+
+@pytest.mark.parametrize("page, year", [
+    ("1月26日上午,某省第十三届人民代表大会第五次会议在某市开幕,省长某某作政府工作报告。\n2020年成就:\n实现生产总值2.62万亿元,增长2.2%", 2021),
+    ("某市第六届人民代表大会第七次会议\n1月20日上午,某市第六届人民代表大会第七次会议召开,市长某某向大会作政府工作报告。\n"
+     "2026年某市经济社会发展的重点是什么?记者从会上了解到,今年某市将重点围绕以下八个方面开展工作。", 2026),
+])
+def test_report_news_dated_by_the_year_it_reviews_the_achievements_of_or_sets_the_priorities_for(page, year):
+    assert meta(page)["doc_year"] == year

@@ -62,8 +62,8 @@ def region_by_mentions(clean_text: str, lines: list[str]) -> tuple[str | None, E
 
 def _the_one_region_named(clean_text: str) -> tuple[str | None, Evidence | None]:
     """A text with no words for its own level: the one province it names again and again (below), else the
-    one region it names in full three times or more, and no other region in full but its own counties,
-    each half as often at most (苏州市统计局…2024年苏州市民生实事项目
+    one region it names in full three times or more (twice, and three times in all, where it names no other
+    region in full), and no other region in full but its own counties, each half as often at most (苏州市统计局…2024年苏州市民生实事项目
     市民评议调查…苏州市常住居民; 江宁区 ×3 beside 淳化, a town's short name that is also a county's)."""
     head = clean_text[:5000]
     mentioned = gazetteer.count_mentions(head, lambda row: True, frozenset(_evidence_rules()["short_name_stoplist"]))
@@ -81,7 +81,7 @@ def _the_one_region_named(clean_text: str) -> tuple[str | None, Evidence | None]
     if any(code not in regions.ancestor_codes(c) or 2 * head.count(regions.regions()[c]["name"]) > head.count(name)
            for c in others):
         return None, None
-    if mentioned[code] < 3 or head.count(name) < 3:
+    if mentioned[code] < 3 or head.count(name) < (3 if others else 2):
         return None, None
     return code, Evidence("mentions", f"{name} ×{head.count(name)}, the only region named in full")
 
