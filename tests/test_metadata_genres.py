@@ -2092,3 +2092,27 @@ def test_a_page_stamped_original_is_dated_by_its_stamp():
 ])
 def test_report_news_dated_by_the_year_it_reviews_the_achievements_of_or_sets_the_priorities_for(page, year):
     assert meta(page)["doc_year"] == year
+
+
+def test_a_portal_path_with_single_arrows_is_no_title():
+    page = ("当前位置:\n市政府工作部门> 某市人民政府办公室> 法定主动公开内容> 市政府工作报告> 市政府工作报告执行>\n"
+            "索引号 001008009005001/2023-188806\n2023年市政府工作报告重点工作半年度完成情况\n发布日期:2023-07-03\n"
+            "一、加快建设现代产业体系。已完成投资12亿元。")
+    assert meta(page)["doc_type"] == "progress_report"
+
+
+def test_news_that_the_years_economic_and_social_plan_was_issued_is_the_work_plan():
+    page = ("3月12日,某盟行政公署下达2024年全盟国民经济和社会发展计划。\n计划提出,继续把招商引资作为头号工程。\n"
+            "2024年全盟经济社会发展的主要预期目标是:地区生产总值增长6%左右。")
+    assert meta(page)["doc_type"] == "work_plan"
+
+
+def test_a_citys_report_that_names_its_province_once_and_its_leading_bodies_is_not_the_provinces():
+    page = ("各位代表,过去五年,是某地经济社会发展极不平凡的五年。认真落实省委、省政府和市委工作安排,总量由全省第4位跃升至第3位。"
+            "我们在全省的战略地位更加凸显。全市地区生产总值增长8%。\n坚决贯彻关于东北、辽宁振兴发展的重要讲话精神。")
+    assert meta(page)["region_code"] != "210000"
+
+
+def test_a_page_that_opens_with_the_plan_period_as_its_subject_is_the_plan():
+    page = "“十四五”时期,是某市开启社会主义现代化建设新征程的第一个五年。科学编制实施《某市国民经济和社会发展规划(2021-2025年)》,意义重大。"
+    assert meta(page)["doc_type"] == "action_plan"

@@ -12,7 +12,7 @@ from flows.metadata.evidence import Evidence
 from flows.metadata.heads import DOC_NUMBER
 from flows.metadata.listed import only_among_its_siblings, without_addressees
 from flows.metadata.region import cited, lone_short_name, list_item_or_site_name
-from flows.metadata.self_level import self_level
+from flows.metadata.self_level import led_by_its_province, self_level
 
 
 def _evidence_rules() -> dict:
@@ -44,7 +44,8 @@ def region_by_mentions(clean_text: str, lines: list[str]) -> tuple[str | None, E
     # a province-level region named once, and none other of its level, by a text that speaks as one
     # (福建 in 回顾2021年,福建都完成了哪些项目 under 全省…): a province's name is no common word, as a
     # county's short name can be (会同, 安居)
-    if n == 1 and second == 0 and top >= 2 and regions.level_of(code) == "province":
+    if n == 1 and second == 0 and top >= 2 and regions.level_of(code) == "province" \
+            and not (group == "province" and led_by_its_province(head)):
         return code, Evidence("mentions", f"{regions.regions()[code]['name']} ×1, the only one; {group} words ×{top}")
     for line in lines[:2]:  # the first full name a news report's opening gives, at the level it speaks as
         if list_item_or_site_name(line):

@@ -40,6 +40,20 @@ def _level_words(clean_text: str) -> tuple[tuple[str, int], tuple[str, int]]:
     return ranked
 
 
+def led_by_its_province(clean_text: str) -> bool:
+    """A text whose words for the province are mostly its bodies (省委、省政府), never 我省 and 全省 once at most,
+    that also has words for a lower level of its own (全市, 市委): a city's text that names the province
+    leading it (认真落实省委、省政府和市委工作安排), not a province's."""
+    rules = lexicon.metadata_rules()["self_reference"]
+    head = clean_text[:5000]
+    ranked_in = "|".join(map(re.escape, rules["rank_after"]))
+    count = lambda word: len(re.findall(rf"{re.escape(word)}(?!{ranked_in})", head))  # noqa: E731
+    speaking = [w for w in rules["words"]["province"] if w.startswith(tuple(rules["speaking_prefixes"]))]
+    first_person = sum(count(w) for w in speaking if w.startswith(rules["first_person"]))
+    lower = sum(count(w) for group, words in rules["words"].items() if group != "province" for w in words)
+    return first_person == 0 and sum(count(w) for w in speaking) < 2 and lower > 0
+
+
 def self_level(clean_text: str):
     """The level a text speaks as (我省, 全县, 区委…): a predicate over regions-table rows that admits the
     regions of that level, with the words' count; (None, 0) when it says none or two levels equally."""
