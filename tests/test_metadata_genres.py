@@ -2116,3 +2116,8 @@ def test_a_citys_report_that_names_its_province_once_and_its_leading_bodies_is_n
 def test_a_page_that_opens_with_the_plan_period_as_its_subject_is_the_plan():
     page = "“十四五”时期,是某市开启社会主义现代化建设新征程的第一个五年。科学编制实施《某市国民经济和社会发展规划(2021-2025年)》,意义重大。"
     assert meta(page)["doc_type"] == "action_plan"
+
+
+def test_a_bracketed_date_under_rows_of_table_rules_dates_the_page():
+    page = "|\n|\n|\n|\n某省:50件民生实事解群众急难愁盼 |\n|\n|\n| ( 2022-01-25 ) 稿件来源:某某日报 |\n正在召开的某省人民代表大会会议上,省政府提出,今年将安排实施50件民生实事。"
+    assert meta(page)["doc_year"] == 2022

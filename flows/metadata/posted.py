@@ -34,7 +34,8 @@ def posted_on(lines: list[str], page_date: dt.date | None,
     rules = lexicon.metadata_rules()["year"]
     followers = "|".join(map(re.escape, sorted(rules["page_stamp_followers"], key=len, reverse=True)))
     patterns = [re.compile(p.replace("FOLLOWERS", followers)) for p in rules["dateline_patterns"]]
-    for line in lines[:rules["dateline_lines"]]:
+    worded = [line for line in lines if re.search(r"\w", line)]  # not a row of table rules (|)
+    for line in worded[:rules["dateline_lines"]]:
         if len(line) > rules["dateline_max_chars"]:
             continue
         match = next(filter(None, (p.search(line) for p in patterns)), None)
