@@ -2121,3 +2121,12 @@ def test_a_page_that_opens_with_the_plan_period_as_its_subject_is_the_plan():
 def test_a_bracketed_date_under_rows_of_table_rules_dates_the_page():
     page = "|\n|\n|\n|\n某省:50件民生实事解群众急难愁盼 |\n|\n|\n| ( 2022-01-25 ) 稿件来源:某某日报 |\n正在召开的某省人民代表大会会议上,省政府提出,今年将安排实施50件民生实事。"
     assert meta(page)["doc_year"] == 2022
+
+
+@pytest.mark.parametrize("page", [
+    "人大代表、政协委员监督检查某县重点民生实事工作\n2023-09-19 10:41:10\n9月18日,某县邀请市、县人大代表监督检查2023年重点民生实事工作。",
+    "8月21日上午,县人大常委会组织部分县人大代表,对县人民代表大会票决产生的县人民政府2025年十大民生实事项目进行视察。\n"
+    "视察组一行先后深入城区污水管网建设项目、卫生院项目等十大民生实事项目建设现场。",
+])
+def test_an_inspection_of_the_years_matters_told_in_a_title_or_by_its_inspectors_is_a_progress_report(page):
+    assert meta(page)["doc_type"] == "progress_report"

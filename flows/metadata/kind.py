@@ -161,10 +161,10 @@ def tells_progress(lines: list[str]) -> bool:
     return re.search(rf"(?:{as_of})(?:{points})", opening) is not None
 
 
-def inspects_them(title_lines: list[str | None]) -> bool:
-    """A title or headline that tells of an inspection of the matters (人大常委会集中视察2022年度10件民生实事):
-    how far they got, not their list."""
-    words = lexicon.metadata_rules()["doc_type"]["inspection_words"]
+def inspects_them(title_lines: list[str | None], words_key: str = "inspection_words") -> bool:
+    """A title or headline that tells of an inspection of the matters (人大常委会集中视察2022年度10件民生实事),
+    or an opening that tells of the inspectors (视察组一行先后深入…项目建设现场): how far they got, not their list."""
+    words = lexicon.metadata_rules()["doc_type"][words_key]
     return any(line and any(w in line for w in words) for line in title_lines)
 
 
@@ -243,7 +243,8 @@ def document_kind(lines: list[str], title: str | None, title_line: str | None) -
         or ("other" if title else None) \
         or ("government_work_report" if speaks_to_the_congress(lines) or commands_the_years_tasks(lines) else None) \
         or ("action_plan" if opens_as_a_plan(lines) else None)
-    if kind == "practical_matters_list" and (progress or inspects_them([title, title_line, headline])):
+    if kind == "practical_matters_list" and (progress or inspects_them([title, title_line, headline])
+                                             or inspects_them([_opening(lines)], "opening_inspection_words")):
         return "progress_report"  # 去年投逾76亿元办民生实事 over …办理情况的报告; 集中视察2022年度10件民生实事
     if kind == "government_work_report" and tells_only_proceedings(lines):
         return "other"  # 快讯丨…第六次会议开幕 / 市长…作政府工作报告, and nothing of what it says
