@@ -2130,3 +2130,9 @@ def test_a_bracketed_date_under_rows_of_table_rules_dates_the_page():
 ])
 def test_an_inspection_of_the_years_matters_told_in_a_title_or_by_its_inspectors_is_a_progress_report(page):
     assert meta(page)["doc_type"] == "progress_report"
+
+
+def test_a_standing_committee_meeting_that_hears_several_reports_is_news_of_the_meeting():
+    page = ("12月29日上午,某区第十六届人大常委会第三十六次会议召开。\n会议听取和审议了区政府关于水清岸绿行动计划实施情况的报告。\n"
+            "会议听取和审议了区政府关于8件议案跟踪落实情况的报告。\n会议听取和审议了区政府关于2020年重要民生实事完成情况的报告。")
+    assert meta(page)["doc_type"] == "other"

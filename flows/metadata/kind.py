@@ -168,6 +168,13 @@ def inspects_them(title_lines: list[str | None], words_key: str = "inspection_wo
     return any(line and any(w in line for w in words) for line in title_lines)
 
 
+def hears_many_reports(lines: list[str]) -> bool:
+    """A meeting that hears and deliberates several reports (会议听取和审议了… ×4): news of the meeting."""
+    rules = lexicon.metadata_rules()["doc_type"]
+    text = "\n".join(lines)
+    return sum(text.count(w) for w in rules["hearing_words"]) >= rules["hearings_of_a_meeting"]
+
+
 def tells_work_done(lines: list[str]) -> bool:
     """A page that no title or opening cue names, whose opening tells what was done (1-6月累计完成投资…,
     37个子项中36个子项已完成): a progress report."""
@@ -246,6 +253,9 @@ def document_kind(lines: list[str], title: str | None, title_line: str | None) -
     if kind == "practical_matters_list" and (progress or inspects_them([title, title_line, headline])
                                              or inspects_them([_opening(lines)], "opening_inspection_words")):
         return "progress_report"  # 去年投逾76亿元办民生实事 over …办理情况的报告; 集中视察2022年度10件民生实事
+    if kind == "progress_report" and not any(doc_type(line) == "progress_report" for line in (title, title_line) if line) \
+            and hears_many_reports(lines):
+        return "other"  # 会议听取和审议了…; …; …民生实事完成情况的报告: news of a meeting, the matters one item of it
     if kind == "government_work_report" and tells_only_proceedings(lines):
         return "other"  # 快讯丨…第六次会议开幕 / 市长…作政府工作报告, and nothing of what it says
     if kind in ("progress_report", "work_plan") and delivers_a_report(lines):
