@@ -2136,3 +2136,16 @@ def test_a_standing_committee_meeting_that_hears_several_reports_is_news_of_the_
     page = ("12月29日上午,某区第十六届人大常委会第三十六次会议召开。\n会议听取和审议了区政府关于水清岸绿行动计划实施情况的报告。\n"
             "会议听取和审议了区政府关于8件议案跟踪落实情况的报告。\n会议听取和审议了区政府关于2020年重要民生实事完成情况的报告。")
     assert meta(page)["doc_type"] == "other"
+
+
+@pytest.mark.parametrize("page", [
+    "近日,市政府办公厅正式发布2023年市办实事,16件市办实事涵盖就业、居住、交通、教育等民生基本方面。",
+    "2020年某市实事项目:\n某市2020年实事项目共有八个方面40个项目,涉及教育文体、医疗养老、就业社保等,总投资将超过360亿元。",
+    "1月21日,某市政府新闻办召开新闻发布会,介绍2026年市政府在城乡建设和改善人民生活方面重点办好10件实事相关情况。",
+])
+def test_news_that_publishes_counts_or_presents_the_years_matters_is_the_list(page):
+    assert meta(page)["doc_type"] == "practical_matters_list"
+
+
+def test_a_call_for_the_years_matters_is_not_the_list():
+    assert meta("某区人民政府发布2024年民生实事项目征集公告,面向社会公开征集2024年民生实事项目建议。")["doc_type"] == "other"
