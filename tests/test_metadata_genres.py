@@ -2149,3 +2149,11 @@ def test_news_that_publishes_counts_or_presents_the_years_matters_is_the_list(pa
 
 def test_a_call_for_the_years_matters_is_not_the_list():
     assert meta("某区人民政府发布2024年民生实事项目征集公告,面向社会公开征集2024年民生实事项目建议。")["doc_type"] == "other"
+
+
+@pytest.mark.parametrize("page", [
+    "各区人民政府,市政府各委、办、局:\n市政府第38次常务会议确定,将《政府工作报告》的工作部署分解为135项重点任务,作为2024年市政府重点工作。",
+    "本报3月4日讯 记者今日从省政府获悉:2016年某省《政府工作报告》任务分工已经全部下发责任部门。",
+])
+def test_news_or_a_notice_that_divides_the_reports_tasks_among_bodies_is_a_work_plan(page):
+    assert meta(page)["doc_type"] == "work_plan"
