@@ -2157,3 +2157,9 @@ def test_a_call_for_the_years_matters_is_not_the_list():
 ])
 def test_news_or_a_notice_that_divides_the_reports_tasks_among_bodies_is_a_work_plan(page):
     assert meta(page)["doc_type"] == "work_plan"
+
+
+def test_a_reports_page_that_says_last_years_goals_were_met_is_for_the_year_after():
+    page = ("七是群众生活更有获得感。全年优良天数首次突破200天。\n各位代表!2021年发展目标的顺利完成,为过去五年的工作画上了圆满句号。\n"
+            "这五年,我们优存量、扩增量,县域经济更有竞争力。")
+    assert (meta(page)["doc_type"], meta(page)["doc_year"]) == ("government_work_report", 2022)

@@ -208,7 +208,7 @@ def _planned_years(head: str) -> tuple[list[tuple[int, int]], list[tuple[int, in
     executed = [(y, p) for y, p in planned if re.match(rules["executed_pattern"], head[p:])]
     planned = [p for p in planned if p not in executed]
     planned += [(int(m.group(1)), m.start()) for m in re.finditer(
-        rf"((?:19|20)\d{{2}})年[^。,;:\d]{{0,10}}?(?:{_words('plan_goal_words')})", head)]
+        rf"((?:19|20)\d{{2}})年[^。,;:\d]{{0,10}}?(?:{_words('plan_goal_words')})(?!{_words('goal_met_after')})", head)]
     planned.sort(key=lambda p: p[1])
     planned += [(int(m.group(1)), m.start()) for m in re.finditer(rules["sessions_of_year_pattern"], head)]
     return planned, executed
@@ -237,6 +237,8 @@ def _reviewed_years(head: str, executed: list[tuple[int, int]]) -> list[tuple[in
         rf"{YEAR_NAMED_RE.pattern},(?:{_words('estimated_year_before')})", head)]
     reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(
         rf"{YEAR_NAMED_RE.pattern}[^。,;:\d\n]{{0,8}}?(?:{_words('review_headings')})", head)]
+    reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(  # 2021年发展目标的顺利完成
+        rf"((?:19|20)\d{{2}})年[^。,;:\d]{{0,10}}?(?:{_words('plan_goal_words')})(?={_words('goal_met_after')})", head)]
     for lead in re.finditer(_words("review_of_last_year"), head):
         after = head[lead.end():lead.end() + 1000]
         opened = re.search(rules["year_opens_a_sentence"], after)
