@@ -200,6 +200,11 @@ def _call_for_proposals(p: _Page) -> Found | None:
     return (int(call.group(1)), Evidence("text", call.group(0))) if call else None
 
 
+def _goal_of_a_year(then: str) -> str:
+    """A regex: YEAR年, a goal word a few characters on (2023年…主要预期目标), then `then` (a lookaround)."""
+    return rf"((?:19|20)\d{{2}})年[^。,;:\d]{{0,10}}?(?:{_words('plan_goal_words')}){then}"
+
+
 def _planned_years(head: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(year, position) of the years the text plans for (2026年工作安排, 2023年…主要预期目标, 聚焦2023内蒙古两会),
     in order, and of a plan's execution it reports (2021年国民经济和社会发展计划执行情况: a year reviewed)."""
@@ -208,7 +213,7 @@ def _planned_years(head: str) -> tuple[list[tuple[int, int]], list[tuple[int, in
     executed = [(y, p) for y, p in planned if re.match(rules["executed_pattern"], head[p:])]
     planned = [p for p in planned if p not in executed]
     planned += [(int(m.group(1)), m.start()) for m in re.finditer(
-        rf"((?:19|20)\d{{2}})年[^。,;:\d]{{0,10}}?(?:{_words('plan_goal_words')})(?!{_words('goal_met_after')})", head)]
+        _goal_of_a_year(f"(?!{_words('goal_met_after')})"), head)]
     planned.sort(key=lambda p: p[1])
     planned += [(int(m.group(1)), m.start()) for m in re.finditer(rules["sessions_of_year_pattern"], head)]
     return planned, executed
@@ -238,7 +243,7 @@ def _reviewed_years(head: str, executed: list[tuple[int, int]]) -> list[tuple[in
     reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(
         rf"{YEAR_NAMED_RE.pattern}[^。,;:\d\n]{{0,8}}?(?:{_words('review_headings')})", head)]
     reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(  # 2021年发展目标的顺利完成
-        rf"((?:19|20)\d{{2}})年[^。,;:\d]{{0,10}}?(?:{_words('plan_goal_words')})(?={_words('goal_met_after')})", head)]
+        _goal_of_a_year(f"(?={_words('goal_met_after')})"), head)]
     for lead in re.finditer(_words("review_of_last_year"), head):
         after = head[lead.end():lead.end() + 1000]
         opened = re.search(rules["year_opens_a_sentence"], after)
