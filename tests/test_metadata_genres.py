@@ -2163,3 +2163,8 @@ def test_a_reports_page_that_says_last_years_goals_were_met_is_for_the_year_afte
     page = ("七是群众生活更有获得感。全年优良天数首次突破200天。\n各位代表!2021年发展目标的顺利完成,为过去五年的工作画上了圆满句号。\n"
             "这五年,我们优存量、扩增量,县域经济更有竞争力。")
     assert (meta(page)["doc_type"], meta(page)["doc_year"]) == ("government_work_report", 2022)
+
+
+def test_a_place_that_opens_a_headline_under_site_clutter_is_the_pages_region():
+    page = "第04版:两会特刊 2026年01月21日\n定力如磐、斗志昂扬,拼出奋勇争先精气神\n句容:凝聚奋进力量 奏响发展强音\n过去一年来,全市上下凝心聚力。"
+    assert meta(page)["region_code"] == "321183"

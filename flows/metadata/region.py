@@ -235,6 +235,9 @@ def region_evidence(lines: list[str], title: str | None, title_line: str | None,
                       if c[0].start < len(line) and not _enumerated(joined, c)]
     if head:
         found += [("headline", head[0], c) for c in _short_name_chains(head[0])]
+    # …or a later short line, under site clutter, that a headline's place opens (句容:凝聚奋进力量)
+    for line in [line for line in head[1:6] if len(line) <= 40 and not re.search(r"[。;]", line)][:3]:
+        found += [("headline", line, c) for c in _short_name_chains(line) if line.startswith(":", c[-1].end)]
     for line in head:
         found += [("heading", line, c) for c in _heading_chains(line)]
     for line in head[:6]:
