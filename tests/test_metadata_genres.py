@@ -2168,3 +2168,13 @@ def test_a_reports_page_that_says_last_years_goals_were_met_is_for_the_year_afte
 def test_a_place_that_opens_a_headline_under_site_clutter_is_the_pages_region():
     page = "第04版:两会特刊 2026年01月21日\n定力如磐、斗志昂扬,拼出奋勇争先精气神\n句容:凝聚奋进力量 奏响发展强音\n过去一年来,全市上下凝心聚力。"
     assert meta(page)["region_code"] == "321183"
+
+
+@pytest.mark.parametrize("tail, kind", [
+    ("报告共分2021年工作回顾、挑战机遇和发展目标、2022年工作安排三个部分。", "other"),  # its parts only
+    ("报告共分2024年工作回顾、2025年重点工作三个部分。\n某某在报告中指出,全市上下较好完成了重点任务。", "government_work_report"),
+])
+def test_session_news_that_only_names_the_reports_parts_tells_the_proceedings(tail, kind):
+    page = ("2月18日,某市某区第七届人民代表大会第三次会议隆重开幕。\n大会应出席代表197名,实到186名,符合法定人数。\n"
+            "上午,某某宣布大会开幕。全体起立,奏唱国歌。\n在热烈的掌声中,某某代表某区人民政府向大会作政府工作报告。" + tail)
+    assert meta(page)["doc_type"] == kind

@@ -188,6 +188,7 @@ def tells_only_proceedings(lines: list[str]) -> bool:
     rules = lexicon.metadata_rules()["doc_type"]
     text = "\n".join(lines)
     delivered = any(cue in text for cue in rules["report_delivery_cues"])  # anywhere: a page that ends as the report begins
+    text = re.sub(rules["report_outline_pattern"], "", text)  # 报告共分2021年工作回顾…三个部分: its parts, not what it says
     return delivered and not any(cue in text for cue in rules["report_content_cues"] + rules["report_own_words"]) \
         and not re.search(rules["report_content_pattern"], text)
 
