@@ -91,8 +91,9 @@ def plan_period(title: str | None, text: str) -> tuple[int | None, int | None]:
         return int(match.group(1)), int(match.group(2))
     rules = lexicon.metadata_rules()["doc_type"]
     opening = re.search(rules["plan_opening_pattern"], text[:rules["plan_opening_within"]])
-    if opening and named_period(text[:opening.end()]):  # …第十五个五年规划纲要,根据…编制: the plan names itself
-        return named_period(text[:opening.end()])
+    named = named_period(text[:opening.end()]) if opening else None  # …第十五个五年规划纲要,根据…编制: it names itself
+    if named:
+        return named
     if title:
         years = SINGLE_YEAR.findall(title)
         if len(set(years)) == 1:

@@ -161,11 +161,17 @@ def tells_progress(lines: list[str]) -> bool:
     return re.search(rf"(?:{as_of})(?:{points})", opening) is not None
 
 
-def inspects_them(title_lines: list[str | None], words_key: str = "inspection_words") -> bool:
-    """A title or headline that tells of an inspection of the matters (人大常委会集中视察2022年度10件民生实事),
-    or an opening that tells of the inspectors (视察组一行先后深入…项目建设现场): how far they got, not their list."""
-    words = lexicon.metadata_rules()["doc_type"][words_key]
+def inspects_them(title_lines: list[str | None]) -> bool:
+    """A title or headline that tells of an inspection of the matters (人大常委会集中视察2022年度10件民生实事):
+    how far they got, not their list."""
+    words = lexicon.metadata_rules()["doc_type"]["inspection_words"]
     return any(line and any(w in line for w in words) for line in title_lines)
+
+
+def tells_of_inspectors(lines: list[str]) -> bool:
+    """An opening that tells of the inspectors' visit (视察组一行先后深入…项目建设现场): how far the matters got."""
+    opening = _opening(lines)
+    return any(w in opening for w in lexicon.metadata_rules()["doc_type"]["opening_inspection_words"])
 
 
 def hears_many_reports(lines: list[str]) -> bool:
@@ -183,12 +189,13 @@ def tells_work_done(lines: list[str]) -> bool:
 
 
 def tells_only_proceedings(lines: list[str]) -> bool:
-    """News of a session at which the report was delivered (省长…作政府工作报告) that says nothing of what the
-    report says — no 报告指出, no 过去一年, no figure — tells the proceedings only: news of the session."""
+    """News of a session at which the report was delivered (省长…作政府工作报告, anywhere in the page: one may
+    end as the report begins) that says nothing of what the report says — no 报告指出, no 过去一年, no figure,
+    only its parts (报告共分…三个部分) — tells the proceedings only: news of the session."""
     rules = lexicon.metadata_rules()["doc_type"]
     text = "\n".join(lines)
-    delivered = any(cue in text for cue in rules["report_delivery_cues"])  # anywhere: a page that ends as the report begins
-    text = re.sub(rules["report_outline_pattern"], "", text)  # 报告共分2021年工作回顾…三个部分: its parts, not what it says
+    delivered = any(cue in text for cue in rules["report_delivery_cues"])
+    text = re.sub(rules["report_outline_pattern"], "", text)
     return delivered and not any(cue in text for cue in rules["report_content_cues"] + rules["report_own_words"]) \
         and not re.search(rules["report_content_pattern"], text)
 
@@ -214,6 +221,12 @@ def opens_as_a_plan(lines: list[str]) -> bool:
     """A page that opens by naming a multi-year plan as itself (青海省…第十五个五年规划纲要,根据…编制)."""
     rules = lexicon.metadata_rules()["doc_type"]
     return re.search(rules["plan_opening_pattern"], "\n".join(lines)[:rules["plan_opening_within"]]) is not None
+
+
+# A page that no title, headline or cue names may still say what it is, in this order: a speech to the
+# congress or a page of the year's tasks (the work report), a multi-year plan naming itself.
+_UNNAMED_PAGES = ((speaks_to_the_congress, "government_work_report"), (commands_the_years_tasks, "government_work_report"),
+                  (opens_as_a_plan, "action_plan"))
 
 
 def delivers_a_report(lines: list[str]) -> bool:
@@ -248,11 +261,9 @@ def document_kind(lines: list[str], title: str | None, title_line: str | None) -
     progress = tells_progress(lines)
     kind = next((k for k in kinds if k != "other"), None) or _kind_of_a_later_title(lines, title_line) \
         or doc_type_from_opening(lines) or ("progress_report" if progress or tells_work_done(lines) else None) \
-        or ("other" if title else None) \
-        or ("government_work_report" if speaks_to_the_congress(lines) or commands_the_years_tasks(lines) else None) \
-        or ("action_plan" if opens_as_a_plan(lines) else None)
+        or ("other" if title else None) or next((k for says, k in _UNNAMED_PAGES if says(lines)), None)
     if kind == "practical_matters_list" and (progress or inspects_them([title, title_line, headline])
-                                             or inspects_them([_opening(lines)], "opening_inspection_words")):
+                                             or tells_of_inspectors(lines)):
         return "progress_report"  # 去年投逾76亿元办民生实事 over …办理情况的报告; 集中视察2022年度10件民生实事
     if kind == "progress_report" and not any(doc_type(line) == "progress_report" for line in (title, title_line) if line) \
             and hears_many_reports(lines):

@@ -10,15 +10,20 @@ from functools import lru_cache
 from flows import lexicon, regions
 
 
+def _self_word_counter(head: str):
+    """How often head says a word for itself, not as a rank within the level above (增速全省第3, 居全市前列,
+    在全省率先: that is the parent, not the text itself)."""
+    ranked_in = "|".join(map(re.escape, lexicon.metadata_rules()["self_reference"]["rank_after"]))
+    return lambda word: len(re.findall(rf"{re.escape(word)}(?!{ranked_in})", head))
+
+
 @lru_cache(maxsize=16)
 def _level_words(clean_text: str) -> tuple[tuple[str, int], tuple[str, int]]:
     """The two groups of words for itself (我省…, 全县…) a text uses most, with their counts. Cached: the
     region readers of one document each ask for it."""
     rules = lexicon.metadata_rules()["self_reference"]
     head = clean_text[:5000]
-    # not a rank within the level above (增速全省第3, 居全市前列): that is the parent, not the text itself
-    ranked_in = "|".join(map(re.escape, rules["rank_after"]))
-    count = lambda word: len(re.findall(rf"{re.escape(word)}(?!{ranked_in})", head))  # noqa: E731
+    count = _self_word_counter(head)
     cues = Counter({group: sum(count(w) for w in words) for group, words in rules["words"].items()})
     ranked = tuple((cues.most_common() + [("", 0), ("", 0)])[:2])
     # one level said in the first person (到我县督查) over another said only of its bodies (省委省政府督查组): the
@@ -45,9 +50,7 @@ def led_by_its_province(clean_text: str) -> bool:
     that also has words for a lower level of its own (全市, 市委): a city's text that names the province
     leading it (认真落实省委、省政府和市委工作安排), not a province's."""
     rules = lexicon.metadata_rules()["self_reference"]
-    head = clean_text[:5000]
-    ranked_in = "|".join(map(re.escape, rules["rank_after"]))
-    count = lambda word: len(re.findall(rf"{re.escape(word)}(?!{ranked_in})", head))  # noqa: E731
+    count = _self_word_counter(clean_text[:5000])
     speaking = [w for w in rules["words"]["province"] if w.startswith(tuple(rules["speaking_prefixes"]))]
     first_person = sum(count(w) for w in speaking if w.startswith(rules["first_person"]))
     lower = sum(count(w) for group, words in rules["words"].items() if group != "province" for w in words)

@@ -136,8 +136,7 @@ def _title_year(p: _Page) -> Found | None:
     lines = p.lines
     headline = lines[0] if lines and not p.title and not p.title_line and len(lines[0]) <= 60 \
         and not lines[0].endswith(("。", ":")) and not re.search(_rules()["headline_not_its_year_pattern"], lines[0]) else None
-    if headline and not p.title and not p.title_line and p.kind == "government_work_report" \
-            and p.posted and p.posted[1] in _rules()["session_months"]:
+    if headline and p.kind == "government_work_report" and p.posted and p.posted[1] in _rules()["session_months"]:
         return None  # news of a report posted in its session's season: the posted year, not the year its headline reviews
     for line in dict.fromkeys(filter(None, (p.title, p.title_line, headline))):
         if PERIOD.search(line):
