@@ -2178,3 +2178,9 @@ def test_session_news_that_only_names_the_reports_parts_tells_the_proceedings(ta
     page = ("2月18日,某市某区第七届人民代表大会第三次会议隆重开幕。\n大会应出席代表197名,实到186名,符合法定人数。\n"
             "上午,某某宣布大会开幕。全体起立,奏唱国歌。\n在热烈的掌声中,某某代表某区人民政府向大会作政府工作报告。" + tail)
     assert meta(page)["doc_type"] == kind
+
+
+def test_session_news_whose_report_goes_on_to_a_year_with_a_plans_verb_plans_that_year():
+    page = ("西部网讯 1月26日上午,某省第十四届人民代表大会第二次会议在某市开幕,某省省长某某作政府工作报告。\n"
+            "报告指出,2024年,某省加强交通、能源、水利等基础设施建设,加快5条高铁、13条高速等在建项目进度。")
+    assert meta(page)["doc_year"] == 2024

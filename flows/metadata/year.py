@@ -213,6 +213,10 @@ def _planned_years(head: str) -> tuple[list[tuple[int, int]], list[tuple[int, in
     planned = [p for p in planned if p not in executed]
     planned += [(int(m.group(1)), m.start()) for m in re.finditer(
         _goal_of_a_year(f"(?!{_words('goal_met_after')})"), head)]
+    verbs = lexicon.metadata_rules()["doc_type"]["plan_sentence_verbs"]
+    planned += [(int(m.group(1)), m.start(1)) for m in re.finditer(rules["delivered_then_report_says_pattern"], head)
+                if any(v in head[m.end():m.end() + rules["plan_verbs_within"]] for v in verbs)
+                and not any(w in head[m.end():m.end() + rules["achieved_within"]] for w in rules["achieved_words"])]
     planned.sort(key=lambda p: p[1])
     planned += [(int(m.group(1)), m.start()) for m in re.finditer(rules["sessions_of_year_pattern"], head)]
     return planned, executed
