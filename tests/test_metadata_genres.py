@@ -1885,8 +1885,8 @@ def test_a_pages_title_with_its_sites_name_before_it_is_the_documents():
 @pytest.mark.parametrize("page, year", [
     ("2月15日,某县召开第十七届人民代表大会第二次会议。县长作政府工作报告。\n报告指出,2022年,全县重点项目均完成年度计划投资130%以上。", 2023),
     ("某自治区第十二届人民代表大会第三次会议19日开幕,代理主席在向大会作政府工作报告时称,2024年,地区生产总值增长6.3%。", 2025),
-    # what the report says will be done in the year it opens, not what was achieved: not the year after
-    ("1月26日,某省第十四届人民代表大会第二次会议开幕,省长作政府工作报告。\n报告指出,2024年,全省加强交通、能源、水利等基础设施建设,加快高铁建设。", None),
+    # what the report says will be done in the year it opens, not what was achieved: that year, not the year after
+    ("1月26日,某省第十四届人民代表大会第二次会议开幕,省长作政府工作报告。\n报告指出,2024年,全省加强交通、能源、水利等基础设施建设,加快高铁建设。", 2024),
 ])
 def test_news_of_the_report_delivered_that_says_what_was_achieved_in_a_year_reviews_it(page, year):
     assert meta(page)["doc_year"] == year
