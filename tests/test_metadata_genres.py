@@ -2185,3 +2185,9 @@ def test_session_news_whose_report_goes_on_to_a_year_with_a_plans_verb_plans_tha
     page = ("西部网讯 1月26日上午,某省第十四届人民代表大会第二次会议在某市开幕,某省省长某某作政府工作报告。\n"
             "报告指出,2024年,某省加强交通、能源、水利等基础设施建设,加快5条高铁、13条高速等在建项目进度。")
     assert meta(page)["doc_year"] == 2024
+
+
+def test_the_year_the_report_is_said_to_set_out_plans_for_is_the_year():
+    page = ("1月12日,某省第十四届人民代表大会第一次会议开幕。在政府工作报告中,某省提出,2023年预计新增财政支出15.87亿元,"
+            "对17项民生政策进行提标扩面,并集中精力办好12件民生实事。")
+    assert meta(page)["doc_year"] == 2023
