@@ -213,7 +213,7 @@ def _planned_years(head: str) -> tuple[list[tuple[int, int]], list[tuple[int, in
     planned = [p for p in planned if p not in executed]
     planned += [(int(m.group(1)), m.start()) for m in re.finditer(
         _goal_of_a_year(f"(?!{_words('goal_met_after')})"), head)]
-    planned += [(int(m.group(1)), m.start(1)) for m in re.finditer(rf"(?:{_words('plan_year_leads')})\s*((?:19|20)\d{{2}})年", head)]
+    planned += [(int(m.group(1)), m.start(1)) for m in re.finditer(rules["plan_year_lead_pattern"], head)]
     verbs = lexicon.metadata_rules()["doc_type"]["plan_sentence_verbs"]
     planned += [(int(m.group(1)), m.start(1)) for m in re.finditer(rules["delivered_then_report_says_pattern"], head)
                 if any(v in head[m.end():m.end() + rules["plan_verbs_within"]] for v in verbs)
