@@ -2191,3 +2191,10 @@ def test_the_year_the_report_is_said_to_set_out_plans_for_is_the_year():
     page = ("1月12日,某省第十四届人民代表大会第一次会议开幕。在政府工作报告中,某省提出,2023年预计新增财政支出15.87亿元,"
             "对17项民生政策进行提标扩面,并集中精力办好12件民生实事。")
     assert meta(page)["doc_year"] == 2023
+
+
+def test_session_news_that_gives_deputies_views_and_quotes_little_of_the_report_is_other():
+    page = ("某网讯 1月6日至9日,某区两会召开。近500名代表、委员认真聆听相关报告并积极讨论。\n"
+            "针对打造环城生态微度假圈,区政协委员某某表示,景点打造要本地化。\n"
+            "区人大代表、区发改局党组书记某某表示,政府工作报告高屋建瓴,给全区经济工作指明了方向。")
+    assert meta(page)["doc_type"] == "other"

@@ -39,6 +39,19 @@ def deliberation_news(lines: list[str], title_lines: list[str | None]) -> bool:
     if not any(line and len(line) <= 60 and re.search(rules["deliberation_title_pattern"], line)
                for line in title_lines):  # a title, not the paragraph a quoted title stood in
         return False
+    return _quotes_little_of_the_report(lines)
+
+
+def deputies_views(lines: list[str]) -> bool:
+    """A page that gives deputies' and members' views (区政协委员…提出, 代表们一致认为…) at least twice and quotes
+    little of what the report says: news of the session, not the report."""
+    rules = lexicon.metadata_rules()["doc_type"]
+    voices = len(re.findall(rules["deputy_voice_pattern"], "\n".join(lines)))
+    return voices >= rules["deputy_voices_needed"] and _quotes_little_of_the_report(lines)
+
+
+def _quotes_little_of_the_report(lines: list[str]) -> bool:
+    rules = lexicon.metadata_rules()["doc_type"]
     text = "\n".join(lines)
     return sum(text.count(cue) for cue in rules["report_quote_cues"]) < rules["report_quotes_needed"]
 
@@ -268,7 +281,7 @@ def document_kind(lines: list[str], title: str | None, title_line: str | None) -
     if kind == "progress_report" and not any(doc_type(line) == "progress_report" for line in (title, title_line) if line) \
             and hears_many_reports(lines):
         return "other"  # 会议听取和审议了…; …; …民生实事完成情况的报告: news of a meeting, the matters one item of it
-    if kind == "government_work_report" and tells_only_proceedings(lines):
+    if kind == "government_work_report" and (tells_only_proceedings(lines) or deputies_views(lines)):
         return "other"  # 快讯丨…第六次会议开幕 / 市长…作政府工作报告, and nothing of what it says
     if kind in ("progress_report", "work_plan") and delivers_a_report(lines):
         # 吉林:全面完成50项民生实事, or session news that goes on to the plan's draft (计划执行情况与…),
