@@ -2198,3 +2198,9 @@ def test_session_news_that_gives_deputies_views_and_quotes_little_of_the_report_
             "针对打造环城生态微度假圈,区政协委员某某表示,景点打造要本地化。\n"
             "区人大代表、区发改局党组书记某某表示,政府工作报告高屋建瓴,给全区经济工作指明了方向。")
     assert meta(page)["doc_type"] == "other"
+
+
+@pytest.mark.parametrize("headline", ["某区:民生实事项目叫好又叫座", "今年我区10项民心工程有序推进", "某县重点民生实事项目建设踏春提速"])
+def test_a_headline_over_the_years_matters_that_tells_how_they_go_is_a_progress_report(headline):
+    page = headline + "\n2021-10-23 11:32:15\n今年以来,某区把民生实事项目作为重中之重,实行清单化管理。"
+    assert meta(page)["doc_type"] == "progress_report"
