@@ -2204,3 +2204,9 @@ def test_session_news_that_gives_deputies_views_and_quotes_little_of_the_report_
 def test_a_headline_over_the_years_matters_that_tells_how_they_go_is_a_progress_report(headline):
     page = headline + "\n2021-10-23 11:32:15\n今年以来,某区把民生实事项目作为重中之重,实行清单化管理。"
     assert meta(page)["doc_type"] == "progress_report"
+
+
+def test_report_news_that_announces_the_matters_and_goes_on_to_enumerate_them_is_the_list():
+    page = ("1月31日上午,某州第十五届人民代表大会第四次会议在某市隆重开幕。州长某某代表州人民政府向大会作政府工作报告。\n"
+            "报告明确,今年将继续统筹财力,扎实办好“十件民生实事”。\n(一)\n促进群众就业增收,开展职业技能培训2.5万人次。")
+    assert meta(page)["doc_type"] == "practical_matters_list"
