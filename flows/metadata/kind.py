@@ -174,17 +174,11 @@ def tells_progress(lines: list[str]) -> bool:
     return re.search(rf"(?:{as_of})(?:{points})", opening) is not None
 
 
-def inspects_them(title_lines: list[str | None]) -> bool:
-    """A title or headline that tells of an inspection of the matters (人大常委会集中视察2022年度10件民生实事):
-    how far they got, not their list."""
-    words = lexicon.metadata_rules()["doc_type"]["inspection_words"]
-    return any(line and any(w in line for w in words) for line in title_lines)
-
-
 def headline_tells_progress(title_lines: list[str | None]) -> bool:
-    """A title or headline over the year's matters that tells how they go (民生工程项目建设踏春提速, 十项民心工程
-    有序推进, 民生实事项目叫好又叫座): how far they got, not their list."""
-    words = lexicon.metadata_rules()["doc_type"]["progress_headline_words"]
+    """A title or headline over the year's matters that tells of an inspection of them (人大常委会集中视察2022年度
+    10件民生实事) or how they go (民生工程项目建设踏春提速, 民生实事项目叫好又叫座): how far they got, not their list."""
+    rules = lexicon.metadata_rules()["doc_type"]
+    words = rules["inspection_words"] + rules["progress_headline_words"]
     return any(line and any(w in line for w in words) for line in title_lines)
 
 
@@ -282,8 +276,8 @@ def document_kind(lines: list[str], title: str | None, title_line: str | None) -
     kind = next((k for k in kinds if k != "other"), None) or _kind_of_a_later_title(lines, title_line) \
         or doc_type_from_opening(lines) or ("progress_report" if progress or tells_work_done(lines) else None) \
         or ("other" if title else None) or next((k for says, k in _UNNAMED_PAGES if says(lines)), None)
-    if kind == "practical_matters_list" and (progress or inspects_them([title, title_line, headline])
-                                             or tells_of_inspectors(lines) or headline_tells_progress([title, title_line, headline])):
+    if kind == "practical_matters_list" and (progress or headline_tells_progress([title, title_line, headline])
+                                             or tells_of_inspectors(lines)):
         return "progress_report"  # 去年投逾76亿元办民生实事 over …办理情况的报告; 集中视察2022年度10件民生实事
     if kind == "progress_report" and not any(doc_type(line) == "progress_report" for line in (title, title_line) if line) \
             and hears_many_reports(lines):
