@@ -4,7 +4,7 @@ Each field is read from the text where the text says it, from the page's metadat
 manifest otherwise, and left null where nobody says. `metadata_sources` records which was used,
 `metadata_evidence` where in the text.
 
-  heads      title, 文号, signature date, issuer; a region name's level by its ending
+  heads      title, 文号, signature date, issuer, plan period; a region name's level by its ending
   region     where: the document's own region from the places it names itself (title, signature…)
   mentioned  where, when it names itself nowhere: what it mentions (the region of its level named
              most, its 文号, its towns, its counties)
@@ -13,8 +13,9 @@ manifest otherwise, and left null where nobody says. `metadata_sources` records 
   portal     for a fetched page: the region a government portal's host is named for, the site a
              byline names
   posted     when a page was posted: its labelled date, a dateline, the date its URL carries
-  year       when: plan period and the one year the document is for (_YEAR_READERS, in order)
-  kind       what kind: doc_type from title, headline or opening (decided in document_kind)
+  year       when: the one year the document is for (_YEAR_READERS, in order)
+  kind       what kind: doc_type from title, headline or opening, else what an unnamed page says it is
+             (_UNNAMED_PAGES); decided in document_kind
   evidence   Evidence (where a field was read) and the word test the readers share
 The words all of them read by are rules data in flows/rules/metadata.toml.
 """
