@@ -168,8 +168,9 @@ def _scheme_of_no_year(p: _Page) -> Found | None:
 
 def _issued(p: _Page) -> Found | None:
     """An opinion or plan of no stated period, a reading: the year it was issued (signed, numbered, else the
-    day its page was posted — labelled, a dated line or its URL's date —, days after it was signed); none for a document of several years. News about a
-    list or a report (other) reads on as for them, as does a call for next year's matters."""
+    day its page was posted, days after it was signed: labelled, a dated line or its URL's date); none for
+    a document of several years. News about a list or a report (other) reads on as for them, as does a
+    call for next year's matters."""
     if p.kind in lexicon.metadata_rules()["doc_type"]["one_year_kinds"]:
         return None
     if p.several_years:
