@@ -64,6 +64,11 @@ def own_doc_number(lines: list[str], title: str | None = None) -> tuple[str, int
     return None
 
 
+def headline_of(lines: list[str]) -> str | None:
+    """A page's first line where it reads as a headline: short, not a sentence (…。) or a lead-in (…:)."""
+    return lines[0] if lines and len(lines[0]) <= 60 and not lines[0].endswith(("。", ":")) else None
+
+
 def find_title(lines: list[str]) -> str | None:
     """The document's own title: a short line naming a plan, list or opinion."""
     return find_title_and_line(lines)[0]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from flows import lexicon
-from flows.metadata.heads import PERIOD, find_title_and_line, named_period
+from flows.metadata.heads import PERIOD, find_title_and_line, headline_of, named_period
 
 
 def _named_kind(title: str | None) -> str:
@@ -267,7 +267,7 @@ def document_kind(lines: list[str], title: str | None, title_line: str | None) -
     """The doc_type, decided here alone: the title says what kind of document it is; failing that, a
     headline that says what the page is, a later title, the opening, what the opening tells. None where
     nothing says (the manifest may)."""
-    headline = lines[0] if lines and len(lines[0]) <= 60 and not lines[0].endswith(("。", ":")) else None  # not a sentence
+    headline = headline_of(lines)
     if page_about_a_document(title_line, headline) or names_a_kind_that_is_other(title) \
             or names_a_kind_that_is_other(title_line) or deliberation_news(lines, [title, title_line, headline]):
         return "other"  # about a document, or a kind that is no plan or report (…的决议)

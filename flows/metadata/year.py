@@ -10,7 +10,7 @@ from functools import cached_property
 
 from flows import lexicon
 from flows.metadata.evidence import Evidence, followed_by
-from flows.metadata.heads import PERIOD, SINGLE_YEAR
+from flows.metadata.heads import PERIOD, SINGLE_YEAR, headline_of
 from flows.metadata.posted import posted_on
 from flows.text.years import YEAR_NAMED_RE
 
@@ -134,8 +134,9 @@ def _title_year(p: _Page) -> Found | None:
     2018年第八次常务会议); none for a title of a period; the later of a report's years (2020年…执行情况与2021年
     计划草案: the plan's)."""
     lines = p.lines
-    headline = lines[0] if lines and not p.title and not p.title_line and len(lines[0]) <= 60 \
-        and not lines[0].endswith(("。", ":")) and not re.search(_rules()["headline_not_its_year_pattern"], lines[0]) else None
+    headline = headline_of(lines) if not p.title and not p.title_line else None
+    if headline and re.search(_rules()["headline_not_its_year_pattern"], headline):
+        headline = None
     if headline and p.kind == "government_work_report" and p.posted and p.posted[1] in _rules()["session_months"]:
         return None  # news of a report posted in its session's season: the posted year, not the year its headline reviews
     for line in dict.fromkeys(filter(None, (p.title, p.title_line, headline))):
