@@ -946,6 +946,25 @@ def test_an_html_pages_published_date_reaches_the_year_of_its_news(tmp_path):
     assert (document["doc_type"], document["doc_year"]) == ("other", 2024)
 
 
+@pytest.mark.parametrize("opening, year", [
+    # provinces' congresses all opened a term in 2023 (most the 14th; 北京 the 16th): session k, k − 1 years on
+    ("上午,湖南省第十四届人民代表大会第三次会议在长沙开幕。代表们认真听取了政府工作报告。", 2025),
+    ("北京市第十六届人民代表大会第四次会议隆重开幕,与会代表审议政府工作报告。", 2026),
+    ("省十三届人大一次会议开幕,代表们审议四川省人民政府工作报告,共商全省发展大计。", 2018)  # 省: its own,
+])
+def test_a_provinces_session_by_its_term_and_number_dates_a_page_that_names_no_year(opening, year):
+    m = meta("\n".join(["代表们热议政府工作报告", opening, "代表们表示,报告实事求是,催人奋进。"]))
+    assert m["doc_year"] == year
+    assert "届" in json.loads(m["metadata_evidence"])["doc_year"]["quote"]
+
+
+def test_a_countys_or_the_countrys_session_by_its_number_dates_nothing():
+    # a county's term opened late in 2021 or early in 2022: no one year; the country's is named as a past event
+    for opening in ("上午,洋县第十八届人民代表大会第四次会议开幕,代表们审议政府工作报告。",
+                    "总书记参加十三届全国人大一次会议时的重要讲话精神,代表们审议政府工作报告。"):
+        assert meta("\n".join(["代表们热议政府工作报告", opening]))["doc_year"] is None
+
+
 # ---------------------------------------------------------------- kind: a list quoted from a report, deliberation news
 
 @pytest.mark.parametrize("page", [

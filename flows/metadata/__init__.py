@@ -126,7 +126,7 @@ def document_metadata(clean_text: str, manifest: dict | None = None, page_date: 
                                                      # news or a reading of a plan is of one year, whatever
                                                      # the plan's period (审查“十五五”规划纲要草案)
                                                      kind != "other" and found["plan_start_year"] != found["plan_end_year"],
-                                                     page_date, date_in_url(manifest.get("source_url")))
+                                                     page_date, date_in_url(manifest.get("source_url")), region_code)
     if year_evidence:
         evidence["doc_year"] = year_evidence
     if found["doc_year"] and found["plan_start_year"] is None and year_its_targets_are_for(found):

@@ -12,6 +12,7 @@ from flows import lexicon
 from flows.metadata.evidence import Evidence, followed_by
 from flows.metadata.heads import PERIOD, SINGLE_YEAR, headline_of
 from flows.metadata.posted import posted_on
+from flows.metadata.sessions import session_year
 from flows.text.years import YEAR_NAMED_RE
 
 
@@ -71,6 +72,7 @@ class _Page:
     several_years: bool
     page_date: dt.date | None
     url_date: dt.date | None
+    region_code: str | None = None
 
     @cached_property
     def head(self) -> str:
@@ -376,17 +378,17 @@ def _most_named(p: _Page) -> Found | None:
 _YEAR_READERS = (_delivered_on_a_date, _session_on_a_date, _title_year, _scheme_of_no_year, _issued,
                  _report_in_its_season, _call_for_proposals, _planned_or_after_reviewed, _progress_of_its_year,
                  _first_planned_or_listed, _given_on_a_date, _year_with_future_words, _signature_date, _posted_year,
-                 _year_of_a_period, _most_named)
+                 _year_of_a_period, session_year, _most_named)
 
 
-def document_year(kind: str, title: str | None, title_line: str | None, lines: list[str],
-                  issue_date: dt.date | None, own_number: tuple[str, int] | None = None,
-                  several_years: bool = False, page_date: dt.date | None = None, url_date: dt.date | None = None) -> Found:
+def document_year(kind: str, title: str | None, title_line: str | None, lines: list[str], issue_date: dt.date | None,
+                  own_number: tuple[str, int] | None = None, several_years: bool = False, page_date: dt.date | None = None,
+                  url_date: dt.date | None = None, region_code: str | None = None) -> Found:
     """The one year a document is for: a list's or work plan's year, the year a work report plans for
     (a report delivered in January 2026: 2026), the year a completion notice reports on; an opinion
     or plan of no stated period: the year it was issued (signature date, else its own 文号). None
     for a document of several years. Each rule is one reader in _YEAR_READERS."""
-    page = _Page(kind, title, title_line, lines, issue_date, own_number, several_years, page_date, url_date)
+    page = _Page(kind, title, title_line, lines, issue_date, own_number, several_years, page_date, url_date, region_code)
     for reader in _YEAR_READERS:
         found = reader(page)
         if found is not None:
