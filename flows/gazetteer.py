@@ -199,6 +199,18 @@ def _landmark(text: str, piece: str, end: int) -> bool:
         tuple(lexicon.metadata_rules()["region_names"]["landmark_after"]), end)
 
 
+def _overlapped(text: str, pos: int, piece: str, names: dict, longest: int) -> bool:
+    """A short name that another name of its level, starting inside it, runs past (新荣昌: 荣昌 after 新, not
+    新荣区): the later name is the one meant."""
+    end, table = pos + len(piece), regions.regions()
+    levels = {table[code]["level"] for code in names[piece]}
+    return piece not in _names()[0] and any(
+        text[start:stop] in names and not part_of_a_word(text, start, stop - start)
+        and not not_a_short_name_here(text, start, text[start:stop])  # 浙江山区: 江山 is no name there
+        and levels == {table[code]["level"] for code in names[text[start:stop]]}  # 江西安福: 江西, then 安福
+        for start in range(pos + 1, end) for stop in range(end + 1, min(len(text), start + longest) + 1))
+
+
 def _named(text: str, admits, stoplist: frozenset):
     """(start, end, codes) of each name in text of the regions admits(row) accepts, by its full or short
     name: one code, or several for a name that stands for several admitted regions."""
@@ -211,7 +223,8 @@ def _named(text: str, admits, stoplist: frozenset):
             piece = text[pos:pos + length]
             if piece in names and piece not in stoplist and not part_of_a_word(text, pos, length) \
                     and not _landmark(text, piece, pos + length) \
-                    and (piece in _names()[0] or not not_a_short_name_here(text, pos, piece)):
+                    and (piece in _names()[0] or not not_a_short_name_here(text, pos, piece)) \
+                    and not _overlapped(text, pos, piece, names, longest):
                 codes = [c for c in names[piece] if admits(table[c])]
                 if codes:
                     yield pos, pos + length, tuple(codes)

@@ -1188,6 +1188,23 @@ def test_news_of_a_sessions_close_is_not_the_report():
     assert meta(page)["doc_type"] == "other"
 
 
+def test_a_short_name_gives_way_to_a_name_of_its_level_that_starts_inside_it_and_runs_past():
+    # 新荣昌: 荣昌 (重庆市荣昌区) after 新, not 新荣 (大同市新荣区); 江西安福县: 江西 stays (西安 is no county)
+    m = meta("\n".join(["(上接1版)", "各位代表!过去一年,现代化新荣昌建设迈出了坚实步伐。全区上下奋力推进新荣昌建设,"
+                         "新荣昌发展势头良好。区人大、区政协加强监督,全区地区生产总值增长6%。"]))
+    assert m["region_code"] == "500153"
+    from flows import gazetteer
+    assert [codes for _, _, codes in gazetteer._named("江西安福县", lambda row: True, frozenset())] == [
+        ("360000",), ("360829",)]
+
+
+def test_a_portals_list_line_a_title_then_its_date_is_the_title():
+    m = meta("\n".join(["上海市青浦区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要 2023-09-13", "主动公开",
+                         "序 言", "“十四五”时期,我国开启全面建设社会主义现代化国家新征程,上海以全面强化“四大功能”为引领。"]))
+    assert (m["region_code"], m["plan_start_year"], m["plan_end_year"]) == ("310118", 2021, 2025)
+    assert m["title"].endswith("纲要")
+
+
 # ---------------------------------------------------------------- region: the portal a page was fetched from
 
 COUNTY_NOTICE = ("关于2023年10月份民生实事项目进展情况的通报\n各乡镇人民政府,县政府各部门:\n"

@@ -127,6 +127,7 @@ def find_title_and_line(lines: list[str]) -> tuple[str | None, str | None]:
             break  # 相关新闻>>: the headlines from here on are other pages'
         line = re.sub(rf"\s*(?:{_words('page_tail_words')})\s*:.*$", "", line)  # a page's "published at" tail
         line = re.sub(rf"^(?:{_words('title_labels')})\s*[:|]?\s*(?=\S{{6}})", "", line)  # 信息名称 鞍山市人民政府关于…
+        line = re.sub(r"(?<=\S)\s+(?:19|20)\d{2}-\d{1,2}-\d{1,2}$", "", line)  # a portal's list: a title, then its date
         # a page's title with its site's name before or after (永顺县人民政府-湘西州…规划纲要, …的通知_…门户网站)
         line = re.sub(rf"^[^\s\-_|]{{2,24}}?(?:{_words('site_name_endings')})[-_|]|[-_|][^\s\-_|]{{2,24}}?(?:{_words('site_name_endings')})$",
                       "", line)
