@@ -1205,6 +1205,17 @@ def test_a_portals_list_line_a_title_then_its_date_is_the_title():
     assert m["title"].endswith("纲要")
 
 
+def test_a_portals_class_and_its_page_facts_without_a_colon_are_no_title():
+    m = meta("\n".join(["计划总结", "索引号: 002482365/2023-00095 公开日期: 2023-04-22",
+                         "浙江省卫生健康委关于印发2023年浙江省卫生健康工作要点的通知", "各市、县(市、区)卫生健康委(局):",
+                         "现将2023年浙江省卫生健康工作要点印发给你们,请认真组织实施。"]))
+    assert (m["doc_type"], m["doc_year"], m["region_code"]) == ("work_plan", 2023, "330000")
+    m = meta("\n".join(["索  引  号 014000810/2019-00559 分        类 年度计划及总结", "发布机构 江苏省交通运输厅",
+                         "标        题 2019年全省交通运输重点工作", "2019年全省交通运输重点抓好以下十个方面的工作:",
+                         "一、加快综合交通基础设施建设。"]))
+    assert (m["title"], m["doc_year"]) == ("2019年全省交通运输重点工作", 2019)
+
+
 # ---------------------------------------------------------------- region: the portal a page was fetched from
 
 COUNTY_NOTICE = ("关于2023年10月份民生实事项目进展情况的通报\n各乡镇人民政府,县政府各部门:\n"

@@ -143,7 +143,7 @@ def find_title_and_line(lines: list[str]) -> tuple[str | None, str | None]:
                 and not line.startswith(tuple(doc_type_rules()["navigation_starts"]))
                 and not ("|" in line and any(cell.strip(" :[]【】") in doc_type_rules()["page_fact_labels"]
                                              for cell in line.split("|")))
-                and not re.match(rf"^(?:{_words('page_fact_labels')})\s*:", line)  # 索引号: … 主题分类: 规划计划
+                and not re.match(rf"^(?:{_words('page_fact_labels')})\s*:?", line)  # 索引号: … 主题分类: 规划计划
                 and sum(w in line for w in doc_type_rules()["page_fact_labels"]) < 2  # 组配分类民生实事发布机构县发改局
                 and line not in doc_type_rules()["section_labels"]
                 and not line.startswith(("各", "经", "现将", "为"))):
