@@ -1216,6 +1216,29 @@ def test_a_portals_class_and_its_page_facts_without_a_colon_are_no_title():
     assert (m["title"], m["doc_year"]) == ("2019年全省交通运输重点工作", 2019)
 
 
+def test_a_work_scheme_that_carries_out_a_quoted_five_year_plan_is_a_years_work_plan():
+    m = meta("\n".join(["晋政办发〔2017〕55号", "山西省人民政府办公厅关于印发山西省贯彻落实《促进中部地区崛起“十三五”规划》工作方案",
+                         "各市、县人民政府,省人民政府各委、办、厅、局:", "现将工作方案印发给你们,请认真贯彻执行。"]))
+    assert (m["doc_type"], m["doc_year"]) == ("work_plan", 2017)
+
+
+def test_a_progress_report_whose_sentence_opens_with_its_year_after_an_ellipsis():
+    m = meta("\n".join(["留守儿童有了“诚信保姆”、养老院装上了新空调……2017年,肥东县实施37项民生工程,涉及社会保障等多个方面。"
+                         "据悉,截至6月底,全县民生工程已完工13462个,完工率67.2%。"]))
+    assert (m["doc_type"], m["doc_year"]) == ("progress_report", 2017)
+
+
+def test_a_plan_that_names_itself_after_a_long_opening_sentence():
+    opening = ("民政工作关系民生、连着民心,是社会建设的兜底性、基础性工作。为全面深入贯彻习近平总书记关于民政工作重要指示精神,"
+               "明确“十四五”时期广东省民政事业发展主要目标、重要任务和重大举措,着力推进民政领域“大救助、大养老服务、"
+               "大儿童保障、大慈善、大社会治理”五大工作体系建设,"
+               "开启广东民政事业现代化建设新征程,依据《广东省国民经济和社会发展第十四个五年规划和2035年远景目标纲要》"
+               "和民政部《“十四五”民政事业发展规划》制定本规划。")
+    assert opening.index("本规划") > 200
+    m = meta("\n".join([opening, "第一章“十三五”时期发展回顾", "“十三五”时期是全面建成小康社会的决定性阶段。"]))
+    assert (m["doc_type"], m["plan_start_year"], m["plan_end_year"]) == ("action_plan", 2021, 2025)
+
+
 # ---------------------------------------------------------------- region: the portal a page was fetched from
 
 COUNTY_NOTICE = ("关于2023年10月份民生实事项目进展情况的通报\n各乡镇人民政府,县政府各部门:\n"

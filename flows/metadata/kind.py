@@ -72,7 +72,9 @@ def doc_type(title: str | None) -> str:
     if about_a_document(title):
         return "other"
     kind = _named_kind(title)
-    if kind == "work_plan" and (PERIOD.search(title) or named_period(title)) and \
+    # (贯彻落实《…“十三五”规划》工作方案: the period is that of the plan it carries out, not its own)
+    own = re.sub(r"《[^》]*》", "", title).strip() or title
+    if kind == "work_plan" and (PERIOD.search(own) or named_period(own)) and \
             not any(w in title for w in lexicon.metadata_rules()["doc_type"]["one_year_plan_words"]):
         return "action_plan"  # a 方案 for 2023—2025年 is a multi-year plan, not a year's work plan
     return kind
