@@ -57,6 +57,7 @@ def _clutter_rules() -> dict:
         rules = tomllib.load(handle)
     return {
         "lines": [re.compile(p) for p in rules["lines"]["patterns"]],
+        "first_line_file_ending": re.compile(rules["lines"]["first_line_file_ending"]),
         "preface": [re.compile(p) for p in rules["preface"]["markers"]],
         "preface_max": rules["preface"]["max_position"],
         "trailing": re.compile(rules["trailing"]["pattern"]),
@@ -230,6 +231,8 @@ def remove_clutter(lines: list[str]) -> tuple[list[str], dict, dt.date | None, t
     for line in lines:
         stripped = line.strip()
         number += bool(stripped)
+        if number == 1 and stripped and rules["first_line_file_ending"].search(stripped):
+            line = stripped = rules["first_line_file_ending"].sub("", stripped)
         if stripped and any(p.match(stripped) for p in rules["lines"]):
             counts["clutter_lines"] += 1
             if number <= rules["page_date_max_line"]:

@@ -271,3 +271,11 @@ def test_a_sites_greeting_is_page_clutter():
 def test_a_news_sites_tagline_is_page_clutter():
     text = clean.clean("安徽热线 - 安徽地区最专业的新闻资讯网站!\n专题询问 会不会“问了也白问”\n我省于2011年首次开展专题询问。\n").clean_text
     assert "安徽" not in text
+
+
+def test_a_download_pages_first_line_is_the_documents_title_without_its_file_ending():
+    text = "\n".join(["諸城市重大突發事件應急保障體系建設行動計劃方案(2021-2022年)(18頁).docx", "下載文檔", "上傳人:Le****97",
+                      "1、為提高突發事件應急保障能力和水平,結合我市實際,制定本計劃。", "附件1.xlsx"])
+    lines = clean.clean(text).clean_text.split("\n")
+    assert lines[0] == "诸城市重大突发事件应急保障体系建设行动计划方案(2021-2022年)"
+    assert not any(line.endswith(".xlsx") for line in lines)  # a later attachment link is still clutter
