@@ -1239,6 +1239,12 @@ def test_a_plan_that_names_itself_after_a_long_opening_sentence():
     assert (m["doc_type"], m["plan_start_year"], m["plan_end_year"]) == ("action_plan", 2021, 2025)
 
 
+def test_a_first_sentence_whose_subject_is_a_region_names_the_page_that_names_itself_nowhere_else():
+    m = meta("\n".join(["2021年,大安市聚焦群众期盼,坚定不移增投入、解民需,重点实施五大工程暖民心。",
+                         "旅游富民工程。投资3.2亿元,景区基础和配套设施建成使用。"]))
+    assert m["region_code"] == "220882" and where(m) == "opening"
+
+
 # ---------------------------------------------------------------- region: the portal a page was fetched from
 
 COUNTY_NOTICE = ("关于2023年10月份民生实事项目进展情况的通报\n各乡镇人民政府,县政府各部门:\n"

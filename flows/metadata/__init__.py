@@ -32,7 +32,7 @@ from flows.metadata.kind import doc_type, doc_type_from_opening, document_kind
 from flows.metadata.portal import region_of_site_byline, region_of_source_url
 from flows.metadata.posted import date_in_url
 from flows.metadata.mentioned import (region_by_counties, region_by_mentions, region_by_self_words, region_by_towns,
-                                      region_of_doc_number)
+                                      region_of_doc_number, region_opening_the_text)
 from flows.metadata.region import find_region, region_evidence
 from flows.metadata.self_level import level_it_speaks_as, not_the_level_it_speaks_as, self_level
 from flows.metadata.year import document_year
@@ -101,7 +101,7 @@ def document_metadata(clean_text: str, manifest: dict | None = None, page_date: 
     # as that it names most, the region its 文号 names (石柱府办发〔2024〕10号), the county of its towns.
     for fallback in (lambda: region_by_mentions(clean_text, lines), lambda: region_of_doc_number(lines),
                      lambda: region_by_self_words(clean_text), lambda: region_by_towns(clean_text),
-                     lambda: region_by_counties(clean_text),
+                     lambda: region_by_counties(clean_text), lambda: region_opening_the_text(lines),
                      lambda: region_of_site_byline(lines, page_facts, clean_text),
                      lambda: region_of_source_url(manifest.get("source_url"), clean_text)):
         if region_name is not None or region_code is not None:

@@ -5,6 +5,7 @@ the county of its towns, the prefecture of its counties. Each reader returns (co
 (None, None); the order they are tried in is document_metadata's. Words in flows/rules/metadata.toml."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from flows import gazetteer, lexicon, regions
@@ -97,6 +98,19 @@ def _the_one_province_named(mentioned, shared) -> tuple[str | None, Evidence | N
     if any(4 * k > n for codes, k in shared.items() if any(code in regions.ancestor_codes(c) for c in codes)):
         return None
     return code, Evidence("mentions", f"{regions.regions()[code]['name']} ×{n}, the only province named")
+
+
+def region_opening_the_text(lines: list[str]) -> tuple[str | None, Evidence | None]:
+    """A page whose first line is a sentence that opens, perhaps after its year, with a region's full name
+    as its subject (2021年,大安市聚焦群众期盼…; 2019年,福建省投入为民办实事项目资金…): that region."""
+    if not lines or not re.search(r"[,。]", lines[0]) or list_item_or_site_name(lines[0]):
+        return None, None
+    line = lines[0]
+    chain = gazetteer.chain_at(line, re.match(_evidence_rules()["sentence_opening_year_pattern"], line).end())
+    if not chain or chain[-1].short or cited(line, chain[0].start):
+        return None, None
+    code = gazetteer.resolve(chain).code
+    return (code, Evidence("opening", line[:chain[-1].end + 10])) if code else (None, None)
 
 
 def region_by_counties(clean_text: str) -> tuple[str | None, Evidence | None]:
