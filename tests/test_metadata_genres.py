@@ -1245,6 +1245,18 @@ def test_a_first_sentence_whose_subject_is_a_region_names_the_page_that_names_it
     assert m["region_code"] == "220882" and where(m) == "opening"
 
 
+def test_a_delegation_at_a_congress_is_the_congresss_page_not_the_delegations():
+    m = meta("\n".join(["聊城市第十八届人民代表大会第四次会议东昌府区代表团召开全体代表会议 继续审议市政府工作报告",
+                         "1月13日上午,出席会议的代表团全体代表继续审议市政府工作报告。"]))
+    assert m["region_code"] == "371500"
+
+
+def test_a_photos_caption_is_neither_title_nor_region():
+    m = meta("\n".join(["資料圖:浙江省人大推進“民生實事項目代表票決制”工作交流會現場。",
+                         "浙江在線訊,1月16日,龍游縣十三屆人大二次會議上,全體代表對上一年政府民生實事的完成情況進行了滿意度測評。"]))
+    assert m["region_code"] == "330825" and m["doc_type"] == "progress_report"
+
+
 # ---------------------------------------------------------------- region: the portal a page was fetched from
 
 COUNTY_NOTICE = ("关于2023年10月份民生实事项目进展情况的通报\n各乡镇人民政府,县政府各部门:\n"

@@ -58,8 +58,13 @@ def lone_short_name(text: str, chain: list[gazetteer.Name]) -> bool:
     return len(chain) == 1 and len(chain[0].text) <= 2 and not _speaks_for_body(text, chain)
 
 
+def _a_delegation(text: str, chain: list[gazetteer.Name]) -> bool:
+    return followed_by(text, chain[-1].end, _evidence_rules()["delegation_words"]) is not None
+
+
 def _chains_in_title(line: str) -> list[list[gazetteer.Name]]:
-    chains = [c for c in gazetteer.chains_in(line) if not cited(line, c[0].start) or line.startswith("关于")]
+    chains = [c for c in gazetteer.chains_in(line)
+              if (not cited(line, c[0].start) or line.startswith("关于")) and not _a_delegation(line, c)]
     chains = [c for c in chains if not lone_short_name(line, c)]
     return chains or _short_name_chains(line)
 
