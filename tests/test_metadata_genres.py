@@ -1257,6 +1257,12 @@ def test_a_photos_caption_is_neither_title_nor_region():
     assert m["region_code"] == "330825" and m["doc_type"] == "progress_report"
 
 
+def test_a_plan_that_names_itself_takes_the_period_its_first_sentence_names():
+    m = meta("\n".join(["本纲要根据《中共老河口市委关于制定国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议》编制,"
+                         "主要阐明全市经济社会发展战略意图,是指导老河口未来五年发展的宏伟蓝图。", "第一章 发展基础"]))
+    assert (m["doc_type"], m["plan_start_year"], m["plan_end_year"]) == ("action_plan", 2021, 2025)
+
+
 # ---------------------------------------------------------------- region: the portal a page was fetched from
 
 COUNTY_NOTICE = ("关于2023年10月份民生实事项目进展情况的通报\n各乡镇人民政府,县政府各部门:\n"

@@ -96,7 +96,10 @@ def plan_period(title: str | None, text: str) -> tuple[int | None, int | None]:
         return int(match.group(1)), int(match.group(2))
     rules = lexicon.metadata_rules()["doc_type"]
     opening = re.search(rules["plan_opening_pattern"], text[:rules["plan_opening_within"]])
-    named = named_period(text[:opening.end()]) if opening else None  # …第十五个五年规划纲要,根据…编制: it names itself
+    # …第十五个五年规划纲要,根据…编制: it names itself, before the words or in their sentence (本纲要根据《…第十四个五年
+    # 规划…的建议》编制)
+    sentence_end = text.find("。", opening.end()) if opening else -1
+    named = named_period(text[:sentence_end if sentence_end >= 0 else opening.end()]) if opening else None
     if named:
         return named
     if title:
