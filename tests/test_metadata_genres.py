@@ -1263,6 +1263,14 @@ def test_a_plan_that_names_itself_takes_the_period_its_first_sentence_names():
     assert (m["doc_type"], m["plan_start_year"], m["plan_end_year"]) == ("action_plan", 2021, 2025)
 
 
+def test_session_news_where_the_government_delivers_its_work_report_and_its_targets_are_given():
+    m = meta("\n".join(["1月21日上午,乐山市第八届人民代表大会第七次会议开幕。",
+                         "开幕会上,乐山市市长代表乐山市人民政府作工作报告。会议审查乐山市2025年国民经济和社会发展计划执行情况及"
+                         "2026年计划草案的报告。",
+                         "今年是“十五五”开局之年。报告提出了今年乐山发展的主要预期目标:地区生产总值增长5.5%。"]))
+    assert m["doc_type"] == "government_work_report"
+
+
 # ---------------------------------------------------------------- region: the portal a page was fetched from
 
 COUNTY_NOTICE = ("关于2023年10月份民生实事项目进展情况的通报\n各乡镇人民政府,县政府各部门:\n"
