@@ -359,7 +359,8 @@ def test_a_bureau_heads_report_at_a_work_meeting_is_not_the_government_work_repo
     meeting = meta("3月2日,市政府召开2024年全市民政工作会议,回顾总结2023年工作,研究部署2024年任务。副市长出席会议并讲话,"
                    "市民政局局长作工作报告。")
     assert (meeting["doc_type"], meeting["doc_year"]) == ("other", 2024)
-    report = meta("1月8日,荆州市第六届人民代表大会第三次会议开幕。市长王某代表荆州市人民政府作工作报告。")
+    report = meta("1月8日,荆州市第六届人民代表大会第三次会议开幕。市长王某代表荆州市人民政府作工作报告。"
+                  "报告指出,过去一年全市地区生产总值增长6%。")  # (proceedings alone would be news of the session)
     assert report["doc_type"] == "government_work_report"
 
 
