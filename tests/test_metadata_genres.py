@@ -1272,6 +1272,17 @@ def test_session_news_where_the_government_delivers_its_work_report_and_its_targ
     assert m["doc_type"] == "government_work_report"
 
 
+@pytest.mark.parametrize("opening, code", [
+    ("1月26日,出席省十三届人大一次会议的南昌市代表团对省人大常委会工作报告进行了审议。", "360000"),  # 省: 南昌's province
+    ("12月27日下午,市人大常委会主任参加市十八届人大三次会议临清市代表团审议时强调,要深刻领会报告精神。", "371500"),
+    ("出席市十六届人大三次会议的海淀区代表团审议政府工作报告。", "110000"),  # a municipality's 市
+    ("1月14日,出席聊城市第十八届人民代表大会第六次会议的茌平代表团举行会议。茌平区委副书记、区长某某参加审议。", "371500"),
+])
+def test_a_delegations_news_is_the_page_of_the_congress_it_attends(opening, code):
+    m = meta("\n".join([opening, "代表们认为,报告实事求是、催人奋进。"]))
+    assert (m["region_code"], where(m)) == (code, "delegation")
+
+
 # ---------------------------------------------------------------- region: the portal a page was fetched from
 
 COUNTY_NOTICE = ("关于2023年10月份民生实事项目进展情况的通报\n各乡镇人民政府,县政府各部门:\n"

@@ -252,11 +252,36 @@ def region_evidence(lines: list[str], title: str | None, title_line: str | None,
     return found
 
 
+def _congress_a_delegation_attends(lines: list[str]) -> tuple[str, Evidence] | None:
+    """The region whose congress a delegation's news is about (see delegation_congress_pattern in the rules)."""
+    rules = _evidence_rules()
+    text = "\n".join(lines[:15])[:1500]
+    for match in re.finditer(rules["delegation_congress_pattern"], text):
+        before = text[max(0, match.end("level") - 12):match.end("level")]
+        named = [c for c in gazetteer.chains_in(before) if c[-1].end == len(before)]  # 聊城市第十八届…
+        if named:
+            code = gazetteer.resolve(named[-1]).code
+        else:
+            delegation = gazetteer.chain_at(match.group("delegation"), 0, allow_short=True)
+            code = gazetteer.resolve(delegation).code if delegation else None
+            level = rules["delegation_congress_levels"][match.group("level")]
+            # (a municipality's 市 is its province-level row: 市十六届人大…海淀区代表团)
+            code = next((row["code"] for row in regions.ancestors(code) if row["level"] == level or (
+                row["name"] in lexicon.mapping("regions")["municipalities"])), None) if code else None
+        if code:
+            return code, Evidence("delegation", match.group(0))
+    return None
+
+
 def find_region(lines: list[str], title: str | None, title_line: str | None, issuer: str | None,
                 context: str, page_facts: tuple[str, ...] = ()) -> tuple[str | None, str | None, Evidence | None, str | None]:
     """(region name, GB/T 2260 code, evidence, warning). The most trusted kind of place that names a
     region decides; a later name of the same kind that lies inside it refines it (湖州市 … 德清县
-    人民政府); a name several regions share and nothing settles is left null with a warning."""
+    人民政府); a name several regions share and nothing settles is left null with a warning. News of a
+    delegation at a congress is the congress's, whatever the delegation's name in its title."""
+    congress = _congress_a_delegation_attends(lines)
+    if congress:
+        return regions.regions()[congress[0]]["name"], congress[0], congress[1], None
     evidence = region_evidence(lines, title, title_line, issuer, page_facts)
     for where in dict.fromkeys(w for w, _, _ in evidence):
         chosen = None
