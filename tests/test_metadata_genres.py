@@ -1283,6 +1283,11 @@ def test_a_delegations_news_is_the_page_of_the_congress_it_attends(opening, code
     assert (m["region_code"], where(m)) == (code, "delegation")
 
 
+@pytest.mark.parametrize("headline", ["2018年10个民生实事项目全面落实", "2024年甘肃省10件为民实事如期完成"])
+def test_a_headline_that_says_the_matters_were_done_is_a_progress_report(headline):
+    assert meta("\n".join([headline, "记者从市政府获悉,今年确定的民生实事项目进展顺利。"]))["doc_type"] == "progress_report"
+
+
 # ---------------------------------------------------------------- region: the portal a page was fetched from
 
 COUNTY_NOTICE = ("关于2023年10月份民生实事项目进展情况的通报\n各乡镇人民政府,县政府各部门:\n"
