@@ -1288,6 +1288,13 @@ def test_a_headline_that_says_the_matters_were_done_is_a_progress_report(headlin
     assert meta("\n".join([headline, "记者从市政府获悉,今年确定的民生实事项目进展顺利。"]))["doc_type"] == "progress_report"
 
 
+def test_the_site_a_breadcrumb_starts_from_is_the_region_of_a_page_that_names_itself_nowhere():
+    m = meta("\n".join(["您当前的位置:安康市人民政府 > 政府信息公开 > 正文内容",
+                         "2015年市政府确定十件实事进展情况通报(一)",
+                         "按照市政府要求,市政府督查室对十件实事进展情况进行了专项督查,全市各项工作进展顺利。"]))
+    assert (m["region_code"], where(m)) == ("610900", "byline_site")
+
+
 # ---------------------------------------------------------------- region: the portal a page was fetched from
 
 COUNTY_NOTICE = ("关于2023年10月份民生实事项目进展情况的通报\n各乡镇人民政府,县政府各部门:\n"

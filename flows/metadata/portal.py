@@ -61,21 +61,23 @@ def region_of_source_url(source_url: str | None, clean_text: str) -> tuple[str |
 def region_of_site_byline(lines: list[str], page_facts: tuple[str, ...],
                           clean_text: str) -> tuple[str | None, Evidence | None]:
     """Where the text names itself nowhere, the region of the site its byline names (来源:沛县人大网,
-    来源:宁海新闻网), if that name is of one region of the level the text speaks as (a city's news site
+    来源:宁海新闻网) or its breadcrumb starts from (您当前的位置:安康市人民政府 > …), if that name is of one region of the level the text speaks as (a city's news site
     reposts its province's and its counties' news too: those speak as another level)."""
     admits, _, _ = self_level(clean_text)
     if admits is None:
         return None, None
     rules = lexicon.metadata_rules()
-    leads = "|".join(map(re.escape, rules["region_evidence"]["byline_leads"]))
-    site_words = tuple(rules["source_url"]["site_byline_words"])
     found: dict[str, str] = {}  # code -> the byline
-    for line in lines[:8] + lines[-4:] + list(page_facts):
-        for match in re.finditer(leads, line):
-            rest = line[match.end():].strip(" |")
-            name = gazetteer.name_at(rest, 0, allow_short=True)
-            if name is not None and rest[name.end:].startswith(site_words):
-                found.update((c, line) for c in name.codes if admits(regions.regions()[c]) and c not in found)
+    # a byline's site (来源:沛县人大网) or the site a breadcrumb starts from (您当前的位置:安康市人民政府 > …)
+    kinds = ((rules["region_evidence"]["byline_leads"], rules["source_url"]["site_byline_words"]),
+             (rules["source_url"]["breadcrumb_leads"], rules["source_url"]["breadcrumb_site_words"]))
+    for leads, site_words in kinds:
+        for line in lines[:8] + lines[-4:] + list(page_facts):
+            for match in re.finditer("|".join(map(re.escape, leads)), line):
+                rest = line[match.end():].strip(" |")
+                name = gazetteer.name_at(rest, 0, allow_short=True)
+                if name is not None and rest[name.end:].startswith(tuple(site_words)):
+                    found.update((c, line) for c in name.codes if admits(regions.regions()[c]) and c not in found)
     if len(found) != 1:
         return None, None
     (code, line), = found.items()
