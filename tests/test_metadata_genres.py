@@ -1295,6 +1295,15 @@ def test_the_site_a_breadcrumb_starts_from_is_the_region_of_a_page_that_names_it
     assert (m["region_code"], where(m)) == ("610900", "byline_site")
 
 
+@pytest.mark.parametrize("head, code", [
+    ("蓟县人民政府关于印发2016年20项民心工程实施方案的通知\n各乡镇人民政府:", "120119"),  # 蓟州区 since 2016
+    ("富阳市2014年十件民生实事\n一、新建公园3个。", "330111"),  # 富阳区 since 2014
+    ("2026年新疆要办这十件民生实事\n记者从新闻发布会上获悉,今年提出十件民生实事。", "650000"),
+])
+def test_a_former_name_and_a_short_name_before_what_it_will_do_name_the_region(head, code):
+    assert meta(head)["region_code"] == code
+
+
 # ---------------------------------------------------------------- region: the portal a page was fetched from
 
 COUNTY_NOTICE = ("关于2023年10月份民生实事项目进展情况的通报\n各乡镇人民政府,县政府各部门:\n"
