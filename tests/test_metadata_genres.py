@@ -1304,6 +1304,13 @@ def test_a_former_name_and_a_short_name_before_what_it_will_do_name_the_region(h
     assert meta(head)["region_code"] == code
 
 
+def test_a_schemes_draft_put_out_for_comment_is_the_scheme_a_reports_draft_is_news():
+    scheme = meta("芜湖市2024年50项民生实事实施方案(征求意见稿)公示\n根据有关要求,市发改委组织开展了民生实事实施方案编制工作。")
+    assert (scheme["doc_type"], scheme["doc_year"]) == ("work_plan", 2024)
+    report = meta("关于公开征求《2024年政府工作报告(征求意见稿)》意见建议的公告\n为广泛听取意见,现公开征求意见。")
+    assert report["doc_type"] == "other"
+
+
 # ---------------------------------------------------------------- region: the portal a page was fetched from
 
 COUNTY_NOTICE = ("关于2023年10月份民生实事项目进展情况的通报\n各乡镇人民政府,县政府各部门:\n"

@@ -18,9 +18,13 @@ def _named_kind(title: str | None) -> str:
 
 def about_a_document(title: str | None) -> bool:
     """A reading, an open letter, a press conference: about the document, not it — except a press
-    conference or reading of what was done (…落实情况新闻发布会), which reports the progress itself."""
-    words = lexicon.metadata_rules()["doc_type"]["about_a_document"]
-    return bool(title) and any(w in title for w in words) and _named_kind(title) != "progress_report"
+    conference or reading of what was done (…落实情况新闻发布会), which reports the progress itself, and
+    the draft of a scheme put out for comment (…实施方案(征求意见稿)公示), which is the scheme."""
+    rules = lexicon.metadata_rules()["doc_type"]
+    if not title or not any(w in title for w in rules["about_a_document"]):
+        return False
+    kind = _named_kind(title)
+    return kind != "progress_report" and not (kind == "work_plan" and any(w in title for w in rules["draft_words"]))
 
 
 def page_about_a_document(title_line: str | None, headline: str | None) -> bool:
