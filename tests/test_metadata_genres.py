@@ -1311,6 +1311,12 @@ def test_a_schemes_draft_put_out_for_comment_is_the_scheme_a_reports_draft_is_ne
     assert report["doc_type"] == "other"
 
 
+def test_a_page_of_no_kind_whose_opening_line_starts_with_its_year_is_of_that_year():
+    m = meta("\n".join(["2020年,循化县紧紧围绕“保稳定、促发展、惠民生”这一主线,全力提升民生福祉。",
+                         "——拉面产业提档升级步伐加快。连续举办拉面劳动技能提升培训班8期。"]))
+    assert m["doc_year"] == 2020
+
+
 # ---------------------------------------------------------------- region: the portal a page was fetched from
 
 COUNTY_NOTICE = ("关于2023年10月份民生实事项目进展情况的通报\n各乡镇人民政府,县政府各部门:\n"

@@ -285,12 +285,12 @@ def _listed(p: _Page):
 
 
 def _progress_of_its_year(p: _Page) -> Found | None:
-    """A progress report reports on the year it lists, whatever next year it names, or on the year a line
-    of its opening starts with (2023年县级重点项目共530项…)."""
-    if p.kind != "progress_report":
+    """A progress report reports on the year it lists, whatever next year it names; it, or a page of no
+    kind, on the year a line of its opening starts with (2023年县级重点项目共530项…; 2020年,循化县…)."""
+    if p.kind not in ("progress_report", "other"):
         return None
     listed = p.listed
-    if listed:
+    if listed and p.kind == "progress_report":
         return int(listed.group(1)), Evidence("text", listed.group(0))
     opened = next(filter(None, (re.match(_rules()["line_opening_year_pattern"], line) for line in p.lines[:3])), None)
     return (int(opened.group(1)), Evidence("text", opened.group(0))) if opened else None
