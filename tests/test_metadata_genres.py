@@ -1317,6 +1317,12 @@ def test_a_page_of_no_kind_whose_opening_line_starts_with_its_year_is_of_that_ye
     assert m["doc_year"] == 2020
 
 
+@pytest.mark.parametrize("title", ["【广东遴选】2023年广东省政府工作报告", "2017年陕西省政府工作报告全文【解读】(2)"])
+def test_a_sites_tag_in_brackets_does_not_make_the_report_a_page_about_it(title):
+    m = meta("\n".join([title, "各位代表:", "现在,我代表省人民政府,向大会报告工作,请予审议。"]))
+    assert m["doc_type"] == "government_work_report"
+
+
 # ---------------------------------------------------------------- region: the portal a page was fetched from
 
 COUNTY_NOTICE = ("关于2023年10月份民生实事项目进展情况的通报\n各乡镇人民政府,县政府各部门:\n"

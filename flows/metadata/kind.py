@@ -21,6 +21,7 @@ def about_a_document(title: str | None) -> bool:
     conference or reading of what was done (…落实情况新闻发布会), which reports the progress itself, and
     the draft of a scheme put out for comment (…实施方案(征求意见稿)公示), which is the scheme."""
     rules = lexicon.metadata_rules()["doc_type"]
+    title = re.sub(r"【[^】]*】", "", title or "")  # a site's tag (【广东遴选】, 【解读】) is not what the page says it is
     if not title or not any(w in title for w in rules["about_a_document"]):
         return False
     kind = _named_kind(title)
