@@ -1244,6 +1244,8 @@ def test_a_first_sentence_whose_subject_is_a_region_names_the_page_that_names_it
     m = meta("\n".join(["2021年,大安市聚焦群众期盼,坚定不移增投入、解民需,重点实施五大工程暖民心。",
                          "旅游富民工程。投资3.2亿元,景区基础和配套设施建成使用。"]))
     assert m["region_code"] == "220882" and where(m) == "opening"
+    m = meta("今年以来,循化县坚持把党史学习教育同服务群众结合起来,全力解决群众反映强烈的“烦心事”。\n一、就业服务。")
+    assert m["region_code"] == "630225"
 
 
 def test_a_delegation_at_a_congress_is_the_congresss_page_not_the_delegations():
