@@ -5,15 +5,17 @@ manifest otherwise, and left null where nobody says. `metadata_sources` records 
 `metadata_evidence` where in the text.
 
   heads      title, 文号, signature date, issuer, plan period; a region name's level by its ending
-  region     where: the document's own region from the places it names itself (title, signature…)
+  region     where: the document's own region from the places it names itself (title, signature…);
+             a delegation's news: the congress it attends
   mentioned  where, when it names itself nowhere: what it mentions (the region of its level named
-             most, its 文号, its towns, its counties)
+             most, its 文号, its towns, its counties, the subject its first sentence opens with)
   listed     names a text lists that are not its own (a notice's addressees, places visited)
   self_level the level a text speaks as (我省, 全县, 区委…), counted once per document
   portal     for a fetched page: the region a government portal's host is named for, the site a
              byline names
   posted     when a page was posted: its labelled date, a dateline, the date its URL carries
   year       when: the one year the document is for (_YEAR_READERS, in order)
+  sessions   when a province's congress session met, from its term and number (a reader of year's)
   kind       what kind: doc_type from title, headline or opening, else what an unnamed page says it is
              (_UNNAMED_PAGES); decided in document_kind
   evidence   Evidence (where a field was read) and the word test the readers share

@@ -1,7 +1,7 @@
 """Where, when a text names itself in no trusted place (no title, signature, issuing body, dateline or
 byline that names it): the region of the level it speaks as that it names most, the one province or
 region it names again and again, the region its 文号 names, the one it frames as itself (平安杭州),
-the county of its towns, the prefecture of its counties. Each reader returns (code, evidence) or
+the county of its towns, the prefecture of its counties, the region its first sentence opens with. Each reader returns (code, evidence) or
 (None, None); the order they are tried in is document_metadata's. Words in flows/rules/metadata.toml."""
 from __future__ import annotations
 
