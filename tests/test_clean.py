@@ -279,3 +279,8 @@ def test_a_download_pages_first_line_is_the_documents_title_without_its_file_end
     lines = clean.clean(text).clean_text.split("\n")
     assert lines[0] == "诸城市重大突发事件应急保障体系建设行动计划方案(2021-2022年)"
     assert not any(line.endswith(".xlsx") for line in lines)  # a later attachment link is still clutter
+
+
+def test_a_photos_caption_line_is_clutter():
+    text = "\n".join(["【资料图】", "资料图:浙江省人大推进工作交流会现场。", "1月16日,全体代表对民生实事完成情况进行了满意度测评。"])
+    assert clean.clean(text).clean_text.split("\n") == ["1月16日,全体代表对民生实事完成情况进行了满意度测评。"]
