@@ -1325,6 +1325,15 @@ def test_a_sites_tag_in_brackets_does_not_make_the_report_a_page_about_it(title)
     assert m["doc_type"] == "government_work_report"
 
 
+def test_an_unnamed_page_that_gives_a_sectors_requirements_for_the_year_is_its_work_points():
+    points = meta("\n".join(["2020年是全面建成小康社会和“十三五”规划收官之年。全市民政工作总体要求是:以习近平新时代中国特色"
+                              "社会主义思想为指导,兜牢民生底线。", "一、全力保障基本民生"]))
+    assert points["doc_type"] == "work_plan"
+    report = meta("\n".join(["今年政府工作的总体要求是:以习近平新时代中国特色社会主义思想为指导,推动高质量发展。",
+                              "加快产业升级。推进乡村振兴。深化改革开放。"]))
+    assert report["doc_type"] == "government_work_report"
+
+
 # ---------------------------------------------------------------- region: the portal a page was fetched from
 
 COUNTY_NOTICE = ("关于2023年10月份民生实事项目进展情况的通报\n各乡镇人民政府,县政府各部门:\n"

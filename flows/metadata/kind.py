@@ -244,10 +244,18 @@ def opens_as_a_plan(lines: list[str]) -> bool:
     return re.search(rules["plan_opening_pattern"], "\n".join(lines)[:rules["plan_opening_within"]]) is not None
 
 
+def states_a_sectors_requirements(lines: list[str]) -> bool:
+    """An opening that gives a sector's general requirements for the year (全市民政工作总体要求是:,
+    省人大常委会监督工作的总体要求是:): that sector's work points — not the government's (政府工作的总体要求)."""
+    rules = lexicon.metadata_rules()["doc_type"]
+    return re.search(rules["sector_requirements_pattern"], _opening(lines)) is not None
+
+
 # A page that no title, headline or cue names may still say what it is, in this order: a speech to the
-# congress or a page of the year's tasks (the work report), a multi-year plan naming itself.
-_UNNAMED_PAGES = ((speaks_to_the_congress, "government_work_report"), (commands_the_years_tasks, "government_work_report"),
-                  (opens_as_a_plan, "action_plan"))
+# congress, a sector's requirements for the year (its work points), a page of the year's tasks (the work
+# report), a multi-year plan naming itself.
+_UNNAMED_PAGES = ((speaks_to_the_congress, "government_work_report"), (states_a_sectors_requirements, "work_plan"),
+                  (commands_the_years_tasks, "government_work_report"), (opens_as_a_plan, "action_plan"))
 
 
 def delivers_a_report(lines: list[str]) -> bool:
