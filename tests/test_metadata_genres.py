@@ -1334,6 +1334,12 @@ def test_an_unnamed_page_that_gives_a_sectors_requirements_for_the_year_is_its_w
     assert report["doc_type"] == "government_work_report"
 
 
+def test_news_that_a_county_launched_its_numbered_livelihood_projects_is_their_list():
+    m = meta("\n".join(["日前,从蓟县经济工作会议上获悉,2016年蓟县推出了新一轮20项民心工程,总投资15.4亿元。",
+                         "为方便群众出行,蓟县今年将翻建大修乡村公路200公里。"]))
+    assert (m["doc_type"], m["doc_year"]) == ("practical_matters_list", 2016)
+
+
 # ---------------------------------------------------------------- region: the portal a page was fetched from
 
 COUNTY_NOTICE = ("关于2023年10月份民生实事项目进展情况的通报\n各乡镇人民政府,县政府各部门:\n"
