@@ -202,13 +202,19 @@ def _landmark(text: str, piece: str, end: int) -> bool:
 def _overlapped(text: str, pos: int, piece: str, names: dict, longest: int) -> bool:
     """A short name that another name of its level, starting inside it, runs past (新荣昌: 荣昌 after 新, not
     新荣区): the later name is the one meant."""
-    end, table = pos + len(piece), regions.regions()
+    if piece in _names()[0]:
+        return False
+    end = pos + len(piece)
+    later = [(start, text[start:stop]) for start in range(pos + 1, end)
+             for stop in range(end + 1, min(len(text), start + longest) + 1) if text[start:stop] in names]
+    if not later:  # the common case: nothing runs past it
+        return False
+    table = regions.regions()
     levels = {table[code]["level"] for code in names[piece]}
-    return piece not in _names()[0] and any(
-        text[start:stop] in names and not part_of_a_word(text, start, stop - start)
-        and not not_a_short_name_here(text, start, text[start:stop])  # 浙江山区: 江山 is no name there
-        and levels == {table[code]["level"] for code in names[text[start:stop]]}  # 江西安福: 江西, then 安福
-        for start in range(pos + 1, end) for stop in range(end + 1, min(len(text), start + longest) + 1))
+    return any(levels == {table[code]["level"] for code in names[name]}  # 江西安福: 江西, then 安福
+               and not part_of_a_word(text, start, len(name))
+               and not not_a_short_name_here(text, start, name)  # 浙江山区: 江山 is no name there
+               for start, name in later)
 
 
 def _named(text: str, admits, stoplist: frozenset):
