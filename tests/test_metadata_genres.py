@@ -2381,3 +2381,16 @@ def test_report_news_that_announces_the_matters_and_goes_on_to_enumerate_them_is
     page = ("1月31日上午,某州第十五届人民代表大会第四次会议在某市隆重开幕。州长某某代表州人民政府向大会作政府工作报告。\n"
             "报告明确,今年将继续统筹财力,扎实办好“十件民生实事”。\n(一)\n促进群众就业增收,开展职业技能培训2.5万人次。")
     assert meta(page)["doc_type"] == "practical_matters_list"
+
+
+def test_a_pages_date_below_its_portal_menu_dates_session_news():
+    page = ("• 某某联通2026广告\n  • 服务某某,融入某某\n  • 首届企业论坛\n  • 优秀案例征集\n  • 2025宣传基层行\n某某\nEnglish\n"
+            "当前位置:某某频道首页 > 社会 > 正文\n\n某某市十七届人大六次会议隆重开幕\n\n某某市十七届人大六次会议隆重开幕\n"
+            "2026-02-05 11:02:55 来源:某某日报\n\n代市长某某代表市人民政府向大会作政府工作报告。本报记者某某摄")
+    assert meta(page)["doc_year"] == 2026
+
+
+def test_a_date_things_stood_at_is_not_the_pages_date():
+    page = ("1月11日上午,某市政协六届三次会议隆重开幕。\n市政府系统共办理提案572件\n截至2016年12月13日前全部答复完毕\n"
+            "其中所提问题已经解决或基本解决的258件")
+    assert meta(page)["doc_year"] != 2016
