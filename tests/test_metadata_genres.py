@@ -2394,3 +2394,31 @@ def test_a_date_things_stood_at_is_not_the_pages_date():
     page = ("1月11日上午,某市政协六届三次会议隆重开幕。\n市政府系统共办理提案572件\n截至2016年12月13日前全部答复完毕\n"
             "其中所提问题已经解决或基本解决的258件")
     assert meta(page)["doc_year"] != 2016
+
+
+@pytest.mark.parametrize("page, year", [
+    ("2024这十件事,件件关乎你我\n今年,某市将新增托位3000个。", 2024),
+    ("2015某市政府23件实事项目全面完成,16项超额完成\n截至目前,某市政府安排的实事项目已全部完成。", 2015),
+])
+def test_a_headline_that_opens_with_its_year_written_bare_is_of_that_year(page, year):
+    assert meta(page)["doc_year"] == year
+
+
+def test_the_horizon_of_an_opinions_targets_in_its_headline_is_not_its_year():
+    page = ("至2025年,全市社区长者食堂达到400家!某市出台推进老年助餐服务高质量发展实施意见\n\n2024-09-20 11:54:08 admin\n\n"
+            "近日,市民政局、市财政局联合出台《关于推进本市老年助餐服务高质量发展的实施意见》,至2025年,全市社区长者食堂达到400家。")
+    m = meta(page)
+    assert (m["doc_type"], m["doc_year"]) == ("implementation_opinion", 2024)
+
+
+def test_a_notice_of_the_years_key_work_targets_is_a_work_plan():
+    page = ("某市某区人民政府关于印发区政府2019年重点工作目标的通知\n区政府各委、办、局,各街道办事处:\n"
+            "现将《某市某区人民政府2019年重点工作目标》印发给你们,请认真贯彻执行。")
+    m = meta(page)
+    assert (m["doc_type"], m["doc_year"]) == ("work_plan", 2019)
+
+
+def test_a_report_that_looks_back_on_a_period_plans_for_the_year_after_it():
+    page = ("1/4某市第十五届人民代表大会第八次会议开幕。会上,市长某某代表市人民政府向大会报告政府工作\n"
+            "“十二五”回头看:“青山绿水”间脱贫23万人\n在某市“两会”上,市长某某“晒出”过去5年的成绩单。")
+    assert meta(page)["doc_year"] == 2016

@@ -144,7 +144,8 @@ def _title_year(p: _Page) -> Found | None:
     for line in dict.fromkeys(filter(None, (p.title, p.title_line, headline))):
         if PERIOD.search(line):
             return None, None
-        years = set(SINGLE_YEAR.findall(line))
+        horizon = "".join(f"(?<!{re.escape(w)})" for w in _rules()["horizon_leads"])
+        years = set(re.findall(horizon + SINGLE_YEAR.pattern, line)) or set(re.findall(_rules()["bare_year_opening_pattern"], line))
         if len(years) == 1:
             year = int(years.pop())
             if p.kind != "progress_report" and len(line) <= 60 and any(w in line for w in _rules()["review_title_words"]):
