@@ -2422,3 +2422,23 @@ def test_a_report_that_looks_back_on_a_period_plans_for_the_year_after_it():
     page = ("1/4某市第十五届人民代表大会第八次会议开幕。会上,市长某某代表市人民政府向大会报告政府工作\n"
             "“十二五”回头看:“青山绿水”间脱贫23万人\n在某市“两会”上,市长某某“晒出”过去5年的成绩单。")
     assert meta(page)["doc_year"] == 2016
+
+
+def test_a_portals_bracketed_page_facts_are_not_the_title():
+    page = ("[ 索引号 ] 11500230008686166Y/2026-00011 [ 发文字号 ]\n[ 主题分类 ] 国民经济发展规划、计划 [ 体裁分类 ] 计划、发展目标\n"
+            "[ 主题分类 ] 国民经济发展规划、计划\n[ 成文日期 ] 2026-03-06\n某某县2025年国民经济和社会发展计划执行情况及2026年计划草案的报告\n各位代表:")
+    m = meta(page)
+    assert (m["title"], m["doc_type"], m["doc_year"]) == ("某某县2025年国民经济和社会发展计划执行情况及2026年计划草案的报告", "work_plan", 2026)
+
+
+def test_news_that_a_quoted_document_has_been_issued_is_of_that_document():
+    page = ("2020-03-31\n政务公开是重要手段。记者26日从某省政府办公厅获悉,《某省2020年政务公开工作要点》已正式印发,某省将加大信息公开力度。\n"
+            "此外,突出做好就业、教育等领域的信息公开工作,强化12件重点民生实事落实情况的公开。")
+    m = meta(page)
+    assert (m["doc_type"], m["doc_year"]) == ("work_plan", 2020)
+
+
+def test_news_of_an_inspection_team_checking_the_matters_is_a_progress_report():
+    page = ("某某区融媒体中心讯 11月23日,省残联副主席带领督查组,就2020年某某区省列为民办实事项目落实情况进行全面督查。\n"
+            "督查组先后深入区人社局、某某小区等地,对多项民生实事落实情况进行了全面细致的督查。")
+    assert meta(page)["doc_type"] == "progress_report"

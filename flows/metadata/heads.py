@@ -146,7 +146,7 @@ def find_title_and_line(lines: list[str]) -> tuple[str | None, str | None]:
                 and not line.startswith(tuple(doc_type_rules()["navigation_starts"]))
                 and not ("|" in line and any(cell.strip(" :[]【】") in doc_type_rules()["page_fact_labels"]
                                              for cell in line.split("|")))
-                and not re.match(rf"^(?:{_words('page_fact_labels')})\s*:?", line)  # 索引号: … 主题分类: 规划计划
+                and not re.match(rf"^[\[【]?\s*(?:{_words('page_fact_labels')})", line)  # 索引号: …; [ 主题分类 ] 规划、计划
                 and sum(w in line for w in doc_type_rules()["page_fact_labels"]) < 2  # 组配分类民生实事发布机构县发改局
                 and line not in doc_type_rules()["section_labels"]
                 and not line.startswith(("各", "经", "现将", "为"))):
@@ -170,12 +170,13 @@ def find_title_and_line(lines: list[str]) -> tuple[str | None, str | None]:
             if issued and any(w in issued.group(1) for w in title_words()):
                 return issued.group(1), line
             return line, line
-    for line in head[:3]:  # a news report that the document was issued: …印发《X》…; 现将《X》印发给你们;
+    for line in head[:3]:  # a news report that the document was issued: …印发《X》…, 《X》已正式印发; 现将《X》印发给你们;
         # 《X》已经市政府研究同意,现印发给你们; …结合我市实际,特制订《X》
         match = re.search(rf"(?:{_words('issue_verbs')}|{_words('made_verbs')})(?:了)?《([^《》]{{4,80}})》", line) or \
             re.search(rf"(?:{_words('issue_leads')})《([^《》]{{4,80}})》(?:{_words('issue_verbs')})", line) or \
             re.search(rf"《([^《》]{{4,80}})》(?:{_words('issued_after')})[^《》]{{0,30}}?(?:{_words('issued_formula_end')})",
-                      line)
+                      line) or \
+            re.search(rf"《([^《》]{{4,80}})》(?:{_words('issued_news_words')})?(?:{_words('issue_verbs')})", line)
         if match and any(w in match.group(1) for w in title_words()):
             return match.group(1), line
     return None, None
