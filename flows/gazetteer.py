@@ -121,6 +121,8 @@ def chain_at(text: str, pos: int, allow_short: bool = False) -> list[Name]:
             break
         chain.append(name)
         pos = name.end
+        if len(chain) == 1 and pos < len(text) and text[pos] in ")）" and name.start and text[name.start - 1] in "(（":
+            pos += 1  # a parent in brackets before the name: (河南省)息县
     # A short form inside a chain must lead to a full name (浙江德清县), not end it (浙江德清 is fine
     # only where short names are allowed at all) — unless it ends a full name's chain with one of that
     # region's own (河北省石家庄10件惠民实事: 石家庄市, in 河北省).
@@ -261,6 +263,15 @@ def count_mentions_unless_after(text: str, admits, stoplist: frozenset, leads: t
     """count_mentions, without the names written right after one of `leads` (中央、省委和绥化市委: a
     superior in a list of superiors, not the text's own region)."""
     return Counter(code for start, _, code in _mentions(text, admits, stoplist) if not text[:start].endswith(leads))
+
+
+def first_named_after(text: str, admits, stoplist: frozenset, leads: tuple[str, ...]) -> set[str]:
+    """The regions whose first mention is written right after one of `leads` (市长…一起赴泰兴市: a place the
+    text's people visit, not its own region)."""
+    first: dict[str, int] = {}
+    for start, _, code in _mentions(text, admits, stoplist):
+        first.setdefault(code, start)
+    return {code for code, start in first.items() if text[:start].endswith(leads)}
 
 
 def count_mentions_framed(text: str, admits, stoplist: frozenset, before: tuple[str, ...],

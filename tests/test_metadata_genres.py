@@ -2442,3 +2442,23 @@ def test_news_of_an_inspection_team_checking_the_matters_is_a_progress_report():
     page = ("某某区融媒体中心讯 11月23日,省残联副主席带领督查组,就2020年某某区省列为民办实事项目落实情况进行全面督查。\n"
             "督查组先后深入区人社局、某某小区等地,对多项民生实事落实情况进行了全面细致的督查。")
     assert meta(page)["doc_type"] == "progress_report"
+
+
+def test_a_county_delegation_at_its_citys_congress_named_by_level_alone_is_the_citys_news():
+    page = ("某某县代表团在审议政府工作报告。(本报记者某某摄)\n1月10日,市四届人大三次会议忻城县代表团54名人大代表齐聚一堂,审议市长某某所作的政府工作报告。\n"
+            "代表们围绕政府工作报告积极建言献策。过去的一年,忻城县各项事业取得了显著成绩。2017年,该县全力以赴攻扶贫,全县新增就业2000人。")
+    m = meta(page)
+    assert (m["region_code"], where(m)) == ("451300", "delegation")
+
+
+def test_a_province_in_brackets_before_a_county_title_is_its_parent():
+    page = "导航菜单\n(河南省)息县2022年政府工作报告\n——2022年4月26日在县十五届人大一次会议上\n县人民政府县长某某\n各位代表:"
+    m = meta(page)
+    assert (m["region_code"], m["admin_level"]) == ("411528", "county")
+
+
+def test_a_county_level_city_the_mayor_visits_is_not_the_pages_region():
+    page = ("- 信息来源:泰州新闻网\n- 发布日期:2025-08-23 02:13\n8月22日,全国人大代表、市长某某与部分省、市人大代表一起赴泰兴市,"
+            "参加人大代表回选区访选民活动,并现场调研重点处理建议办理工作。\n在泰兴城区,某某一行调研了污水管网改造工程。"
+            "由市人大代表某某提出的建议被市人大常委会列为年度重点处理建议。在泰兴经济开发区,某某一行深入企业。泰兴市要做好项目服务。")
+    assert meta(page)["region_code"] == "321200"  # the news site's byline names the city

@@ -94,7 +94,8 @@ def document_metadata(clean_text: str, manifest: dict | None = None, page_date: 
     quoted_title = where is not None and where.where == "title" and title_line is not None \
         and found["title"] != title_line and found["title"] in where.quote \
         and (region_name is None or region_name not in where.quote.replace(found["title"], ""))
-    if region_code and (where.where != "title" or quoted_title) and \
+    # (nor is a delegation's news held to it: it speaks as the delegation's county, of the congress it attends)
+    if region_code and (where.where not in ("title", "delegation") or quoted_title) and \
             not_the_level_it_speaks_as(region_code, clean_text, where.where):
         warnings.append(f"region '{region_name}' ({where.where}: {where.quote[:40]}) is not of the level the text "
                         "speaks as (its own words for its level): region_code left null")
