@@ -2462,3 +2462,16 @@ def test_a_county_level_city_the_mayor_visits_is_not_the_pages_region():
             "参加人大代表回选区访选民活动,并现场调研重点处理建议办理工作。\n在泰兴城区,某某一行调研了污水管网改造工程。"
             "由市人大代表某某提出的建议被市人大常委会列为年度重点处理建议。在泰兴经济开发区,某某一行深入企业。泰兴市要做好项目服务。")
     assert meta(page)["region_code"] == "321200"  # the news site's byline names the city
+
+
+def test_news_of_an_n_year_action_under_a_sites_clutter_is_an_action_plan_up_to_its_horizon():
+    page = ("EN\nhttps://www.gov.cn/\n某某将实施乡村风貌提升三年行动\n2018-06-24 14:22 来源: 新华社\n"
+            "新华社南宁6月24日电 记者从某某自治区住房和城乡建设厅了解到,某某将通过实施乡村风貌提升三年行动,力争至2020年实现村庄规划全覆盖。")
+    m = meta(page)
+    assert (m["doc_type"], m["plan_start_year"], m["plan_end_year"]) == ("action_plan", 2018, 2020)
+
+
+def test_a_headline_on_this_years_matters_that_names_last_years_evaluation_is_of_the_posted_year():
+    page = ("•\n•\n• 某市公布今年27项实事项目,来看2019年哪几项测评得分居前\n2020年01月13日15:31  来源:某某网\n"
+            "1月13日,某市政府新闻发布会公布了2020年市政府实事项目。")
+    assert meta(page)["doc_year"] == 2020

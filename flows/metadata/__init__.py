@@ -29,7 +29,7 @@ import json
 from flows import lexicon, regions
 from flows.metadata.evidence import Evidence
 from flows.metadata.heads import (admin_level, plan_period, date_of_line, find_doc_number, find_issue_date, find_issuer,
-                                  find_title, find_title_and_line, own_doc_number, region_from)
+                                  find_title, find_title_and_line, headline_of, own_doc_number, region_from)
 from flows.metadata.kind import doc_type, doc_type_from_opening, document_kind
 from flows.metadata.portal import region_of_site_byline, region_of_source_url
 from flows.metadata.posted import date_in_url
@@ -121,7 +121,8 @@ def document_metadata(clean_text: str, manifest: dict | None = None, page_date: 
         evidence["region_name"] = evidence["region_code"] = where
     found["admin_level"] = regions.level_of(region_code) if region_code else (
         admin_level(region_name) if region_name else None) or level_it_speaks_as(clean_text)
-    found["plan_start_year"], found["plan_end_year"] = plan_period(found["title"], clean_text)
+    found["plan_start_year"], found["plan_end_year"] = plan_period(found["title"], clean_text,
+                                                                 headline_of(lines))
     found["doc_type"] = document_kind(lines, found["title"], title_line)
     kind = found["doc_type"] or manifest.get("doc_type") or "other"
     found["doc_year"], year_evidence = document_year(kind, found["title"], title_line, lines, found["issue_date"],

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from flows import lexicon
+from flows.text.numerals import CN_DIGITS
 from flows.text.years import PERIOD_RE, YEAR
 
 DOC_NUMBER = re.compile(r"([\u4e00-\u9fff*]{1,10}[〔\[【(]((?:19|20)\d{2})[〕\]】)]\s*第?\d{1,4}号)")
@@ -14,7 +15,7 @@ DOC_NUMBER = re.compile(r"([\u4e00-\u9fff*]{1,10}[〔\[【(]((?:19|20)\d{2})[〕
 DATE_LINE = re.compile(r"^\(?((?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月"
                        r"(\d{1,2}|[一二三四五六七八九十]{1,3})日(?:印发|发布|起施行|起实施)?\)?$")
 LOST_DATE_LINE = re.compile(rf"^({YEAR})(\d{{3,4}})$")
-CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "○": 0}
+CN_DIGIT = CN_DIGITS | {"○": 0}  # (a circle for 〇 in some dates)
 PERIOD = PERIOD_RE  # 2023—2027年: first and last year
 SINGLE_YEAR = re.compile(rf"({YEAR})年")
 QUOTED_TITLE = re.compile(r"《([^《》]{4,80})》")
@@ -65,8 +66,14 @@ def own_doc_number(lines: list[str], title: str | None = None) -> tuple[str, int
 
 
 def headline_of(lines: list[str]) -> str | None:
-    """A page's first line where it reads as a headline: short, not a sentence (…。) or a lead-in (…:)."""
-    return lines[0] if lines and len(lines[0]) <= 60 and not lines[0].endswith(("。", ":")) else None
+    """A page's first line where it reads as a headline: short, not a sentence (…。) or a lead-in (…:) —
+    after the lines of a site's clutter that come before it (EN, https://www.gov.cn/, 分享), with fewer
+    Chinese characters than a headline has."""
+    rules = lexicon.metadata_rules()["doc_type"]
+    for line in lines[:rules["headline_lines"]]:
+        if len(re.findall(r"[\u4e00-\u9fff]", line)) >= rules["headline_min_chars"]:
+            return line if len(line) <= 60 and not line.endswith(("。", ":")) else None
+    return None
 
 
 def find_title(lines: list[str]) -> str | None:
@@ -82,19 +89,25 @@ def named_period(title: str | None) -> tuple[int, int] | None:
     return None
 
 
-def plan_period(title: str | None, text: str) -> tuple[int | None, int | None]:
-    """The title's period (2023—2027年, or named: 十四五), else the first the text's opening gives, or the
-    named one of a plan that opens by naming itself."""
+def plan_period(title: str | None, text: str, headline: str | None = None) -> tuple[int | None, int | None]:
+    """The title's period (2023—2027年, or named: 十四五), or the years of a title's or headline's N-year
+    action up to the horizon its opening gives (乡村风貌提升三年行动…力争至2020年: 2018-2020), else the first
+    period the text's opening gives, or the named one of a plan that opens by naming itself."""
     match = PERIOD.search(title or "")
     if match:
         return int(match.group(1)), int(match.group(2))
     named = named_period(title)
     if named:
         return named
+    rules = lexicon.metadata_rules()["doc_type"]
+    span = re.search(rules["plan_span_pattern"], title or headline or "")
+    horizon = re.search(rules["plan_horizon_pattern"], text[:rules["plan_horizon_within"]]) if span else None
+    if horizon:
+        end = int(horizon.group(1))
+        return end - _small_number(span.group(1)) + 1, end
     match = PERIOD.search(text[:2000])
     if match:
         return int(match.group(1)), int(match.group(2))
-    rules = lexicon.metadata_rules()["doc_type"]
     opening = re.search(rules["plan_opening_pattern"], text[:rules["plan_opening_within"]])
     # …第十五个五年规划纲要,根据…编制: it names itself, before the words or in their sentence (本纲要根据《…第十四个五年
     # 规划…的建议》编制)

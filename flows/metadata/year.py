@@ -141,6 +141,8 @@ def _title_year(p: _Page) -> Found | None:
         headline = None
     if headline and p.kind == "government_work_report" and p.posted and p.posted[1] in _rules()["session_months"]:
         return None  # news of a report posted in its session's season: the posted year, not the year its headline reviews
+    if headline and p.posted and any(w in headline for w in _rules()["this_year_words"]):
+        return None  # 上海公布今年27项实事项目,来看2019年哪几项测评得分居前: this year is the posted one, not the year named
     for line in dict.fromkeys(filter(None, (p.title, p.title_line, headline))):
         if PERIOD.search(line):
             return None, None
