@@ -2475,3 +2475,15 @@ def test_a_headline_on_this_years_matters_that_names_last_years_evaluation_is_of
     page = ("•\n•\n• 某市公布今年27项实事项目,来看2019年哪几项测评得分居前\n2020年01月13日15:31  来源:某某网\n"
             "1月13日,某市政府新闻发布会公布了2020年市政府实事项目。")
     assert meta(page)["doc_year"] == 2020
+
+
+def test_news_of_the_years_matters_is_not_of_the_year_whose_matters_it_says_were_done():
+    page = ("东营继续提高保障和改善民生水平\n齐鲁晚报 2018-01-06 15:40\n本报东营1月4日讯 4日,记者从某市第八届人民代表大会第二次会议上了解到,"
+            "今年某市将继续提高保障和改善民生水平,实施10项民生工程。\n2017年,某市着力加强社会民生建设,实施了改造敬老院设施等11件民生实事。"
+            "2018年,某市将突出抓好新旧动能转换重大项目建设。")
+    assert meta(page)["doc_year"] == 2018
+
+
+def test_a_year_review_that_says_the_years_targets_were_met_is_a_progress_report():
+    page = ("某某区。\n2021年,某市某某区经济发展保持“总体稳定、持续向好”态势,较好完成了全年各项目标任务。全年实现地区生产总值67.58亿元,同比增长6.6%。")
+    assert meta(page)["doc_type"] == "progress_report"

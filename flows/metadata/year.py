@@ -283,7 +283,10 @@ def _listed(p: _Page):
     head = p.head
     listed = re.search(rf"((?:19|20)\d{{2}})年度?[^。,;:]{{0,12}}?{_matters()}", head)
     if not listed and p.kind in ("practical_matters_list", "progress_report"):
-        listed = re.search(_rules()["year_opens_sentence_pattern"].replace("MATTERS", _matters()), head)
+        # (for a list, not a sentence on last year's done: 2017年,东营市…实施了…11件民生实事)
+        done = _rules()["matters_done_words"] if p.kind == "practical_matters_list" else []
+        listed = next((m for m in re.finditer(_rules()["year_opens_sentence_pattern"].replace("MATTERS", _matters()), head)
+                       if not any(w in m.group(0) for w in done)), None)
     return listed
 
 
