@@ -16,6 +16,7 @@ manifest otherwise, and left null where nobody says. `metadata_sources` records 
   posted     when a page was posted: its labelled date, a dateline, the date its URL carries
   year       when: the one year the document is for (_YEAR_READERS, in order)
   sessions   when a province's congress session met, from its term and number (a reader of year's)
+  periods    which year of a named plan period (十四五) a text says this year is, or has completed (a reader)
   kind       what kind: doc_type from title, headline or opening, else what an unnamed page says it is
              (_UNNAMED_PAGES); decided in document_kind
   evidence   Evidence (where a field was read) and the word test the readers share

@@ -12,6 +12,7 @@ from flows import lexicon
 from flows.metadata.evidence import Evidence, followed_by
 from flows.metadata.heads import PERIOD, SINGLE_YEAR, headline_of
 from flows.metadata.posted import posted_on
+from flows.metadata.periods import alternation as _alternation, year_of_a_period
 from flows.metadata.sessions import session_year
 from flows.text.years import YEAR_NAMED_RE
 
@@ -23,41 +24,6 @@ def _years_before(text: str, endings) -> list[tuple[int, int]]:
         if followed_by(text, match.end(), endings):
             out.append((int(match.group(1)), match.start()))
     return out
-
-
-def _alternation(words) -> str:
-    """Words as a regex alternation, the longest first."""
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-
-
-def _this_year_of_period(head: str) -> tuple[int, str] | None:
-    """(year, words) of 今年是“十四五”规划收官之年 (2025) or 今年作为“十三五”开局之年 (2016): the year of a plan
-    period a text says this year is."""
-    rules = lexicon.metadata_rules()["year"]
-    periods = lexicon.mapping("periods")
-    match = re.search(rf"(?:{_alternation(rules['this_year_leads'])})[^。,;]{{0,8}}?[“\"]?({_alternation(periods)})[”\"]?(?:{rules['this_year_of_period_infix']})?"
-                      rf"({_alternation(rules['period_first_year_words'] + rules['period_last_year_words'])})", head)
-    if not match:
-        return None
-    start, end = periods[match.group(1)]
-    return (start if match.group(2) in rules["period_first_year_words"] else end), match.group(0)
-
-
-def _year_of_period_reviewed(head: str) -> tuple[int, str] | None:
-    """(year, words) of 实现了“十四五”良好开局 (2021) or 实现了“十三五”圆满收官 (2020): the year of a
-    plan period a report says it has just completed."""
-    rules = lexicon.metadata_rules()["year"]
-    periods = lexicon.mapping("periods")
-    pattern = (rf"(?:{_alternation(rules['period_review_leads'])})[“\"]?({_alternation(periods)})[”\"]?"
-               rf"(?:{_alternation(rules['period_review_manners'])})"
-               rf"({_alternation(rules['period_first_year_words'] + rules['period_last_year_words'])})")
-    match = re.search(pattern, head)
-    if not match:  # the period reviewed as a whole: its last year
-        whole = re.search(rf"[“\"]?({_alternation(periods)})[”\"]?(?:{_alternation(rules['period_review_headings'])})",
-                          head)
-        return (periods[whole.group(1)][1], whole.group(0)) if whole else None
-    start, end = periods[match.group(1)]
-    return (start if match.group(2) in rules["period_first_year_words"] else end), match.group(0)
 
 
 @dataclass(frozen=True)
@@ -358,18 +324,6 @@ def _posted_year(p: _Page) -> Found | None:
     return posted[0] + ahead, posted[2]
 
 
-def _year_of_a_period(p: _Page) -> Found | None:
-    """今年作为“十三五”开局之年: the period's first year; a report, plan or news of one that says it completed a
-    period's year (实现了“十四五”良好开局): the year after."""
-    this_year = _this_year_of_period(p.head)
-    if this_year:
-        return this_year[0], Evidence("text", this_year[1])
-    reviewed = _year_of_period_reviewed(p.head)
-    if reviewed and p.kind in ("government_work_report", "work_plan", "other"):
-        return reviewed[0] + 1, Evidence("text", reviewed[1])
-    return None
-
-
 def _most_named(p: _Page) -> Found | None:
     """The year named most, at least twice (not for a report: it names most the year it reviews, or base years)."""
     years = Counter(int(y) for y in SINGLE_YEAR.findall(p.head))
@@ -384,7 +338,7 @@ def _most_named(p: _Page) -> Found | None:
 _YEAR_READERS = (_delivered_on_a_date, _session_on_a_date, _title_year, _scheme_of_no_year, _issued,
                  _report_in_its_season, _call_for_proposals, _planned_or_after_reviewed, _progress_of_its_year,
                  _first_planned_or_listed, _given_on_a_date, _year_with_future_words, _signature_date, _posted_year,
-                 _year_of_a_period, session_year, _most_named)
+                 year_of_a_period, session_year, _most_named)
 
 
 def document_year(kind: str, title: str | None, title_line: str | None, lines: list[str], issue_date: dt.date | None,
