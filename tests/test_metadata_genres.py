@@ -2487,3 +2487,10 @@ def test_news_of_the_years_matters_is_not_of_the_year_whose_matters_it_says_were
 def test_a_year_review_that_says_the_years_targets_were_met_is_a_progress_report():
     page = ("某某区。\n2021年,某市某某区经济发展保持“总体稳定、持续向好”态势,较好完成了全年各项目标任务。全年实现地区生产总值67.58亿元,同比增长6.6%。")
     assert meta(page)["doc_type"] == "progress_report"
+
+
+def test_a_municipalitys_session_named_by_its_word_alone_dates_its_news():
+    page = ("北京商报讯 市第十五届人民代表大会第四次会议在北京会议中心隆重开幕。市长某某作政府工作报告。\n"
+            "报告回顾了过去一年北京市的工作,北京市坚持稳中求进。北京市将继续办好民生实事。")
+    m = meta(page)
+    assert (m["region_code"], m["doc_year"]) == ("110000", 2021)

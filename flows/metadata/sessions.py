@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from flows import lexicon, regions
+from flows import gazetteer, lexicon, regions
 from flows.metadata.evidence import Evidence
 from flows.text.numerals import chinese_to_number
 
@@ -41,6 +41,11 @@ def _owner(before: str, region_code: str | None) -> str | None:
     own_province = region_code is not None and regions.level_of(region_code) == "province"
     if any(before.endswith(w) for w in rules["province_session_owners"]):
         return region_code[:2] + "0000" if region_code else None
+    # 市 alone in a municipality's own page (市第十五届人民代表大会第四次会议 in Beijing's news), no name ending there
+    if own_province and before.endswith(rules["municipality_session_owner"]) and \
+            regions.regions()[region_code]["name"] in lexicon.mapping("regions")["municipalities"] and \
+            not any(chain[-1].end == len(before) for chain in gazetteer.chains_in(before)):
+        return region_code
     # anything else right before it is another region's name (昆明市第十五届…) or a word (在十四届…)
     return region_code if own_province and not before.endswith(regions.SUFFIXES) else None
 
