@@ -284,3 +284,8 @@ def test_a_download_pages_first_line_is_the_documents_title_without_its_file_end
 def test_a_photos_caption_line_is_clutter():
     text = "\n".join(["【资料图】", "资料图:浙江省人大推进工作交流会现场。", "1月16日,全体代表对民生实事完成情况进行了满意度测评。"])
     assert clean.clean(text).clean_text.split("\n") == ["1月16日,全体代表对民生实事完成情况进行了满意度测评。"]
+
+
+def test_a_lines_indent_garbled_to_question_marks_is_dropped_and_a_questions_marks_kept():
+    from flows import clean
+    assert clean.clean("标题\n????2017年,该县全力以赴\n有问题吗??\n").clean_text == "标题\n2017年,该县全力以赴\n有问题吗??"
