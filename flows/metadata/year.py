@@ -214,7 +214,7 @@ def _reviewed_years(head: str, executed: list[tuple[int, int]]) -> list[tuple[in
     reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(
         rf"(?:{_words('review_year_right_after')})(?:{_words('own_region_words')})?{YEAR_NAMED_RE.pattern}", head)]
     reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(
-        rf"(?:{_words('estimated_year_before')}),?{YEAR_NAMED_RE.pattern}(?!\d{{1,2}}月)", head)]  # (not 预计2018年3月将…)
+        rf"(?:{_words('estimated_year_before')}),?{YEAR_NAMED_RE.pattern}(?!{_rules()['estimated_not_before']})", head)]
     reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(  # 2015年,预计实现… (2023年预计新增… plans)
         rf"{YEAR_NAMED_RE.pattern},(?:{_words('estimated_year_before')})", head)]
     reviewed += [(int(m.group(1)), m.start(1)) for m in re.finditer(
