@@ -2494,3 +2494,16 @@ def test_a_municipalitys_session_named_by_its_word_alone_dates_its_news():
             "报告回顾了过去一年北京市的工作,北京市坚持稳中求进。北京市将继续办好民生实事。")
     m = meta(page)
     assert (m["region_code"], m["doc_year"]) == ("110000", 2021)
+
+
+def test_a_districts_delegation_named_apart_from_its_municipalitys_congress_is_the_congresss_news():
+    page = ("上海市人代会进行时!听,来自奉贤区代表团的声音\n中国发展网讯 1月20日,上海市第十五届人民代表大会第六次会议举行第一次全体会议。"
+            "会后,奉贤代表团举行团组会议,全体代表认真审议市政府工作报告。\n奉贤要把新城数字化建设作为重中之重。")
+    m = meta(page)
+    assert (m["region_code"], where(m)) == ("310000", "delegation")
+
+
+def test_a_pages_iso_stamp_dates_it():
+    page = ("发布于2024-01-17T10:22:31  该页已被阅读\n某某参加市五届人大三次会议乌拉特前旗代表团审议\n"
+            "1月16日下午,市长某某来到市五届人大三次会议乌拉特前旗代表团,与代表们一起审议政府工作报告。")
+    assert meta(page)["doc_year"] == 2024

@@ -270,6 +270,17 @@ def _congress_a_delegation_attends(lines: list[str]) -> tuple[str, Evidence] | N
                 row["name"] in lexicon.mapping("regions")["municipalities"])), None) if code else None
         if code:
             return code, Evidence("delegation", match.group(0))
+    # …or a congress named in full (上海市第十五届人民代表大会第六次会议, 上海市人代会) and, apart from it, a
+    # delegation of a region inside it (会后,奉贤代表团举行团组会议; 来自奉贤区代表团的声音)
+    congresses = [(chain, m) for m in re.finditer(rules["named_congress_pattern"], text)
+                  for chain in gazetteer.chains_in(text[max(0, m.start() - 12):m.start()]) if chain[-1].end == min(12, m.start())]
+    owners = {code: m for chain, m in congresses if (code := gazetteer.resolve(chain).code)}
+    for delegation in re.finditer(rules["delegation_pattern"], text):
+        chain = gazetteer.chain_at(delegation.group(1), 0, allow_short=True)
+        code = gazetteer.resolve(chain).code if chain and chain[-1].end == len(delegation.group(1)) else None
+        owner = next((o for o in owners if code and o in regions.ancestor_codes(code)), None)
+        if owner:
+            return owner, Evidence("delegation", owners[owner].group(0))
     return None
 
 
