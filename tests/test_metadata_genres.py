@@ -2507,3 +2507,9 @@ def test_a_pages_iso_stamp_dates_it():
     page = ("发布于2024-01-17T10:22:31  该页已被阅读\n某某参加市五届人大三次会议乌拉特前旗代表团审议\n"
             "1月16日下午,市长某某来到市五届人大三次会议乌拉特前旗代表团,与代表们一起审议政府工作报告。")
     assert meta(page)["doc_year"] == 2024
+
+
+def test_a_reposted_opinion_takes_the_year_of_its_number_in_brackets_under_its_title():
+    page = ("某省政府关于全面放开养老服务市场提升养老服务质量的实施意见\n某某网小编整理\n2024-11-21 14:45\n289人看过\n"
+            "某省政府关于全面放开养老服务市场提升养老服务质量的实施意见\n(苏政发〔2017〕121号)\n各市、县(市、区)人民政府,省各委办厅局:")
+    assert meta(page)["doc_year"] == 2017

@@ -56,9 +56,10 @@ def own_doc_number(lines: list[str], title: str | None = None) -> tuple[str, int
         if line.endswith(":"):
             break  # a salutation or a lead-in (根据…精神:): the numbers after it are cited
         line = re.sub(rf"^(?:{labels})\s*:\s*", "", line)  # a portal table's 政策文号:镇政办发〔2015〕212号
-        run_on = DOC_NUMBER.match(line[len(title):].lstrip()) if title and line.startswith(title) else None
+        run_on = DOC_NUMBER.match(line[len(title):].lstrip(" (")) if title and line.startswith(title) else None
         if run_on:
             return run_on.group(1), int(run_on.group(2))
+        line = re.sub(r"^\((.*)\)$", r"\1", line)  # (苏政发〔2017〕121号) under the title
         match = DOC_NUMBER.match(line)
         if match and len(line) <= 40 and (number < 5 or match.group(1) == line):
             return match.group(1), int(match.group(2))
