@@ -2513,3 +2513,12 @@ def test_a_reposted_opinion_takes_the_year_of_its_number_in_brackets_under_its_t
     page = ("某省政府关于全面放开养老服务市场提升养老服务质量的实施意见\n某某网小编整理\n2024-11-21 14:45\n289人看过\n"
             "某省政府关于全面放开养老服务市场提升养老服务质量的实施意见\n(苏政发〔2017〕121号)\n各市、县(市、区)人民政府,省各委办厅局:")
     assert meta(page)["doc_year"] == 2017
+
+
+@pytest.mark.parametrize("page", [
+    "某某区人大常委会督察2025年民生实事项目\n发布时间: 2026-01-07 11:19:07\n1月6日,市人大常委会副主任某某带队督察2025年民生实事项目。",
+    "更新时间:2022-07-21 23:54:46\n7月20日至21日,市人大常委会主任某某率领民生实事票决项目调研组,就2022年民生实事人大代表票决项目推进情况开展了专题调研。",
+    "11日,县人大常委会副主任某某、副县长某某前往某某镇调研2020年县级以上重点项目及为民办实事项目建设情况,详细了解项目推进过程中存在的困难和问题。",
+])
+def test_news_of_deputies_surveying_how_the_matters_go_is_a_progress_report(page):
+    assert meta(page)["doc_type"] == "progress_report"
