@@ -2522,3 +2522,9 @@ def test_a_reposted_opinion_takes_the_year_of_its_number_in_brackets_under_its_t
 ])
 def test_news_of_deputies_surveying_how_the_matters_go_is_a_progress_report(page):
     assert meta(page)["doc_type"] == "progress_report"
+
+
+def test_news_that_one_of_the_years_projects_was_finished_is_a_progress_report():
+    page = ("某区首部既有住宅加装电梯投用\n提要:某市某区相关部门透露,作为民心工程和全区重点工作,某区稳步推进既有住宅加装电梯工作。\n"
+            "经过紧张施工,某某家园3号楼2门加装电梯项目日前顺利完成并投入使用,这是某区首部既有住宅加装电梯。")
+    assert meta(page)["doc_type"] == "progress_report"
