@@ -2528,3 +2528,10 @@ def test_news_that_one_of_the_years_projects_was_finished_is_a_progress_report()
     page = ("某区首部既有住宅加装电梯投用\n提要:某市某区相关部门透露,作为民心工程和全区重点工作,某区稳步推进既有住宅加装电梯工作。\n"
             "经过紧张施工,某某家园3号楼2门加装电梯项目日前顺利完成并投入使用,这是某区首部既有住宅加装电梯。")
     assert meta(page)["doc_type"] == "progress_report"
+
+
+def test_news_whose_opening_tells_of_an_n_year_action_is_its_plan_up_to_the_horizon():
+    page = ("某省深化“厕所革命”:县城步行10分钟须有公厕\n发布日期:2018-07-27\n新华社南昌7月27日电 为有效改善城乡人居环境,"
+            "近日某省人民政府下发通知推动“厕所革命”三年攻坚行动,提出到2020年,全省县城步行10分钟左右有一座公厕。")
+    m = meta(page)
+    assert (m["doc_type"], m["plan_start_year"], m["plan_end_year"]) == ("action_plan", 2018, 2020)

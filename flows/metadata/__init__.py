@@ -122,9 +122,9 @@ def document_metadata(clean_text: str, manifest: dict | None = None, page_date: 
         evidence["region_name"] = evidence["region_code"] = where
     found["admin_level"] = regions.level_of(region_code) if region_code else (
         admin_level(region_name) if region_name else None) or level_it_speaks_as(clean_text)
-    found["plan_start_year"], found["plan_end_year"] = plan_period(found["title"], clean_text,
-                                                                 headline_of(lines))
     found["doc_type"] = document_kind(lines, found["title"], title_line)
+    found["plan_start_year"], found["plan_end_year"] = plan_period(found["title"], clean_text, headline_of(lines),
+                                                                 found["doc_type"] or manifest.get("doc_type"))
     kind = found["doc_type"] or manifest.get("doc_type") or "other"
     found["doc_year"], year_evidence = document_year(kind, found["title"], title_line, lines, found["issue_date"],
                                                      own_doc_number(lines, found["title"]),

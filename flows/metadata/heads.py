@@ -90,10 +90,12 @@ def named_period(title: str | None) -> tuple[int, int] | None:
     return None
 
 
-def plan_period(title: str | None, text: str, headline: str | None = None) -> tuple[int | None, int | None]:
+def plan_period(title: str | None, text: str, headline: str | None = None,
+                kind: str | None = None) -> tuple[int | None, int | None]:
     """The title's period (2023—2027年, or named: 十四五), or the years of a title's or headline's N-year
-    action up to the horizon its opening gives (乡村风貌提升三年行动…力争至2020年: 2018-2020), else the first
-    period the text's opening gives, or the named one of a plan that opens by naming itself."""
+    action up to the horizon its opening gives (乡村风貌提升三年行动…力争至2020年: 2018-2020) — or of one its
+    opening tells of, for an action plan's news — else the first period the text's opening gives, or the
+    named one of a plan that opens by naming itself."""
     match = PERIOD.search(title or "")
     if match:
         return int(match.group(1)), int(match.group(2))
@@ -101,14 +103,17 @@ def plan_period(title: str | None, text: str, headline: str | None = None) -> tu
     if named:
         return named
     rules = lexicon.metadata_rules()["doc_type"]
-    span = re.search(rules["plan_span_pattern"], title or headline or "")
+    in_text = PERIOD.search(text[:2000])
+    # an N-year action: the title's or headline's; for an action plan's news that writes no period, its opening's
+    span = re.search(rules["plan_span_pattern"], title or headline or "") or (
+        re.search(rules["plan_span_pattern"], text[:rules["plan_opening_within"]]) if kind == "action_plan" and not in_text
+        else None)
     horizon = re.search(rules["plan_horizon_pattern"], text[:rules["plan_horizon_within"]]) if span else None
     if horizon:
         end = int(horizon.group(1))
         return end - _small_number(span.group(1)) + 1, end
-    match = PERIOD.search(text[:2000])
-    if match:
-        return int(match.group(1)), int(match.group(2))
+    if in_text:
+        return int(in_text.group(1)), int(in_text.group(2))
     opening = re.search(rules["plan_opening_pattern"], text[:rules["plan_opening_within"]])
     # …第十五个五年规划纲要,根据…编制: it names itself, before the words or in their sentence (本纲要根据《…第十四个五年
     # 规划…的建议》编制)

@@ -244,6 +244,15 @@ def opens_as_a_plan(lines: list[str]) -> bool:
     return re.search(rules["plan_opening_pattern"], "\n".join(lines)[:rules["plan_opening_within"]]) is not None
 
 
+def opens_with_an_n_year_action(lines: list[str]) -> bool:
+    """An opening that tells of an N-year action up to a horizon (推动“厕所革命”三年攻坚行动,提出到2020年…; 推进乡村
+    风貌提升3年行动…计划到2021年): news of that action's plan."""
+    rules = lexicon.metadata_rules()["doc_type"]
+    opening = _opening(lines)[:rules["plan_opening_within"]]
+    return re.search(rules["plan_span_pattern"], opening) is not None and \
+        re.search(rules["plan_horizon_pattern"], opening) is not None
+
+
 def states_a_sectors_requirements(lines: list[str]) -> bool:
     """An opening that gives a sector's general requirements for the year (全市民政工作总体要求是:,
     省人大常委会监督工作的总体要求是:): that sector's work points — not the government's (政府工作的总体要求)."""
@@ -253,9 +262,10 @@ def states_a_sectors_requirements(lines: list[str]) -> bool:
 
 # A page that no title, headline or cue names may still say what it is, in this order: a speech to the
 # congress, a sector's requirements for the year (its work points), a page of the year's tasks (the work
-# report), a multi-year plan naming itself.
+# report), a multi-year plan naming itself, an N-year action's news.
 _UNNAMED_PAGES = ((speaks_to_the_congress, "government_work_report"), (states_a_sectors_requirements, "work_plan"),
-                  (commands_the_years_tasks, "government_work_report"), (opens_as_a_plan, "action_plan"))
+                  (commands_the_years_tasks, "government_work_report"), (opens_as_a_plan, "action_plan"),
+                  (opens_with_an_n_year_action, "action_plan"))
 
 
 def delivers_a_report(lines: list[str]) -> bool:
