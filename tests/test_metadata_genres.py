@@ -2535,3 +2535,14 @@ def test_news_whose_opening_tells_of_an_n_year_action_is_its_plan_up_to_the_hori
             "近日某省人民政府下发通知推动“厕所革命”三年攻坚行动,提出到2020年,全省县城步行10分钟左右有一座公厕。")
     m = meta(page)
     assert (m["doc_type"], m["plan_start_year"], m["plan_end_year"]) == ("action_plan", 2018, 2020)
+
+
+def test_a_headline_that_the_years_projects_beat_the_annual_plan_is_a_progress_report():
+    page = "某省:重点民生项目超额完成年度计划\n2021年12月28日\n2021年自治区民生类重点项目共安排93项,截至11月底完成投资120亿元。"
+    assert meta(page)["doc_type"] == "progress_report"
+
+
+def test_a_review_that_opens_with_last_years_work_is_not_a_plan_for_that_year():
+    page = ("某区第七届人民代表大会第六次会议简报\n发布时间:2020-04-23\n代表们认真审议了政府工作报告,体现了以下几点:"
+            "2019年的工作,区上四大班子凝心聚力,推动各项工作落地见效。")
+    assert meta(page)["doc_year"] == 2020
