@@ -2546,3 +2546,9 @@ def test_a_review_that_opens_with_last_years_work_is_not_a_plan_for_that_year():
     page = ("某区第七届人民代表大会第六次会议简报\n发布时间:2020-04-23\n代表们认真审议了政府工作报告,体现了以下几点:"
             "2019年的工作,区上四大班子凝心聚力,推动各项工作落地见效。")
     assert meta(page)["doc_year"] == 2020
+
+
+def test_a_dateline_that_opens_with_a_county_media_centres_name_names_the_county():
+    page = ("宁晋融媒 2023-07-14 16:33:02\n公厕是城市文明的窗口,近年来,县委、县政府把破解群众如厕难问题列为重点民生实事来抓,"
+            "作为项目实施单位的县城管局集中优势力量,统筹布局,全县新建公厕20座。")
+    assert meta(page)["region_code"] == "130528"

@@ -61,7 +61,7 @@ def region_of_source_url(source_url: str | None, clean_text: str) -> tuple[str |
 def region_of_site_byline(lines: list[str], page_facts: tuple[str, ...],
                           clean_text: str) -> tuple[str | None, Evidence | None]:
     """Where the text names itself nowhere, the region of the site its byline names (来源:沛县人大网,
-    来源:宁海新闻网) or its breadcrumb starts from (您当前的位置:安康市人民政府 > …), if that name is of one
+    来源:宁海新闻网), its dateline opens with (宁晋融媒 2023-07-14) or its breadcrumb starts from (您当前的位置:安康市人民政府 > …), if that name is of one
     region of the level the text speaks as (a city's news site reposts its province's and its counties'
     news too: those speak as another level)."""
     admits, _, _ = self_level(clean_text)
@@ -79,6 +79,12 @@ def region_of_site_byline(lines: list[str], page_facts: tuple[str, ...],
                 name = gazetteer.name_at(rest, 0, allow_short=True)
                 if name is not None and rest[name.end:].startswith(tuple(site_words)):
                     found.update((c, line) for c in name.codes if admits(regions.regions()[c]) and c not in found)
+    for line in lines[:8]:  # a dateline that opens with its site (宁晋融媒 2023-07-14 16:33:02)
+        name = gazetteer.name_at(line, 0, allow_short=True)
+        site = line[name.end:] if name is not None else ""
+        word = next((w for w in rules["source_url"]["site_byline_words"] if site.startswith(w)), None)
+        if word and re.match(rules["source_url"]["site_dateline_pattern"], site[len(word):]):
+            found.update((c, line) for c in name.codes if admits(regions.regions()[c]) and c not in found)
     if len(found) != 1:
         return None, None
     (code, line), = found.items()
