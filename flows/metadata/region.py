@@ -275,9 +275,10 @@ def _congress_a_delegation_attends(lines: list[str]) -> tuple[str, Evidence] | N
     congresses = [(chain, m) for m in re.finditer(rules["named_congress_pattern"], text)
                   for chain in gazetteer.chains_in(text[max(0, m.start() - 12):m.start()]) if chain[-1].end == min(12, m.start())]
     owners = {code: m for chain, m in congresses if (code := gazetteer.resolve(chain).code)}
-    for delegation in re.finditer(rules["delegation_pattern"], text):
-        chain = gazetteer.chain_at(delegation.group(1), 0, allow_short=True)
-        code = gazetteer.resolve(chain).code if chain and chain[-1].end == len(delegation.group(1)) else None
+    for delegation in re.finditer("|".join(map(re.escape, rules["delegation_words"])), text) if owners else ():
+        before = text[max(0, delegation.start() - 8):delegation.start()]  # (来自奉贤区代表团: the name ending there)
+        chain = next((c for c in gazetteer.chains_in(before, allow_short=True) if c[-1].end == len(before)), None)
+        code = gazetteer.resolve(chain).code if chain else None
         owner = next((o for o in owners if code and o in regions.ancestor_codes(code)), None)
         if owner:
             return owner, Evidence("delegation", owners[owner].group(0))
