@@ -1,6 +1,7 @@
 """Where in the text a metadata field was read, and the small word test every reader uses."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -17,3 +18,8 @@ def followed_by(text: str, pos: int, words) -> str | None:
         if text.startswith(word, pos):
             return word
     return None
+
+
+def alternation(words) -> str:
+    """Words as a regex alternation, the longest first."""
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))

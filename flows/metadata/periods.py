@@ -6,12 +6,7 @@ from __future__ import annotations
 import re
 
 from flows import lexicon
-from flows.metadata.evidence import Evidence
-
-
-def alternation(words) -> str:
-    """Words as a regex alternation, the longest first."""
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+from flows.metadata.evidence import Evidence, alternation
 
 
 def this_year_of_period(head: str) -> tuple[int, str] | None:

@@ -273,7 +273,8 @@ def _congress_a_delegation_attends(lines: list[str]) -> tuple[str, Evidence] | N
     # …or a congress named in full (上海市第十五届人民代表大会第六次会议, 上海市人代会) and, apart from it, a
     # delegation of a region inside it (会后,奉贤代表团举行团组会议; 来自奉贤区代表团的声音)
     congresses = [(chain, m) for m in re.finditer(rules["named_congress_pattern"], text)
-                  for chain in gazetteer.chains_in(text[max(0, m.start() - 12):m.start()]) if chain[-1].end == min(12, m.start())]
+                  for chain in gazetteer.chains_in(text[max(0, m.start() - 12):m.start()])
+                  if chain[-1].end == min(12, m.start())]  # the name that ends where the congress begins
     owners = {code: m for chain, m in congresses if (code := gazetteer.resolve(chain).code)}
     for delegation in re.finditer("|".join(map(re.escape, rules["delegation_words"])), text) if owners else ():
         before = text[max(0, delegation.start() - 8):delegation.start()]  # (来自奉贤区代表团: the name ending there)

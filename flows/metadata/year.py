@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from flows import lexicon
-from flows.metadata.evidence import Evidence, followed_by
+from flows.metadata.evidence import Evidence, alternation as _alternation, followed_by
 from flows.metadata.heads import PERIOD, SINGLE_YEAR, headline_of
 from flows.metadata.posted import posted_on
-from flows.metadata.periods import alternation as _alternation, year_of_a_period
+from flows.metadata.periods import year_of_a_period
 from flows.metadata.sessions import session_year
 from flows.text.years import YEAR_NAMED_RE
 
@@ -109,11 +109,12 @@ def _title_year(p: _Page) -> Found | None:
         return None  # news of a report posted in its session's season: the posted year, not the year its headline reviews
     if headline and p.posted and any(w in headline for w in _rules()["this_year_words"]):
         return None  # 上海公布今年27项实事项目,来看2019年哪几项测评得分居前: this year is the posted one, not the year named
+    not_a_horizon = "".join(f"(?<!{re.escape(w)})" for w in _rules()["horizon_leads"])  # (not 至2025年,…达到400家)
     for line in dict.fromkeys(filter(None, (p.title, p.title_line, headline))):
         if PERIOD.search(line):
             return None, None
-        horizon = "".join(f"(?<!{re.escape(w)})" for w in _rules()["horizon_leads"])
-        years = set(re.findall(horizon + SINGLE_YEAR.pattern, line)) or set(re.findall(_rules()["bare_year_opening_pattern"], line))
+        years = set(re.findall(not_a_horizon + SINGLE_YEAR.pattern, line)) or \
+            set(re.findall(_rules()["bare_year_opening_pattern"], line))  # 2024这十件事
         if len(years) == 1:
             year = int(years.pop())
             if p.kind != "progress_report" and len(line) <= 60 and any(w in line for w in _rules()["review_title_words"]):
