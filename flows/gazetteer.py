@@ -265,13 +265,17 @@ def count_mentions_unless_after(text: str, admits, stoplist: frozenset, leads: t
     return Counter(code for start, _, code in _mentions(text, admits, stoplist) if not text[:start].endswith(leads))
 
 
-def first_named_after(text: str, admits, stoplist: frozenset, leads: tuple[str, ...]) -> set[str]:
-    """The regions whose first mention is written right after one of `leads` (市长…一起赴泰兴市: a place the
-    text's people visit, not its own region)."""
-    first: dict[str, int] = {}
+def count_mentions_unless_after_or_first_after(text: str, admits, stoplist: frozenset, leads: tuple[str, ...],
+                                               first_leads: tuple[str, ...]) -> Counter:
+    """count_mentions_unless_after, without the regions whose first mention is written right after one of
+    `first_leads` either (市长…一起赴泰兴市: a place the text's people visit, not its own region); one pass."""
+    counts: Counter = Counter()
+    first_after: dict[str, bool] = {}
     for start, _, code in _mentions(text, admits, stoplist):
-        first.setdefault(code, start)
-    return {code for code, start in first.items() if text[:start].endswith(leads)}
+        first_after.setdefault(code, text[:start].endswith(first_leads))
+        if not text[:start].endswith(leads):
+            counts[code] += 1
+    return Counter({code: n for code, n in counts.items() if not first_after[code]})
 
 
 def count_mentions_framed(text: str, admits, stoplist: frozenset, before: tuple[str, ...],

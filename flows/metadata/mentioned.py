@@ -31,9 +31,9 @@ def region_by_mentions(clean_text: str, lines: list[str]) -> tuple[str | None, E
         return _the_one_region_named(clean_text)
     stop = frozenset() if group == "province" else frozenset(_evidence_rules()["short_name_stoplist"])
     head = without_addressees(clean_text[:5000])
-    mentioned = gazetteer.count_mentions_unless_after(head, admits, stop, tuple(_evidence_rules()["superior_leads"]))
-    visited = gazetteer.first_named_after(head, admits, stop, tuple(_evidence_rules()["visit_leads"]))
-    mentioned = Counter({c: n for c, n in mentioned.items() if not only_among_its_siblings(head, c) and c not in visited})
+    mentioned = gazetteer.count_mentions_unless_after_or_first_after(
+        head, admits, stop, tuple(_evidence_rules()["superior_leads"]), tuple(_evidence_rules()["visit_leads"]))
+    mentioned = Counter({c: n for c, n in mentioned.items() if not only_among_its_siblings(head, c)})
     counts = mentioned.most_common(2) + [("", 0), ("", 0)]
     (code, n), (_, second) = counts[0], counts[1]
     # a city that names a county-level city of its own as often as twice may be that city's parent:
