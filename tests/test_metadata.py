@@ -126,12 +126,14 @@ def test_manifest_values_are_typed_like_the_text_ones():
         "title", "region_name", "plan_start_year", "plan_end_year", "issue_date", "doc_type", "issuer")}
 
 
-def test_nothing_said_means_null():
+def test_nothing_said_means_null_but_the_kind_its_opening_reads_most_like():
     m = meta("各县区民政局：\n请于本月底前报送材料，新建社区食堂12个。")
+    assert m["doc_type"] in {"action_plan", "practical_matters_list", "implementation_opinion", "work_plan",
+                             "government_work_report", "progress_report", "other"}
     assert m == {"title": None, "doc_number": None, "issuer": None, "issue_date": None, "region_name": None,
                  "region_code": None, "admin_level": "unknown", "doc_year": None,
-                 "plan_start_year": None, "plan_end_year": None, "doc_type": "other",
-                 "source_url": None, "metadata_sources": "{}", "metadata_evidence": "{}", "warnings": []}
+                 "plan_start_year": None, "plan_end_year": None, "doc_type": m["doc_type"],
+                 "source_url": None, "metadata_sources": '{"doc_type": "model"}', "metadata_evidence": "{}", "warnings": []}
 
 
 def test_a_bureau_signing_its_notice_is_the_issuer():

@@ -5,6 +5,7 @@ Plain functions, no Prefect; every text here is invented for the test.
 from __future__ import annotations
 
 import hashlib
+import json
 
 import pytest
 
@@ -144,7 +145,10 @@ def test_metadata_falls_back_to_the_manifest_and_is_null_where_nobody_says():
     assert meta["doc_number"] is None and meta["plan_start_year"] is None and meta["title"] is None
     assert '"region_name": "manifest"' in meta["metadata_sources"]
     bare = metadata.document_metadata(text)
-    assert bare["region_name"] is None and bare["admin_level"] == "unknown" and bare["doc_type"] == "other"
+    assert bare["region_name"] is None and bare["admin_level"] == "unknown"
+    assert json.loads(bare["metadata_sources"]) == {"doc_type": "model"}  # no title names a kind: the model's
+    stated = metadata.document_metadata(text, {"doc_type": "work_plan"})
+    assert (stated["doc_type"], json.loads(stated["metadata_sources"])["doc_type"]) == ("work_plan", "manifest")
 
 
 @pytest.mark.parametrize("region,level", [("广东省", "province"), ("上海市", "province"), ("盐城市", "prefecture"),

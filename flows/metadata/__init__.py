@@ -17,8 +17,9 @@ manifest otherwise, and left null where nobody says. `metadata_sources` records 
   year       when: the one year the document is for (_YEAR_READERS, in order)
   sessions   when a province's congress session met, from its term and number (a reader of year's)
   periods    which year of a named plan period (十四五) a text says this year is, or has completed (a reader)
-  kind       what kind: doc_type from title, headline or opening, else what an unnamed page says it is
-             (_UNNAMED_PAGES); decided in document_kind
+  kind       what kind: doc_type from title or headline, amended by what the opening tells
+  kind_model what kind an untitled page is: the kind its opening reads most like (a model fitted on the
+             evaluation corpus's tune split, shipped as data in flows/rules/kind_model.json)
   evidence   Evidence (where a field was read) and the word test the readers share
 The words all of them read by are rules data in flows/rules/metadata.toml.
 """
@@ -31,7 +32,8 @@ from flows import lexicon, regions
 from flows.metadata.evidence import Evidence
 from flows.metadata.heads import (admin_level, plan_period, date_of_line, find_doc_number, find_issue_date, find_issuer,
                                   find_title, find_title_and_line, headline_of, own_doc_number, region_from)
-from flows.metadata.kind import doc_type, doc_type_from_opening, document_kind
+from flows.metadata.kind import doc_type, document_kind
+from flows.metadata.kind_model import kind_of_opening
 from flows.metadata.portal import region_of_site_byline, region_of_source_url
 from flows.metadata.posted import date_in_url
 from flows.metadata.mentioned import (region_by_counties, region_by_mentions, region_by_self_words, region_by_towns,
@@ -44,7 +46,7 @@ from flows.metadata.year import document_year
 READ_FROM_URL = {"region_code": ("region_code", "region_name"), "doc_year": ("doc_year", "plan_start_year", "plan_end_year")}
 FIELDS = ("title", "doc_number", "issuer", "issue_date", "region_name", "region_code", "admin_level",
           "doc_year", "plan_start_year", "plan_end_year", "doc_type", "source_url")
-__all__ = ["FIELDS", "Evidence", "admin_level", "date_of_line", "doc_type", "doc_type_from_opening", "document_metadata",
+__all__ = ["FIELDS", "Evidence", "admin_level", "date_of_line", "doc_type", "document_metadata",
            "document_year", "find_doc_number", "find_issue_date", "find_issuer", "find_region", "find_title",
            "find_title_and_line", "plan_period", "region_by_mentions", "region_by_towns", "region_evidence", "region_from", "self_level",
            "year_its_targets_are_for"]
@@ -122,7 +124,11 @@ def document_metadata(clean_text: str, manifest: dict | None = None, page_date: 
         evidence["region_name"] = evidence["region_code"] = where
     found["admin_level"] = regions.level_of(region_code) if region_code else (
         admin_level(region_name) if region_name else None) or level_it_speaks_as(clean_text)
+    # what the title or headline says; else what a manifest says; else the kind the opening reads most like
     found["doc_type"] = document_kind(lines, found["title"], title_line)
+    kind_from_model = found["doc_type"] is None and not manifest.get("doc_type")
+    if kind_from_model:
+        found["doc_type"] = kind_of_opening(clean_text)
     found["plan_start_year"], found["plan_end_year"] = plan_period(found["title"], clean_text, headline_of(lines),
                                                                  found["doc_type"] or manifest.get("doc_type"))
     kind = found["doc_type"] or manifest.get("doc_type") or "other"
@@ -142,7 +148,8 @@ def document_metadata(clean_text: str, manifest: dict | None = None, page_date: 
     from_url = {field for key, fields in READ_FROM_URL.items()
                 if evidence.get(key) is not None and evidence[key].where == "source_url" for field in fields}
     for name in FIELDS:
-        value, source = found.get(name), ("source_url" if name in from_url else "text")
+        value, source = found.get(name), ("source_url" if name in from_url else
+                                          "model" if name == "doc_type" and kind_from_model else "text")
         if value is None and manifest.get(name):
             value, source = manifest[name], "manifest"
             if name == "issue_date":

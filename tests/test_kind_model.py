@@ -1,0 +1,81 @@
+"""The kind of an untitled page: the model shipped in flows/rules/kind_model.json (flows/metadata/kind_model.py)
+and the script that fits it (benchmarks/train_kind_model.py), on invented texts."""
+from __future__ import annotations
+
+import csv
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from flows import clean, metadata
+from flows.metadata import kind_model
+
+ROOT = Path(__file__).resolve().parents[1]
+KINDS = ["action_plan", "government_work_report", "implementation_opinion", "other", "practical_matters_list",
+         "progress_report", "work_plan"]
+
+
+def _train_module():
+    spec = importlib.util.spec_from_file_location("train_kind_model", ROOT / "benchmarks" / "train_kind_model.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_shipped_model_reads_every_kind_from_a_pages_opening_grams():
+    model = json.loads(kind_model.MODEL_FILE.read_text(encoding="utf-8"))
+    assert model["kinds"] == KINDS and model["gram_sizes"] == [2, 3] and model["opening_chars"] == 1200
+    assert len(model["grams"]) == 5000 and all(len(counts) == len(KINDS) for counts in model["grams"].values())
+    assert sum(model["documents"]) == model["trained_on"] > 2000  # the tune split
+
+
+@pytest.mark.parametrize("opening, kind", [
+    ("各位代表:\n现在,我代表市人民政府,向大会报告工作,请予审议,并请市政协委员和其他列席人员提出意见。\n"
+     "一、2024年工作回顾\n过去一年,面对复杂严峻的外部环境,全市上下坚持稳中求进工作总基调,地区生产总值增长5.5%。",
+     "government_work_report"),
+    ("截至12月底,市政府年初确定的10件民生实事项目已全部完成年度目标任务。其中,新增城镇就业3.2万人,完成年度计划的"
+     "107%;新建社区养老服务中心12个,完成年度计划的120%;改造老旧小区56个,全部完工。", "progress_report"),
+])
+def test_an_untitled_pages_kind_is_the_kind_its_opening_reads_most_like(opening, kind):
+    cleaned = clean.clean(opening)
+    assert kind_model.kind_of_opening(cleaned.clean_text) == kind
+    m = metadata.document_metadata(cleaned.clean_text)
+    assert (m["doc_type"], json.loads(m["metadata_sources"])["doc_type"]) == (kind, "model")
+
+
+def test_a_title_that_names_its_kind_decides_before_the_model():
+    text = "某市2025年民生实事项目清单\n各位代表:\n现在,我代表市人民政府,向大会报告工作,请予审议。"
+    m = metadata.document_metadata(clean.clean(text).clean_text)
+    assert (m["doc_type"], json.loads(m["metadata_sources"])["doc_type"]) == ("practical_matters_list", "text")
+
+
+def test_fitting_the_model_is_deterministic_and_reads_only_the_tune_split(tmp_path):
+    train = _train_module()
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    pages = {
+        "a": ("tune", "government_work_report", "各位代表:现在,我代表县人民政府向大会报告工作。过去一年,全县经济稳中向好。"),
+        "b": ("tune", "government_work_report", "各位代表:现在,我代表区人民政府向大会报告工作。过去一年,全区经济稳中有进。"),
+        "c": ("tune", "government_work_report", "各位代表:现在,我代表市人民政府向大会报告工作。过去一年,全市经济持续向好。"),
+        "d": ("tune", "progress_report", "截至目前,今年的民生实事项目已全部完成,完成年度计划的110%。"),
+        "e": ("tune", "progress_report", "截至11月底,今年的民生实事项目已完成9件,完成年度计划的95%。"),
+        "f": ("tune", "progress_report", "截至10月底,今年的民生实事项目已完成8件,完成年度计划的90%。"),
+        "h": ("holdout", "other", "一段不该被读到的文字。"),
+    }
+    corpus = tmp_path / "corpus.csv"
+    with open(corpus, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=["id", "split", "doc_type"])
+        writer.writeheader()
+        for page_id, (split, kind, text) in pages.items():
+            writer.writerow({"id": page_id, "split": split, "doc_type": kind})
+            (texts / f"{page_id}.txt").write_text(text, encoding="utf-8")
+    outputs = []
+    for name in ("one.json", "two.json"):
+        assert train.main(["--texts", str(texts), "--corpus", str(corpus), "--out", str(tmp_path / name)]) == 0
+        outputs.append((tmp_path / name).read_bytes())
+    assert outputs[0] == outputs[1]
+    model = json.loads(outputs[0])
+    assert model["kinds"] == ["government_work_report", "progress_report"] and model["trained_on"] == 6
+    assert "不该" not in "".join(model["grams"])  # the holdout text was never read
