@@ -1,7 +1,8 @@
 """Document metadata stage: what the cleaned text says about itself.
 
 Each field is read from the text where the text says it, from the page's metadata table or the
-manifest otherwise, and left null where nobody says. `metadata_sources` records which was used,
+manifest otherwise, and left null where nobody says — except doc_type, which where neither says is the
+kind the text's opening reads most like (kind_model). `metadata_sources` records which was used,
 `metadata_evidence` where in the text.
 
   heads      title, 文号, signature date, issuer, plan period; a region name's level by its ending
