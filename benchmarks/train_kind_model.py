@@ -81,8 +81,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--exclude-ids", type=Path, help="a file of ids (one a line) to leave out")
     args = parser.parse_args(argv)
     excluded = set(args.exclude_ids.read_text(encoding="utf-8").split()) if args.exclude_ids else set()
-    rows = [row for row in csv.DictReader(open(args.corpus, encoding="utf-8", newline=""))
-            if row["split"] == "tune" and row["id"] not in excluded and (args.texts / f"{row['id']}.txt").exists()]
+    with open(args.corpus, encoding="utf-8", newline="") as handle:
+        rows = [row for row in csv.DictReader(handle)
+                if row["split"] == "tune" and row["id"] not in excluded and (args.texts / f"{row['id']}.txt").exists()]
     model = train(rows, args.texts)
     args.out.write_text(json.dumps(model, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"{args.out}: {len(model['grams'])} grams from {len(rows)} tune texts")

@@ -259,21 +259,16 @@ def count_mentions(text: str, admits, stoplist: frozenset = frozenset()) -> Coun
     return Counter(code for _, _, code in _mentions(text, admits, stoplist))
 
 
-def count_mentions_unless_after(text: str, admits, stoplist: frozenset, leads: tuple[str, ...]) -> Counter:
+def count_mentions_unless_after(text: str, admits, stoplist: frozenset, leads: tuple[str, ...],
+                                first_leads: tuple[str, ...] = ()) -> Counter:
     """count_mentions, without the names written right after one of `leads` (中央、省委和绥化市委: a
-    superior in a list of superiors, not the text's own region)."""
-    return Counter(code for start, _, code in _mentions(text, admits, stoplist) if not text[:start].endswith(leads))
-
-
-def count_mentions_unless_after_or_first_after(text: str, admits, stoplist: frozenset, leads: tuple[str, ...],
-                                               first_leads: tuple[str, ...]) -> Counter:
-    """count_mentions_unless_after, without the regions whose first mention is written right after one of
-    `first_leads` either (市长…一起赴泰兴市: a place the text's people visit, not its own region); one pass."""
+    superior in a list of superiors, not the text's own region), and without the regions whose first
+    mention is written right after one of `first_leads` (市长…一起赴泰兴市: a place the text's people visit)."""
     counts: Counter = Counter()
     first_after: dict[str, bool] = {}
     for start, _, code in _mentions(text, admits, stoplist):
-        first_after.setdefault(code, text[:start].endswith(first_leads))
-        if not text[:start].endswith(leads):
+        first_after.setdefault(code, bool(first_leads) and text.endswith(first_leads, 0, start))
+        if not text.endswith(leads, 0, start):
             counts[code] += 1
     return Counter({code: n for code, n in counts.items() if not first_after[code]})
 

@@ -130,9 +130,8 @@ def document_metadata(clean_text: str, manifest: dict | None = None, page_date: 
     kind_from_model = found["doc_type"] is None and not manifest.get("doc_type")
     if kind_from_model:
         found["doc_type"] = kind_of_opening(clean_text)
-    found["plan_start_year"], found["plan_end_year"] = plan_period(found["title"], clean_text, headline_of(lines),
-                                                                 found["doc_type"] or manifest.get("doc_type"))
-    kind = found["doc_type"] or manifest.get("doc_type") or "other"
+    kind = found["doc_type"] or manifest["doc_type"]
+    found["plan_start_year"], found["plan_end_year"] = plan_period(found["title"], clean_text, headline_of(lines), kind)
     found["doc_year"], year_evidence = document_year(kind, found["title"], title_line, lines, found["issue_date"],
                                                      own_doc_number(lines, found["title"]),
                                                      # news or a reading of a plan is of one year, whatever
@@ -167,8 +166,6 @@ def document_metadata(clean_text: str, manifest: dict | None = None, page_date: 
     if result["admin_level"] is None:
         result["admin_level"] = regions.level_of(result["region_code"]) if result["region_code"] else \
             admin_level(result["region_name"])
-    if result["doc_type"] is None:
-        result["doc_type"] = "other"
     result["metadata_sources"] = json.dumps(sources, ensure_ascii=False, sort_keys=True)
     result["metadata_evidence"] = _evidence_json(evidence, clean_text)
     result["warnings"] = warnings

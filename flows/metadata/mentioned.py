@@ -31,7 +31,7 @@ def region_by_mentions(clean_text: str, lines: list[str]) -> tuple[str | None, E
         return _the_one_region_named(clean_text)
     stop = frozenset() if group == "province" else frozenset(_evidence_rules()["short_name_stoplist"])
     head = without_addressees(clean_text[:5000])
-    mentioned = gazetteer.count_mentions_unless_after_or_first_after(
+    mentioned = gazetteer.count_mentions_unless_after(
         head, admits, stop, tuple(_evidence_rules()["superior_leads"]), tuple(_evidence_rules()["visit_leads"]))
     mentioned = Counter({c: n for c, n in mentioned.items() if not only_among_its_siblings(head, c)})
     counts = mentioned.most_common(2) + [("", 0), ("", 0)]

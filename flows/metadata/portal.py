@@ -69,6 +69,10 @@ def region_of_site_byline(lines: list[str], page_facts: tuple[str, ...],
         return None, None
     rules = lexicon.metadata_rules()
     found: dict[str, str] = {}  # code -> the byline
+
+    def add(name: gazetteer.Name, line: str) -> None:  # the site's regions of the level the text speaks as
+        found.update((c, line) for c in name.codes if admits(regions.regions()[c]) and c not in found)
+
     # a byline's site (来源:沛县人大网) or the site a breadcrumb starts from (您当前的位置:安康市人民政府 > …)
     kinds = ((rules["region_evidence"]["byline_leads"], rules["source_url"]["site_byline_words"]),
              (rules["source_url"]["breadcrumb_leads"], rules["source_url"]["breadcrumb_site_words"]))
@@ -78,13 +82,13 @@ def region_of_site_byline(lines: list[str], page_facts: tuple[str, ...],
                 rest = line[match.end():].strip(" |")
                 name = gazetteer.name_at(rest, 0, allow_short=True)
                 if name is not None and rest[name.end:].startswith(tuple(site_words)):
-                    found.update((c, line) for c in name.codes if admits(regions.regions()[c]) and c not in found)
+                    add(name, line)
     for line in lines[:8]:  # a dateline that opens with its site (宁晋融媒 2023-07-14 16:33:02)
         name = gazetteer.name_at(line, 0, allow_short=True)
         site = line[name.end:] if name is not None else ""
         word = next((w for w in rules["source_url"]["site_byline_words"] if site.startswith(w)), None)
         if word and re.match(rules["source_url"]["site_dateline_pattern"], site[len(word):]):
-            found.update((c, line) for c in name.codes if admits(regions.regions()[c]) and c not in found)
+            add(name, line)
     if len(found) != 1:
         return None, None
     (code, line), = found.items()
