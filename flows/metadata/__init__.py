@@ -140,16 +140,23 @@ def document_metadata(clean_text: str, manifest: dict | None = None, page_date: 
                                                      page_date, date_in_url(manifest.get("source_url")), region_code)
     if year_evidence:
         evidence["doc_year"] = year_evidence
-    if found["doc_year"] and found["plan_start_year"] is None and year_its_targets_are_for(found):
+    period_of_the_year = bool(found["doc_year"] and found["plan_start_year"] is None and year_its_targets_are_for(found))
+    if period_of_the_year:
         found["plan_start_year"] = found["plan_end_year"] = found["doc_year"]
     found["source_url"] = None  # never in the text itself
     result, sources = {}, {}
-    # the region a portal's host named, the year a URL's date gave, are not the text's (source_url)
-    from_url = {field for key, fields in READ_FROM_URL.items()
-                if evidence.get(key) is not None and evidence[key].where == "source_url" for field in fields}
+    # the region a portal's host named, the year a URL's date gave, are not the text's (source_url); the year
+    # the year model chose over the readers' is the model's (and so is a one-year period taken from it)
+    decided_by = {}
+    for key, fields in READ_FROM_URL.items():
+        where = evidence[key].where if key in evidence else None
+        if where == "source_url":
+            decided_by.update(dict.fromkeys(fields, where))
+        elif where == "model":
+            decided_by.update(dict.fromkeys(fields if period_of_the_year else (key,), where))
     for name in FIELDS:
-        value, source = found.get(name), ("source_url" if name in from_url else
-                                          "model" if name == "doc_type" and kind_from_model else "text")
+        value, source = found.get(name), decided_by.get(name) or (
+            "model" if name == "doc_type" and kind_from_model else "text")
         if value is None and manifest.get(name):
             value, source = manifest[name], "manifest"
             if name == "issue_date":

@@ -14,6 +14,7 @@ from flows.metadata.heads import PERIOD, SINGLE_YEAR, headline_of
 from flows.metadata.posted import posted_on
 from flows.metadata.periods import year_of_a_period
 from flows.metadata.sessions import session_year
+from flows.metadata.year_model import candidate_features, model_evidence, year_by_model
 from flows.text.years import YEAR_NAMED_RE
 
 
@@ -342,16 +343,39 @@ _YEAR_READERS = (_delivered_on_a_date, _session_on_a_date, _title_year, _scheme_
                  year_of_a_period, session_year, _most_named)
 
 
+def year_page(kind: str, title: str | None, title_line: str | None, lines: list[str], issue_date: dt.date | None,
+              own_number: tuple[str, int] | None = None, several_years: bool = False, page_date: dt.date | None = None,
+              url_date: dt.date | None = None, region_code: str | None = None) -> _Page:
+    """What the year readers look at, for document_year's arguments."""
+    return _Page(kind, title, title_line, lines, issue_date, own_number, several_years, page_date, url_date, region_code)
+
+
+def first_answer(page: _Page) -> tuple[Found, str | None]:
+    """The answer of the first reader that answers, and that reader's name."""
+    for reader in _YEAR_READERS:
+        found = reader(page)
+        if found is not None:
+            return found, reader.__name__
+    return (None, None), None
+
+
 def document_year(kind: str, title: str | None, title_line: str | None, lines: list[str], issue_date: dt.date | None,
                   own_number: tuple[str, int] | None = None, several_years: bool = False, page_date: dt.date | None = None,
                   url_date: dt.date | None = None, region_code: str | None = None) -> Found:
     """The one year a document is for: a list's or work plan's year, the year a work report plans for
     (a report delivered in January 2026: 2026), the year a completion notice reports on; an opinion
     or plan of no stated period: the year it was issued (signature date, else its own 文号). None
-    for a document of several years. Each rule is one reader in _YEAR_READERS."""
-    page = _Page(kind, title, title_line, lines, issue_date, own_number, several_years, page_date, url_date, region_code)
-    for reader in _YEAR_READERS:
-        found = reader(page)
-        if found is not None:
-            return found
-    return None, None
+    for a document of several years. Each rule is one reader in _YEAR_READERS; the year model weighs
+    the first reader's answer with every other candidate year and decides (its evidence says 'model'
+    where it chose otherwise)."""
+    page = year_page(kind, title, title_line, lines, issue_date, own_number, several_years, page_date, url_date, region_code)
+    (year, evidence), reader = first_answer(page)
+    if year is None and several_years:
+        return None, None
+    posted = page.posted
+    weighed = year_by_model(candidate_features(kind, lines, title, posted[:2] if posted else None, year, reader))
+    if weighed is None or weighed[0] == year:
+        return year, evidence
+    if weighed[0] is None:  # the model finds no candidate likely enough, the readers' one included
+        return None, None
+    return weighed[0], model_evidence(weighed[0], page.head, posted)

@@ -1,0 +1,169 @@
+"""Fit the model of which year a page is for (flows/metadata/year_model.py) on the evaluation corpus's
+tune split and write it to flows/rules/year_model.json.
+
+Each tune text with a one-year gold is built as the build builds a raw source; the year readers' page
+(year.year_page) is taken as document_metadata hands it to them, and each candidate year's features
+are counted. A conditional logit (softmax over a page's candidates, L2-penalised, full-batch gradient
+descent from zero) is fitted; features fewer than MIN_DOCUMENTS pages have are dropped. Deterministic:
+the same corpus gives the same bytes. The holdout split is never read.
+
+    python benchmarks/train_year_model.py                 # fit on all of tune, write the model
+    python benchmarks/train_year_model.py --folds 5       # cross-validate on tune, write nothing
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+import flows.metadata as metadata_stage  # noqa: E402
+from flows.ingest import SourceRecord, read_source  # noqa: E402
+from flows.metadata import year as year_readers  # noqa: E402
+from flows.metadata.year_model import MODEL_FILE, candidate_features  # noqa: E402
+from flows.pipeline import build_document  # noqa: E402
+
+CORPUS = ROOT / "benchmarks" / "eval" / "metadata_corpus.csv"
+MIN_DOCUMENTS = 3   # a feature fewer pages have says nothing general
+L2 = 1.0            # penalty on the squared weights (per the summed log-likelihood)
+STEPS = 400
+RATE = 0.5
+
+
+def page_of(path: Path):
+    """The year readers' page of one text, as the build hands it to them."""
+    pages = []
+    real = metadata_stage.document_year
+
+    def recording(*args, **kwargs):
+        pages.append(year_readers.year_page(*args, **kwargs))
+        return real(*args, **kwargs)
+
+    metadata_stage.document_year = recording
+    try:
+        build_document(read_source(SourceRecord(path.name, path)))
+    finally:
+        metadata_stage.document_year = real
+    return pages[0]
+
+
+def examples(rows: list[dict], texts: Path) -> list[dict]:
+    out = []
+    for row in rows:
+        path = texts / f"{row['id']}.txt"
+        if not row["doc_year"].strip() or not path.is_file() or \
+                hashlib.sha256(path.read_bytes()).hexdigest() != row["sha256"]:
+            continue
+        page = page_of(path)
+        (rule_year, _), reader = year_readers.first_answer(page)
+        posted = page.posted
+        candidates = candidate_features(page.kind, page.lines, page.title, posted[:2] if posted else None,
+                                        rule_year, reader)
+        out.append({"id": row["id"], "gold": int(float(row["doc_year"])), "rule": rule_year, "reader": reader,
+                    "several_years": page.several_years, "candidates": candidates})
+    return out
+
+
+def fit(train: list[dict]) -> dict[str, float]:
+    df = Counter(f for ex in train for f in {f for feats in ex["candidates"].values() for f in feats})
+    names = sorted(f for f, n in df.items() if n >= MIN_DOCUMENTS)
+    index = {f: i for i, f in enumerate(names)}
+    groups = []  # (feature matrix of a page's candidates, index of the gold candidate)
+    for ex in train:
+        years = sorted(ex["candidates"], key=lambda y: (y is not None, y or 0))
+        gold = ex["gold"] if ex["gold"] in years else None  # no candidate is right: none of them is
+        x = np.zeros((len(years), len(names)))
+        for row, year in enumerate(years):
+            for f in ex["candidates"][year]:
+                if f in index:
+                    x[row, index[f]] = 1.0
+        groups.append((x, years.index(gold)))
+    w = np.zeros(len(names))
+    for _ in range(STEPS):
+        grad = L2 * w
+        for x, gold in groups:
+            s = x @ w
+            p = np.exp(s - s.max())
+            p /= p.sum()
+            grad -= x[gold] - p @ x
+        w -= RATE * grad / len(groups)
+    return {f: round(float(v), 6) for f, v in zip(names, w) if abs(v) >= 1e-6}
+
+
+def predict(weights: dict[str, float], ex: dict) -> tuple[int | None, float]:
+    scores = {y: sum(weights.get(f, 0.0) for f in feats) for y, feats in ex["candidates"].items()}
+    top = max(scores.values())
+    best = min((y for y, s in scores.items() if s == top), key=lambda y: (y is not None, y or 0))
+    return best, 1.0 / sum(np.exp(s - top) for s in scores.values())
+
+
+def without_rules(exs: list[dict]) -> list[dict]:
+    """The examples with no feature of the readers' answer (to see what the model reads on its own)."""
+    return [{**ex, "candidates": {y: [f for f in feats if not f.split("|")[-1].startswith("rule:")]
+                                  for y, feats in ex["candidates"].items()}} for ex in exs]
+
+
+def cross_validate(exs: list[dict], folds: int) -> None:
+    tally = Counter()
+    for k in range(folds):
+        test = [ex for i, ex in enumerate(exs) if i % folds == k]
+        weights = fit([ex for i, ex in enumerate(exs) if i % folds != k])
+        for ex in test:
+            year, p = predict(weights, ex)
+            rule = ex["rule"]
+            tally["n"] += 1
+            tally["rules right"] += rule == ex["gold"]
+            tally["rules null"] += rule is None
+            tally["model right"] += year == ex["gold"]
+            tally["gold a candidate"] += ex["gold"] in ex["candidates"]
+            filled = rule if rule is not None else (None if ex["several_years"] else year)
+            tally["rules, else model: right"] += filled == ex["gold"]
+            tally["rules, else model: null"] += filled is None
+            tally["model wrong"] += year is not None and year != ex["gold"]
+            kept = rule if year is None else year
+            tally["model, the rules' where it says none: right"] += kept == ex["gold"]
+            tally["model, the rules' where it says none: wrong"] += kept is not None and kept != ex["gold"]
+            for t in (0.0, 0.5, 0.6, 0.7, 0.8, 0.9):
+                chosen = year if p >= t else rule
+                if rule is None and ex["several_years"]:
+                    chosen = None
+                tally[f"model if p>={t}, else rules: right"] += chosen == ex["gold"]
+                tally[f"model if p>={t}, else rules: wrong"] += chosen is not None and chosen != ex["gold"]
+    for key, n in tally.items():
+        print(f"  {key:<40} {n}")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--texts", type=Path, default=Path(os.environ.get("MINSHENG_EVAL_TEXTS", "/work/evalcorpus/texts")))
+    parser.add_argument("--folds", type=int, default=0, help="cross-validate on tune with this many folds; write nothing")
+    parser.add_argument("--out", type=Path, default=MODEL_FILE)
+    args = parser.parse_args(argv)
+    with open(args.corpus, encoding="utf-8", newline="") as handle:
+        rows = [row for row in csv.DictReader(handle) if row["split"] == "tune"]
+    exs = examples(rows, args.texts)
+    print(f"{len(exs)} tune pages with a one-year gold")
+    if args.folds:
+        cross_validate(exs, args.folds)
+        print("without the readers' answer as a feature:")
+        cross_validate(without_rules(exs), args.folds)
+        return 0
+    model = {"about": "flows/metadata/year_model.py; fitted by benchmarks/train_year_model.py on the tune split",
+             "pages": len(exs), "min_documents": MIN_DOCUMENTS, "l2": L2, "steps": STEPS,
+             "weights": dict(sorted(fit(exs).items()))}
+    args.out.write_text(json.dumps(model, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {args.out} ({len(model['weights'])} weights)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
