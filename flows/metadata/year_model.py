@@ -73,9 +73,10 @@ def candidate_features(kind: str, lines: list[str], title: str | None, posted: t
             own += ["latest"] if year == named[-1] else ["before_latest"] if year == named[-1] - 1 else []
             own += ["earliest"] if year == named[0] and len(named) > 1 else []
             for position, end, _ in mentions[year][:8]:
-                after = re.sub(r"\s", "", head[end:end + 6])
+                after = re.sub(r"\d", "0", re.sub(r"\s", "", head[end:end + 6]))  # 6月 and 12月 alike
                 own += [f"after1:{after[:1]}", f"after2:{after[:2]}"]
                 own += [f"before1:{head[position - 1:position]}"] if position else []
+                own += [f"before2:{head[position - 2:position]}"] if position > 1 else []
         else:
             own.append("unnamed")
         if title and str(year) in title:
@@ -92,7 +93,7 @@ def candidate_features(kind: str, lines: list[str], title: str | None, posted: t
             own.append("rule:none")
         features = set(own)
         # the same facts weigh differently for each kind (a report names most the year it reviews)
-        features |= {f"{kind}|{f}" for f in own if not f.startswith(("after", "before1"))}
+        features |= {f"{kind}|{f}" for f in own if not f.startswith(("after", "before"))}
         out[year] = sorted(features)
     return out
 
