@@ -205,6 +205,10 @@ def main(argv: list[str] | None = None) -> int:
         json.dump(payload, sys.stdout, ensure_ascii=False, indent=1)
         print()
         return 0
+    absent = sum(1 for note in notes if note.startswith("skip "))
+    mismatched = sum(1 for note in notes if "sha256 mismatch" in note)
+    print(f"texts: {len(results)} of {len(corpus)} rows scored ({absent} without a text, {mismatched} whose text's "
+          f"sha256 differs from the corpus's; see benchmarks/eval/README.md, 'Re-creating it')")
     print_tables(summary, splits)
     if args.show_errors:
         # The holdout half is for honest numbers, not for reading: list its errors only on request.
