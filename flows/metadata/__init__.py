@@ -16,6 +16,8 @@ kind the text's opening reads most like (kind_model). `metadata_sources` records
              byline names
   posted     when a page was posted: its labelled date, a dateline, the date its URL carries
   year       when: the one year the document is for (_YEAR_READERS, in order)
+  year_model when, weighed: the readers' answer against every other candidate year (a model fitted on the
+             tune split, shipped as data in flows/rules/year_model.json); it decides
   sessions   when a province's congress session met, from its term and number (a reader of year's)
   periods    which year of a named plan period (十四五) a text says this year is, or has completed (a reader)
   kind       what kind: doc_type from title or headline, amended by what the opening tells
