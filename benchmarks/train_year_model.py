@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 import flows.metadata as metadata_stage  # noqa: E402
 from flows.ingest import SourceRecord, read_source  # noqa: E402
 from flows.metadata import year as year_readers  # noqa: E402
-from flows.metadata.year_model import MODEL_FILE, candidate_features  # noqa: E402
+from flows.metadata.year_model import MODEL_FILE, candidate_features, weigh  # noqa: E402
 from flows.pipeline import build_document  # noqa: E402
 
 CORPUS = ROOT / "benchmarks" / "eval" / "metadata_corpus.csv"
@@ -98,13 +98,6 @@ def fit(train: list[dict]) -> dict[str, float]:
     return {f: round(float(v), 6) for f, v in zip(names, w) if abs(v) >= 1e-6}
 
 
-def predict(weights: dict[str, float], ex: dict) -> tuple[int | None, float]:
-    scores = {y: sum(weights.get(f, 0.0) for f in feats) for y, feats in ex["candidates"].items()}
-    top = max(scores.values())
-    best = min((y for y, s in scores.items() if s == top), key=lambda y: (y is not None, y or 0))
-    return best, 1.0 / sum(np.exp(s - top) for s in scores.values())
-
-
 def without_rules(exs: list[dict]) -> list[dict]:
     """The examples with no feature of the readers' answer (to see what the model reads on its own)."""
     return [{**ex, "candidates": {y: [f for f in feats if not f.split("|")[-1].startswith("rule:")]
@@ -119,7 +112,7 @@ def cross_validate(exs: list[dict], folds: int) -> None:
         test = [ex for i, ex in enumerate(exs) if i % folds == k]
         weights = fit([ex for i, ex in enumerate(exs) if i % folds != k])
         for ex in test:
-            year, _ = predict(weights, ex)
+            year, _ = weigh(ex["candidates"], weights)
             rule = ex["rule"]
             filled = rule if rule is not None or ex["several_years"] else year
             for name, answer in (("readers", rule), ("model", year), ("readers, else model", filled)):

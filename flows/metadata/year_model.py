@@ -114,13 +114,17 @@ def _weights() -> dict:
     return json.loads(MODEL_FILE.read_text(encoding="utf-8"))["weights"] if MODEL_FILE.exists() else {}
 
 
-def year_by_model(candidates: dict[int | None, list[str]]) -> tuple[int | None, float] | None:
-    """The likeliest candidate (None: none of them) and its probability; None where there is no model."""
-    weights = _weights()
-    if not weights:
-        return None
+def weigh(candidates: dict[int | None, list[str]], weights: dict[str, float]) -> tuple[int | None, float]:
+    """The likeliest candidate under `weights` (None: none of them; ties: the earliest, None first) and
+    its probability."""
     scores = {year: sum(weights.get(f, 0.0) for f in features) for year, features in candidates.items()}
     top = max(scores.values())
     total = sum(math.exp(s - top) for s in scores.values())
     best = min((year for year, s in scores.items() if s == top), key=lambda y: (y is not None, y or 0))
     return best, 1.0 / total
+
+
+def year_by_model(candidates: dict[int | None, list[str]]) -> tuple[int | None, float] | None:
+    """The likeliest candidate (None: none of them) and its probability; None where there is no model."""
+    weights = _weights()
+    return weigh(candidates, weights) if weights else None
