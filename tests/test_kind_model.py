@@ -2,26 +2,16 @@
 and the script that fits it (benchmarks/train_kind_model.py), on invented texts."""
 from __future__ import annotations
 
-import csv
-import importlib.util
 import json
-from pathlib import Path
 
 import pytest
 
 from flows import clean, metadata
 from flows.metadata import kind_model
+from tests.eval_corpus import benchmark_script, write_corpus
 
-ROOT = Path(__file__).resolve().parents[1]
 KINDS = ["action_plan", "government_work_report", "implementation_opinion", "other", "practical_matters_list",
          "progress_report", "work_plan"]
-
-
-def _train_module():
-    spec = importlib.util.spec_from_file_location("train_kind_model", ROOT / "benchmarks" / "train_kind_model.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_the_shipped_model_reads_every_kind_from_a_pages_opening_grams():
@@ -52,9 +42,7 @@ def test_a_title_that_names_its_kind_decides_before_the_model():
 
 
 def test_fitting_the_model_is_deterministic_and_reads_only_the_tune_split(tmp_path):
-    train = _train_module()
-    texts = tmp_path / "texts"
-    texts.mkdir()
+    train = benchmark_script("train_kind_model")
     pages = {
         "a": ("tune", "government_work_report", "各位代表:现在,我代表县人民政府向大会报告工作。过去一年,全县经济稳中向好。"),
         "b": ("tune", "government_work_report", "各位代表:现在,我代表区人民政府向大会报告工作。过去一年,全区经济稳中有进。"),
@@ -64,13 +52,8 @@ def test_fitting_the_model_is_deterministic_and_reads_only_the_tune_split(tmp_pa
         "f": ("tune", "progress_report", "截至10月底,今年的民生实事项目已完成8件,完成年度计划的90%。"),
         "h": ("holdout", "other", "一段不该被读到的文字。"),
     }
-    corpus = tmp_path / "corpus.csv"
-    with open(corpus, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=["id", "split", "doc_type"])
-        writer.writeheader()
-        for page_id, (split, kind, text) in pages.items():
-            writer.writerow({"id": page_id, "split": split, "doc_type": kind})
-            (texts / f"{page_id}.txt").write_text(text, encoding="utf-8")
+    corpus, texts = write_corpus(tmp_path, [{"id": i, "split": split, "doc_type": kind} for i, (split, kind, _) in pages.items()],
+                                 {i: text for i, (_, _, text) in pages.items()})
     outputs = []
     for name in ("one.json", "two.json"):
         assert train.main(["--texts", str(texts), "--corpus", str(corpus), "--out", str(tmp_path / name)]) == 0

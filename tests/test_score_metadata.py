@@ -2,43 +2,25 @@
 missing and a text whose bytes differ from the hash its gold was annotated on, each counted."""
 from __future__ import annotations
 
-import csv
-import hashlib
-import importlib.util
 import json
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.eval_corpus import benchmark_script, write_corpus
+
 COLUMNS = ["id", "split", "query", "url", "sha256", "region_code", "region_name", "admin_level", "doc_year",
            "plan_start_year", "plan_end_year", "doc_type", "script", "genre_note", "region_in_text", "year_in_text",
            "evidence"]
 
 
-def _scorer():
-    spec = importlib.util.spec_from_file_location("score_metadata", ROOT / "benchmarks" / "score_metadata.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_the_scorer_counts_texts_scored_missing_and_changed(tmp_path, capsys):
-    texts = tmp_path / "texts"
-    texts.mkdir()
     listed = "浙江省湖州市德清县2024年民生实事项目\n一、新增城镇就业2000人。"
-    (texts / "a.txt").write_text(listed, encoding="utf-8")
-    (texts / "c.txt").write_text("一段被改过的文字。", encoding="utf-8")
     gold = {"region_code": "330521", "region_name": "德清县", "admin_level": "county", "doc_year": "2024",
             "doc_type": "practical_matters_list", "region_in_text": "yes", "year_in_text": "yes"}
-    rows = [{**gold, "id": "a", "split": "tune", "sha256": hashlib.sha256(listed.encode("utf-8")).hexdigest()},
-            {**gold, "id": "b", "split": "tune", "sha256": "0" * 64},
-            {**gold, "id": "c", "split": "holdout", "sha256": "1" * 64}]
-    corpus = tmp_path / "corpus.csv"
-    with open(corpus, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=COLUMNS, restval="")
-        writer.writeheader()
-        writer.writerows(rows)
+    rows = [{**gold, "id": "a", "split": "tune"},
+            {**gold, "id": "b", "split": "tune", "sha256": "0" * 64},  # no text
+            {**gold, "id": "c", "split": "holdout", "sha256": "1" * 64}]  # a text changed since it was annotated
+    corpus, texts = write_corpus(tmp_path, rows, {"a": listed, "c": "一段被改过的文字。"}, COLUMNS)
     out = tmp_path / "scores.json"
-    assert _scorer().main(["--corpus", str(corpus), "--texts", str(texts), "--json", str(out)]) == 0
+    assert benchmark_script("score_metadata").main(["--corpus", str(corpus), "--texts", str(texts), "--json", str(out)]) == 0
     printed = capsys.readouterr().out
     assert "texts: 1 of 3 rows scored (1 without a text, 1 whose text's sha256 differs" in printed
     scores = json.loads(out.read_text(encoding="utf-8"))

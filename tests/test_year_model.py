@@ -3,23 +3,12 @@ model shipped in flows/rules/year_model.json, and the script that fits it
 (benchmarks/train_year_model.py), on invented texts."""
 from __future__ import annotations
 
-import csv
-import hashlib
-import importlib.util
 import json
-from pathlib import Path
 
 from flows import clean, metadata
 from flows.metadata import year_model
+from tests.eval_corpus import benchmark_script, write_corpus
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def _train_module():
-    spec = importlib.util.spec_from_file_location("train_year_model", ROOT / "benchmarks" / "train_year_model.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_a_pages_candidates_are_its_named_years_its_posted_year_and_the_next_and_none():
@@ -66,9 +55,7 @@ def test_a_reports_only_year_a_base_year_of_comparisons_is_left_null():
 
 
 def test_fitting_the_model_is_deterministic_and_reads_only_the_tune_split(tmp_path):
-    train = _train_module()
-    texts = tmp_path / "texts"
-    texts.mkdir()
+    train = benchmark_script("train_year_model")
     pages = {
         "a": ("tune", "2024", "某市2024年民生实事项目\n一、新增城镇就业2万人。"),
         "b": ("tune", "2023", "某县2023年民生实事项目\n一、新建公办幼儿园3所。"),
@@ -76,14 +63,8 @@ def test_fitting_the_model_is_deterministic_and_reads_only_the_tune_split(tmp_pa
         "d": ("tune", "2022", "2021年,全县实事全部完成。\n2022年民生实事项目如下:新建养老院1所。"),
         "h": ("holdout", "2019", "一段不该被读到的文字,2019年。"),
     }
-    corpus = tmp_path / "corpus.csv"
-    with open(corpus, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=["id", "split", "doc_year", "sha256"])
-        writer.writeheader()
-        for page_id, (split, year, text) in pages.items():
-            (texts / f"{page_id}.txt").write_text(text, encoding="utf-8")
-            digest = hashlib.sha256((texts / f"{page_id}.txt").read_bytes()).hexdigest()
-            writer.writerow({"id": page_id, "split": split, "doc_year": year, "sha256": digest})
+    corpus, texts = write_corpus(tmp_path, [{"id": i, "split": split, "doc_year": year} for i, (split, year, _) in pages.items()],
+                                 {i: text for i, (_, _, text) in pages.items()})
     outputs = []
     for name in ("one.json", "two.json"):
         assert train.main(["--texts", str(texts), "--corpus", str(corpus), "--out", str(tmp_path / name)]) == 0
