@@ -39,7 +39,9 @@ RATE = 0.5
 
 
 def page_of(path: Path):
-    """The year readers' page of one text, as the build hands it to them."""
+    """The year readers' page of one text, as the build hands it to them. (The page is built from what
+    document_metadata has read by then: title, kind, dates; recording the call, rather than re-deriving
+    those here, keeps the model fitted on exactly what the build gives it.)"""
     pages = []
     real = metadata_stage.document_year
 
