@@ -151,6 +151,21 @@ _held: dict[str, list] = {}  # lock path -> [file descriptor, depth]: re-entrant
 _held_guard = threading.Lock()
 
 
+def lock_holder(fd: int, patience: float = 1.0) -> str:
+    """Who holds the lock, as it wrote itself into the lock file ("pid 123, started …"). The holder writes
+    that just after taking the lock, so a build that finds the lock taken a moment after looks again for
+    up to `patience` seconds before it says it does not know."""
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip()
+        except OSError:
+            holder = ""
+        if holder or time.monotonic() >= deadline:
+            return holder
+        time.sleep(0.05)
+
+
 @contextlib.contextmanager
 def build_lock(out: Path | str, wait: float = 0.0):
     """Hold the output folder's lock (fcntl, released by the kernel when the process dies).
@@ -181,10 +196,7 @@ def build_lock(out: Path | str, wait: float = 0.0):
             break
         except BlockingIOError:
             if time.monotonic() >= deadline:
-                try:
-                    holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip()
-                except OSError:
-                    holder = ""
+                holder = lock_holder(fd)
                 os.close(fd)
                 raise OutputLocked(f"another build ({holder or 'unknown process'}) is writing to {Path(out)}; "
                                    f"wait for it to finish (or pass --wait SECONDS)") from None

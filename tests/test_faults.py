@@ -289,6 +289,21 @@ def test_case_7_a_second_build_into_the_same_out_is_refused_or_waits(tmp_path, r
     assert done.wait(timeout=600) == 0, done.stderr.read()[-2000:]
 
 
+def test_case_7_a_build_that_finds_the_lock_just_taken_waits_for_its_holder_to_say_who_it_is(tmp_path):
+    # the holder writes "pid …" just after it takes the lock; a build refused in between reads it a moment later
+    lock = tmp_path / ".curated.lock"
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    writer = threading.Timer(0.3, lambda: lock.write_text("pid 4242, started 2026-01-01 00:00:00\n"))
+    writer.start()
+    try:
+        assert guard.lock_holder(fd) == "pid 4242, started 2026-01-01 00:00:00"
+        lock.write_text("")
+        assert guard.lock_holder(fd, patience=0.2) == ""  # nobody says: the caller says 'unknown process'
+    finally:
+        writer.join()
+        os.close(fd)
+
+
 # --- case 6: no process outlives its build -------------------------------------------------------
 
 def processes_with(prefect_home: str) -> list[tuple[int, str]]:
