@@ -9,6 +9,7 @@ conditional logit fitted on the evaluation corpus's tune split by `benchmarks/tr
 shipped as data in `flows/rules/year_model.json` (feature weights; no text)."""
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
@@ -49,7 +50,7 @@ def candidate_features(kind: str, lines: list[str], title: str | None, posted: t
     for match in SINGLE_YEAR.finditer(head):
         year = int(match.group(1))
         if FIRST_YEAR <= year <= LAST_YEAR:
-            line_no = sum(1 for s in line_starts if s <= match.start()) - 1
+            line_no = bisect.bisect_right(line_starts, match.start()) - 1
             mentions[year].append((match.start(), match.end(), line_no))
     counts = Counter({year: len(found) for year, found in mentions.items()})
     candidates = set(mentions)
