@@ -136,7 +136,8 @@ def main(argv=None) -> int:
     with open(args.corpus, encoding="utf-8", newline="") as handle:
         rows = [row for row in csv.DictReader(handle) if row["split"] == "tune"]
     exs = examples(rows, args.texts)
-    print(f"{len(exs)} tune pages with a one-year gold")
+    print(f"{len(exs)} tune pages with a one-year gold, of {sum(1 for row in rows if row['doc_year'].strip())} "
+          f"in the split (the others' texts are not here as annotated: {args.texts})")
     if args.folds:
         cross_validate(exs, args.folds)
         print("without the readers' answer as a feature:")
