@@ -158,3 +158,16 @@ def test_chinese_string_literals_in_code_do_not_grow():
         if n > CHINESE_LITERALS_ALLOWED.get(key, 0):
             grown[key] = (n, CHINESE_LITERALS_ALLOWED.get(key, 0))
     assert not grown, f"Chinese string literals (found, allowed) grew; move the words to flows/rules/: {grown}"
+
+
+def test_every_data_file_the_package_reads_is_in_its_package_data():
+    # an editable install reads the source tree; a built wheel has only what package-data names
+    import fnmatch
+    import tomllib
+    patterns = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"][
+        "package-data"]["flows"]
+    data = [path.relative_to(PACKAGE).as_posix() for folder in ("rules", "reference", "release_files", "explorer_files")
+            for path in sorted((PACKAGE / folder).iterdir())
+            if path.is_file() and (path.suffix != ".py" or folder == "release_files")]  # release_files' .py are data
+    missing = [name for name in data if not any(fnmatch.fnmatch(name, pattern) for pattern in patterns)]
+    assert data and not missing, missing
