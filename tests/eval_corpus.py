@@ -12,8 +12,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def benchmark_script(name: str):
-    """benchmarks/<name>.py as a module."""
-    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
+    """benchmarks/<name>.py as a module (name may have a folder: eval/recreate_texts)."""
+    spec = importlib.util.spec_from_file_location(name.replace("/", "_"), ROOT / "benchmarks" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

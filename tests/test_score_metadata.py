@@ -1,5 +1,6 @@
 """The metadata scorer (benchmarks/score_metadata.py) on a corpus of invented texts: a text scored, a text
-missing and a text whose bytes differ from the hash its gold was annotated on, each counted."""
+missing and a text whose bytes differ from the hash its gold was annotated on, each counted; and the texts
+re-created from saved search answers (benchmarks/eval/recreate_texts.py)."""
 from __future__ import annotations
 
 import json
@@ -28,3 +29,25 @@ def test_the_scorer_counts_texts_scored_missing_and_changed(tmp_path, capsys):
     fields = scores["documents"][0]["fields"]
     assert {f: v["verdict"] for f, v in fields.items()} == {
         "region_code": "right", "admin_level": "right", "doc_year": "right", "doc_type": "right"}
+
+
+def test_texts_are_re_created_from_saved_answers_only_with_the_bytes_annotated(tmp_path, capsys):
+    kept, changed = "某县2024年民生实事项目\n一、新建幼儿园2所。", "某市2023年民生实事\n一、改造小区5个。"
+    corpus, texts = write_corpus(tmp_path, [
+        {"id": "kept", "split": "tune", "query": "民生实事 县", "url": "http://a.example/1"},
+        {"id": "changed", "split": "tune", "query": "民生实事 县", "url": "http://b.example/2"},
+        {"id": "absent", "split": "holdout", "query": "民生实事 县", "url": "http://c.example/3"},
+        {"id": "other", "split": "tune", "query": "另一个查询", "url": "http://d.example/4"},
+    ], {"kept": kept, "changed": changed})
+    for page in texts.iterdir():
+        page.unlink()  # the machine lost them; the csv keeps their hashes
+    answer = tmp_path / "answer.json"
+    answer.write_text(json.dumps({"query": "民生实事 县", "results": [
+        {"url": "http://a.example/1", "excerpt": kept},
+        {"url": "http://b.example/2", "excerpt": changed + " "},  # not the bytes the gold was annotated on
+        {"url": "http://z.example/9", "excerpt": "一段别的文字。"}]}, ensure_ascii=False), encoding="utf-8")
+    script = benchmark_script("eval/recreate_texts")
+    assert script.main([str(answer), "--texts", str(texts), "--corpus", str(corpus)]) == 1
+    assert capsys.readouterr().out.startswith("written 1, already there 0, changed 1, not found 1")
+    assert sorted(p.name for p in texts.iterdir()) == ["kept.txt"]
+    assert (texts / "kept.txt").read_text(encoding="utf-8") == kept
