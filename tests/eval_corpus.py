@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import importlib.util
+import json
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,3 +35,17 @@ def write_corpus(folder: Path, rows: list[dict], texts: dict[str, str], columns:
         writer.writeheader()
         writer.writerows(rows)
     return corpus, text_dir
+
+
+def fit_twice(script: str, folder: Path, pages: dict[str, tuple[str, str, str]], gold_column: str) -> dict:
+    """Fit a model with benchmarks/<script>.py twice on an invented corpus (id -> (split, gold, text)),
+    check both fits wrote the same bytes, and return the model."""
+    train = benchmark_script(script)
+    corpus, texts = write_corpus(folder, [{"id": i, "split": split, gold_column: gold} for i, (split, gold, _) in pages.items()],
+                                 {i: text for i, (_, _, text) in pages.items()})
+    outputs = []
+    for name in ("one.json", "two.json"):
+        assert train.main(["--texts", str(texts), "--corpus", str(corpus), "--out", str(folder / name)]) == 0
+        outputs.append((folder / name).read_bytes())
+    assert outputs[0] == outputs[1]
+    return json.loads(outputs[0])

@@ -8,7 +8,7 @@ import pytest
 
 from flows import clean, metadata
 from flows.metadata import kind_model
-from tests.eval_corpus import benchmark_script, write_corpus
+from tests.eval_corpus import fit_twice
 
 KINDS = ["action_plan", "government_work_report", "implementation_opinion", "other", "practical_matters_list",
          "progress_report", "work_plan"]
@@ -42,7 +42,6 @@ def test_a_title_that_names_its_kind_decides_before_the_model():
 
 
 def test_fitting_the_model_is_deterministic_and_reads_only_the_tune_split(tmp_path):
-    train = benchmark_script("train_kind_model")
     pages = {
         "a": ("tune", "government_work_report", "各位代表:现在,我代表县人民政府向大会报告工作。过去一年,全县经济稳中向好。"),
         "b": ("tune", "government_work_report", "各位代表:现在,我代表区人民政府向大会报告工作。过去一年,全区经济稳中有进。"),
@@ -52,13 +51,6 @@ def test_fitting_the_model_is_deterministic_and_reads_only_the_tune_split(tmp_pa
         "f": ("tune", "progress_report", "截至10月底,今年的民生实事项目已完成8件,完成年度计划的90%。"),
         "h": ("holdout", "other", "一段不该被读到的文字。"),
     }
-    corpus, texts = write_corpus(tmp_path, [{"id": i, "split": split, "doc_type": kind} for i, (split, kind, _) in pages.items()],
-                                 {i: text for i, (_, _, text) in pages.items()})
-    outputs = []
-    for name in ("one.json", "two.json"):
-        assert train.main(["--texts", str(texts), "--corpus", str(corpus), "--out", str(tmp_path / name)]) == 0
-        outputs.append((tmp_path / name).read_bytes())
-    assert outputs[0] == outputs[1]
-    model = json.loads(outputs[0])
+    model = fit_twice("train_kind_model", tmp_path, pages, "doc_type")
     assert model["kinds"] == ["government_work_report", "progress_report"] and model["trained_on"] == 6
     assert "不该" not in "".join(model["grams"])  # the holdout text was never read

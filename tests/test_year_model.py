@@ -7,7 +7,7 @@ import json
 
 from flows import clean, metadata
 from flows.metadata import year_model
-from tests.eval_corpus import benchmark_script, write_corpus
+from tests.eval_corpus import fit_twice
 
 
 
@@ -55,7 +55,6 @@ def test_a_reports_only_year_a_base_year_of_comparisons_is_left_null():
 
 
 def test_fitting_the_model_is_deterministic_and_reads_only_the_tune_split(tmp_path):
-    train = benchmark_script("train_year_model")
     pages = {
         "a": ("tune", "2024", "某市2024年民生实事项目\n一、新增城镇就业2万人。"),
         "b": ("tune", "2023", "某县2023年民生实事项目\n一、新建公办幼儿园3所。"),
@@ -63,13 +62,6 @@ def test_fitting_the_model_is_deterministic_and_reads_only_the_tune_split(tmp_pa
         "d": ("tune", "2022", "2021年,全县实事全部完成。\n2022年民生实事项目如下:新建养老院1所。"),
         "h": ("holdout", "2019", "一段不该被读到的文字,2019年。"),
     }
-    corpus, texts = write_corpus(tmp_path, [{"id": i, "split": split, "doc_year": year} for i, (split, year, _) in pages.items()],
-                                 {i: text for i, (_, _, text) in pages.items()})
-    outputs = []
-    for name in ("one.json", "two.json"):
-        assert train.main(["--texts", str(texts), "--corpus", str(corpus), "--out", str(tmp_path / name)]) == 0
-        outputs.append((tmp_path / name).read_bytes())
-    assert outputs[0] == outputs[1]
-    model = json.loads(outputs[0])
+    model = fit_twice("train_year_model", tmp_path, pages, "doc_year")
     assert model["pages"] == 4  # the holdout page was never read
     assert model["weights"]["rule:same"] > 0
