@@ -23,10 +23,7 @@ The texts are not in the repository (they are other people's words): they are re
 from __future__ import annotations
 
 import argparse
-import csv
-import hashlib
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -34,9 +31,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from flows.ingest import SourceRecord, read_source  # noqa: E402
 from flows.pipeline import build_document  # noqa: E402
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from eval_texts import CORPUS, DEFAULT_TEXTS, annotated_text, load_corpus, texts_dir  # noqa: E402
 
-CORPUS = ROOT / "benchmarks" / "eval" / "metadata_corpus.csv"
-DEFAULT_TEXTS = Path("/work/evalcorpus/texts")
 FIELDS = ("region_code", "admin_level", "doc_year", "doc_type")
 # Which gold column says whether the text itself (not its URL, not outside knowledge) states a field:
 # a second table counts each field over the documents whose text states it.
@@ -82,22 +79,13 @@ def verdict(gold: str | None, pred: str | None) -> str:
     return "right" if pred == gold else "wrong"
 
 
-def load_corpus(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8", newline="") as handle:
-        return [dict(row) for row in csv.DictReader(handle)]
-
-
 def run(corpus: list[dict], texts: Path, with_url: bool = False) -> tuple[list[dict], list[str]]:
     """One result per scorable row: its gold/predicted pairs and verdicts."""
     results, notes = [], []
     for row in corpus:
-        path = texts / f"{row['id']}.txt"
-        if not path.is_file():
-            notes.append(f"skip {row['id']}: no text at {path}")
-            continue
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        if digest != row["sha256"].strip().lower():
-            notes.append(f"WARNING skip {row['id']}: sha256 mismatch (corpus {row['sha256'][:12]}…, file {digest[:12]}…)")
+        path, missing = annotated_text(row, texts)
+        if missing:
+            notes.append(f"{'WARNING ' if 'mismatch' in missing else ''}skip {row['id']}: {missing}")
             continue
         error = None
         try:
@@ -185,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", metavar="PATH", help="also write the summary and per-document results as JSON ('-' = stdout)")
     args = parser.parse_args(argv)
 
-    texts = args.texts or Path(os.environ.get("MINSHENG_EVAL_TEXTS") or DEFAULT_TEXTS)
+    texts = texts_dir(args.texts)
     corpus = load_corpus(args.corpus)
     if args.split in ("tune", "holdout"):
         corpus = [row for row in corpus if row["split"] == args.split]

@@ -14,11 +14,8 @@ the same bytes. The holdout split is never read.
 from __future__ import annotations
 
 import argparse
-import csv
-import hashlib
 import json
 import math
-import os
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -28,8 +25,9 @@ sys.path.insert(0, str(ROOT))
 from flows import clean as clean_stage  # noqa: E402
 from flows.ingest import SourceRecord, read_source  # noqa: E402
 from flows.metadata.kind_model import MODEL_FILE, opening_grams  # noqa: E402
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from eval_texts import CORPUS, annotated_text, load_corpus, texts_dir  # noqa: E402
 
-CORPUS = ROOT / "benchmarks" / "eval" / "metadata_corpus.csv"
 OPENING_CHARS = 1200   # the opening read: its first characters, spaces dropped
 GRAM_SIZES = (2, 3)
 MIN_DOCUMENTS = 3      # a gram fewer openings use says nothing general
@@ -74,15 +72,9 @@ def train(rows: list[dict], texts: Path) -> dict:
             "documents": [per_kind[k] for k in kinds], "trained_on": len(rows), "grams": counts}
 
 
-def _text_as_annotated(texts: Path, row: dict) -> bool:
-    """The row's text is here with the bytes its gold was annotated on (a corpus without hashes: is here)."""
-    path = texts / f"{row['id']}.txt"
-    return path.is_file() and (not row.get("sha256") or hashlib.sha256(path.read_bytes()).hexdigest() == row["sha256"])
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--texts", type=Path, default=Path(os.environ.get("MINSHENG_EVAL_TEXTS", "/work/evalcorpus/texts")))
+    parser.add_argument("--texts", type=Path, help="folder of <id>.txt (default $MINSHENG_EVAL_TEXTS or /work/evalcorpus/texts)")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--out", type=Path, default=MODEL_FILE)
     parser.add_argument("--exclude-ids", type=Path, help="a file of ids (one a line) to leave out")
@@ -90,9 +82,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="fit even when some tune texts are missing or changed (the model then knows less)")
     args = parser.parse_args(argv)
     excluded = set(args.exclude_ids.read_text(encoding="utf-8").split()) if args.exclude_ids else set()
-    with open(args.corpus, encoding="utf-8", newline="") as handle:
-        wanted = [row for row in csv.DictReader(handle) if row["split"] == "tune" and row["id"] not in excluded]
-    rows = [row for row in wanted if _text_as_annotated(args.texts, row)]
+    args.texts = texts_dir(args.texts)
+    wanted = [row for row in load_corpus(args.corpus) if row["split"] == "tune" and row["id"] not in excluded]
+    rows = [row for row in wanted if annotated_text(row, args.texts)[0]]
     print(f"{len(rows)} of {len(wanted)} tune texts here as annotated (texts: {args.texts})")
     if len(rows) < len(wanted) and not args.allow_partial:
         # a model fitted on part of the split would replace one that knew more (stop 26: 783 of 2,206 texts

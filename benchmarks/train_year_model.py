@@ -13,10 +13,7 @@ the same corpus gives the same bytes. The holdout split is never read.
 from __future__ import annotations
 
 import argparse
-import csv
-import hashlib
 import json
-import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -30,8 +27,9 @@ from flows.ingest import SourceRecord, read_source  # noqa: E402
 from flows.metadata import year as year_readers  # noqa: E402
 from flows.metadata.year_model import MODEL_FILE, candidate_features, weigh  # noqa: E402
 from flows.pipeline import build_document  # noqa: E402
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from eval_texts import CORPUS, annotated_text, load_corpus, texts_dir  # noqa: E402
 
-CORPUS = ROOT / "benchmarks" / "eval" / "metadata_corpus.csv"
 MIN_DOCUMENTS = 3   # a feature fewer pages have says nothing general
 L2 = 1.0            # penalty on the squared weights (per the summed log-likelihood)
 STEPS = 400
@@ -60,9 +58,8 @@ def page_of(path: Path):
 def examples(rows: list[dict], texts: Path) -> list[dict]:
     out = []
     for row in rows:
-        path = texts / f"{row['id']}.txt"
-        if not row["doc_year"].strip() or not path.is_file() or \
-                hashlib.sha256(path.read_bytes()).hexdigest() != row["sha256"]:
+        path, _ = annotated_text(row, texts)
+        if not row["doc_year"].strip() or path is None:
             continue
         page = page_of(path)
         (rule_year, _), reader = year_readers.first_answer(page)
@@ -129,12 +126,12 @@ def cross_validate(exs: list[dict], folds: int) -> None:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
-    parser.add_argument("--texts", type=Path, default=Path(os.environ.get("MINSHENG_EVAL_TEXTS", "/work/evalcorpus/texts")))
+    parser.add_argument("--texts", type=Path, help="folder of <id>.txt (default $MINSHENG_EVAL_TEXTS or /work/evalcorpus/texts)")
     parser.add_argument("--folds", type=int, default=0, help="cross-validate on tune with this many folds; write nothing")
     parser.add_argument("--out", type=Path, default=MODEL_FILE)
     args = parser.parse_args(argv)
-    with open(args.corpus, encoding="utf-8", newline="") as handle:
-        rows = [row for row in csv.DictReader(handle) if row["split"] == "tune"]
+    args.texts = texts_dir(args.texts)
+    rows = [row for row in load_corpus(args.corpus) if row["split"] == "tune"]
     exs = examples(rows, args.texts)
     print(f"{len(exs)} tune pages with a one-year gold, of {sum(1 for row in rows if row['doc_year'].strip())} "
           f"in the split (the others' texts are not here as annotated: {args.texts})")
