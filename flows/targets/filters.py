@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from flows.targets.model import Mention
-from flows.targets.patterns import change_to, contains_any, idiom, match_word, plan_items, rules
+from flows.targets.patterns import alternation, change_to, contains_any, idiom, match_word, plan_items, rules
 from flows.text.clauses import clause_end
 from flows.text.years import YEAR, YEAR_NAMED_RE
 
@@ -35,9 +35,11 @@ def keep_mention(s: str, m: Mention) -> bool:
         return False  # 从每人每月150元提高到180元: the baseline, not the new level
     if before.endswith(lex.conditions):
         return False  # 未达到99%的县: a condition, not a target
-    if _plan_item_count(s, m) or (m.unit_kind == "percent" and _plan_item_share(s, m)):
+    if re.search(rf"(?:{alternation(lex.rank_verbs)})[^,;。]{{0,8}}{lex.rank_marker}$", s[max(0, m.start - 12): m.start]):
+        return False  # 居全省前3: a rank
+    if _plan_item_count(s, m) or (m.unit_kind in ("percent", "pct_point") and _plan_item_share(s, m)):
         return False  # 17项超额完成、占比56.67%; 完成年度计划的112.5%: the plan's own bookkeeping (guide §7)
-    if m.unit in lex.plan_item_own_units and (s.startswith(lex.plan_item_own_nouns, m.unit_end)
+    if m.unit in lex.plan_item_own_units and (s.startswith(lex.plan_item_own_nouns, _after_modifier(s, m.unit_end))
                                                or before.rstrip().endswith(lex.plan_item_own_nouns)
                                                or _own_items_named_after(s, m.unit_end)):
         return False  # 65件民生实事, 实事项目10件: a count of the plan's own items (guide §1)
@@ -103,6 +105,12 @@ def _inside_brackets(s: str, pos: int) -> bool:
             if inner_end - left <= 30:
                 return True
     return False
+
+
+def _after_modifier(s: str, pos: int) -> int:
+    """Where the noun after a count starts, past a modifier (10件重点民生实事)."""
+    modifier = match_word(s, pos, rules().plan_item_modifiers)
+    return pos + len(modifier) if modifier else pos
 
 
 def _own_items_named_after(s: str, pos: int) -> bool:

@@ -102,6 +102,9 @@ class Rules:
     plan_item_status: tuple[str, ...]
     plan_item_share_words: tuple[str, ...]
     plan_execution_before: tuple[str, ...]
+    plan_item_modifiers: tuple[str, ...]  # 重点 in 10件重点民生实事
+    rank_verbs: tuple[str, ...]  # 居 in 居全省前3
+    rank_marker: str  # 前 in 居全省前3
     plan_item_own_nouns: tuple[str, ...]  # 65件民生实事: a count of the plan's own items
     plan_item_own_units: tuple[str, ...]
     plan_item_chosen_before: tuple[str, ...]  # 选出了10项: the list's items as they were chosen
@@ -127,6 +130,7 @@ class Rules:
     action_verbs: tuple[str, ...]
     distributive: tuple[str, ...]  # lexicon order
     change_heads: tuple[str, ...]
+    aside_openers: tuple[str, ...]  # clauses between a number and its bare change (占计划的100%)
     joiners: tuple[str, ...]  # 、和与及: between the items of a list
     split_joiners: tuple[str, ...]  # 以及和与及, in lexicon order: where a phrase without 、 splits
     compound_scopes: dict  # 城乡 -> (城镇, 农村): one scope word naming two, for 分别 with two numbers
@@ -188,6 +192,7 @@ def rules() -> Rules:
         plan_item_nouns=_longest_first(nt["plan_item_nouns"]), plan_item_status=_longest_first(nt["plan_item_status"]),
         plan_item_share_words=_longest_first(nt["plan_item_share_words"]),
         plan_execution_before=_longest_first(nt["plan_execution_before"]),
+        plan_item_modifiers=_longest_first(nt["plan_item_modifiers"]), rank_verbs=_longest_first(nt["rank_verbs"]), rank_marker=nt["rank_marker"],
         plan_item_own_nouns=_longest_first(nt["plan_item_own_nouns"]), plan_item_own_units=tuple(nt["plan_item_own_units"]),
         plan_item_chosen_before=_longest_first(nt["plan_item_chosen_before"]),
         meeting_words=tuple(nt["meeting_words"]), meeting_words_after=tuple(nt["meeting_words_after"]), identifier_labels=tuple(nt["identifier_labels"]),
@@ -202,7 +207,7 @@ def rules() -> Rules:
         heads=_longest_first(ind["heads"]),
         scope_kinds={kind: _longest_first(kind_words) for kind, kind_words in ind["scope_kinds"].items()},
         action_verbs=_longest_first(ind["action_verbs"]), distributive=tuple(ind["distributive"]),
-        change_heads=tuple(ind["change_heads"]), joiners=tuple(ind["item_joiners"]),
+        change_heads=tuple(ind["change_heads"]), aside_openers=tuple(ind["aside_openers"]), joiners=tuple(ind["item_joiners"]),
         split_joiners=tuple(ind["split_joiners"]), share_heads=tuple(ind["share_heads"]),
         compound_scopes={word: tuple(parts) for word, parts in ind["compound_scopes"].items()},
         qualifier_words=tuple(ind["qualifier_words"]), breakdown_word=ind["breakdown_word"],

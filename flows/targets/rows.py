@@ -85,9 +85,9 @@ def rows_for_sentence(text: str, span: tuple[int, int], ctx: DocumentContext, se
                     continue
                 m = replace(m, unit=resolved[0], unit_kind=resolved[1])  # the phrase names the unit
             previous = mentions[index - 1] if index > 0 else None
-            if phrase in rules().change_heads and previous and previous.end > clause_lo \
-                    and rows and rows[-1].number_pos == a + previous.start:
-                phrase = rows[-1].phrase + phrase  # X完成86.5亿元、增长6.1%: X's growth
+            if phrase in rules().change_heads and previous and rows and rows[-1].number_pos == a + previous.start \
+                    and _only_asides_between(s, previous.end, clause_lo):
+                phrase = rows[-1].phrase + phrase  # X完成86.5亿元、增长6.1%; X完成51.5亿元,同比增长10%: X's growth
             place = Place(s, a, b, mentions, index, group, clause_lo)
             rows.append(resolve_row(place, m, phrase, ctx, section, paragraph, rows, years_of.get(index),
                                     _shared(s, a, rows, a + m.start, total), deadline))
@@ -95,6 +95,18 @@ def rows_for_sentence(text: str, span: tuple[int, int], ctx: DocumentContext, se
         paragraph.last_row = rows[-1]
     paragraph.previous = s
     return rows
+
+
+def _only_asides_between(s: str, end: int, clause_lo: int) -> bool:
+    """The number before is in this clause, or only the rest of its own clause and asides (占计划的100%,
+    总量居全省第三) stand between it and this one."""
+    if end > clause_lo:
+        return True
+    between = s[end: clause_lo]
+    first_break = clause_end(s, end)
+    asides = [c.strip() for c in re.split(r"[,;]", s[first_break + 1: clause_lo]) if c.strip()]
+    return first_break < clause_lo and re.search(r"\d", between[: first_break - end]) is None \
+        and all(c.startswith(rules().aside_openers) for c in asides)
 
 
 def _phrases(s: str, mentions: list[Mention], group: list[int], pre: str, post: str,
