@@ -38,7 +38,7 @@ CASES_DIR = Path(__file__).parent / "cases"
 COLUMNS = ("kind", "indicator", "value", "value_high", "unit", "unit_kind", "comparator", "target_year",
            "period_start", "recurrence", "is_cumulative", "is_aspirational", "domain", "lead_unit", "quote")
 FLOAT_COLUMNS = ("value", "value_high")
-CONTEXT_KEYS = {"issue_year", "plan_start_year", "plan_end_year"}
+CONTEXT_KEYS = {"issue_year", "plan_start_year", "plan_end_year", "doc_type"}
 DOC_ID = "case000000000000"
 
 
@@ -59,7 +59,7 @@ def run_case(case: dict) -> tuple[str, list[dict]]:
     context = case.get("context", {})
     ctx = targets_stage.DocumentContext(doc_id=DOC_ID, plan_start_year=context.get("plan_start_year"),
                                         plan_end_year=context.get("plan_end_year"),
-                                        issue_year=context.get("issue_year"))
+                                        issue_year=context.get("issue_year"), doc_type=context.get("doc_type"))
     return clean_text, targets_stage.extract_targets(clean_text, sections, ctx)
 
 

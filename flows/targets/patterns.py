@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from flows import lexicon
 from flows.text.numerals import NUMERAL_CHARS, SMALL_NUMERAL_CHARS
-from flows.text.years import YEAR
+from flows.text.years import YEAR, YEAR_NAMED_RE
 
 
 def alternation(words) -> str:
@@ -309,4 +309,5 @@ def report_cues() -> dict[str, re.Pattern]:
         "forward": re.compile(rf"(?:{alternation(words['forward_spans'])}){numeral}年"),
         "period": re.compile(rf"({periods})”?(?:{alternation(words['period_endings'])})"),
         "year": re.compile(rf"(?<![较比与从同至到])({YEAR})\s*年(以来|来)?(?=[,，]|以来|来|全年|是|我们|全[市县区省州旗盟])"),
+        "deadline": re.compile(rf"(?:{alternation(words['deadline_openers'])})\s*{YEAR_NAMED_RE.pattern}"),
     }

@@ -14,10 +14,11 @@ OPENING_CHARS = 40  # where a sentence's opening words (过去一年, 今年) ar
 
 
 def report_year(ctx: DocumentContext) -> int | None:
-    """The year a report speaks in (今年): a work report's own year; a notice's issue year."""
+    """The year a report speaks in (今年): a work report's own year; a notice's issue year; a plan
+    with neither, the first year of its period (what ended before it is reviewed)."""
     if ctx.doc_type in rules().report_parts["review_doc_types"]:
         return ctx.issue_year or ctx.doc_year
-    return ctx.doc_year or ctx.issue_year or ctx.single_year
+    return ctx.doc_year or ctx.issue_year or ctx.single_year or ctx.plan_start_year
 
 
 def part_default_year(part: str, ctx: DocumentContext) -> int | None:
@@ -64,15 +65,25 @@ def opening_cue(opening: str, ctx: DocumentContext) -> tuple[str, int | None, in
                 found.append((m.end(), ("review", year, None)))
             else:
                 found.append((m.end(), ("plan", year, None)))
+        for m in patterns["deadline"].finditer(opening):
+            year = int(m.group(1))
+            if year > (part_default_year("review", ctx) or now - 1):
+                found.append((m.end(), ("plan", year, None)))
     if not found:
         return None
     return max(found, key=lambda f: f[0])[1]
 
 
+def reads_cues(ctx: DocumentContext) -> bool:
+    """A report follows its sentences' opening words both ways; a plan or opinion only into a review
+    (“十三五”期间…, 2020年, in a 十四五 plan) and out of it again."""
+    return bool(ctx.report) or ctx.doc_type in rules().report_parts["review_cue_doc_types"]
+
+
 def row_part(section: Section | None, paragraph: Paragraph, ctx: DocumentContext) -> tuple | None:
-    """The part a row sits in: its sentence's opening words (in a report), else its section's
-    heading, else a completion notice's default (it reports)."""
-    if ctx.report and paragraph.cue:
+    """The part a row sits in: its sentence's opening words (in a report; in a plan only a review's),
+    else its section's heading, else a completion notice's default (it reports)."""
+    if paragraph.cue and (ctx.report or paragraph.cue[0] == "review"):
         return paragraph.cue
     if section is not None and ctx.parts and section.section_id in ctx.parts:
         return ctx.parts[section.section_id]
@@ -120,5 +131,5 @@ def follow_cue(s: str, a: int, mentions: list[Mention], ctx: DocumentContext, se
     end = min(mentions[0].start, OPENING_CHARS) if mentions else OPENING_CHARS
     cue = opening_cue(s[:end], ctx)
     if cue:
-        state.cue = cue
+        state.cue = cue if ctx.report or cue[0] == "review" else None
     paragraph.cue = state.cue

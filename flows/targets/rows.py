@@ -22,7 +22,7 @@ from flows.targets.mentions import find_mentions
 from flows.targets.model import DocumentContext, Mention, Paragraph, Row
 from flows.targets.patterns import candidate, match_word, rules
 from flows.targets.rate_units import unit_from_indicator
-from flows.targets.report_parts import follow_cue
+from flows.targets.report_parts import follow_cue, reads_cues
 from flows.targets.resolve import Place, Shared, resolve_row
 from flows.targets.timing import LEADING_TIME_RE, year_in
 from flows.text.clauses import clause_end, clause_start
@@ -43,13 +43,13 @@ def rows_for_sentence(text: str, span: tuple[int, int], ctx: DocumentContext, se
     if not after_semicolon:
         paragraph.lead = None
     if not candidate().search(s):
-        if ctx.report:
+        if reads_cues(ctx):
             follow_cue(s, a, [], ctx, sections, paragraph)
         paragraph.previous = s
         return []
     mentions = [m for m in find_mentions(s) if keep_mention(s, m)]
     mentions = drop_qualifiers(s, mentions)
-    if ctx.report:
+    if reads_cues(ctx):
         follow_cue(s, a, mentions, ctx, sections, paragraph)
     # 其中 breaks down the sentence before it, and takes its years (guide 1, 6).
     year, start, explicit = year_in(s, 0, len(s))
