@@ -38,8 +38,11 @@ def opening_cue(opening: str, ctx: DocumentContext) -> tuple[str, int | None, in
     now = report_year(ctx)
     found: list[tuple[int, tuple]] = []
     patterns = report_cues()
+    reports_only = ctx.doc_type in rules().report_parts["review_doc_types"]
     for part in ("review", "plan"):
         for m in patterns[part].finditer(opening):
+            if part == "plan" and reports_only and m.group(0) in rules().report_parts["report_present_openers"]:
+                continue
             found.append((m.end(), (part, part_default_year(part, ctx), None)))
     if now is not None:
         for m in patterns["back"].finditer(opening):
