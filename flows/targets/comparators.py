@@ -7,6 +7,7 @@ import re
 from flows.targets.indicator_phrase import ends_with_head
 from flows.targets.model import Mention, Row
 from flows.targets.patterns import rules
+from flows.text.numerals import CHINESE_AMOUNT
 
 
 def nearest_comparator(prefix: str) -> str | None:
@@ -22,8 +23,8 @@ def nearest_comparator(prefix: str) -> str | None:
     if best is None:
         return None
     tail = prefix[best[0]:]
-    if re.search(r"\d", tail):
-        return None
+    if re.search(r"\d", tail) or CHINESE_AMOUNT.search(tail):
+        return None  # the word belongs to an amount between (突破百亿元、达105.1亿元)
     return best[1]
 
 

@@ -37,6 +37,11 @@ def keep_mention(s: str, m: Mention) -> bool:
         return False  # 未达到99%的县: a condition, not a target
     if re.search(rf"(?:{alternation(lex.rank_verbs)})[^,;。]{{0,8}}{lex.rank_marker}$", s[max(0, m.start - 12): m.start]):
         return False  # 居全省前3: a rank
+    if m.unit in lex.occurrence_units and before.rstrip().endswith(lex.occurrence_before):
+        return False  # “发展”出现67次: how often a word is said
+    if re.search(rf"(?:{alternation(lex.threshold_verbs)})\s*$", before) and \
+            re.match(rf"\s*[、,]?\s*(?:{alternation(lex.restated_as)})\s*\d", s[m.unit_end:]):
+        return False  # 突破百亿元、达105.1亿元: the round threshold restates the exact amount after it
     if _plan_item_count(s, m) or (m.unit_kind in ("percent", "pct_point") and _plan_item_share(s, m)):
         return False  # 17项超额完成、占比56.67%; 完成年度计划的112.5%: the plan's own bookkeeping (guide §7)
     if m.unit in lex.plan_item_own_units and (s.startswith(lex.plan_item_own_nouns, _after_modifier(s, m.unit_end))

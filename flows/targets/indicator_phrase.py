@@ -16,6 +16,7 @@ from flows.structure import without_lead_units
 from flows.targets.model import Mention
 from flows.targets.patterns import alternation, change_to, leading_verb, manner_clause, rules, standard_lead, standard_shape
 from flows.text.clauses import clause_start
+from flows.text.numerals import CHINESE_AMOUNT, NUMERAL_CHARS
 from flows.text.years import YEAR
 
 SHORT_NOUN_CHARS = 4  # a noun this short between two numbers of a clause belongs to the second
@@ -65,6 +66,9 @@ def strip_fillers(phrase: str) -> str:
     phrase = re.sub(rf"(较|比|与|同)\s*{YEAR}\s*年(底|末)?(相比)?", "", phrase)  # a baseline year
     phrase = re.sub(rf"从[^,;]{{0,16}}?{change_to()}$", "", phrase)  # …从150元提高到 (the baseline's words)
     phrase = _without_named_examples(phrase)
+    # …突破百亿元、达: a round threshold restated before the exact amount is not what is measured
+    phrase = re.sub(rf"(?:{alternation(rules().threshold_verbs)})(?:{CHINESE_AMOUNT.pattern}|[\d.]+[{NUMERAL_CHARS}]?)"
+                    rf"[^\d,;、]{{0,2}}[、,]?(?:{alternation(rules().restated_as)})?$", "", phrase)
     phrase = re.sub(r"\d+对$", "", phrase)  # 服务区2对4个: the pairs, counted in the unit after
     phrase = re.sub(r"每[\d十百千万]+(常住)?人口?$", "", phrase)  # 达到每千人5批次: the base is in the unit
     # 由各县(区)财政按照…: who pays is not what is measured

@@ -10,6 +10,7 @@ dropped later (flows.targets.filters).
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from functools import lru_cache
 
 from flows.targets.model import Mention
@@ -19,6 +20,11 @@ from flows.text.numerals import NUMERAL_CHARS, chinese_to_number
 MAX_NUMBER_CHARS = 24  # a longer run of digits is not a quantity
 # 12,000: ASCII thousands separators (a list would use 、, a clause break ，before 4 digits)
 NUMBER = re.compile(rf"\d{{1,3}}(?:,\d{{3}})+(?![\d.])|\d+(?:\.\d+)?|[{NUMERAL_CHARS}]+")
+
+
+def times(value: float, multiplier: float) -> float:
+    """value × multiplier in decimal, so 2223.8亿 is 222380000000, not 222380000000.00003."""
+    return float(Decimal(repr(value)) * Decimal(repr(multiplier)))
 
 
 def read_number(text: str, pos: int) -> tuple[float, int, str] | None:
@@ -38,7 +44,7 @@ def read_number(text: str, pos: int) -> tuple[float, int, str] | None:
         if mult and match_word(text, at, lex.units):
             mult = None  # 500千瓦, 3千米: the character starts a unit, not a multiplier
         if mult:
-            value *= dict(lex.multipliers)[mult]
+            value = times(value, dict(lex.multipliers)[mult])
             end = at + len(mult)
         return value, end, raw
     # Chinese numerals: trailing 万/亿 are part of the numeral already.
@@ -118,7 +124,7 @@ def _mention_at(s: str, start: int) -> Mention | None:
         end += len(inside)
         mult = match_word(s, end, lex.multiplier_words)
         if mult:
-            value *= dict(lex.multipliers)[mult]
+            value = times(value, dict(lex.multipliers)[mult])
             end += len(mult)
     unit_words = lex.cn_units if is_chinese else lex.units
     if s.startswith(" ", end) and match_word(s, end + 1, unit_words):
@@ -142,7 +148,7 @@ def _mention_at(s: str, start: int) -> Mention | None:
             base2 = float(raw2.replace(",", "")) if raw2[0].isdigit() else 0.0
             multiplier = v2 / base2 if base2 else 1.0
             if not is_chinese and multiplier != 1 and end == start + len(raw):
-                value *= multiplier  # 1-2万人: the multiplier after the upper end applies to both
+                value = times(value, round(multiplier))  # 1-2万人: the multiplier after the upper end applies to both
             unit2 = match_word(s, end2, unit_words)
             if unit2 in lex.unit_map and (unit is None or lex.unit_map[unit2][0] == unit):
                 unit, unit_kind = lex.unit_map[unit2]

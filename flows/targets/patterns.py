@@ -105,6 +105,10 @@ class Rules:
     plan_item_modifiers: tuple[str, ...]  # 重点 in 10件重点民生实事
     rank_verbs: tuple[str, ...]  # 居 in 居全省前3
     rank_marker: str  # 前 in 居全省前3
+    occurrence_before: tuple[str, ...]  # 出现 in “发展”出现67次
+    occurrence_units: tuple[str, ...]  # 次 in “发展”出现67次
+    threshold_verbs: tuple[str, ...]  # 突破 in 突破百亿元、达105.1亿元
+    restated_as: tuple[str, ...]  # 达 in 突破百亿元、达105.1亿元
     plan_item_own_nouns: tuple[str, ...]  # 65件民生实事: a count of the plan's own items
     plan_item_own_units: tuple[str, ...]
     plan_item_chosen_before: tuple[str, ...]  # 选出了10项: the list's items as they were chosen
@@ -192,7 +196,8 @@ def rules() -> Rules:
         plan_item_nouns=_longest_first(nt["plan_item_nouns"]), plan_item_status=_longest_first(nt["plan_item_status"]),
         plan_item_share_words=_longest_first(nt["plan_item_share_words"]),
         plan_execution_before=_longest_first(nt["plan_execution_before"]),
-        plan_item_modifiers=_longest_first(nt["plan_item_modifiers"]), rank_verbs=_longest_first(nt["rank_verbs"]), rank_marker=nt["rank_marker"],
+        plan_item_modifiers=_longest_first(nt["plan_item_modifiers"]), rank_verbs=_longest_first(nt["rank_verbs"]), rank_marker=nt["rank_marker"], occurrence_before=tuple(nt["occurrence_before"]), occurrence_units=tuple(nt["occurrence_units"]),
+        threshold_verbs=_longest_first(nt["threshold_verbs"]), restated_as=_longest_first(nt["restated_as"]),
         plan_item_own_nouns=_longest_first(nt["plan_item_own_nouns"]), plan_item_own_units=tuple(nt["plan_item_own_units"]),
         plan_item_chosen_before=_longest_first(nt["plan_item_chosen_before"]),
         meeting_words=tuple(nt["meeting_words"]), meeting_words_after=tuple(nt["meeting_words_after"]), identifier_labels=tuple(nt["identifier_labels"]),

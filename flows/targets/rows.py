@@ -78,16 +78,17 @@ def rows_for_sentence(text: str, span: tuple[int, int], ctx: DocumentContext, se
         group, phrases, years_of = _phrases(s, mentions, group, pre, post, context)
         for index, phrase in zip(group, phrases):
             m = mentions[index]
-            phrase = _with_context(phrase, context, m, mentions, index, clause_lo, s, paragraph)
+            previous = mentions[index - 1] if index > 0 else None
+            if phrase in rules().change_heads and previous and rows and rows[-1].number_pos == a + previous.start \
+                    and _only_asides_between(s, previous.end, clause_lo):
+                phrase = rows[-1].phrase + phrase  # X完成86.5亿元、增长6.1%; X完成51.5亿元,同比增长10%: X's growth
+            else:
+                phrase = _with_context(phrase, context, m, mentions, index, clause_lo, s, paragraph)
             if not m.unit:
                 resolved = unit_from_indicator(phrase)
                 if not resolved:
                     continue
                 m = replace(m, unit=resolved[0], unit_kind=resolved[1])  # the phrase names the unit
-            previous = mentions[index - 1] if index > 0 else None
-            if phrase in rules().change_heads and previous and rows and rows[-1].number_pos == a + previous.start \
-                    and _only_asides_between(s, previous.end, clause_lo):
-                phrase = rows[-1].phrase + phrase  # X完成86.5亿元、增长6.1%; X完成51.5亿元,同比增长10%: X's growth
             place = Place(s, a, b, mentions, index, group, clause_lo)
             rows.append(resolve_row(place, m, phrase, ctx, section, paragraph, rows, years_of.get(index),
                                     _shared(s, a, rows, a + m.start, total), deadline))

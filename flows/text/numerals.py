@@ -1,11 +1,15 @@
 """Chinese numerals: 一千二百 -> 1200, 两万 -> 20000; numbers written in digits or in Chinese."""
 from __future__ import annotations
 
+import re
+
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000, "亿": 100000000}
 NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿"  # every character a Chinese numeral is written with
 SMALL_NUMERAL_CHARS = "一二两三四五六七八九十"  # a count of up to a few dozen (三年, 十大)
 HEADING_NUMERAL_CHARS = "一二三四五六七八九十"  # heading labels: 一、 (一)
+# an amount in Chinese numerals with its multiplier (百亿, 三千万): the span that holds one
+CHINESE_AMOUNT = re.compile(f"[{NUMERAL_CHARS}]+[{''.join(u for u, n in CN_UNITS.items() if n >= 100)}]")
 
 
 def chinese_to_number(text: str) -> float | None:
