@@ -7,7 +7,7 @@ import re
 
 from flows.targets.model import Mention
 from flows.targets.patterns import alternation, change_to, contains_any, idiom, match_word, plan_items, rules
-from flows.text.clauses import clause_end
+from flows.text.clauses import clause_end, clause_start
 from flows.text.years import YEAR, YEAR_NAMED_RE
 
 
@@ -31,8 +31,8 @@ def keep_mention(s: str, m: Mention) -> bool:
         return False  # 2对4个: the count after names the unit (guide 6); 1对1: a manner, not an amount
     if before.endswith("等") and m.unit in lex.kinds_units:
         return False  # 分生活、医疗、就业等5类: how a list is sorted, not an amount
-    if re.search(r"从[^,;从]{0,8}$", s[max(0, m.start - 10): m.start]) and re.match(rf"\s*{change_to()}", s[m.end:]):
-        return False  # 从每人每月150元提高到180元: the baseline, not the new level
+    if _baseline(s, m):
+        return False  # 从每人每月150元提高到180元, 由月人均420元、年人均2400元统一调至…: the baseline, not the new level
     if before.endswith(lex.conditions):
         return False  # 未达到99%的县: a condition, not a target
     if re.search(rf"(?:{alternation(lex.rank_verbs)})[^,;。]{{0,8}}{lex.rank_marker}$", s[max(0, m.start - 12): m.start]):
@@ -116,6 +116,17 @@ def _after_modifier(s: str, pos: int) -> int:
     """Where the noun after a count starts, past a modifier (10件重点民生实事)."""
     modifier = match_word(s, pos, rules().plan_item_modifiers)
     return pos + len(modifier) if modifier else pos
+
+
+def _baseline(s: str, m: Mention) -> bool:
+    """A number after 从/由 in its clause whose move to a new level (提高到, 调至) follows, past only
+    other baselines of the same move (由月人均420元、年人均2400元统一调至月人均660元)."""
+    head = s[clause_start(s, m.start): m.start]
+    opener = max(head.rfind(w) for w in rules().shapes["baseline_openers"])
+    if opener < 0 or len(head) - opener > 24 or re.search(change_to(), head[opener:]):
+        return False
+    more_baselines = r"(?:[、和与][^\d,;、]{0,8}[\d.]+[^\d,;、]{0,3})*"
+    return re.match(rf"{more_baselines}[^\d,;、]{{0,8}}?{change_to()}", s[m.end: clause_end(s, m.end)]) is not None
 
 
 def _own_items_named_after(s: str, pos: int) -> bool:

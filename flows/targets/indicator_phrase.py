@@ -27,6 +27,7 @@ YEAR_PHRASE = re.compile(rf"^(?:到|至|截至|于|在)?\s*(?:{YEAR}\s*年?\s*[-
 
 
 RATE_BASE_AT_END = re.compile(r"(?:按照?)?每(?:人次|人|户|生|名)(?:每(?:学年|年|月|天))?$")
+RATE_BASE_WORDS = r"(?:[年月]?(?:人均|户均))"  # 调至月人均660元: the base is in the unit
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +65,7 @@ def strip_fillers(phrase: str) -> str:
     phrase = phrase.strip(" ,、:;")
     phrase = re.sub(r"^(\(\d{1,3}\)|\d{1,3}[.、](?!\d)|[(（]?[一二三四五六七八九十]{1,3}[)）、])", "", phrase)
     phrase = re.sub(rf"(较|比|与|同)\s*{YEAR}\s*年(底|末)?(相比)?", "", phrase)  # a baseline year
-    phrase = re.sub(rf"从[^,;]{{0,16}}?{change_to()}$", "", phrase)  # …从150元提高到 (the baseline's words)
+    phrase = re.sub(rf"(?:{alternation(rules().shapes['baseline_openers'])})[^,;]{{0,24}}?{change_to()}{RATE_BASE_WORDS}?$", "", phrase)  # …从150元提高到
     phrase = _without_named_examples(phrase)
     # …突破百亿元、达: a round threshold restated before the exact amount is not what is measured
     phrase = re.sub(rf"(?:{alternation(rules().threshold_verbs)})(?:{CHINESE_AMOUNT.pattern}|[\d.]+[{NUMERAL_CHARS}]?)"
