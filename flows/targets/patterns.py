@@ -144,6 +144,7 @@ class Rules:
     unit_from_indicator: dict  # indicator ending -> (unit, unit_kind)
     # rates
     per_capita: dict  # 人均 -> 人
+    per_capita_statistics: tuple[str, ...]  # 可支配收入 in 人均可支配收入: an average, in 元
     pop_bases: tuple[str, ...]
     money_bases: tuple[str, ...]
     base_aliases: dict
@@ -217,7 +218,7 @@ def rules() -> Rules:
         compound_scopes={word: tuple(parts) for word, parts in ind["compound_scopes"].items()},
         qualifier_words=tuple(ind["qualifier_words"]), breakdown_word=ind["breakdown_word"],
         unit_from_indicator=lex["units_from_indicator"],
-        per_capita=lex["per_capita"], pop_bases=_longest_first(lex["rates"]["population_bases"]),
+        per_capita=lex["per_capita"], per_capita_statistics=_longest_first(lex["rates"]["per_capita_statistics"]), pop_bases=_longest_first(lex["rates"]["population_bases"]),
         money_bases=_longest_first(lex["rates"]["money_bases"]), base_aliases=lex["rates"]["base_aliases"],
         subsidy_words=tuple(lex["rates"]["subsidy_words"]),
         recipient_nouns=_longest_first(lex["rates"]["recipient_nouns"]),

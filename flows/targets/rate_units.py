@@ -15,8 +15,9 @@ def rate_unit(prefix: str, mention: Mention) -> str | None:
     lex = rules()
     if mention.unit_kind == "money":
         for word, base in lex.per_capita.items():
-            if prefix.endswith(word) or re.search(rf"{word}[^,;、]{{0,12}}$", prefix):
-                return f"{mention.unit}/{base}"
+            found = re.search(rf"{word}([^,;、]{{0,12}})$", prefix)
+            if found and not found.group(1).startswith(lex.per_capita_statistics):
+                return f"{mention.unit}/{base}"  # (人均可支配收入 is an average in 元: its name says per person)
     bare = re.search(r"(?<!每)(?<![\d一二两三四五六七八九])(十万|千|万|百)(人口|名[\u4e00-\u9fff]{1,3}?(?=拥有|配备|[\u4e00-\u9fff]*数))", prefix)
     if bare and mention.unit_kind == "count" and "每" not in prefix:
         base = "人" if bare.group(2) == "人口" else bare.group(2)

@@ -153,8 +153,11 @@ def test_hundreds_and_population_bases(sentence, expected):
     ("为3000名困难老年人发放生活补贴资金300万元。", [(3000, None, "人", "count", "eq"), (3000000, None, "元", "money", "eq")]),
     # an explicit base is kept
     ("重度残疾人护理补贴标准提高到100元/月。", [(100, None, "元/月", "money", "eq")]),
-    # no subsidy word: an amount, not per person
-    ("全县老年人人均可支配收入达到3万元。", [(30000, None, "元/人", "money", "eq")]),
+    # a statistic named with 人均 is an average in 元 (its name says per person), not an amount paid per person
+    ("全县老年人人均可支配收入达到3万元。", [(30000, None, "元", "money", "eq")]),
+    ("城镇、农村居民人均可支配收入分别为4.24万元、2.09万元。", [(42400, None, "元", "money", "eq"), (20900, None, "元", "money", "eq")]),
+    # 人均 before a payment keeps the recipient
+    ("为参训人员人均补助500元。", [(500, None, "元/人", "money", "eq")]),
 ])
 def test_subsidies_per_recipient(sentence, expected):
     assert rows(sentence) == expected
