@@ -144,6 +144,7 @@ class Rules:
     unit_from_indicator: dict  # indicator ending -> (unit, unit_kind)
     # rates
     per_capita: dict  # 人均 -> 人
+    population_scopes: tuple[str, ...]  # 城镇 in 每万城镇常住人口
     per_capita_statistics: tuple[str, ...]  # 可支配收入 in 人均可支配收入: an average, in 元
     pop_bases: tuple[str, ...]
     money_bases: tuple[str, ...]
@@ -218,7 +219,8 @@ def rules() -> Rules:
         compound_scopes={word: tuple(parts) for word, parts in ind["compound_scopes"].items()},
         qualifier_words=tuple(ind["qualifier_words"]), breakdown_word=ind["breakdown_word"],
         unit_from_indicator=lex["units_from_indicator"],
-        per_capita=lex["per_capita"], per_capita_statistics=_longest_first(lex["rates"]["per_capita_statistics"]), pop_bases=_longest_first(lex["rates"]["population_bases"]),
+        per_capita=lex["per_capita"], per_capita_statistics=_longest_first(lex["rates"]["per_capita_statistics"]),
+        population_scopes=_longest_first(lex["rates"]["population_scopes"]), pop_bases=_longest_first(lex["rates"]["population_bases"]),
         money_bases=_longest_first(lex["rates"]["money_bases"]), base_aliases=lex["rates"]["base_aliases"],
         subsidy_words=tuple(lex["rates"]["subsidy_words"]),
         recipient_nouns=_longest_first(lex["rates"]["recipient_nouns"]),
