@@ -7,6 +7,7 @@ import re
 
 from flows.targets.model import Mention
 from flows.targets.patterns import contains_any, match_word, rules
+from flows.text.numerals import NUMERAL_CHARS
 
 
 def rate_unit(prefix: str, mention: Mention) -> str | None:
@@ -23,8 +24,9 @@ def rate_unit(prefix: str, mention: Mention) -> str | None:
         base = "人" if bare.group(2) == "人口" else bare.group(2)
         return f"{mention.unit}/{bare.group(1)}{base}"
     m = None
-    scopes = "|".join(map(re.escape, lex.population_scopes))  # 每万城镇常住人口: whose population
-    for m in re.finditer(rf"每\s*((?:\d+(?:\.\d+)?)?[一二两三四五六七八九十百千万]*)\s*(?:左右)?\s*(?:{scopes})?(常住)?([\u4e00-\u9fff]{{1,4}})", prefix):
+    for scope in lex.population_scopes:  # 每万城镇常住人口: whose population, not the base
+        prefix = re.sub(rf"(?<=[\d{NUMERAL_CHARS}]){scope}", "", prefix)
+    for m in re.finditer(r"每\s*((?:\d+(?:\.\d+)?)?[一二两三四五六七八九十百千万]*)\s*(?:左右)?\s*(常住)?([\u4e00-\u9fff]{1,4})", prefix):
         pass
     if m is None:
         return None
