@@ -37,6 +37,9 @@ def keep_mention(s: str, m: Mention) -> bool:
         return False  # 未达到99%的县: a condition, not a target
     if re.search(rf"(?:{alternation(lex.rank_verbs)})[^,;。]{{0,8}}{lex.rank_marker}$", s[max(0, m.start - 12): m.start]):
         return False  # 居全省前3: a rank
+    if contains_any(s[clause_start(s, m.start): m.start], lex.yardstick_words) and \
+            contains_any(s[m.unit_end: m.unit_end + 6], lex.yardstick_after):
+        return False  # 完成区人代会批准增长8%以上目标: a target set elsewhere, quoted as a yardstick
     if m.unit in lex.occurrence_units and before.rstrip().endswith(lex.occurrence_before):
         return False  # “发展”出现67次: how often a word is said
     if re.search(rf"(?:{alternation(lex.threshold_verbs)})\s*$", before) and \
@@ -164,5 +167,20 @@ def drop_qualifiers(s: str, mentions: list[Mention]) -> list[Mention]:
             continue
         if m.unit in head_counts and s.startswith("的", m.end) and s.startswith(described, m.end + 1):
             continue
+        if _counts_whose_amount_follows(s, m, following):
+            continue
         kept.append(m)
     return kept
+
+
+def _counts_whose_amount_follows(s: str, m: Mention, following: Mention | None) -> bool:
+    """254宗市重点项目累计完成投资348.1亿元, 33户大企业集团工业产值增长8%: a count opening its clause
+    that names whose amount or change the clause then gives is a qualifier, not a row."""
+    if m.unit_kind != "count" or following is None or following.unit_kind not in ("money", "percent"):
+        return False
+    lo = clause_start(s, m.start)
+    between = s[m.end: following.start]
+    opening = s[lo: m.start].strip()  # nothing or a scope (全市) before the count: not 为3000名…发放
+    return following.start < clause_end(s, m.end) and (not opening or opening in rules().clause_scopes) \
+        and len(between) <= 20 and not re.search(r"[,;]", between) and not contains_any(between, rules().joiners)
+
