@@ -85,6 +85,14 @@ def test_the_plan_period_may_come_from_the_opening_text():
     assert m["issue_date"] is None  # a date inside a sentence is not the date of issue
 
 
+def test_two_years_beside_a_dateline_are_no_period():
+    # a PDF's cover lines (2021 2022) run into the dateline (——2021年12月28日): a span that runs backwards
+    m = meta("关于南湾市东区2021年国民经济和社会发展计划执行情况及2022年计划草案的报告\n"
+             "2021 2022 ——2021年12月28日在南湾市东区第五届人民代表大会第一次会议上\n各位代表:")
+    assert m["plan_start_year"] is None or m["plan_start_year"] <= m["plan_end_year"]
+    assert m["doc_year"] == 2022
+
+
 def test_the_issuer_from_the_title_when_no_line_signs_the_document():
     m = meta("西岭市人民政府关于进一步做好稳就业工作的实施意见\n一、总体要求")
     assert (m["issuer"], m["region_name"], m["admin_level"]) == ("西岭市人民政府", "西岭市", "prefecture")

@@ -96,14 +96,14 @@ def plan_period(title: str | None, text: str, headline: str | None = None,
     action up to the horizon its opening gives (乡村风貌提升三年行动…力争至2020年: 2018-2020) — or of one its
     opening tells of, for an action plan's news — else the first period the text's opening gives, or the
     named one of a plan that opens by naming itself."""
-    match = PERIOD.search(title or "")
+    match = _period_in(title or "")
     if match:
         return int(match.group(1)), int(match.group(2))
     named = named_period(title)
     if named:
         return named
     rules = lexicon.metadata_rules()["doc_type"]
-    in_text = PERIOD.search(text[:2000])
+    in_text = _period_in(text[:2000])
     # an N-year action: the title's or headline's; for an action plan's news that writes no period, its opening's
     span = re.search(rules["plan_span_pattern"], title or headline or "") or (
         re.search(rules["plan_span_pattern"], text[:rules["plan_opening_within"]]) if kind == "action_plan" and not in_text
@@ -126,6 +126,12 @@ def plan_period(title: str | None, text: str, headline: str | None = None,
         if len(set(years)) == 1:
             return int(years[0]), int(years[0])
     return None, None
+
+
+def _period_in(text: str) -> re.Match | None:
+    """The first span of years that runs forward (2023—2027年); 2022 ——2021年12月28日 (a year beside a
+    dateline) is none."""
+    return next((m for m in PERIOD.finditer(text) if int(m.group(1)) < int(m.group(2))), None)
 
 
 def find_title_and_line(lines: list[str]) -> tuple[str | None, str | None]:
