@@ -120,6 +120,12 @@ DOCUMENTS = Table(
         Column("n_sections", "int", "Number of sections found.", nullable=False, minimum=0),
         Column("n_targets", "int", "Number of target rows extracted.", nullable=False, minimum=0),
     ),
+    extra_expectations=(
+        # a plan period runs forward (a one-year period starts and ends in its year)
+        {"type": "expect_column_pair_values_a_to_be_greater_than_b",
+         "kwargs": {"column_A": "plan_end_year", "column_B": "plan_start_year", "or_equal": True,
+                    "ignore_row_if": "either_value_is_missing"}},
+    ),
 )
 
 SECTIONS = Table(

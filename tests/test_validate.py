@@ -111,6 +111,15 @@ def test_a_section_that_ends_before_it_starts_fails_the_pair_expectation(frames)
         ("expect_column_pair_values_a_to_be_greater_than_b", {"column_A": "char_end", "column_B": "char_start"}, 1)]
 
 
+def test_a_plan_period_that_runs_backwards_fails_the_pair_expectation(frames):
+    documents = frames["documents"].copy()
+    with_period = documents.index[documents["plan_start_year"].notna()][0]
+    documents.loc[with_period, "plan_end_year"] = documents.loc[with_period, "plan_start_year"] - 1
+    result = validate.validate_frame("documents", documents)
+    assert [(f["expectation"], f["kwargs"]["column_A"], f["unexpected_count"]) for f in result.failures] == [
+        ("expect_column_pair_values_a_to_be_greater_than_b", "plan_end_year", 1)]
+
+
 def test_rows_of_a_document_that_is_not_published_fail_the_build_though_each_suite_passes(frames):
     broken = dict(frames)
     documents = frames["documents"]
