@@ -40,6 +40,8 @@ def keep_mention(s: str, m: Mention) -> bool:
     if contains_any(s[clause_start(s, m.start): m.start], lex.yardstick_words) and \
             contains_any(s[m.unit_end: m.unit_end + 6], lex.yardstick_after):
         return False  # 完成区人代会批准增长8%以上目标: a target set elsewhere, quoted as a yardstick
+    if m.unit_kind in ("percent", "pct_point") and _gap_to_elsewhere(s, m):
+        return False  # 增长8.2%,比省增速高0.8%: how the number before compares with elsewhere
     if m.unit in lex.occurrence_units and before.rstrip().endswith(lex.occurrence_before):
         return False  # “发展”出现67次: how often a word is said
     if re.search(rf"(?:{alternation(lex.threshold_verbs)})\s*$", before) and \
@@ -183,4 +185,17 @@ def _counts_whose_amount_follows(s: str, m: Mention, following: Mention | None) 
     opening = s[lo: m.start].strip()  # nothing or a scope (全市) before the count: not 为3000名…发放
     return following.start < clause_end(s, m.end) and (not opening or opening in rules().clause_scopes) \
         and len(between) <= 20 and not re.search(r"[,;]", between) and not contains_any(between, rules().joiners)
+
+
+def _gap_to_elsewhere(s: str, m: Mention) -> bool:
+    """A clause after a number of its sentence that only says how far it is above or below another place's
+    (比省增速高0.8%, 高于全国0.7个百分点, 高出全国和全省2.5、0.2个百分点)."""
+    lo = clause_start(s, m.start)
+    if not re.search(r"\d", YEAR_NAMED_RE.sub("", s[:lo])):
+        return False  # a gap set on its own (增速高于全省平均1个百分点) is a target
+    lex = rules().gap
+    places, higher = alternation(tuple(lex["places"])), alternation(tuple(lex["comparisons"]))
+    prefix = s[lo: m.start]
+    return bool(re.search(rf"(?:{alternation(tuple(lex['against']))})(?:{places})[^,;]{{0,12}}?(?:{higher})$", prefix)
+                or re.search(rf"(?:{higher})(?:{places})(?:[{''.join(rules().joiners)}](?:{places}))?[^,;\d]{{0,10}}$", prefix))
 
