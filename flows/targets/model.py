@@ -66,9 +66,10 @@ class DocumentContext:
 @dataclass
 class ReportState:
     """A report's current part as said by a sentence's opening words; it carries on to the end
-    of the section it was said in (guide §7)."""
+    of the section it was said in and into the sections under it (guide §7)."""
     section: str | None = None
     cue: tuple | None = None  # (review|plan, year, period_start)
+    cue_section: str | None = None  # where the cue was said (None: before any heading)
 
 
 @dataclass

@@ -130,9 +130,30 @@ def follow_cue(s: str, a: int, mentions: list[Mention], ctx: DocumentContext, se
     section = section_at(sections, a)
     section_id = section.section_id if section else None
     if state.section != section_id:
-        state.section, state.cue = section_id, None
+        # a section under the one the cue was said in keeps it (刚刚过去的一年… then (一)…(二)…), unless its
+        # heading says a part of its own
+        keep = state.cue is not None and (ctx.parts is None or section_id not in ctx.parts) \
+            and _within(section, state.cue_section, sections)
+        state.section = section_id
+        if not keep:
+            state.cue = None
     end = min(mentions[0].start, OPENING_CHARS) if mentions else OPENING_CHARS
     cue = opening_cue(s[:end], ctx)
     if cue:
         state.cue = cue if ctx.report or cue[0] == "review" else None
+        state.cue_section = section_id
     paragraph.cue = state.cue
+
+
+def _within(section: Section | None, ancestor_id: str | None, sections: list[Section]) -> bool:
+    """The section is the one with ancestor_id or under it (every section is under None, the text before
+    any heading)."""
+    if ancestor_id is None:
+        return True
+    by_id = {s.section_id: s for s in sections}
+    while section is not None:
+        if section.section_id == ancestor_id:
+            return True
+        section = by_id.get(section.parent_id) if section.parent_id else None
+    return False
+
