@@ -83,6 +83,9 @@ def kind_of(wording: str, part: tuple | None, year: int | None, explicit: bool, 
     十四五 plan) and the sentence does not still look ahead; else what its wording says."""
     if part and part[0] == "review":
         return "achieved"
+    if ctx.doc_type in rules().report_parts["review_doc_types"] and \
+            contains_any(sentence_prefix, tuple(rules().report_parts["progress_result_words"])):
+        return "achieved"  # a progress table's result beside its task (地区生产总值同比增长2.9%)
     reference_year = (report_year(ctx) if ctx.report else None) or ctx.issue_year or ctx.plan_start_year
     if wording == "target" and explicit and year is not None and reference_year and year < reference_year \
             and not contains_any(sentence_prefix, rules().look_ahead) and not ctx.single_year:

@@ -25,7 +25,7 @@ def part_default_year(part: str, ctx: DocumentContext) -> int | None:
     """The year a review reports on (the report's year before; a completion notice's own year)
     and the year a plan part plans for (the report's year)."""
     if ctx.doc_type in rules().report_parts["review_doc_types"]:
-        return (ctx.doc_year or ctx.issue_year) if part == "review" else None
+        return ctx.doc_year or ctx.issue_year  # a progress report's tasks and results are of the year it reports on
     now = report_year(ctx)
     if now is None:
         return None
