@@ -323,4 +323,5 @@ def report_cues() -> dict[str, re.Pattern]:
         "period": re.compile(rf"({periods})”?(?:{alternation(words['period_endings'])})"),
         "year": re.compile(rf"(?<![较比与从同至到])({YEAR})\s*年(以来|来)?(?=[,，]|以来|来|全年|是|我们|全[市县区省州旗盟])"),
         "deadline": re.compile(rf"(?:{alternation(words['deadline_openers'])})\s*{YEAR_NAMED_RE.pattern}"),
+        "completed": re.compile(rf"{YEAR_NAMED_RE.pattern}[^,;。]{{0,24}}?(?:{alternation(words['completion_words'])})"),
     }

@@ -68,6 +68,10 @@ def opening_cue(opening: str, ctx: DocumentContext) -> tuple[str, int | None, in
                 found.append((m.end(), ("review", year, None)))
             else:
                 found.append((m.end(), ("plan", year, None)))
+        for m in patterns["completed"].finditer(opening):
+            year = int(m.group(1))
+            if year <= (part_default_year("review", ctx) or now - 1):
+                found.append((m.end(), ("review", year, None)))
         for m in patterns["deadline"].finditer(opening):
             year = int(m.group(1))
             if year > (part_default_year("review", ctx) or now - 1):
