@@ -130,6 +130,18 @@ def fold_width(text: str) -> tuple[str, int]:
 
 SURROGATE = re.compile("[\ud800-\udfff]")
 
+# Some reposts write every decimal point as an ideographic full stop (增长11。2%, 42。74亿元). Where a
+# text does so at least DECIMAL_STOPS_NEEDED times before a unit, each full stop between digits is one.
+DECIMAL_STOP_BEFORE_UNIT = re.compile(r"\d\u3002\d+\s*(?:%|\u2030|\u4ebf|\u4e07|\u5143|\u4e2a\u767e\u5206\u70b9)")
+DECIMAL_STOP = re.compile(r"(?<=\d)\u3002(?=\d)")
+DECIMAL_STOPS_NEEDED = 3
+
+
+def decimal_stops(text: str) -> tuple[str, int]:
+    if len(DECIMAL_STOP_BEFORE_UNIT.findall(text)) < DECIMAL_STOPS_NEEDED:
+        return text, 0
+    return DECIMAL_STOP.subn(".", text)
+
 
 def tabs_to_bars(text: str) -> tuple[str, int]:
     """A line of tab-separated cells (a table copied from a page) is written with '|' like
@@ -271,6 +283,7 @@ def clean(text: str) -> CleanResult:
     # question mark, so count before folding makes the two look alike.
     garbled = len(re.findall(rf"(?<=[{CJK}])\?|\?(?=[{CJK}])", text))
     text, counts["fullwidth_chars"] = fold_width(text)
+    text, counts["decimal_stops"] = decimal_stops(text)
     text, counts["table_lines_from_tabs"] = tabs_to_bars(text)
     text, counts["cjk_spaces"] = remove_cjk_spaces(text)
     text, counts["inline_markup"] = _clutter_rules()["inline"].subn("", text)

@@ -11,7 +11,7 @@ from flows import clean
 
 FIX_KINDS = {"pinyin_glosses", "traditional_chars", "fullwidth_chars", "cjk_spaces", "inline_markup", "clutter_lines",
              "preface_lines", "trailing_lines", "garbled_chars", "redaction_runs", "table_lines_from_tabs",
-             "wrapped_lines_joined", "page_number_lines", "markup_tags"}
+             "wrapped_lines_joined", "page_number_lines", "markup_tags", "decimal_stops"}
 
 
 def counts(text: str) -> dict:
@@ -289,3 +289,12 @@ def test_a_photos_caption_line_is_clutter():
 def test_a_lines_indent_garbled_to_question_marks_is_dropped_and_a_questions_marks_kept():
     from flows import clean
     assert clean.clean("标题\n????2017年,该县全力以赴\n有问题吗??\n").clean_text == "标题\n2017年,该县全力以赴\n有问题吗??"
+
+
+def test_full_stops_written_for_decimal_points_are_read_as_points():
+    # a repost that writes every decimal point as 。 (增长11。2%): between digits they are points
+    result = clean.clean("地方公共财政预算收入42。74亿元,增长11。2%;社会消费品零售总额230。28亿元。3月起实施。")
+    assert result.clean_text == "地方公共财政预算收入42.74亿元,增长11.2%;社会消费品零售总额230.28亿元。3月起实施。"
+    assert result.fix_counts["decimal_stops"] == 3
+    # one such stop alone is a sentence's end before a number, and stays
+    assert clean.clean("全年建成5。3月起开工。").clean_text == "全年建成5。3月起开工。"
