@@ -20,10 +20,10 @@ def keep_mention(s: str, m: Mention) -> bool:
     after = s[m.end: m.end + 12]
     if re.fullmatch(YEAR, number) and (m.unit == "年" or after_number.startswith(lex.year_followers)):
         return False  # a year or a period
-    if after_number.startswith(lex.date_followers):
-        return False  # a date or a time of day
-    month = next((w for w in lex.month_words if before.endswith(w)), None)
-    if month and re.search(r"\d\s*$", before[:-len(month)]):
+    if after_number.lstrip(" ").startswith(lex.date_followers):
+        return False  # a date or a time of day (a page's layout may space it: 1 月 24 日)
+    month = next((w for w in lex.month_words if before.rstrip(" ").endswith(w)), None)
+    if month and re.search(r"\d\s*$", before.rstrip(" ")[:-len(month)]):
         return False  # 11月15至16日: a day of the month
     if before.endswith(lex.before_words):
         return False  # 第3, 从16周岁, 较…: ordinals and baselines
