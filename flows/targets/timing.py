@@ -19,6 +19,9 @@ from flows.text.years import EARLIEST_TARGET_YEAR, PERIOD_RE, YEAR
 LEADING_TIME_RE = re.compile(rf"^[^,;]{{0,6}}?(?:到|至|力争到|争取到|截至)?\s*{YEAR}\s*年(?:[-—–~至到]+\s*{YEAR}\s*年)?(?:底|末)?前?\s*[,，]")
 
 
+BASELINE_BEFORE = re.compile(r"(较|比|与|同|从|相比)\s*[“\"]?$")  # a year or period after these is a baseline
+
+
 def year_in(text: str, lo: int, hi: int) -> tuple[int | None, int | None, bool]:
     """(target_year, period_start, explicit) stated in text[lo:hi], nearest the end."""
     segment = text[lo:hi]
@@ -27,7 +30,7 @@ def year_in(text: str, lo: int, hi: int) -> tuple[int | None, int | None, bool]:
     for m in PERIOD_RE.finditer(segment):
         best = (m.end(), int(m.group(2)), int(m.group(1)))
     for m in re.finditer(rf"({YEAR})\s*年", segment):
-        if re.search(r"(较|比|与|同|从|相比)\s*$", segment[max(0, m.start() - 3): m.start()]) or \
+        if BASELINE_BEFORE.search(segment[max(0, m.start() - 3): m.start()]) or \
                 re.match(r"(底|末)?(相比|以来|同期|基础上|的[\d.]+(倍|%))", text[lo + m.end(): lo + m.end() + 10]):
             continue  # 较2020年, 2020年以来, 是2011年的1.5倍: a baseline, not the year of the target
         if re.match(r"(以前|以后|之前|之后|前|后|及以前|及以后)?出生", segment[m.end(): m.end() + 5]) or \
@@ -44,6 +47,8 @@ def year_in(text: str, lo: int, hi: int) -> tuple[int | None, int | None, bool]:
     periods = rules().periods
     for name, (p_start, p_end) in periods.items():
         idx = segment.rfind(name)
+        if idx >= 0 and BASELINE_BEFORE.search(segment[max(0, idx - 4): idx]):
+            continue  # 较“十三五”末实现翻番: the baseline, not the period of the target
         if idx >= 0 and (best is None or idx > best[0]):
             best = (idx + len(name), p_end, p_start)
     if since is not None:
