@@ -98,6 +98,9 @@ def rows_for_sentence(text: str, span: tuple[int, int], ctx: DocumentContext, se
     return rows
 
 
+LISTED_YEAR = re.compile(rf"(?:到|至)?({YEAR})\s*年(?:底|末)?")  # one year of a list of years (2024年、2025年分别…)
+
+
 def _only_asides_between(s: str, end: int, clause_lo: int) -> bool:
     """The number before is in this clause, or only the rest of its own clause and asides (占计划的100%,
     总量居全省第三) stand between it and this one."""
@@ -123,12 +126,19 @@ def _phrases(s: str, mentions: list[Mention], group: list[int], pre: str, post: 
             subject_raw = context
         subject, _ = cut_distributive(subject_raw)
         items = split_items(strip_fillers(subject))
-        listed_years = [re.fullmatch(rf"(?:到|至)?({YEAR})\s*年(?:底|末)?", x) for x in re.split(f"[{joiners}]", subject.strip(" ,"))]
+        parts = re.split(f"[{joiners}]", subject.strip(" ,"))
+        listed_years = [LISTED_YEAR.fullmatch(x) for x in parts]
+        # …2018年、2019年地区生产总值分别为…: the last year carries the subject after it
+        last = LISTED_YEAR.match(parts[-1]) if len(parts) > 1 else None
+        last = last if last and last.end() < len(parts[-1]) else None
+        subject_after = parts[-1][last.end():] if last and all(listed_years[:-1]) else ""
+        if subject_after:
+            listed_years[-1] = last
         if len(listed_years) == len(group) and all(listed_years):
             # 2024年、2025年分别新增托位800个、1000个: one year per number, one indicator for all
             years_of = {index: int(y.group(1)) for index, y in zip(group, listed_years)}
-            tail = pre[len(subject):]
-            tail = tail[len(match_word(tail, 0, rules().distributive) or ""):]
+            rest = pre[len(subject):]
+            tail = subject_after + rest[len(match_word(rest, 0, rules().distributive) or ""):]
             return group, [merge_indicator(tail, post)] * len(group), years_of
         if len(items) == len(group):
             return group, distribute_head(items), years_of
