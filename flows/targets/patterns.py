@@ -17,6 +17,11 @@ from flows.text.years import YEAR, YEAR_NAMED_RE
 
 def alternation(words) -> str:
     """A regex alternation of words, longest first."""
+    return _alternation(tuple(words))
+
+
+@lru_cache(maxsize=None)
+def _alternation(words: tuple) -> str:  # the rules are fixed for a run: build each alternation once
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
