@@ -42,6 +42,8 @@ def keep_mention(s: str, m: Mention) -> bool:
         return False  # 完成区人代会批准增长8%以上目标: a target set elsewhere, quoted as a yardstick
     if m.unit_kind in ("percent", "pct_point") and _gap_to_elsewhere(s, m):
         return False  # 增长8.2%,比省增速高0.8%: how the number before compares with elsewhere
+    if m.unit in lex.plan_item_units and re.match(rf"[,:(]?\s*(?:{alternation(lex.listed_after)})", s[m.unit_end:]):
+        return False  # 10个,包括A、B、C: a count of the items named after it
     if m.unit in lex.occurrence_units and before.rstrip().endswith(lex.occurrence_before):
         return False  # “发展”出现67次: how often a word is said
     if re.search(rf"(?:{alternation(lex.threshold_verbs)})\s*$", before) and \
