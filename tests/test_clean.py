@@ -298,3 +298,8 @@ def test_full_stops_written_for_decimal_points_are_read_as_points():
     assert result.fix_counts["decimal_stops"] == 3
     # one such stop alone is a sentence's end before a number, and stays
     assert clean.clean("全年建成5。3月起开工。").clean_text == "全年建成5。3月起开工。"
+
+
+def test_a_forum_posters_profile_box_is_page_clutter():
+    text = "关于2024年民生实事的讨论\n奋斗\n  • 签到天数: 866 天\n\n    [LV.10]以坛为家III\n全年新建幼儿园5所。"
+    assert clean.clean(text).clean_text == "关于2024年民生实事的讨论\n奋斗\n全年新建幼儿园5所。"
