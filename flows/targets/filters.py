@@ -75,8 +75,8 @@ def keep_mention(s: str, m: Mention) -> bool:
     if before.endswith("每") and m.unit_kind != "money" and m.comparator != "range" \
             and m.unit in ("人", "户", "个") and m.value in (1, 10, 100, 1000, 10000, 100000):
         return False  # 每1万人口, 每千名: a denominator, not an amount
-    if before.endswith(("+", "×", "*")) or after_number.startswith(("+", "×")):
-        return False  # “1+6+3”, 7×24小时: names and formulas
+    if re.search(r"\d\s*[+×*]$", before) or before.endswith("**") or after_number.startswith(("+", "×")):
+        return False  # “1+6+3”, 7×24小时: names and formulas; ****5万元: part redacted (a lone * marks an item: *30个…)
     if before.endswith("(") and s.startswith(")", m.end):
         return False  # (3项): a count of the list's own items
     if _inside_brackets(s, m.start):

@@ -62,7 +62,8 @@ def strip_fillers(phrase: str) -> str:
     """Strip year phrases, scope words and intent verbs from the start of an indicator
     phrase, and verbs and comparator words from its end (lists in lexicon.toml)."""
     leading, trailing = fillers()
-    phrase = phrase.strip(" ,、:;")
+    # a bullet that opens an item (*30个…, ▶新建…); a run of * is a redaction and stays
+    phrase = re.sub(r"^(?:\*(?!\*)|[•▶►●■◆◇□☆★])+", "", phrase.strip(" ,、:;"))
     phrase = re.sub(r"^(\(\d{1,3}\)|\d{1,3}[.、](?!\d)|\d{1,3}\s+(?=\D)|[(（]?[一二三四五六七八九十]{1,3}[)）、])", "", phrase)
     phrase = re.sub(rf"(较|比|与|同)\s*{YEAR}\s*年(底|末)?(相比)?", "", phrase)  # a baseline year
     phrase = re.sub(rf"(?:{alternation(rules().shapes['baseline_openers'])})[^,;]{{0,24}}?{change_to()}{RATE_BASE_WORDS}?$", "", phrase)  # …从150元提高到
