@@ -4,6 +4,7 @@ thresholds, qualifiers and the plan's own bookkeeping are not (word lists in lex
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from flows.targets.model import Mention
 from flows.targets.patterns import alternation, change_to, contains_any, idiom, match_word, plan_items, rules
@@ -35,19 +36,18 @@ def keep_mention(s: str, m: Mention) -> bool:
         return False  # 从每人每月150元提高到180元, 由月人均420元、年人均2400元统一调至…: the baseline, not the new level
     if before.endswith(lex.conditions):
         return False  # 未达到99%的县: a condition, not a target
-    if re.search(rf"(?:{alternation(lex.rank_verbs)})[^,;。]{{0,8}}{lex.rank_marker}$", s[max(0, m.start - 12): m.start]):
+    if _shapes()["rank"].search(s[max(0, m.start - 12): m.start]):
         return False  # 居全省前3: a rank
     if contains_any(s[clause_start(s, m.start): m.start], lex.yardstick_words) and \
             contains_any(s[m.unit_end: m.unit_end + 6], lex.yardstick_after):
         return False  # 完成区人代会批准增长8%以上目标: a target set elsewhere, quoted as a yardstick
     if m.unit_kind in ("percent", "pct_point") and _gap_to_elsewhere(s, m):
         return False  # 增长8.2%,比省增速高0.8%: how the number before compares with elsewhere
-    if m.unit in lex.plan_item_units and re.match(rf"[,:(]?\s*(?:{alternation(lex.listed_after)})", s[m.unit_end:]):
+    if m.unit in lex.plan_item_units and _shapes()["listed_after"].match(s, m.unit_end):
         return False  # 10个,包括A、B、C: a count of the items named after it
     if m.unit in lex.occurrence_units and before.rstrip().endswith(lex.occurrence_before):
         return False  # “发展”出现67次: how often a word is said
-    if re.search(rf"(?:{alternation(lex.threshold_verbs)})\s*$", before) and \
-            re.match(rf"\s*[、,]?\s*(?:{alternation(lex.restated_as)})\s*\d", s[m.unit_end:]):
+    if _shapes()["threshold"].search(before) and _shapes()["restated"].match(s, m.unit_end):
         return False  # 突破百亿元、达105.1亿元: the round threshold restates the exact amount after it
     if _plan_item_count(s, m) or (m.unit_kind in ("percent", "pct_point") and _plan_item_share(s, m)):
         return False  # 17项超额完成、占比56.67%; 完成年度计划的112.5%: the plan's own bookkeeping (guide §7)
@@ -195,9 +195,22 @@ def _gap_to_elsewhere(s: str, m: Mention) -> bool:
     lo = clause_start(s, m.start)
     if not re.search(r"\d", YEAR_NAMED_RE.sub("", s[:lo])):
         return False  # a gap set on its own (增速高于全省平均1个百分点) is a target
-    lex = rules().gap
-    places, higher = alternation(tuple(lex["places"])), alternation(tuple(lex["comparisons"]))
     prefix = s[lo: m.start]
-    return bool(re.search(rf"(?:{alternation(tuple(lex['against']))})(?:{places})[^,;]{{0,12}}?(?:{higher})$", prefix)
-                or re.search(rf"(?:{higher})(?:{places})(?:[{''.join(rules().joiners)}](?:{places}))?[^,;\d]{{0,10}}$", prefix))
+    return bool(_shapes()["gap_against"].search(prefix) or _shapes()["gap_higher"].search(prefix))
+
+
+@lru_cache(maxsize=1)
+def _shapes() -> dict[str, re.Pattern]:
+    """The word lists of lexicon.toml [not_targets] as the patterns the checks above use, built once."""
+    lex = rules()
+    gap = lex.gap
+    places, higher = alternation(tuple(gap["places"])), alternation(tuple(gap["comparisons"]))
+    return {
+        "rank": re.compile(rf"(?:{alternation(lex.rank_verbs)})[^,;。]{{0,8}}{lex.rank_marker}$"),
+        "listed_after": re.compile(rf"[,:(]?\s*(?:{alternation(lex.listed_after)})"),
+        "threshold": re.compile(rf"(?:{alternation(lex.threshold_verbs)})\s*$"),
+        "restated": re.compile(rf"\s*[、,]?\s*(?:{alternation(lex.restated_as)})\s*\d"),
+        "gap_against": re.compile(rf"(?:{alternation(tuple(gap['against']))})(?:{places})[^,;]{{0,12}}?(?:{higher})$"),
+        "gap_higher": re.compile(rf"(?:{higher})(?:{places})(?:[{''.join(lex.joiners)}](?:{places}))?[^,;\d]{{0,10}}$"),
+    }
 

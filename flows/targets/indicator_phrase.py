@@ -58,6 +58,17 @@ def _without_named_examples(phrase: str) -> str:
     return phrase
 
 
+@lru_cache(maxsize=1)
+def _ends() -> dict[str, re.Pattern]:
+    """Words at the end of a phrase that say how it moved, not what: a baseline's (从150元提高到) and a
+    round threshold restated before the exact amount (突破百亿元、达)."""
+    return {
+        "baseline": re.compile(rf"(?:{alternation(rules().shapes['baseline_openers'])})[^,;]{{0,24}}?{change_to()}{RATE_BASE_WORDS}?$"),
+        "restated_threshold": re.compile(rf"(?:{alternation(rules().threshold_verbs)})(?:{CHINESE_AMOUNT.pattern}|[\d.]+[{NUMERAL_CHARS}]?)"
+                                         rf"[^\d,;、]{{0,2}}[、,]?(?:{alternation(rules().restated_as)})?$"),
+    }
+
+
 def strip_fillers(phrase: str) -> str:
     """Strip year phrases, scope words and intent verbs from the start of an indicator
     phrase, and verbs and comparator words from its end (lists in lexicon.toml)."""
@@ -66,11 +77,10 @@ def strip_fillers(phrase: str) -> str:
     phrase = re.sub(r"^(?:\*(?!\*)|[•▶►●■◆◇□☆★])+", "", phrase.strip(" ,、:;"))
     phrase = re.sub(r"^(\(\d{1,3}\)|\d{1,3}[.、](?!\d)|\d{1,3}\s+(?=\D)|[(（]?[一二三四五六七八九十]{1,3}[)）、])", "", phrase)
     phrase = re.sub(rf"(较|比|与|同)\s*{YEAR}\s*年(底|末)?(相比)?", "", phrase)  # a baseline year
-    phrase = re.sub(rf"(?:{alternation(rules().shapes['baseline_openers'])})[^,;]{{0,24}}?{change_to()}{RATE_BASE_WORDS}?$", "", phrase)  # …从150元提高到
+    phrase = _ends()["baseline"].sub("", phrase)  # …从150元提高到 (the baseline's words)
     phrase = _without_named_examples(phrase)
     # …突破百亿元、达: a round threshold restated before the exact amount is not what is measured
-    phrase = re.sub(rf"(?:{alternation(rules().threshold_verbs)})(?:{CHINESE_AMOUNT.pattern}|[\d.]+[{NUMERAL_CHARS}]?)"
-                    rf"[^\d,;、]{{0,2}}[、,]?(?:{alternation(rules().restated_as)})?$", "", phrase)
+    phrase = _ends()["restated_threshold"].sub("", phrase)
     phrase = re.sub(r"\d+对$", "", phrase)  # 服务区2对4个: the pairs, counted in the unit after
     phrase = re.sub(r"每[\d十百千万]+(常住)?人口?$", "", phrase)  # 达到每千人5批次: the base is in the unit
     # 由各县(区)财政按照…: who pays is not what is measured

@@ -4,10 +4,16 @@ or the one an indicator's ending implies (…率 -> %)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from flows.targets.model import Mention
-from flows.targets.patterns import contains_any, match_word, rules
+from flows.targets.patterns import alternation, contains_any, match_word, rules
 from flows.text.numerals import NUMERAL_CHARS
+
+
+@lru_cache(maxsize=1)
+def _population_scope() -> re.Pattern:
+    return re.compile(rf"(?<=[\d{NUMERAL_CHARS}])(?:{alternation(rules().population_scopes)})")
 
 
 def rate_unit(prefix: str, mention: Mention) -> str | None:
@@ -24,8 +30,7 @@ def rate_unit(prefix: str, mention: Mention) -> str | None:
         base = "人" if bare.group(2) == "人口" else bare.group(2)
         return f"{mention.unit}/{bare.group(1)}{base}"
     m = None
-    for scope in lex.population_scopes:  # 每万城镇常住人口: whose population, not the base
-        prefix = re.sub(rf"(?<=[\d{NUMERAL_CHARS}]){scope}", "", prefix)
+    prefix = _population_scope().sub("", prefix)  # 每万城镇常住人口: whose population, not the base
     for m in re.finditer(r"每\s*((?:\d+(?:\.\d+)?)?[一二两三四五六七八九十百千万]*)\s*(?:左右)?\s*(常住)?([\u4e00-\u9fff]{1,4})", prefix):
         pass
     if m is None:
