@@ -45,6 +45,8 @@ def keep_mention(s: str, m: Mention) -> bool:
         return False  # 增长8.2%,比省增速高0.8%: how the number before compares with elsewhere
     if m.unit in lex.plan_item_units and _shapes()["listed_after"].match(s, m.unit_end):
         return False  # 10个,包括A、B、C: a count of the items named after it
+    if m.unit_kind in ("count", "percent") and _about_proposals(s, m):
+        return False  # 办理提案572件, 所提问题已经解决的258件,占38.8%: the proposals handled
     if m.unit in lex.occurrence_units and before.rstrip().endswith(lex.occurrence_before):
         return False  # “发展”出现67次: how often a word is said
     if _shapes()["threshold"].search(before) and _shapes()["restated"].match(s, m.unit_end):
@@ -213,4 +215,12 @@ def _shapes() -> dict[str, re.Pattern]:
         "gap_against": re.compile(rf"(?:{alternation(tuple(gap['against']))})(?:{places})[^,;]{{0,12}}?(?:{higher})$"),
         "gap_higher": re.compile(rf"(?:{higher})(?:{places})(?:[{''.join(lex.joiners)}](?:{places}))?[^,;\d]{{0,10}}$"),
     }
+
+
+def _about_proposals(s: str, m: Mention) -> bool:
+    """The number's clause speaks of deputies' proposals handled; a share (占38.8%) speaks of the clause before."""
+    lo = clause_start(s, m.start)
+    if lo > 0 and s[lo: m.start].strip() in rules().plan_item_share_words:
+        lo = clause_start(s, lo - 1)
+    return contains_any(s[lo: clause_end(s, m.end)], rules().proposal_words)
 
