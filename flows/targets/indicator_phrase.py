@@ -85,7 +85,7 @@ def strip_fillers(phrase: str) -> str:
     phrase = re.sub(r"每[\d十百千万]+(常住)?人口?$", "", phrase)  # 达到每千人5批次: the base is in the unit
     # 由各县(区)财政按照…: who pays is not what is measured
     phrase = re.sub(r"^由[^,;]{1,16}?(财政|政府|部门|单位)", "", phrase)
-    phrase = re.sub(r"^(?:中央|省|市|县|区|县\(区\)|各级|本级)级?财政", "", phrase)  # 县财政一次性补助: the payer
+    phrase = re.sub(r"^(?:中央|省|市|县|区|县\(区\)|各级|本级)级?财政(?!收入|总收入|支出|预算)", "", phrase)  # 县财政一次性补助: the payer
     for _ in range(12):  # bounded: each round removes at least one word
         before = phrase
         m = leading.match(phrase)

@@ -117,6 +117,8 @@ class Rules:
     clause_scopes: tuple[str, ...]  # 全市 opening a clause
     listed_after: tuple[str, ...]  # 包括 in 10个,包括A、B…
     proposal_words: tuple[str, ...]  # 提案 in 办理提案572件
+    multiple_units: tuple[str, ...]  # 倍 in 是2011年的2.58倍
+    multiple_link: str  # 的 in the same
     gap: dict  # 比全国高0.8%: against, places, comparisons
     threshold_verbs: tuple[str, ...]  # 突破 in 突破百亿元、达105.1亿元
     restated_as: tuple[str, ...]  # 达 in 突破百亿元、达105.1亿元
@@ -210,7 +212,8 @@ def rules() -> Rules:
         plan_item_share_words=_longest_first(nt["plan_item_share_words"]),
         plan_execution_before=_longest_first(nt["plan_execution_before"]),
         plan_item_modifiers=_longest_first(nt["plan_item_modifiers"]), rank_verbs=_longest_first(nt["rank_verbs"]), rank_marker=nt["rank_marker"], occurrence_before=tuple(nt["occurrence_before"]), occurrence_units=tuple(nt["occurrence_units"]), yardstick_words=tuple(nt["yardstick_words"]),
-        yardstick_after=tuple(nt["yardstick_after"]), clause_scopes=tuple(nt["clause_scopes"]), listed_after=tuple(nt["listed_after"]), proposal_words=tuple(nt["proposal_words"]), gap=nt["gap"],
+        yardstick_after=tuple(nt["yardstick_after"]), clause_scopes=tuple(nt["clause_scopes"]), listed_after=tuple(nt["listed_after"]), proposal_words=tuple(nt["proposal_words"]), multiple_units=tuple(nt["multiple_units"]),
+        multiple_link=nt["multiple_link"], gap=nt["gap"],
         threshold_verbs=_longest_first(nt["threshold_verbs"]), restated_as=_longest_first(nt["restated_as"]),
         plan_item_own_nouns=_longest_first(nt["plan_item_own_nouns"]), plan_item_own_units=tuple(nt["plan_item_own_units"]),
         plan_item_chosen_before=_longest_first(nt["plan_item_chosen_before"]),
