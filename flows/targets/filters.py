@@ -124,9 +124,13 @@ def _inside_brackets(s: str, pos: int) -> bool:
 
 
 def _after_modifier(s: str, pos: int) -> int:
-    """Where the noun after a count starts, past a modifier (10件重点民生实事)."""
+    """Where the noun after a count starts, past a modifier (10件重点民生实事) or a few words that qualify
+    it (55项细化的民生实事项目)."""
     modifier = match_word(s, pos, rules().plan_item_modifiers)
-    return pos + len(modifier) if modifier else pos
+    if modifier:
+        return pos + len(modifier)
+    qualified = _shapes()["qualified_own_items"].match(s, pos)
+    return pos + len(qualified.group(1)) if qualified else pos
 
 
 def _baseline(s: str, m: Mention) -> bool:
@@ -210,6 +214,7 @@ def _shapes() -> dict[str, re.Pattern]:
     gap = lex.gap
     places, higher = alternation(tuple(gap["places"])), alternation(tuple(gap["comparisons"]))
     return {
+        "qualified_own_items": re.compile(rf"([^\d,;。、]{{1,4}}?)(?={alternation(lex.plan_item_own_nouns)})"),
         "rank": re.compile(rf"(?:{alternation(lex.rank_verbs)})[^,;。]{{0,8}}{lex.rank_marker}$"),
         "listed_after": re.compile(rf"[,:(]?\s*(?:{alternation(lex.listed_after)})"),
         "threshold": re.compile(rf"(?:{alternation(lex.threshold_verbs)})\s*$"),
