@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from flows.structure import Section, section_at, section_parts
 from flows.targets.model import DocumentContext, Mention, Paragraph
-from flows.targets.patterns import report_cues, rules
+from flows.targets.patterns import contains_any, report_cues, rules
 from flows.targets.timing import year_in
 from flows.text.numerals import parse_number
 
@@ -39,11 +39,14 @@ def opening_cue(opening: str, ctx: DocumentContext) -> tuple[str, int | None, in
     found: list[tuple[int, tuple]] = []
     patterns = report_cues()
     reports_only = ctx.doc_type in rules().report_parts["review_doc_types"]
+    # a review of this year so far (上半年主要工作回顾, 今年以来) is of the report's own year, not the one before
+    this_year_so_far = now is not None and contains_any(opening, tuple(rules().report_parts["year_so_far_words"]))
     for part in ("review", "plan"):
         for m in patterns[part].finditer(opening):
             if part == "plan" and reports_only and m.group(0) in rules().report_parts["report_present_openers"]:
                 continue
-            found.append((m.end(), (part, part_default_year(part, ctx), None)))
+            year = now if part == "review" and this_year_so_far else part_default_year(part, ctx)
+            found.append((m.end(), (part, year, None)))
     if now is not None:
         for m in patterns["back"].finditer(opening):
             n = parse_number(m.group(1) or m.group(2))
