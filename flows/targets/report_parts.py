@@ -4,6 +4,8 @@
 “十四五”时期, 2025年,) switch it until the section ends."""
 from __future__ import annotations
 
+import re
+
 from flows.structure import Section, section_at, section_parts
 from flows.targets.model import DocumentContext, Mention, Paragraph
 from flows.targets.patterns import contains_any, report_cues, rules
@@ -11,6 +13,7 @@ from flows.targets.timing import year_in
 from flows.text.numerals import parse_number
 
 OPENING_CHARS = 40  # where a sentence's opening words (过去一年, 今年) are looked for
+TASK_ITEM = re.compile(r"^\s*\d{1,3}[.、](?!\d)")  # 1.地区生产总值增长10%: a numbered item
 
 
 def report_year(ctx: DocumentContext) -> int | None:
@@ -79,6 +82,9 @@ def opening_cue(opening: str, ctx: DocumentContext) -> tuple[str, int | None, in
             year = int(m.group(1))
             if year > (part_default_year("review", ctx) or now - 1):
                 found.append((m.end(), ("plan", year, None)))
+    if reports_only and TASK_ITEM.match(opening):
+        # a progress notice's numbered task (1.地区生产总值增长10%。) sets what its 完成情况 then reports on
+        found.append((0, ("plan", part_default_year("plan", ctx), None)))
     if not found:
         return None
     return max(found, key=lambda f: f[0])[1]
