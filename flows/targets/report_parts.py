@@ -49,6 +49,8 @@ def opening_cue(opening: str, ctx: DocumentContext) -> tuple[str, int | None, in
             if part == "plan" and reports_only and m.group(0) in rules().report_parts["report_present_openers"]:
                 continue
             year = now if part == "review" and this_year_so_far else part_default_year(part, ctx)
+            if part == "review" and ctx.doc_type in rules().report_parts["undated_review_doc_types"]:
+                year = None  # 去年 in news of a list: of the year before it, or (posted a year on) of the list's own
             found.append((m.end(), (part, year, None)))
     if now is not None:
         for m in patterns["back"].finditer(opening):
