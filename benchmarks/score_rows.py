@@ -28,8 +28,11 @@ from flows.pipeline import build_document  # noqa: E402
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from eval_texts import CORPUS, annotated_text, load_corpus, texts_dir  # noqa: E402
 
-GOLD = ROOT / "benchmarks" / "eval" / "target_rows_gold.jsonl"
 SHARED_TOOLS = ROOT.parent / "shared" / "tools"
+sys.path.insert(0, str(SHARED_TOOLS))
+import score_targets  # noqa: E402  (the shared scorer, ../shared/tools)
+
+GOLD = ROOT / "benchmarks" / "eval" / "target_rows_gold.jsonl"
 SPLITS = ("tune", "holdout")
 
 
@@ -72,8 +75,6 @@ def score_split(split: str, gold: dict[str, list[dict]], corpus: dict[str, dict]
                          encoding="utf-8")
     print("\n".join(skipped))
     print(f"\n{split}: {len(list(gold_dir.iterdir()))} texts")
-    sys.path.insert(0, str(SHARED_TOOLS))
-    import score_targets
     report = out / f"score_{split}.json"
     score_targets.main(["--pred", str(pred_file), "--gold", str(gold_dir), "--misses", str(misses),
                         "--json", str(report)])

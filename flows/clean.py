@@ -71,6 +71,9 @@ def _clutter_rules() -> dict:
         "any_tag": re.compile(rules["markup"]["any_tag"], re.IGNORECASE),
         "page_date": re.compile(rules["page_date"]["pattern"]),
         "page_date_max_line": rules["page_date"]["max_line"],
+        "decimal_stop_before_unit": re.compile(
+            rf"\d\u3002\d+\s*(?:{'|'.join(map(re.escape, sorted(rules['decimal_stops']['units'], key=len, reverse=True)))})"),
+        "decimal_stops_needed": rules["decimal_stops"]["min_count"],
     }
 
 
@@ -130,15 +133,14 @@ def fold_width(text: str) -> tuple[str, int]:
 
 SURROGATE = re.compile("[\ud800-\udfff]")
 
-# Some reposts write every decimal point as an ideographic full stop (增长11。2%, 42。74亿元). Where a
-# text does so at least DECIMAL_STOPS_NEEDED times before a unit, each full stop between digits is one.
-DECIMAL_STOP_BEFORE_UNIT = re.compile(r"\d\u3002\d+\s*(?:%|\u2030|\u4ebf|\u4e07|\u5143|\u4e2a\u767e\u5206\u70b9)")
-DECIMAL_STOP = re.compile(r"(?<=\d)\u3002(?=\d)")
-DECIMAL_STOPS_NEEDED = 3
+DECIMAL_STOP = re.compile(r"(?<=\d)\u3002(?=\d)")  # an ideographic full stop between digits
 
 
 def decimal_stops(text: str) -> tuple[str, int]:
-    if len(DECIMAL_STOP_BEFORE_UNIT.findall(text)) < DECIMAL_STOPS_NEEDED:
+    """增长11。2%: in a text that writes its decimal points as full stops (clutter.toml [decimal_stops]),
+    each full stop between digits is a point."""
+    rules = _clutter_rules()
+    if len(rules["decimal_stop_before_unit"].findall(text)) < rules["decimal_stops_needed"]:
         return text, 0
     return DECIMAL_STOP.subn(".", text)
 

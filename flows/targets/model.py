@@ -70,6 +70,7 @@ class ReportState:
     section: str | None = None
     cue: tuple | None = None  # (review|plan, year, period_start)
     cue_section: str | None = None  # where the cue was said (None: before any heading)
+    parent_of: dict = field(default_factory=dict)  # section_id -> its parent's, for the document's sections
 
 
 @dataclass

@@ -148,7 +148,7 @@ def follow_cue(s: str, a: int, mentions: list[Mention], ctx: DocumentContext, se
         # a section under the one the cue was said in keeps it (刚刚过去的一年… then (一)…(二)…), unless its
         # heading says a part of its own
         keep = state.cue is not None and (ctx.parts is None or section_id not in ctx.parts) \
-            and _within(section, state.cue_section, sections)
+            and _within(section_id, state.cue_section, state.parent_of)
         state.section = section_id
         if not keep:
             state.cue = None
@@ -160,15 +160,13 @@ def follow_cue(s: str, a: int, mentions: list[Mention], ctx: DocumentContext, se
     paragraph.cue = state.cue
 
 
-def _within(section: Section | None, ancestor_id: str | None, sections: list[Section]) -> bool:
+def _within(section_id: str | None, ancestor_id: str | None, parent_of: dict) -> bool:
     """The section is the one with ancestor_id or under it (every section is under None, the text before
     any heading)."""
     if ancestor_id is None:
         return True
-    by_id = {s.section_id: s for s in sections}
-    while section is not None:
-        if section.section_id == ancestor_id:
+    while section_id is not None:
+        if section_id == ancestor_id:
             return True
-        section = by_id.get(section.parent_id) if section.parent_id else None
+        section_id = parent_of.get(section_id)
     return False
-
