@@ -22,8 +22,8 @@ def test_the_shipped_model_reads_every_kind_from_a_pages_opening_grams():
 
 
 @pytest.mark.parametrize("opening, kind", [
-    ("各位代表:\n现在,我代表市人民政府,向大会报告工作,请予审议,并请市政协委员和其他列席人员提出意见。\n"
-     "一、2024年工作回顾\n过去一年,面对复杂严峻的外部环境,全市上下坚持稳中求进工作总基调,地区生产总值增长5.5%。",
+    ("一、2024年工作回顾\n过去一年,面对复杂严峻的外部环境,全市上下坚持稳中求进工作总基调,地区生产总值增长5.5%。"
+     "一般公共预算收入增长4.2%,城乡居民人均可支配收入分别增长4.8%和6.1%。\n二、2025年工作安排\n2025年是“十四五”规划收官之年。",
      "government_work_report"),
     ("截至12月底,市政府年初确定的10件民生实事项目已全部完成年度目标任务。其中,新增城镇就业3.2万人,完成年度计划的"
      "107%;新建社区养老服务中心12个,完成年度计划的120%;改造老旧小区56个,全部完工。", "progress_report"),
@@ -33,6 +33,24 @@ def test_an_untitled_pages_kind_is_the_kind_its_opening_reads_most_like(opening,
     assert kind_model.kind_of_opening(cleaned.clean_text) == kind
     m = metadata.document_metadata(cleaned.clean_text)
     assert (m["doc_type"], json.loads(m["metadata_sources"])["doc_type"]) == (kind, "model")
+
+
+@pytest.mark.parametrize("page, kind, source", [
+    # news of the session that goes on to what the report says: the report's summary, read from the text
+    ("1月8日上午,某市第十六届人民代表大会第四次会议开幕。市长张某代表市人民政府向大会作政府工作报告。报告指出,过去一年,"
+     "全市地区生产总值增长5.6%,城镇新增就业3.1万人。报告提出,2025年全市经济社会发展的主要预期目标是:地区生产总值增长6%左右。",
+     "government_work_report", "text"),
+    # the report's own opening, in the first person
+    ("各位代表:\n现在,我代表市人民政府,向大会报告工作,请予审议,并请市政协委员和其他列席人员提出意见。\n"
+     "一、2024年工作回顾\n过去一年,面对复杂严峻的外部环境,全市上下坚持稳中求进工作总基调,地区生产总值增长5.5%。",
+     "government_work_report", "text"),
+    # the congress's resolution on the report is not the report: no rule says, the model reads it
+    ("某区第三届人民代表大会第五次会议听取和审议了区长张某所作的政府工作报告。会议充分肯定过去一年的工作,同意报告提出的2025年"
+     "发展主要目标,决定批准这个报告。", "other", "model"),
+])
+def test_news_that_summarises_a_delivered_report_is_the_report(page, kind, source):
+    m = metadata.document_metadata(clean.clean(page).clean_text)
+    assert (m["doc_type"], json.loads(m["metadata_sources"])["doc_type"]) == (kind, source)
 
 
 def test_a_title_that_names_its_kind_decides_before_the_model():

@@ -147,6 +147,19 @@ def delivers_a_report(lines: list[str]) -> bool:
         not any(w in opening for w in rules["other_reports_delivered"])
 
 
+def summarises_a_delivered_report(lines: list[str]) -> bool:
+    """An opening that tells of the work report being delivered, on a page that says what it says — not a
+    page of the proceedings only, of deputies' views or deliberation (代表团…审议…政府工作报告), or the
+    congress's resolution approving it (决定批准这个报告), nor one that goes on to list the year's matters
+    the report sets (重点抓好10件民生实事:(1)…), which the model reads as the list."""
+    rules = lexicon.metadata_rules()["doc_type"]
+    opening = "\n".join(lines[:12])[:1200]
+    return delivers_a_report(lines) and not tells_only_proceedings(lines) and not deputies_views(lines) \
+        and not re.search(rules["deliberation_title_pattern"], opening) \
+        and not any(w in "\n".join(lines) for w in rules["resolution_words"]) \
+        and not re.search(rules["matters_listed_pattern"], "\n".join(lines))
+
+
 def document_kind(lines: list[str], title: str | None, title_line: str | None) -> str | None:
     """The doc_type the title (or the line it was read from, or the headline) says, as what the opening
     tells of the page amends it; None where none of them names a kind (document_metadata then takes the
@@ -158,7 +171,9 @@ def document_kind(lines: list[str], title: str | None, title_line: str | None) -
     kind = next((k for k in (doc_type(line) for line in dict.fromkeys((title, title_line, headline)) if line)
                  if k != "other"), None)
     if kind is None:
-        return None  # no title or headline names a kind: the manifest's, else the model's (kind_model.py)
+        # news of a session that goes on to what the report it heard says (县长…作政府工作报告; 报告指出…) is
+        # the report's summary; else no title or headline names a kind: the manifest's, else the model's
+        return "government_work_report" if summarises_a_delivered_report(lines) else None
     progress = tells_progress(lines)
     if kind == "practical_matters_list" and (progress or headline_tells_progress([title, title_line, headline])
                                              or tells_of_inspectors(lines)):
