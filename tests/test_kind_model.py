@@ -72,3 +72,12 @@ def test_fitting_the_model_is_deterministic_and_reads_only_the_tune_split(tmp_pa
     model = fit_twice("train_kind_model", tmp_path, pages, "doc_type")
     assert model["kinds"] == ["government_work_report", "progress_report"] and model["trained_on"] == 6
     assert "不该" not in "".join(model["grams"])  # the holdout text was never read
+
+
+def test_an_untitled_list_whose_opening_tells_its_matters_are_done_is_a_progress_report():
+    page = ("2月19日,记者从市政府办公室获悉,2020年市政府十方面民生实事项目已全部如期完成。\n一、就业创业。新增城镇就业3.5万人。\n"
+            "二、教育。新建改扩建幼儿园12所。\n三、养老。新建居家养老服务照料中心30个。")
+    cleaned = clean.clean(page).clean_text
+    assert kind_model.kind_of_opening(cleaned) == "practical_matters_list"  # what the opening reads like…
+    m = metadata.document_metadata(cleaned)
+    assert (m["doc_type"], json.loads(m["metadata_sources"])["doc_type"]) == ("progress_report", "model")  # …as it tells

@@ -35,8 +35,7 @@ from flows import lexicon, regions
 from flows.metadata.evidence import Evidence
 from flows.metadata.heads import (admin_level, plan_period, date_of_line, find_doc_number, find_issue_date, find_issuer,
                                   find_title, find_title_and_line, headline_of, own_doc_number, region_from)
-from flows.metadata.kind import doc_type, document_kind
-from flows.metadata.kind_model import kind_of_opening
+from flows.metadata.kind import doc_type, document_kind, untitled_kind
 from flows.metadata.portal import region_of_site_byline, region_of_source_url
 from flows.metadata.posted import date_in_url
 from flows.metadata.mentioned import (region_by_counties, region_by_mentions, region_by_self_words, region_by_towns,
@@ -131,7 +130,7 @@ def document_metadata(clean_text: str, manifest: dict | None = None, page_date: 
     found["doc_type"] = document_kind(lines, found["title"], title_line)
     kind_from_model = found["doc_type"] is None and not manifest.get("doc_type")
     if kind_from_model:
-        found["doc_type"] = kind_of_opening(clean_text)
+        found["doc_type"] = untitled_kind(lines, clean_text)
     kind = found["doc_type"] or manifest["doc_type"]
     found["plan_start_year"], found["plan_end_year"] = plan_period(found["title"], clean_text, headline_of(lines), kind)
     found["doc_year"], year_evidence = document_year(kind, found["title"], title_line, lines, found["issue_date"],

@@ -7,6 +7,7 @@ import re
 
 from flows import lexicon
 from flows.metadata.heads import PERIOD, headline_of, named_period
+from flows.metadata.kind_model import kind_of_opening
 
 
 def _named_kind(title: str | None) -> str:
@@ -188,3 +189,11 @@ def document_kind(lines: list[str], title: str | None, title_line: str | None) -
         # over 省长…作政府工作报告 in the opening
         return "government_work_report"
     return kind
+
+
+def untitled_kind(lines: list[str], clean_text: str) -> str:
+    """The kind of a page no title, headline or manifest names: the kind its opening reads most like
+    (kind_model.py) — a list whose opening tells how far its matters got being, as under a title, a progress
+    report (2020年…民生实事项目已全部如期完成)."""
+    kind = kind_of_opening(clean_text)
+    return "progress_report" if kind == "practical_matters_list" and tells_progress(lines) else kind
