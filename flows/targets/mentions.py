@@ -158,7 +158,8 @@ def _mention_at(s: str, start: int) -> Mention | None:
     # per-population rate written after the number: 9/10万, 6.7批次/千人, 1500元/人/年
     if s.startswith("/", end):
         denominator = re.match(r"/((?:\d+)?[十百千万]*(?:人口|人|户|家|名[\u4e00-\u9fff]{0,3}|院|月|年|学年|次|日|天|小时)?)(?:/(人|户|年|月|学年|次))?", s[end:])
-        if denominator and denominator.group(1):
+        # (a bare number after the slash is no base: 000330185/2022-86781 is an index number, 1/3 a fraction)
+        if denominator and denominator.group(1) and not denominator.group(1).isdigit():
             base = denominator.group(1).replace("人口", "人")
             if unit is None:
                 unit, unit_kind = "/" + base, "rate"
