@@ -13,7 +13,7 @@ from flows import indicator_tables
 from flows.structure import Section, generic_sections
 from flows.targets.model import DocumentContext, Paragraph, ReportState, Row
 from flows.targets.patterns import contains_any, rules
-from flows.targets.report_parts import report_parts
+from flows.targets.report_parts import progress_table_parts, report_parts
 from flows.targets.rows import rows_for_sentence
 from flows.targets.tables import table_row
 from flows.targets.timing import heading_years, line_deadline, single_year_of
@@ -80,7 +80,8 @@ def extract_targets(clean_text: str, sections: list[Section], ctx: DocumentConte
                 ctx = replace(ctx, parts=report_parts(sections, ctx))
         ctx = replace(ctx, report=ctx.doc_type in words["report_doc_types"] or top_review)
     # opening cues carry on to the end of their section and into the sections under it
-    report_state = ReportState(parent_of={section.section_id: section.parent_id for section in sections})
+    report_state = ReportState(parent_of={section.section_id: section.parent_id for section in sections},
+                               table_parts=progress_table_parts(clean_text, ctx) if ctx.report and "|" in clean_text else [])
     table_cells, table_lines = indicator_tables.find_cells(clean_text) if "|" in clean_text else ([], [])
     starts = line_starts(clean_text)
     deadlines: dict[int, int | None] = {}  # line number -> the year of a task table row's deadline cell

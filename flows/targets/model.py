@@ -71,6 +71,7 @@ class ReportState:
     cue: tuple | None = None  # (review|plan, year, period_start)
     cue_section: str | None = None  # where the cue was said (None: before any heading)
     parent_of: dict = field(default_factory=dict)  # section_id -> its parent's, for the document's sections
+    table_parts: list = field(default_factory=list)  # (start, end, part) of a progress table's cells
 
 
 @dataclass
