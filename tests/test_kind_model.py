@@ -81,3 +81,14 @@ def test_an_untitled_list_whose_opening_tells_its_matters_are_done_is_a_progress
     assert kind_model.kind_of_opening(cleaned) == "practical_matters_list"  # what the opening reads like…
     m = metadata.document_metadata(cleaned)
     assert (m["doc_type"], json.loads(m["metadata_sources"])["doc_type"]) == ("progress_report", "model")  # …as it tells
+
+
+@pytest.mark.parametrize("page, kind", [
+    ("各位代表:\n受县人民政府委托,现将全县2022年国民经济和社会发展计划执行情况及2023年计划(草案)报告如下,请予审议。\n"
+     "一、2022年计划执行情况\n全县地区生产总值增长4.1%。", "work_plan"),
+    ("主任、各位副主任、秘书长、各位委员:\n受区人民政府委托,向区人大常委会报告2019年上半年国民经济和社会发展计划执行情况,"
+     "请予审议。\n上半年,全区实现地区生产总值增长6.2%。", "progress_report"),
+])
+def test_an_untitled_plan_report_opening_on_the_governments_behalf_is_read_from_the_text(page, kind):
+    m = metadata.document_metadata(clean.clean(page).clean_text)
+    assert (m["doc_type"], json.loads(m["metadata_sources"])["doc_type"]) == (kind, "text")

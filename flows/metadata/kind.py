@@ -148,6 +148,16 @@ def delivers_a_report(lines: list[str]) -> bool:
         not any(w in opening for w in rules["other_reports_delivered"])
 
 
+def reported_plan_kind(lines: list[str]) -> str | None:
+    """A page opening with the report of how the year's plan was carried out, on the government's behalf
+    (受区人民政府委托,现将…计划执行情况…): the plan report (work_plan); of part of a year, a progress report."""
+    rules = lexicon.metadata_rules()["doc_type"]
+    found = re.search(rules["plan_report_opening_pattern"], "\n".join(lines[:12])[:1200])
+    if not found:
+        return None
+    return "progress_report" if any(w in found.group(0) for w in rules["part_of_year_words"]) else "work_plan"
+
+
 def summarises_a_delivered_report(lines: list[str]) -> bool:
     """An opening that tells of the work report being delivered, on a page that says what it says — not a
     page of the proceedings only, of deputies' views or deliberation (代表团…审议…政府工作报告), or the
@@ -174,7 +184,7 @@ def document_kind(lines: list[str], title: str | None, title_line: str | None) -
     if kind is None:
         # news of a session that goes on to what the report it heard says (县长…作政府工作报告; 报告指出…) is
         # the report's summary; else no title or headline names a kind: the manifest's, else the model's
-        return "government_work_report" if summarises_a_delivered_report(lines) else None
+        return reported_plan_kind(lines) or ("government_work_report" if summarises_a_delivered_report(lines) else None)
     progress = tells_progress(lines)
     if kind == "practical_matters_list" and (progress or headline_tells_progress([title, title_line, headline])
                                              or tells_of_inspectors(lines)):
