@@ -66,6 +66,11 @@ def find_mentions(sentence: str) -> list[Mention]:
         if len(raw) > MAX_NUMBER_CHARS:
             pos = m.end()
             continue
+        shares = _sector_shares_at(sentence, start)
+        if shares:
+            mentions.extend(shares)
+            pos = shares[-1].end
+            continue
         mention = _mention_at(sentence, start)
         if mention is None:
             pos = m.end()
@@ -73,6 +78,24 @@ def find_mentions(sentence: str) -> list[Mention]:
         mentions.append(mention)
         pos = max(mention.end, m.end())
     return mentions
+
+
+def _sector_shares_at(s: str, start: int) -> list[Mention]:
+    """三次产业结构调整为14.7:34.3:51: each sector's share, in %, named by its place (lexicon [sector_ratio]);
+    nothing unless a subject names the ratio just before and its parts make a whole."""
+    words = rules().sector_ratio
+    before = re.split(r"[,;。]", s[max(0, start - words["subject_within"]): start])[-1]  # in the same clause
+    subject = next((w for w in words["subjects"] if w in before), None)
+    if subject is None:
+        return []
+    links = "".join(map(re.escape, words["links"]))
+    number = r"(\d+(?:\.\d+)?)"
+    ratio = re.compile(rf"{number}\s*[{links}]\s*{number}\s*[{links}]\s*{number}(?![\d.]|\s*[{links}])").match(s, start)
+    if not ratio or abs(sum(float(v) for v in ratio.groups()) - 100) > words["total_slack"] \
+            or s[ratio.end(): ratio.end() + 4].lstrip().startswith(tuple(words["moved_from"])):
+        return []  # no whole, or the baseline the structure moved from
+    return [Mention(ratio.start(i), ratio.end(i), float(ratio.group(i)), None, "%", "percent", "eq", ratio.group(i),
+                    ratio.end(i), part_name=subject + part) for i, part in zip((1, 2, 3), words["parts"])]
 
 
 _LIST_LINKS = re.compile(r"(?:[、和,至]\s*\d+(?:\.\d+)?[万亿千]?(?=[、和,至])){0,50}[、和,至]\s*")

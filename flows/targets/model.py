@@ -19,6 +19,7 @@ class Mention:
     number_text: str
     unit_end: int  # after the unit (before trailing comparator words)
     implied_unit: bool = False
+    part_name: str = ""  # a share named by its place in a ratio (三次产业结构 14.7:34.3:51 -> 三次产业结构第一产业比重)
 
 
 @dataclass

@@ -169,6 +169,7 @@ class Rules:
     percent_endings: str
     report_parts: dict
     shapes: dict  # sentence shapes: change, manner and standard words
+    sector_ratio: dict  # 三次产业结构 14.7:34.3:51: subjects, links and the parts' names
 
 
 @lru_cache(maxsize=1)
@@ -245,7 +246,7 @@ def rules() -> Rules:
         recipient_nouns=_longest_first(lex["rates"]["recipient_nouns"]),
         periods=lex["periods"],
         percent_endings="(" + "|".join(map(re.escape, lex["indicator_tables"]["percent_endings"])) + r")$",
-        report_parts=lex["report_parts"], shapes=lex["shapes"],
+        report_parts=lex["report_parts"], shapes=lex["shapes"], sector_ratio=lex["sector_ratio"],
     )
 
 

@@ -125,6 +125,8 @@ def _phrases(s: str, mentions: list[Mention], group: list[int], pre: str, post: 
     a list of scopes sharing a head is one row per scope (A和B参保率均达95%)."""
     years_of: dict[int, int] = {}
     joiners = "".join(rules().joiners)
+    if all(mentions[i].part_name for i in group):
+        return group, [mentions[i].part_name for i in group], years_of  # a ratio's shares name themselves
     if len(group) > 1:
         subject_raw = pre
         if not strip_fillers(cut_distributive(subject_raw)[0]):
@@ -228,6 +230,9 @@ def value_lists(s: str, mentions: list[Mention]) -> list[list[int]]:
     """Group numbers joined only by 、和与及 (380万人、305万人、720万人)."""
     groups: list[list[int]] = []
     for i, m in enumerate(mentions):
+        if groups and i > 0 and m.part_name and mentions[i - 1].part_name:
+            groups[-1].append(i)  # the shares of one ratio (14.7:34.3:51)
+            continue
         if groups and i > 0:
             between = s[mentions[i - 1].end: m.start]
             if re.fullmatch(r"\s*(、|和|与|及|以及|,)\s*", between) and between.strip() != ",":

@@ -219,8 +219,13 @@ def test_a_completion_rate_of_a_task_stays_a_row():
 
 
 @pytest.mark.parametrize("sentence,expected", [
-    # 三次产业 is the three sectors, not three times; the structure ratio is no row
-    ("全县三次产业结构比调整为8.1:38.5:53.4,新增城镇就业1.2万人。", [(12000, None, "人", "count", "eq")]),
+    # 三次产业 is the three sectors, not three times; the structure ratio is each sector's share (lexicon
+    # [sector_ratio]), and a ratio that names no sectors or makes no whole is none
+    ("全县三次产业结构比调整为8.1:38.5:53.4,新增城镇就业1.2万人。",
+     [(8.1, None, "%", "percent", "eq"), (38.5, None, "%", "percent", "eq"), (53.4, None, "%", "percent", "eq"),
+      (12000, None, "人", "count", "eq")]),
+    ("配套资金按1:2:3的比例安排,新增城镇就业1.2万人。", [(12000, None, "人", "count", "eq")]),
+    ("三次产业结构调整为8.1:38.5:43.4,新增城镇就业1.2万人。", [(12000, None, "人", "count", "eq")]),
     # 11月15至16日 is a date, not 15 days
     ("11月15至16日,全县组织培训农村劳动力800人次。", [(800, None, "人次", "count", "eq")]),
 ])
