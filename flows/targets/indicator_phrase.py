@@ -220,6 +220,8 @@ def indicator_parts(s: str, mentions: list[Mention], i: int, clause_lo: int, cla
     post = post.lstrip("的").strip()
     post = re.sub(r"[、和与及]$", "", post)
     post = re.sub(r"^[((][^))]*[))]", "", post) if post.startswith(("(",)) and len(post) < 4 else post
+    if re.match(r"[((][^))]*$", post) or re.fullmatch(r"[))]+|[((][^))]*[))]", post):
+        post = ""  # 下降2%(剔除…因素,同口径增长9.2%), 下降2%(剔除…因素): an aside after the number names nothing
     return pre, post, s[clause_lo: m.start]
 
 

@@ -147,6 +147,7 @@ class Rules:
     action_verbs: tuple[str, ...]
     distributive: tuple[str, ...]  # lexicon order
     change_heads: tuple[str, ...]
+    level_heads: tuple[str, ...]
     aside_openers: tuple[str, ...]  # clauses between a number and its bare change (占计划的100%)
     joiners: tuple[str, ...]  # 、和与及: between the items of a list
     split_joiners: tuple[str, ...]  # 以及和与及, in lexicon order: where a phrase without 、 splits
@@ -234,7 +235,7 @@ def rules() -> Rules:
         heads=_longest_first(ind["heads"]),
         scope_kinds={kind: _longest_first(kind_words) for kind, kind_words in ind["scope_kinds"].items()},
         action_verbs=_longest_first(ind["action_verbs"]), distributive=tuple(ind["distributive"]),
-        change_heads=tuple(ind["change_heads"]), aside_openers=tuple(ind["aside_openers"]), joiners=tuple(ind["item_joiners"]),
+        change_heads=tuple(ind["change_heads"]), level_heads=tuple(ind["level_heads"]), aside_openers=tuple(ind["aside_openers"]), joiners=tuple(ind["item_joiners"]),
         split_joiners=tuple(ind["split_joiners"]), share_heads=tuple(ind["share_heads"]),
         compound_scopes={word: tuple(parts) for word, parts in ind["compound_scopes"].items()},
         qualifier_words=tuple(ind["qualifier_words"]), breakdown_word=ind["breakdown_word"],

@@ -82,9 +82,10 @@ def rows_for_sentence(text: str, span: tuple[int, int], ctx: DocumentContext, se
             if phrase in rules().change_heads and previous and rows and rows[-1].number_pos == a + previous.start \
                     and _only_asides_between(s, previous.end, clause_lo):
                 phrase = rows[-1].phrase + phrase  # X完成86.5亿元、增长6.1%; X完成51.5亿元,同比增长10%: X's growth
-            elif (not phrase or fillers()[1].fullmatch(phrase)) and previous and previous.end > clause_lo and rows \
+            elif (not phrase or fillers()[1].fullmatch(phrase) or phrase in rules().level_heads) and previous \
+                    and previous.end > clause_lo and rows \
                     and rows[-1].number_pos == a + previous.start and s[previous.end: m.start].startswith(rules().joiners):
-                # X增长18%、突破132万户: the level of what the change before it measured
+                # X增长18%、突破132万户, X增长4.6%、总量突破百亿元: the level of what the change before it measured
                 head = next((h for h in sorted(rules().change_heads, key=len, reverse=True) if rows[-1].phrase.endswith(h)), "")
                 phrase = rows[-1].phrase[: len(rows[-1].phrase) - len(head)]
             else:
