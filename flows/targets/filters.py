@@ -55,8 +55,11 @@ def keep_mention(s: str, m: Mention) -> bool:
         return False  # 突破百亿元、达105.1亿元: the round threshold restates the exact amount after it
     if _plan_item_count(s, m) or (m.unit_kind in ("percent", "pct_point") and _plan_item_share(s, m)):
         return False  # 17项超额完成、占比56.67%; 完成年度计划的112.5%: the plan's own bookkeeping (guide §7)
+    counted = _shapes()["count_words"].sub("", s[max(0, m.start - 14): m.start].rstrip())  # 候选项目,共12项: what is counted
+    if m.unit in lex.plan_item_units and counted.rstrip(lex.own_items["status_link"]).endswith(lex.plan_item_status):
+        return False  # 达到序时进度的10项: how many of the plan's own items got so far (guide §7)
     if m.unit in lex.plan_item_own_units and (s.startswith(lex.plan_item_own_nouns, _after_modifier(s, m.unit_end))
-                                               or before.rstrip().endswith(lex.plan_item_own_nouns)
+                                               or counted.endswith(lex.plan_item_own_nouns)
                                                or _own_items_named_after(s, m.unit_end)):
         return False  # 65件民生实事, 实事项目10件: a count of the plan's own items (guide §1)
     if m.unit in lex.plan_item_own_units and before.rstrip().endswith(lex.plan_item_chosen_before):
@@ -215,6 +218,7 @@ def _shapes() -> dict[str, re.Pattern]:
     places, higher = alternation(tuple(gap["places"])), alternation(tuple(gap["comparisons"]))
     return {
         "qualified_own_items": re.compile(rf"([^\d,;。、]{{1,4}}?)(?={alternation(lex.plan_item_own_nouns)})"),
+        "count_words": re.compile(rf"[,:]?(?:{alternation(tuple(lex.own_items['count_words']))})?$"),
         "rank": re.compile(rf"(?:{alternation(lex.rank_verbs)})[^,;。]{{0,8}}{lex.rank_marker}$"),
         "listed_after": re.compile(rf"[,:(]?\s*(?:{alternation(lex.listed_after)})"),
         "threshold": re.compile(rf"(?:{alternation(lex.threshold_verbs)})\s*$"),

@@ -120,6 +120,7 @@ class Rules:
     multiple_units: tuple[str, ...]  # 倍 in 是2011年的2.58倍
     multiple_link: str  # 的 in the same
     gap: dict  # 比全国高0.8%: against, places, comparisons
+    own_items: dict  # 候选项目,共12项: count words and the status link before a count of the plan's own items
     threshold_verbs: tuple[str, ...]  # 突破 in 突破百亿元、达105.1亿元
     restated_as: tuple[str, ...]  # 达 in 突破百亿元、达105.1亿元
     plan_item_own_nouns: tuple[str, ...]  # 65件民生实事: a count of the plan's own items
@@ -219,7 +220,7 @@ def rules() -> Rules:
         yardstick_words=tuple(nt["yardstick_words"]), yardstick_after=tuple(nt["yardstick_after"]),
         clause_scopes=tuple(nt["clause_scopes"]), listed_after=tuple(nt["listed_after"]),
         proposal_words=tuple(nt["proposal_words"]),
-        multiple_units=tuple(nt["multiple_units"]), multiple_link=nt["multiple_link"], gap=nt["gap"],
+        multiple_units=tuple(nt["multiple_units"]), multiple_link=nt["multiple_link"], gap=nt["gap"], own_items=nt["own_items"],
         threshold_verbs=_longest_first(nt["threshold_verbs"]), restated_as=_longest_first(nt["restated_as"]),
         plan_item_own_nouns=_longest_first(nt["plan_item_own_nouns"]), plan_item_own_units=tuple(nt["plan_item_own_units"]),
         plan_item_chosen_before=_longest_first(nt["plan_item_chosen_before"]),
