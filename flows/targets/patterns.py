@@ -338,7 +338,9 @@ def report_cues() -> dict[str, re.Pattern]:
                            rf"(?<![\d一二两三四五六七八九十]){numeral}年(?:{alternation(words['backward_span_endings'])})"),
         "forward": re.compile(rf"(?:{alternation(words['forward_spans'])}){numeral}年"),
         "period": re.compile(rf"({periods})”?(?:{alternation(words['period_endings'])})"),
-        "year": re.compile(rf"(?<![较比与从同至到])({YEAR})\s*年(以来|来)?(?=[,，]|以来|来|全年|是|我们|全[市县区省州旗盟])"),
+        # (2021年以来, opens a review up to now; 达到了2000年以来最好水平 opens nothing: 以来 must end the opening)
+        "year": re.compile(rf"(?<![较比与从同至到])({YEAR})\s*年(?:(以来|来)(?=[,，]|我们|全[市县区省州旗盟])|"
+                           rf"(?=[,，]|全年|是|我们|全[市县区省州旗盟]))"),
         "deadline": re.compile(rf"(?:{alternation(words['deadline_openers'])})\s*{YEAR_NAMED_RE.pattern}"),
         "completed": re.compile(rf"{YEAR_NAMED_RE.pattern}[^,;。]{{0,24}}?(?:{alternation(words['completion_words'])})"),
     }
