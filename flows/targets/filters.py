@@ -9,6 +9,7 @@ from functools import lru_cache
 from flows.targets.model import Mention
 from flows.targets.patterns import alternation, change_to, contains_any, idiom, match_word, plan_items, rules
 from flows.text.clauses import clause_end, clause_start
+from flows.text.numerals import NUMERAL_CHARS
 from flows.text.years import YEAR, YEAR_NAMED_RE
 
 
@@ -36,8 +37,10 @@ def keep_mention(s: str, m: Mention) -> bool:
         return False  # 从每人每月150元提高到180元, 由月人均420元、年人均2400元统一调至…: the baseline, not the new level
     if before.endswith(lex.conditions):
         return False  # 未达到99%的县: a condition, not a target
-    if _shapes()["rank"].search(s[max(0, m.start - 12): m.start]):
-        return False  # 居全省前3: a rank
+    if _shapes()["rank"].search(s[max(0, m.start - 12): m.start]) or (
+            s[m.start + len(number): m.unit_end].strip() in lex.rank_place_units
+            and contains_any(s[clause_start(s, m.start): m.start], lex.rank_place_verbs)):
+        return False  # 居全省前3, 位列全国县域经济百强第90位: a rank
     if contains_any(s[clause_start(s, m.start): m.start], lex.yardstick_words) and \
             contains_any(s[m.unit_end: m.unit_end + 6], lex.yardstick_after):
         return False  # 完成区人代会批准增长8%以上目标: a target set elsewhere, quoted as a yardstick
@@ -59,7 +62,7 @@ def keep_mention(s: str, m: Mention) -> bool:
     if m.unit in lex.plan_item_units and counted.rstrip(lex.own_items["status_link"]).endswith(lex.plan_item_status):
         return False  # 达到序时进度的10项: how many of the plan's own items got so far (guide §7)
     if m.unit in lex.plan_item_own_units and (s.startswith(lex.plan_item_own_nouns, _after_modifier(s, m.unit_end))
-                                               or counted.endswith(lex.plan_item_own_nouns)
+                                               or counted.endswith(lex.plan_item_own_nouns) or _a_category(counted)
                                                or _own_items_named_after(s, m.unit_end)):
         return False  # 65件民生实事, 实事项目10件: a count of the plan's own items (guide §1)
     if m.unit in lex.plan_item_own_units and before.rstrip().endswith(lex.plan_item_chosen_before):
@@ -109,6 +112,12 @@ def keep_mention(s: str, m: Mention) -> bool:
         if not before.endswith(lex.age_verbs) or rest.startswith(lex.age_nouns) or m.comparator == "range":
             return False  # 65岁及以上老年人, 3岁以下, 6—9岁: who is covered
     return True
+
+
+def _a_category(counted: str) -> bool:
+    """工程建设类 before a count of the list's items: a category of them (not 10类 before 40项: kinds, then items)."""
+    marker = rules().own_items["category_marker"]
+    return counted.endswith(marker) and re.search(rf"[\d{NUMERAL_CHARS}]$", counted[: -len(marker)]) is None
 
 
 def _inside_brackets(s: str, pos: int) -> bool:

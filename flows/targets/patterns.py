@@ -109,6 +109,8 @@ class Rules:
     plan_execution_before: tuple[str, ...]
     plan_item_modifiers: tuple[str, ...]  # 重点 in 10件重点民生实事
     rank_verbs: tuple[str, ...]  # 居 in 居全省前3
+    rank_place_verbs: tuple[str, ...]  # 位列 in 位列…百强第90位
+    rank_place_units: tuple[str, ...]
     rank_marker: str  # 前 in 居全省前3
     occurrence_before: tuple[str, ...]  # 出现 in “发展”出现67次
     occurrence_units: tuple[str, ...]  # 次 in “发展”出现67次
@@ -216,6 +218,7 @@ def rules() -> Rules:
         plan_execution_before=_longest_first(nt["plan_execution_before"]),
         plan_item_modifiers=_longest_first(nt["plan_item_modifiers"]),
         rank_verbs=_longest_first(nt["rank_verbs"]), rank_marker=nt["rank_marker"],
+        rank_place_verbs=_longest_first(nt["rank_place_verbs"]), rank_place_units=tuple(nt["rank_place_units"]),
         occurrence_before=tuple(nt["occurrence_before"]), occurrence_units=tuple(nt["occurrence_units"]),
         yardstick_words=tuple(nt["yardstick_words"]), yardstick_after=tuple(nt["yardstick_after"]),
         clause_scopes=tuple(nt["clause_scopes"]), listed_after=tuple(nt["listed_after"]),
