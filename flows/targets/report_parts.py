@@ -48,6 +48,8 @@ def opening_cue(opening: str, ctx: DocumentContext) -> tuple[str, int | None, in
         for m in patterns[part].finditer(opening):
             if part == "plan" and reports_only and m.group(0) in rules().report_parts["report_present_openers"]:
                 continue
+            if part == "review" and contains_any(opening[:m.start()], tuple(rules().report_parts["request_words"])):
+                continue  # 请各单位将…完成情况报…: a report asked for, not a review
             year = now if part == "review" and this_year_so_far else part_default_year(part, ctx)
             if part == "review" and ctx.doc_type in rules().report_parts["undated_review_doc_types"]:
                 year = None  # 去年 in news of a list: of the year before it, or (posted a year on) of the list's own
