@@ -77,11 +77,14 @@ def wording_kind(clause_prefix: str, sentence_prefix: str, mention: Mention, uni
 
 
 def kind_of(wording: str, part: tuple | None, year: int | None, explicit: bool, sentence_prefix: str,
-            ctx: DocumentContext) -> str:
+            ctx: DocumentContext, clause_prefix: str = "") -> str:
     """The row's kind: achieved in a report's review part (guide §7); achieved when its wording
     targets a year stated before the document's own (2022年 in a 2023 plan, “十三五”期间 in a
     十四五 plan) and the sentence does not still look ahead; else what its wording says."""
     if part and part[0] == "review":
+        if wording == "target" and ctx.doc_type in rules().report_parts["review_doc_types"] \
+                and contains_any(clause_prefix, tuple(rules().report_parts["planned_words"])):
+            return "target"  # a progress report's 全年计划投入资金21.1亿元: the task, beside what was done
         return "achieved"
     if ctx.doc_type in rules().report_parts["review_doc_types"] and \
             contains_any(sentence_prefix, tuple(rules().report_parts["progress_result_words"])):

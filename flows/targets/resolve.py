@@ -68,7 +68,7 @@ def resolve_row(place: Place, m: Mention, phrase: str, ctx: DocumentContext, sec
     part = row_part(section, paragraph, ctx)
     wording = wording_kind(clause_prefix, sentence_prefix, m, unit, s[m.unit_end: m.unit_end + 4])
     timing = timing_of(s, m, ctx, section, paragraph.inherited, part, wording == "achieved")
-    kind = kind_of(wording, part, timing.year, timing.explicit, sentence_prefix, ctx)
+    kind = kind_of(wording, part, timing.year, timing.explicit, sentence_prefix, ctx, clause_prefix)
     breaks_down = shared.row if shared is not None and shared.breaks_down else None
     recurrence, cumulative, period_start = recurrence_and_total(s, m, clause_lo, unit, unit_kind, timing, ctx, breaks_down)
     target_year = next((y for y in (listed_year, timing.year, deadline) if y is not None), None)
