@@ -39,7 +39,8 @@ def keep_mention(s: str, m: Mention) -> bool:
         return False  # 未达到99%的县: a condition, not a target
     if _shapes()["rank"].search(s[max(0, m.start - 12): m.start]) or (
             s[m.start + len(number): m.unit_end].strip() in lex.rank_place_units
-            and contains_any(s[clause_start(s, m.start): m.start], lex.rank_place_verbs)):
+            and contains_any(s[clause_start(s, m.start): m.start], lex.rank_place_verbs)) or (
+            _unit_or_listed_unit(s, m) == lex.rank_moves_unit and contains_any(s[: m.start], lex.rank_place_verbs)):
         return False  # 居全省前3, 位列全国县域经济百强第90位: a rank
     if contains_any(s[clause_start(s, m.start): m.start], lex.yardstick_words) and \
             contains_any(s[m.unit_end: m.unit_end + 6], lex.yardstick_after):
@@ -54,8 +55,11 @@ def keep_mention(s: str, m: Mention) -> bool:
         return False  # 是2011年的2.58倍: a multiple of a baseline year
     if m.unit in lex.occurrence_units and before.rstrip().endswith(lex.occurrence_before):
         return False  # “发展”出现67次: how often a word is said
-    if _shapes()["threshold"].search(before) and _shapes()["restated"].match(s, m.unit_end):
-        return False  # 突破百亿元、达105.1亿元: the round threshold restates the exact amount after it
+    if _shapes()["threshold"].search(before) and _shapes()["restated"].match(s, m.unit_end) \
+            or _shapes()["thresholds_crossed"].match(s, m.unit_end):
+        return False  # 突破百亿元、达105.1亿元, 连续突破300、400、500亿元大关,达551.85亿元: thresholds, then the amount
+    if m.unit_kind == "money" and _shapes()["group_bound"].match(s, m.unit_end):
+        return False  # 新引进10亿元以上项目146个: the size that says which projects are counted
     if _plan_item_count(s, m) or (m.unit_kind in ("percent", "pct_point") and _plan_item_share(s, m)):
         return False  # 17项超额完成、占比56.67%; 完成年度计划的112.5%: the plan's own bookkeeping (guide §7)
     counted = _shapes()["count_words"].sub("", s[max(0, m.start - 14): m.start].rstrip())  # 候选项目,共12项: what is counted
@@ -65,6 +69,9 @@ def keep_mention(s: str, m: Mention) -> bool:
                                                or counted.endswith(lex.plan_item_own_nouns) or _a_category(counted)
                                                or _own_items_named_after(s, m.unit_end)):
         return False  # 65件民生实事, 实事项目10件: a count of the plan's own items (guide §1)
+    first, second = lex.own_items["item_then_subitem"]
+    if m.unit == second and re.search(rf"\d{first}$", before.rstrip()):
+        return False  # 49项103件: the list's items, then their sub-items
     if m.unit in lex.plan_item_own_units and before.rstrip().endswith(lex.plan_item_chosen_before):
         return False  # 最终在…会议上选出了10项: the list's items as they were chosen (guide §1)
     if contains_any(s[max(0, m.start - 14): m.start], lex.meeting_words):
@@ -112,6 +119,15 @@ def keep_mention(s: str, m: Mention) -> bool:
         if not before.endswith(lex.age_verbs) or rest.startswith(lex.age_nouns) or m.comparator == "range":
             return False  # 65岁及以上老年人, 3岁以下, 6—9岁: who is covered
     return True
+
+
+def _unit_or_listed_unit(s: str, m: Mention) -> str:
+    """The unit written after the number, or after the last number of the list it opens (5位、6位、13位; 5、6、13位)."""
+    own = s[m.start + len(m.number_text): m.unit_end].strip()
+    if own:
+        return own
+    listed = _shapes()["listed_unit"].match(s, m.unit_end)
+    return listed.group(1) if listed else ""
 
 
 def _a_category(counted: str) -> bool:
@@ -230,6 +246,10 @@ def _shapes() -> dict[str, re.Pattern]:
         "count_words": re.compile(rf"[,:]?(?:{alternation(tuple(lex.own_items['count_words']))})?$"),
         "rank": re.compile(rf"(?:{alternation(lex.rank_verbs)})[^,;。]{{0,8}}{lex.rank_marker}$"),
         "listed_after": re.compile(rf"[,:(]?\s*(?:{alternation(lex.listed_after)})"),
+        "thresholds_crossed": re.compile(rf"(?:(?:{alternation(lex.joiners)})\s*\d+(?:\.\d+)?)*\s*[{''.join(lex.multiplier_words)}]?\S{{0,2}}?"
+                                         rf"(?:{alternation(lex.threshold_marks)})\s*[,、]?\s*(?:{alternation(lex.restated_as)})\s*\d"),
+        "group_bound": re.compile(rf"(?:{alternation(tuple(lex.own_items['group_bounds']))})[^\d,;]{{1,8}}\d"),
+        "listed_unit": re.compile(rf"(?:(?:{alternation(lex.joiners)})\s*\d+(?:\.\d+)?)+\s*(\S)"),
         "threshold": re.compile(rf"(?:{alternation(lex.threshold_verbs)})\s*$"),
         "restated": re.compile(rf"\s*[、,]?\s*(?:{alternation(lex.restated_as)})\s*\d"),
         "gap_against": re.compile(rf"(?:{alternation(tuple(gap['against']))})(?:{places})[^,;]{{0,12}}?(?:{higher})$"),

@@ -111,6 +111,7 @@ class Rules:
     rank_verbs: tuple[str, ...]  # 居 in 居全省前3
     rank_place_verbs: tuple[str, ...]  # 位列 in 位列…百强第90位
     rank_place_units: tuple[str, ...]
+    rank_moves_unit: str
     rank_marker: str  # 前 in 居全省前3
     occurrence_before: tuple[str, ...]  # 出现 in “发展”出现67次
     occurrence_units: tuple[str, ...]  # 次 in “发展”出现67次
@@ -123,7 +124,9 @@ class Rules:
     multiple_link: str  # 的 in the same
     gap: dict  # 比全国高0.8%: against, places, comparisons
     own_items: dict  # 候选项目,共12项: count words and the status link before a count of the plan's own items
+    threshold_marks: tuple[str, ...]
     threshold_verbs: tuple[str, ...]  # 突破 in 突破百亿元、达105.1亿元
+    threshold_marks: tuple[str, ...]  # 大关 in 连续突破300、400、500亿元大关,达551.85亿元
     restated_as: tuple[str, ...]  # 达 in 突破百亿元、达105.1亿元
     plan_item_own_nouns: tuple[str, ...]  # 65件民生实事: a count of the plan's own items
     plan_item_own_units: tuple[str, ...]
@@ -218,13 +221,14 @@ def rules() -> Rules:
         plan_execution_before=_longest_first(nt["plan_execution_before"]),
         plan_item_modifiers=_longest_first(nt["plan_item_modifiers"]),
         rank_verbs=_longest_first(nt["rank_verbs"]), rank_marker=nt["rank_marker"],
-        rank_place_verbs=_longest_first(nt["rank_place_verbs"]), rank_place_units=tuple(nt["rank_place_units"]),
+        rank_place_verbs=_longest_first(nt["rank_place_verbs"]), rank_place_units=tuple(nt["rank_place_units"]), rank_moves_unit=nt["rank_moves_unit"],
         occurrence_before=tuple(nt["occurrence_before"]), occurrence_units=tuple(nt["occurrence_units"]),
         yardstick_words=tuple(nt["yardstick_words"]), yardstick_after=tuple(nt["yardstick_after"]),
         clause_scopes=tuple(nt["clause_scopes"]), listed_after=tuple(nt["listed_after"]),
         proposal_words=tuple(nt["proposal_words"]),
         multiple_units=tuple(nt["multiple_units"]), multiple_link=nt["multiple_link"], gap=nt["gap"], own_items=nt["own_items"],
         threshold_verbs=_longest_first(nt["threshold_verbs"]), restated_as=_longest_first(nt["restated_as"]),
+        threshold_marks=_longest_first(nt["threshold_marks"]),
         plan_item_own_nouns=_longest_first(nt["plan_item_own_nouns"]), plan_item_own_units=tuple(nt["plan_item_own_units"]),
         plan_item_chosen_before=_longest_first(nt["plan_item_chosen_before"]),
         meeting_words=tuple(nt["meeting_words"]), meeting_words_after=tuple(nt["meeting_words_after"]), identifier_labels=tuple(nt["identifier_labels"]),
