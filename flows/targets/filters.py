@@ -241,13 +241,16 @@ def _shapes() -> dict[str, re.Pattern]:
     lex = rules()
     gap = lex.gap
     places, higher = alternation(tuple(gap["places"])), alternation(tuple(gap["comparisons"]))
+    multiplier = f"(?:{alternation(lex.multiplier_words)})"
     return {
         "qualified_own_items": re.compile(rf"([^\d,;。、]{{1,4}}?)(?={alternation(lex.plan_item_own_nouns)})"),
         "count_words": re.compile(rf"[,:]?(?:{alternation(tuple(lex.own_items['count_words']))})?$"),
         "rank": re.compile(rf"(?:{alternation(lex.rank_verbs)})[^,;。]{{0,8}}{lex.rank_marker}$"),
         "listed_after": re.compile(rf"[,:(]?\s*(?:{alternation(lex.listed_after)})"),
-        "thresholds_crossed": re.compile(rf"(?:(?:{alternation(lex.joiners)})\s*\d+(?:\.\d+)?)*\s*[{''.join(lex.multiplier_words)}]?\S{{0,2}}?"
-                                         rf"(?:{alternation(lex.threshold_marks)})\s*[,、]?\s*(?:{alternation(lex.restated_as)})\s*\d"),
+        # (…4000亿、5000亿、6000亿元大关,2016年达到6257.2亿元)
+        "thresholds_crossed": re.compile(rf"(?:(?:{alternation(lex.joiners)})\s*\d+(?:\.\d+)?\s*{multiplier}?)*\s*{multiplier}?\S{{0,2}}?"
+                                         rf"(?:{alternation(lex.threshold_marks)})\s*[,、]?\s*(?:{YEAR_NAMED_RE.pattern})?\s*"
+                                         rf"(?:{alternation(lex.restated_as)})\s*\d"),
         "group_bound": re.compile(rf"(?:{alternation(tuple(lex.own_items['group_bounds']))})[^\d,;]{{1,8}}\d"),
         "listed_unit": re.compile(rf"(?:(?:{alternation(lex.joiners)})\s*\d+(?:\.\d+)?)+\s*(\S)"),
         "threshold": re.compile(rf"(?:{alternation(lex.threshold_verbs)})\s*$"),

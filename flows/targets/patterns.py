@@ -281,8 +281,10 @@ def plan_items() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     lex = rules()
     nouns, status = alternation(lex.plan_item_nouns), alternation(lex.plan_item_status)
     after = re.compile(rf"(?:{nouns})?(?:{status})")
-    count = rf"(?:\d+|[一二两三四五六七八九十百]+)\s*(?:{alternation(lex.plan_item_units)})(?:{nouns})?(?:{status})"
-    share = re.compile(rf"{count}[、,]?\s*(?:{alternation(lex.plan_item_share_words)})\s*$")
+    number = r"(?:\d+|[一二两三四五六七八九十百]+)"
+    count = rf"{number}\s*(?:{alternation(lex.plan_item_units)})(?:{nouns})?(?:{status})"
+    status_first = rf"(?:{status})\s*{number}\s*(?:{alternation(lex.plan_item_units)})"  # 已完成26件,完成率40%
+    share = re.compile(rf"(?:{count}|{status_first})[、,]?\s*(?:{alternation(lex.plan_item_share_words)})\s*$")
     # …and each of a pair or series after it (分别完成年度目标任务的82.3%和80.4%)
     execution = re.compile(rf"(?:{alternation(lex.plan_execution_before)})\s*(?:达到|为|达)?\s*"
                            rf"(?:\d+(?:\.\d+)?\s*%\s*(?:和|、|与|及)\s*)*$")
