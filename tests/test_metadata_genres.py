@@ -2489,3 +2489,11 @@ def test_a_dateline_that_opens_with_a_county_media_centres_name_names_the_county
     page = ("宁晋融媒 2023-07-14 16:33:02\n公厕是城市文明的窗口,近年来,县委、县政府把破解群众如厕难问题列为重点民生实事来抓,"
             "作为项目实施单位的县城管局集中优势力量,统筹布局,全县新建公厕20座。")
     assert meta(page)["region_code"] == "130528"
+
+
+def test_a_one_year_list_is_of_its_year_whatever_span_its_text_names():
+    page = ("——2024年省政府十方面民生实事\n1月23日,省十四届人大二次会议开幕,省长作政府工作报告,并公布了2024年十方面民生实事。\n"
+            "1 教育\n2024—2025学年新增公办幼儿园学位2万个。")
+    m = meta(page)
+    assert (m["doc_type"], m["doc_year"], m["plan_start_year"], m["plan_end_year"]) == \
+        ("practical_matters_list", 2024, 2024, 2024)

@@ -103,7 +103,8 @@ def plan_period(title: str | None, text: str, headline: str | None = None,
     if named:
         return named
     rules = lexicon.metadata_rules()["doc_type"]
-    in_text = _period_in(text[:2000])
+    # a one-year kind (a list, a work report) is of its year, whatever span of years its text names (2024—2025学年)
+    in_text = _period_in(text[:2000]) if kind not in rules["one_year_kinds"] else None
     # an N-year action: the title's or headline's; for an action plan's news that writes no period, its opening's
     span = re.search(rules["plan_span_pattern"], title or headline or "") or (
         re.search(rules["plan_span_pattern"], text[:rules["plan_opening_within"]]) if kind == "action_plan" and not in_text
