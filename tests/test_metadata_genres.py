@@ -2492,8 +2492,9 @@ def test_a_dateline_that_opens_with_a_county_media_centres_name_names_the_county
 
 
 def test_a_one_year_list_is_of_its_year_whatever_span_its_text_names():
+    # (2024—2025年 is one item's span, not the list's period)
     page = ("——2024年省政府十方面民生实事\n1月23日,省十四届人大二次会议开幕,省长作政府工作报告,并公布了2024年十方面民生实事。\n"
-            "1 教育\n2024—2025学年新增公办幼儿园学位2万个。")
+            "1 教育\n新增公办幼儿园学位2万个。\n2 城乡宜居\n2024—2025年对全省所有未达标单村水站进行改造。")
     m = meta(page)
     assert (m["doc_type"], m["doc_year"], m["plan_start_year"], m["plan_end_year"]) == \
         ("practical_matters_list", 2024, 2024, 2024)
