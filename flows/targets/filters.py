@@ -67,6 +67,8 @@ def keep_mention(s: str, m: Mention) -> bool:
         return False  # 达到序时进度的10项: how many of the plan's own items got so far (guide §7)
     if m.unit in lex.plan_item_own_units and (s.startswith(lex.plan_item_own_nouns, _after_modifier(s, m.unit_end))
                                                or counted.endswith(lex.plan_item_own_nouns) or _a_category(counted)
+                                               or (m.unit in lex.plan_item_described_units
+                                                   and _shapes()["described_own_items"].match(s, m.unit_end))
                                                or _own_items_named_after(s, m.unit_end)):
         return False  # 65件民生实事, 实事项目10件: a count of the plan's own items (guide §1)
     first, second = lex.own_items["item_then_subitem"]
@@ -243,6 +245,7 @@ def _shapes() -> dict[str, re.Pattern]:
     places, higher = alternation(tuple(gap["places"])), alternation(tuple(gap["comparisons"]))
     multiplier = f"(?:{alternation(lex.multiplier_words)})"
     return {
+        "described_own_items": re.compile(rf"[^\d,;:]{{1,{lex.plan_item_description_chars}}}?(?={alternation(lex.plan_item_own_nouns)})"),
         "qualified_own_items": re.compile(rf"([^\d,;。、]{{1,4}}?)(?={alternation(lex.plan_item_own_nouns)})"),
         "count_words": re.compile(rf"[,:]?(?:{alternation(tuple(lex.own_items['count_words']))})?$"),
         "rank": re.compile(rf"(?:{alternation(lex.rank_verbs)})[^,;。]{{0,8}}{lex.rank_marker}$"),

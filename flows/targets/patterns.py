@@ -108,6 +108,8 @@ class Rules:
     plan_item_share_words: tuple[str, ...]
     plan_execution_before: tuple[str, ...]
     plan_item_modifiers: tuple[str, ...]  # 重点 in 10件重点民生实事
+    plan_item_described_units: tuple[str, ...]  # 件 in 办好10件贴近民意、符合民需的民生实事
+    plan_item_description_chars: int
     rank_verbs: tuple[str, ...]  # 居 in 居全省前3
     rank_place_verbs: tuple[str, ...]  # 位列 in 位列…百强第90位
     rank_place_units: tuple[str, ...]
@@ -220,6 +222,8 @@ def rules() -> Rules:
         plan_item_share_words=_longest_first(nt["plan_item_share_words"]),
         plan_execution_before=_longest_first(nt["plan_execution_before"]),
         plan_item_modifiers=_longest_first(nt["plan_item_modifiers"]),
+        plan_item_described_units=tuple(nt["plan_item_described_units"]),
+        plan_item_description_chars=nt["plan_item_description_chars"],
         rank_verbs=_longest_first(nt["rank_verbs"]), rank_marker=nt["rank_marker"],
         rank_place_verbs=_longest_first(nt["rank_place_verbs"]), rank_place_units=tuple(nt["rank_place_units"]), rank_moves_unit=nt["rank_moves_unit"],
         occurrence_before=tuple(nt["occurrence_before"]), occurrence_units=tuple(nt["occurrence_units"]),
