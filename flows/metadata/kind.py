@@ -164,11 +164,11 @@ def summarises_a_delivered_report(lines: list[str]) -> bool:
     congress's resolution approving it (决定批准这个报告), nor one that goes on to list the year's matters
     the report sets (重点抓好10件民生实事:(1)…), which the model reads as the list."""
     rules = lexicon.metadata_rules()["doc_type"]
-    opening = "\n".join(lines[:12])[:1200]
+    opening, text = "\n".join(lines[:12])[:1200], "\n".join(lines)
     return delivers_a_report(lines) and not tells_only_proceedings(lines) and not deputies_views(lines) \
         and not re.search(rules["deliberation_title_pattern"], opening) \
-        and not any(w in "\n".join(lines) for w in rules["resolution_words"]) \
-        and not re.search(rules["matters_listed_pattern"], "\n".join(lines))
+        and not any(w in text for w in rules["resolution_words"]) \
+        and not re.search(rules["matters_listed_pattern"], text)
 
 
 def document_kind(lines: list[str], title: str | None, title_line: str | None) -> str | None:

@@ -80,8 +80,9 @@ def extract_targets(clean_text: str, sections: list[Section], ctx: DocumentConte
                 ctx = replace(ctx, parts=report_parts(sections, ctx))
         ctx = replace(ctx, report=ctx.doc_type in words["report_doc_types"] or top_review)
     # opening cues carry on to the end of their section and into the sections under it
+    table_parts = progress_table_parts(clean_text, ctx) if ctx.report and "|" in clean_text else []
     report_state = ReportState(parent_of={section.section_id: section.parent_id for section in sections},
-                               table_parts=progress_table_parts(clean_text, ctx) if ctx.report and "|" in clean_text else [])
+                               table_parts=table_parts)
     table_cells, table_lines = indicator_tables.find_cells(clean_text) if "|" in clean_text else ([], [])
     starts = line_starts(clean_text)
     deadlines: dict[int, int | None] = {}  # line number -> the year of a task table row's deadline cell

@@ -37,11 +37,8 @@ def keep_mention(s: str, m: Mention) -> bool:
         return False  # 从每人每月150元提高到180元, 由月人均420元、年人均2400元统一调至…: the baseline, not the new level
     if before.endswith(lex.conditions):
         return False  # 未达到99%的县: a condition, not a target
-    if _shapes()["rank"].search(s[max(0, m.start - 12): m.start]) or (
-            s[m.start + len(number): m.unit_end].strip() in lex.rank_place_units
-            and contains_any(s[clause_start(s, m.start): m.start], lex.rank_place_verbs)) or (
-            _unit_or_listed_unit(s, m) == lex.rank_moves_unit and contains_any(s[: m.start], lex.rank_place_verbs)):
-        return False  # 居全省前3, 位列全国县域经济百强第90位: a rank
+    if _a_rank(s, m):
+        return False  # 居全省前3, 位列全国县域经济百强第90位, …分别提高5位: a rank
     if contains_any(s[clause_start(s, m.start): m.start], lex.yardstick_words) and \
             contains_any(s[m.unit_end: m.unit_end + 6], lex.yardstick_after):
         return False  # 完成区人代会批准增长8%以上目标: a target set elsewhere, quoted as a yardstick
@@ -121,6 +118,18 @@ def keep_mention(s: str, m: Mention) -> bool:
         if not before.endswith(lex.age_verbs) or rest.startswith(lex.age_nouns) or m.comparator == "range":
             return False  # 65岁及以上老年人, 3岁以下, 6—9岁: who is covered
     return True
+
+
+def _a_rank(s: str, m: Mention) -> bool:
+    """居全省前3; a place in 位/名 after 位列 in its clause (位列…百强第90位); a move in 位 in a sentence that
+    ranks (位列…,分别提高5位、6位)."""
+    lex = rules()
+    if _shapes()["rank"].search(s[max(0, m.start - 12): m.start]):
+        return True
+    if s[m.start + len(m.number_text): m.unit_end].strip() in lex.rank_place_units \
+            and contains_any(s[clause_start(s, m.start): m.start], lex.rank_place_verbs):
+        return True
+    return _unit_or_listed_unit(s, m) == lex.rank_moves_unit and contains_any(s[: m.start], lex.rank_place_verbs)
 
 
 def _unit_or_listed_unit(s: str, m: Mention) -> str:
@@ -245,15 +254,17 @@ def _shapes() -> dict[str, re.Pattern]:
     places, higher = alternation(tuple(gap["places"])), alternation(tuple(gap["comparisons"]))
     multiplier = f"(?:{alternation(lex.multiplier_words)})"
     return {
-        "described_own_items": re.compile(rf"[^\d,;:]{{1,{lex.plan_item_description_chars}}}?(?={alternation(lex.plan_item_own_nouns)})"),
+        "described_own_items": re.compile(
+            rf"[^\d,;:]{{1,{lex.plan_item_description_chars}}}?(?={alternation(lex.plan_item_own_nouns)})"),
         "qualified_own_items": re.compile(rf"([^\d,;。、]{{1,4}}?)(?={alternation(lex.plan_item_own_nouns)})"),
         "count_words": re.compile(rf"[,:]?(?:{alternation(tuple(lex.own_items['count_words']))})?$"),
         "rank": re.compile(rf"(?:{alternation(lex.rank_verbs)})[^,;。]{{0,8}}{lex.rank_marker}$"),
         "listed_after": re.compile(rf"[,:(]?\s*(?:{alternation(lex.listed_after)})"),
         # (…4000亿、5000亿、6000亿元大关,2016年达到6257.2亿元)
-        "thresholds_crossed": re.compile(rf"(?:(?:{alternation(lex.joiners)})\s*\d+(?:\.\d+)?\s*{multiplier}?)*\s*{multiplier}?\S{{0,2}}?"
-                                         rf"(?:{alternation(lex.threshold_marks)})\s*[,、]?\s*(?:{YEAR_NAMED_RE.pattern})?\s*"
-                                         rf"(?:{alternation(lex.restated_as)})\s*\d"),
+        "thresholds_crossed": re.compile(
+            rf"(?:(?:{alternation(lex.joiners)})\s*\d+(?:\.\d+)?\s*{multiplier}?)*\s*{multiplier}?\S{{0,2}}?"
+            rf"(?:{alternation(lex.threshold_marks)})\s*[,、]?\s*(?:{YEAR_NAMED_RE.pattern})?\s*"
+            rf"(?:{alternation(lex.restated_as)})\s*\d"),
         "group_bound": re.compile(rf"(?:{alternation(tuple(lex.own_items['group_bounds']))})[^\d,;]{{1,8}}\d"),
         "listed_unit": re.compile(rf"(?:(?:{alternation(lex.joiners)})\s*\d+(?:\.\d+)?)+\s*(\S)"),
         "threshold": re.compile(rf"(?:{alternation(lex.threshold_verbs)})\s*$"),

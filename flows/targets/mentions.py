@@ -80,6 +80,14 @@ def find_mentions(sentence: str) -> list[Mention]:
     return mentions
 
 
+@lru_cache(maxsize=1)
+def _ratio() -> re.Pattern:
+    """Three numbers joined by a ratio's links (14.7:34.3:51), and no fourth."""
+    links = "".join(map(re.escape, rules().sector_ratio["links"]))
+    number = r"(\d+(?:\.\d+)?)"
+    return re.compile(rf"{number}\s*[{links}]\s*{number}\s*[{links}]\s*{number}(?![\d.]|\s*[{links}])")
+
+
 def _sector_shares_at(s: str, start: int) -> list[Mention]:
     """三次产业结构调整为14.7:34.3:51: each sector's share, in %, named by its place (lexicon [sector_ratio]);
     nothing unless a subject names the ratio just before and its parts make a whole."""
@@ -88,9 +96,7 @@ def _sector_shares_at(s: str, start: int) -> list[Mention]:
     subject = next((w for w in words["subjects"] if w in before), None)
     if subject is None:
         return []
-    links = "".join(map(re.escape, words["links"]))
-    number = r"(\d+(?:\.\d+)?)"
-    ratio = re.compile(rf"{number}\s*[{links}]\s*{number}\s*[{links}]\s*{number}(?![\d.]|\s*[{links}])").match(s, start)
+    ratio = _ratio().match(s, start)
     if not ratio or abs(sum(float(v) for v in ratio.groups()) - 100) > words["total_slack"] \
             or s[ratio.end(): ratio.end() + 4].lstrip().startswith(tuple(words["moved_from"])):
         return []  # no whole, or the baseline the structure moved from

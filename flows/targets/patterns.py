@@ -126,7 +126,6 @@ class Rules:
     multiple_link: str  # 的 in the same
     gap: dict  # 比全国高0.8%: against, places, comparisons
     own_items: dict  # 候选项目,共12项: count words and the status link before a count of the plan's own items
-    threshold_marks: tuple[str, ...]
     threshold_verbs: tuple[str, ...]  # 突破 in 突破百亿元、达105.1亿元
     threshold_marks: tuple[str, ...]  # 大关 in 连续突破300、400、500亿元大关,达551.85亿元
     restated_as: tuple[str, ...]  # 达 in 突破百亿元、达105.1亿元
@@ -225,12 +224,14 @@ def rules() -> Rules:
         plan_item_described_units=tuple(nt["plan_item_described_units"]),
         plan_item_description_chars=nt["plan_item_description_chars"],
         rank_verbs=_longest_first(nt["rank_verbs"]), rank_marker=nt["rank_marker"],
-        rank_place_verbs=_longest_first(nt["rank_place_verbs"]), rank_place_units=tuple(nt["rank_place_units"]), rank_moves_unit=nt["rank_moves_unit"],
+        rank_place_verbs=_longest_first(nt["rank_place_verbs"]), rank_place_units=tuple(nt["rank_place_units"]),
+        rank_moves_unit=nt["rank_moves_unit"],
         occurrence_before=tuple(nt["occurrence_before"]), occurrence_units=tuple(nt["occurrence_units"]),
         yardstick_words=tuple(nt["yardstick_words"]), yardstick_after=tuple(nt["yardstick_after"]),
         clause_scopes=tuple(nt["clause_scopes"]), listed_after=tuple(nt["listed_after"]),
         proposal_words=tuple(nt["proposal_words"]),
-        multiple_units=tuple(nt["multiple_units"]), multiple_link=nt["multiple_link"], gap=nt["gap"], own_items=nt["own_items"],
+        multiple_units=tuple(nt["multiple_units"]), multiple_link=nt["multiple_link"], gap=nt["gap"],
+        own_items=nt["own_items"],
         threshold_verbs=_longest_first(nt["threshold_verbs"]), restated_as=_longest_first(nt["restated_as"]),
         threshold_marks=_longest_first(nt["threshold_marks"]),
         plan_item_own_nouns=_longest_first(nt["plan_item_own_nouns"]), plan_item_own_units=tuple(nt["plan_item_own_units"]),
@@ -247,7 +248,8 @@ def rules() -> Rules:
         heads=_longest_first(ind["heads"]),
         scope_kinds={kind: _longest_first(kind_words) for kind, kind_words in ind["scope_kinds"].items()},
         action_verbs=_longest_first(ind["action_verbs"]), distributive=tuple(ind["distributive"]),
-        change_heads=tuple(ind["change_heads"]), level_heads=tuple(ind["level_heads"]), aside_openers=tuple(ind["aside_openers"]), joiners=tuple(ind["item_joiners"]),
+        change_heads=tuple(ind["change_heads"]), level_heads=tuple(ind["level_heads"]),
+        aside_openers=tuple(ind["aside_openers"]), joiners=tuple(ind["item_joiners"]),
         split_joiners=tuple(ind["split_joiners"]), share_heads=tuple(ind["share_heads"]),
         compound_scopes={word: tuple(parts) for word, parts in ind["compound_scopes"].items()},
         qualifier_words=tuple(ind["qualifier_words"]), breakdown_word=ind["breakdown_word"],
