@@ -24,6 +24,10 @@ def keep_mention(s: str, m: Mention) -> bool:
         return False  # a year or a period
     if after_number.lstrip(" ").startswith(lex.date_followers):
         return False  # a date or a time of day (a page's layout may space it: 1 月 24 日)
+    if m.unit in lex.issue_units and re.search(rf"{YEAR_NAMED_RE.pattern}\s*$", s[max(0, m.start - 8): m.start]):
+        return False  # 2018年2期: a periodical's issue
+    if m.unit_kind == "percent" and m.value >= lex.garbled_percent_from and "." not in number:
+        return False  # 学前教育三年毛入园率7561%: a point lost in copying (75.61%), not a row to guess at
     month = next((w for w in lex.month_words if before.rstrip(" ").endswith(w)), None)
     if month and re.search(r"\d\s*$", before.rstrip(" ")[:-len(month)]):
         return False  # 11月15至16日: a day of the month

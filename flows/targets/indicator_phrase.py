@@ -34,7 +34,9 @@ RATE_BASE_WORDS = r"(?:[年月]?(?:人均|户均))"  # 调至月人均660元: th
 def fillers() -> tuple[re.Pattern, re.Pattern]:
     lex = rules()
     # a year phrase, a month deadline (6月底前), or a filler word
-    leading = re.compile(rf"^(?:{YEAR_PHRASE.pattern[1:]}|\d{{1,2}}月(?:底|末|份)?(?:前|内|起)?|(?:{alternation(lex.leading)}))[ ,、:;]*")
+    # (a month or a span of months: 6月底前, 1-12月份)
+    leading = re.compile(rf"^(?:{YEAR_PHRASE.pattern[1:]}|(?:\d{{1,2}}\s*[-—~至]\s*)?\d{{1,2}}月(?:底|末|份)?(?:前|内|起)?|"
+                         rf"(?:{alternation(lex.leading)}))[ ,、:;]*")
     trailing_words = list(lex.trailing) + [w for w, _ in lex.cmp_before]
     # 均 (each) ends a subject, but 人均/户均/生均 are words of the indicator
     alternatives = [rf"(?<![人户生年]){re.escape(w)}" if w == "均" else re.escape(w)

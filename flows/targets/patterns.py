@@ -137,6 +137,8 @@ class Rules:
     identifier_labels: tuple[str, ...]  # 索引号:…: an identifier
     year_followers: tuple[str, ...]  # 2025年, 2025届: a year, not an amount
     date_followers: tuple[str, ...]  # 6月, 3日: a date
+    issue_units: tuple[str, ...]  # 期 in 2018年2期: a periodical's issue
+    garbled_percent_from: float  # 7561% with no point: a point lost in copying
     month_words: tuple[str, ...]  # 11月15至16日: a day of the month after them
     lone_multipliers: tuple[str, ...]  # a lone 万 or 千 is a denominator or a name
     counted_multipliers: tuple[str, ...]  # ...but 百名, 千所 count
@@ -238,6 +240,7 @@ def rules() -> Rules:
         plan_item_chosen_before=_longest_first(nt["plan_item_chosen_before"]),
         meeting_words=tuple(nt["meeting_words"]), meeting_words_after=tuple(nt["meeting_words_after"]), identifier_labels=tuple(nt["identifier_labels"]),
         year_followers=tuple(nt["year_followers"]), date_followers=tuple(nt["date_followers"]),
+        issue_units=tuple(nt["issue_units"]), garbled_percent_from=float(nt["garbled_percent_from"]),
         month_words=tuple(nt["month_words"]),
         lone_multipliers=tuple(nt["lone_multipliers"]), counted_multipliers=tuple(nt["counted_multipliers"]),
         counted_after_multiplier=tuple(nt["counted_after_multiplier"]),
