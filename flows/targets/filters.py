@@ -72,6 +72,8 @@ def keep_mention(s: str, m: Mention) -> bool:
                                                    and _shapes()["described_own_items"].match(s, m.unit_end))
                                                or _own_items_named_after(s, m.unit_end)):
         return False  # 65件民生实事, 实事项目10件: a count of the plan's own items (guide §1)
+    if m.unit in lex.plan_item_units and counted.endswith(tuple(lex.own_items["named_list_ends"])):
+        return False  # 包括A、B、C等方面共10个项目: the items just named, counted
     first, second = lex.own_items["item_then_subitem"]
     if m.unit == second and re.search(rf"\d{first}$", before.rstrip()):
         return False  # 49项103件: the list's items, then their sub-items
