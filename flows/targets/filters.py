@@ -52,6 +52,8 @@ def keep_mention(s: str, m: Mention) -> bool:
         return False  # 10个,包括A、B、C: a count of the items named after it
     if m.unit_kind in ("count", "percent") and _about_proposals(s, m):
         return False  # 办理提案572件, 所提问题已经解决的258件,占38.8%: the proposals handled
+    if m.unit in lex.suggestion_units and lex.suggestion_word in s[clause_start(s, m.start): m.start]:
+        return False  # 群众建议176条: suggestions counted, not what the document commits to
     if m.unit in lex.multiple_units and re.search(rf"{YEAR_NAMED_RE.pattern}\S{{0,2}}{lex.multiple_link}$", before.rstrip()):
         return False  # 是2011年的2.58倍: a multiple of a baseline year
     if m.unit in lex.occurrence_units and before.rstrip().endswith(lex.occurrence_before):
@@ -263,7 +265,7 @@ def _shapes() -> dict[str, re.Pattern]:
         "described_own_items": re.compile(
             rf"[^\d,;:]{{1,{lex.plan_item_description_chars}}}?(?={alternation(lex.plan_item_own_nouns)})"),
         "qualified_own_items": re.compile(rf"([^\d,;。、]{{1,4}}?)(?={alternation(lex.plan_item_own_nouns)})"),
-        "count_words": re.compile(rf"[,:]?(?:{alternation(tuple(lex.own_items['count_words']))})?$"),
+        "count_words": re.compile(rf"[,:]?(?:{alternation(tuple(lex.own_items['count_words']))})?[,:]?$"),
         "rank": re.compile(rf"(?:{alternation(lex.rank_verbs)})[^,;。]{{0,8}}{lex.rank_marker}$"),
         "listed_after": re.compile(rf"[,:(]?\s*(?:{alternation(lex.listed_after)})"),
         # (…4000亿、5000亿、6000亿元大关,2016年达到6257.2亿元)

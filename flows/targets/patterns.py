@@ -122,6 +122,8 @@ class Rules:
     clause_scopes: tuple[str, ...]  # 全市 opening a clause
     listed_after: tuple[str, ...]  # 包括 in 10个,包括A、B…
     proposal_words: tuple[str, ...]  # 提案 in 办理提案572件
+    suggestion_units: tuple[str, ...]  # 条 in 群众建议176条
+    suggestion_word: str
     multiple_units: tuple[str, ...]  # 倍 in 是2011年的2.58倍
     multiple_link: str  # 的 in the same
     gap: dict  # 比全国高0.8%: against, places, comparisons
@@ -231,7 +233,8 @@ def rules() -> Rules:
         occurrence_before=tuple(nt["occurrence_before"]), occurrence_units=tuple(nt["occurrence_units"]),
         yardstick_words=tuple(nt["yardstick_words"]), yardstick_after=tuple(nt["yardstick_after"]),
         clause_scopes=tuple(nt["clause_scopes"]), listed_after=tuple(nt["listed_after"]),
-        proposal_words=tuple(nt["proposal_words"]),
+        proposal_words=tuple(nt["proposal_words"]), suggestion_units=tuple(nt["suggestion_units"]),
+        suggestion_word=nt["suggestion_word"],
         multiple_units=tuple(nt["multiple_units"]), multiple_link=nt["multiple_link"], gap=nt["gap"],
         own_items=nt["own_items"],
         threshold_verbs=_longest_first(nt["threshold_verbs"]), restated_as=_longest_first(nt["restated_as"]),

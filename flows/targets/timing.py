@@ -19,7 +19,7 @@ from flows.text.years import EARLIEST_TARGET_YEAR, PERIOD_RE, YEAR
 LEADING_TIME_RE = re.compile(rf"^[^,;]{{0,6}}?(?:到|至|力争到|争取到|截至)?\s*{YEAR}\s*年(?:[-—–~至到]+\s*{YEAR}\s*年)?(?:底|末)?前?\s*[,，]")
 
 
-BASELINE_BEFORE = re.compile(r"(较|比|与|同|从|相比)\s*[“\"]?$")  # a year or period after these is a baseline
+BASELINE_BEFORE = re.compile(r"(较|比|与|同|从|由|相比)\s*[“\"]?$")  # a year or period after these is a baseline
 
 
 def year_in(text: str, lo: int, hi: int) -> tuple[int | None, int | None, bool]:
