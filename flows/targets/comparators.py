@@ -11,6 +11,8 @@ from flows.text.numerals import CHINESE_AMOUNT
 
 
 def nearest_comparator(prefix: str) -> str | None:
+    for word in rules().not_comparator_words:  # 签约 holds 约 and says no "about": blanked, offsets kept
+        prefix = prefix.replace(word, " " * len(word))
     best = None
     for word, code in rules().cmp_before:
         idx = prefix.rfind(word)

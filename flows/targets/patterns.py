@@ -146,6 +146,7 @@ class Rules:
     counted_multipliers: tuple[str, ...]  # ...but 百名, 千所 count
     counted_after_multiplier: tuple[str, ...]
     not_inside_comparator: tuple[str, ...]  # 多元, 多样: not 多 (more than)
+    not_comparator_words: tuple[str, ...]  # 签约: not 约 (about)
     amount_before_de: tuple[str, ...]  # 300元的标准: 的 does not make the amount a qualifier
     one_off_words: tuple[str, ...]  # 一次性: paid once in a yearly sentence
     # indicator phrases
@@ -247,7 +248,7 @@ def rules() -> Rules:
         month_words=tuple(nt["month_words"]),
         lone_multipliers=tuple(nt["lone_multipliers"]), counted_multipliers=tuple(nt["counted_multipliers"]),
         counted_after_multiplier=tuple(nt["counted_after_multiplier"]),
-        not_inside_comparator=tuple(nt["not_inside_comparator"]), amount_before_de=tuple(nt["amount_before_de"]),
+        not_inside_comparator=tuple(nt["not_inside_comparator"]), not_comparator_words=tuple(nt["not_comparator_words"]), amount_before_de=tuple(nt["amount_before_de"]),
         one_off_words=tuple(lex["recurrence_annual"]["one_off_words"]),
         weak_words=_longest_first(ind["weak_words"]), cap_words=_longest_first(ind["cap_words"]),
         leading=_longest_first(ind["leading_fillers"]), trailing=_longest_first(ind["trailing_fillers"]),
