@@ -3,6 +3,7 @@ list for all its numbers, or by the nearest comparator word before it."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from flows.targets.indicator_phrase import ends_with_head
 from flows.targets.model import Mention, Row
@@ -10,9 +11,14 @@ from flows.targets.patterns import rules
 from flows.text.numerals import CHINESE_AMOUNT
 
 
+@lru_cache(maxsize=1)
+def _not_comparators() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, rules().not_comparator_words)))
+
+
 def nearest_comparator(prefix: str) -> str | None:
-    for word in rules().not_comparator_words:  # 签约 holds 约 and says no "about": blanked, offsets kept
-        prefix = prefix.replace(word, " " * len(word))
+    # 签约 holds 约 and says no "about": blanked, offsets kept
+    prefix = _not_comparators().sub(lambda found: " " * len(found.group(0)), prefix)
     best = None
     for word, code in rules().cmp_before:
         idx = prefix.rfind(word)

@@ -59,7 +59,8 @@ def keep_mention(s: str, m: Mention) -> bool:
     if m.unit in lex.occurrence_units and before.rstrip().endswith(lex.occurrence_before):
         return False  # “发展”出现67次: how often a word is said
     if _shapes()["threshold"].search(before) and _shapes()["restated"].match(s, m.unit_end) \
-            or _shapes()["thresholds_crossed"].match(s, m.unit_end):
+            or (contains_any(s[m.unit_end: m.unit_end + 40], lex.threshold_marks)
+                and _shapes()["thresholds_crossed"].match(s, m.unit_end)):
         return False  # 突破百亿元、达105.1亿元, 连续突破300、400、500亿元大关,达551.85亿元: thresholds, then the amount
     if m.unit_kind == "money" and _shapes()["group_bound"].match(s, m.unit_end):
         return False  # 新引进10亿元以上项目146个: the size that says which projects are counted
@@ -134,10 +135,12 @@ def _a_rank(s: str, m: Mention) -> bool:
     lex = rules()
     if _shapes()["rank"].search(s[max(0, m.start - 12): m.start]):
         return True
+    if not contains_any(s[: m.start], lex.rank_place_verbs):
+        return False
     if s[m.start + len(m.number_text): m.unit_end].strip() in lex.rank_place_units \
             and contains_any(s[clause_start(s, m.start): m.start], lex.rank_place_verbs):
         return True
-    return _unit_or_listed_unit(s, m) == lex.rank_moves_unit and contains_any(s[: m.start], lex.rank_place_verbs)
+    return _unit_or_listed_unit(s, m) == lex.rank_moves_unit
 
 
 def _unit_or_listed_unit(s: str, m: Mention) -> str:

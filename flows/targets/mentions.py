@@ -66,7 +66,7 @@ def find_mentions(sentence: str) -> list[Mention]:
         if len(raw) > MAX_NUMBER_CHARS:
             pos = m.end()
             continue
-        shares = _sector_shares_at(sentence, start)
+        shares = _sector_shares_at(sentence, start) if sentence[m.end(): m.end() + 2].lstrip()[:1] in _ratio_links() else []
         if shares:
             mentions.extend(shares)
             pos = shares[-1].end
@@ -78,6 +78,11 @@ def find_mentions(sentence: str) -> list[Mention]:
         mentions.append(mention)
         pos = max(mention.end, m.end())
     return mentions
+
+
+@lru_cache(maxsize=1)
+def _ratio_links() -> frozenset:
+    return frozenset(rules().sector_ratio["links"])
 
 
 @lru_cache(maxsize=1)
