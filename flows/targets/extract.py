@@ -13,7 +13,7 @@ from flows import indicator_tables
 from flows.structure import Section, generic_sections
 from flows.targets.model import DocumentContext, Paragraph, ReportState, Row
 from flows.targets.patterns import contains_any, rules
-from flows.targets.report_parts import progress_table_parts, report_parts
+from flows.targets.report_parts import progress_table_parts, report_parts, states_its_task_first
 from flows.targets.rows import rows_for_sentence
 from flows.targets.tables import table_row
 from flows.targets.timing import heading_years, line_deadline, single_year_of
@@ -103,9 +103,11 @@ def extract_targets(clean_text: str, sections: list[Section], ctx: DocumentConte
         if starts[line_no - 1] in in_table:
             continue  # an indicator table's line: read by its columns above
         if line_no != last_line:
-            paragraph = Paragraph(report_state)
+            line_end = starts[line_no] if line_no < len(starts) else len(clean_text)
+            paragraph = Paragraph(report_state, task_first=states_its_task_first(clean_text[starts[line_no - 1]: line_end], ctx))
             last_line = line_no
         rows.extend(rows_for_sentence(clean_text, span, ctx, sections, paragraph, deadline(line_no - 1)))
+        paragraph.sentences_read += 1
     rows.sort(key=lambda r: r.number_pos)
     rows = dedupe(rows)
     out, seen = [], Counter()

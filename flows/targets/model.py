@@ -85,3 +85,5 @@ class Paragraph:
     previous: str = ""  # the sentence before, for a subject this one lacks
     last_row: object | None = None  # the last Row of the paragraph (a 其中 sentence breaks it down)
     cue: tuple | None = None  # the report part in force for this sentence (from ReportState)
+    task_first: bool = False  # a progress report's line that states its task, then reports on it
+    sentences_read: int = 0  # of this line, before this one

@@ -128,6 +128,15 @@ def progress_table_parts(clean_text: str, ctx: DocumentContext) -> list[tuple[in
     return out
 
 
+def states_its_task_first(line: str, ctx: DocumentContext) -> bool:
+    """A progress report's line whose later sentence reports on what its first states (新增婴幼儿托位460个。
+    目前,鼓励…; 该项目已完成): the first sentence is the task."""
+    if ctx.doc_type not in rules().report_parts["review_doc_types"]:
+        return False
+    later = [part.lstrip(" ,") for part in re.split(r"[。;]", line)[1:]]
+    return any(part.startswith(tuple(rules().report_parts["progress_openers"])) for part in later)
+
+
 def reads_cues(ctx: DocumentContext) -> bool:
     """A report follows its sentences' opening words both ways; a plan or opinion only into a review
     (“十三五”期间…, 2020年, in a 十四五 plan) and out of it again."""
@@ -191,6 +200,9 @@ def follow_cue(s: str, a: int, mentions: list[Mention], ctx: DocumentContext, se
     cell = next((part for lo, hi, part in state.table_parts if lo <= a < hi), None) if state.table_parts else None
     if cell is not None:
         paragraph.cue = cell  # a progress table's cell: its column says; the part said before goes on after it
+        return
+    if paragraph.task_first and paragraph.sentences_read == 0:
+        paragraph.cue = ("plan", part_default_year("plan", ctx), None)  # the task its line then reports on
         return
     end = min(mentions[0].start, OPENING_CHARS) if mentions else OPENING_CHARS
     cue = opening_cue(s[:end], ctx)
