@@ -43,7 +43,8 @@ def keep_mention(s: str, m: Mention) -> bool:
         return False  # 未达到99%的县: a condition, not a target
     if _a_rank(s, m):
         return False  # 居全省前3, 位列全国县域经济百强第90位, …分别提高5位: a rank
-    if contains_any(s[clause_start(s, m.start): m.start], lex.yardstick_words) and \
+    clause_head = s[clause_start(s, m.start): m.start]  # the number's clause before it, read by several checks
+    if contains_any(clause_head, lex.yardstick_words) and \
             contains_any(s[m.unit_end: m.unit_end + 6], lex.yardstick_after):
         return False  # 完成区人代会批准增长8%以上目标: a target set elsewhere, quoted as a yardstick
     if m.unit_kind in ("percent", "pct_point") and _gap_to_elsewhere(s, m):
@@ -52,7 +53,7 @@ def keep_mention(s: str, m: Mention) -> bool:
         return False  # 10个,包括A、B、C: a count of the items named after it
     if m.unit_kind in ("count", "percent") and _about_proposals(s, m):
         return False  # 办理提案572件, 所提问题已经解决的258件,占38.8%: the proposals handled
-    if m.unit in lex.suggestion_units and lex.suggestion_word in s[clause_start(s, m.start): m.start]:
+    if m.unit in lex.suggestion_units and lex.suggestion_word in clause_head:
         return False  # 群众建议176条: suggestions counted, not what the document commits to
     if m.unit in lex.multiple_units and re.search(rf"{YEAR_NAMED_RE.pattern}\S{{0,2}}{lex.multiple_link}$", before.rstrip()):
         return False  # 是2011年的2.58倍: a multiple of a baseline year

@@ -77,7 +77,7 @@ def wording_kind(clause_prefix: str, sentence_prefix: str, mention: Mention, uni
 
 
 def kind_of(wording: str, part: tuple | None, year: int | None, explicit: bool, sentence_prefix: str,
-            ctx: DocumentContext, clause_prefix: str = "") -> str:
+            ctx: DocumentContext, clause_prefix: str) -> str:
     """The row's kind: achieved in a report's review part (guide §7); achieved when its wording
     targets a year stated before the document's own (2022年 in a 2023 plan, “十三五”期间 in a
     十四五 plan) and the sentence does not still look ahead; else what its wording says."""

@@ -4,6 +4,7 @@
 “十四五”时期, 2025年,) switch it until the section ends."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from flows.structure import Section, section_at, section_parts
@@ -137,6 +138,12 @@ def states_its_task_first(line: str, ctx: DocumentContext) -> bool:
     return any(part.startswith(tuple(rules().report_parts["progress_openers"])) for part in later)
 
 
+def _table_cell_part(table_parts: list[tuple[int, int, tuple]], pos: int) -> tuple | None:
+    """The part of the progress-table cell (in text order) that holds pos, if any."""
+    i = bisect.bisect_right(table_parts, pos, key=lambda cell: cell[0]) - 1
+    return table_parts[i][2] if i >= 0 and pos < table_parts[i][1] else None
+
+
 def reads_cues(ctx: DocumentContext) -> bool:
     """A report follows its sentences' opening words both ways; a plan or opinion only into a review
     (“十三五”期间…, 2020年, in a 十四五 plan) and out of it again."""
@@ -197,7 +204,7 @@ def follow_cue(s: str, a: int, mentions: list[Mention], ctx: DocumentContext, se
         state.section = section_id
         if not keep:
             state.cue = None
-    cell = next((part for lo, hi, part in state.table_parts if lo <= a < hi), None) if state.table_parts else None
+    cell = _table_cell_part(state.table_parts, a)
     if cell is not None:
         paragraph.cue = cell  # a progress table's cell: its column says; the part said before goes on after it
         return
