@@ -37,9 +37,12 @@ def _domain_in_context(s: str, m: Mention, section: Section | None, indicator: s
     return domain
 
 
-def domain_of_row(s: str, m: Mention, section: Section | None, indicator: str, ctx: DocumentContext) -> str:
-    """The row's domain: as its section and clause say; when they say nothing, what is measured."""
+def domain_of_row(s: str, m: Mention, section: Section | None, indicator: str, ctx: DocumentContext,
+                  before: tuple[str, ...] = ()) -> str:
+    """The row's domain: as its section and clause say; when they say nothing, what is measured;
+    then what comes before it (the sentence before in its paragraph, the line before), which often
+    names the item it goes on reporting (实施易地扶贫搬迁工程。截至6月底,已动工…)."""
     domain = _domain_in_context(s, m, section, indicator, ctx)
     if domain == "other":  # nothing in the section or clause: what is measured may say it
-        domain = domain_of(indicator) or "other"
+        domain = next((found for text in (indicator, *before) if (found := domain_of(text))), "other")
     return domain

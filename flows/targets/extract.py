@@ -104,7 +104,8 @@ def extract_targets(clean_text: str, sections: list[Section], ctx: DocumentConte
             continue  # an indicator table's line: read by its columns above
         if line_no != last_line:
             line_end = starts[line_no] if line_no < len(starts) else len(clean_text)
-            paragraph = Paragraph(report_state, task_first=states_its_task_first(clean_text[starts[line_no - 1]: line_end], ctx))
+            paragraph = Paragraph(report_state, task_first=states_its_task_first(clean_text[starts[line_no - 1]: line_end], ctx),
+                                  line_before=clean_text[starts[line_no - 2]: starts[line_no - 1]] if line_no > 1 else "")
             last_line = line_no
         rows.extend(rows_for_sentence(clean_text, span, ctx, sections, paragraph, deadline(line_no - 1)))
         paragraph.sentences_read += 1

@@ -83,6 +83,7 @@ class Paragraph:
     stated: tuple | None = None  # (year, start) the last sentence with a number stated or inherited
     inherited: tuple | None = None  # (year, start) this sentence takes from before (其中, after ';')
     previous: str = ""  # the sentence before, for a subject this one lacks
+    line_before: str = ""  # the line before this paragraph's: the item it may go on reporting
     last_row: object | None = None  # the last Row of the paragraph (a 其中 sentence breaks it down)
     cue: tuple | None = None  # the report part in force for this sentence (from ReportState)
     task_first: bool = False  # a progress report's line that states its task, then reports on it

@@ -73,7 +73,7 @@ def resolve_row(place: Place, m: Mention, phrase: str, ctx: DocumentContext, sec
     recurrence, cumulative, period_start = recurrence_and_total(s, m, clause_lo, unit, unit_kind, timing, ctx, breaks_down)
     target_year = next((y for y in (listed_year, timing.year, deadline) if y is not None), None)
     aspirational = contains_any(sentence_prefix, rules().aspirational)
-    domain = domain_of_row(s, m, section, phrase, ctx)
+    domain = domain_of_row(s, m, section, phrase, ctx, (paragraph.previous, paragraph.line_before))
     lead_unit = section.lead_unit if section else None
     own = phrase[:INDICATOR_CHARS]
     return Row(kind=kind, indicator=_with_shared_verb(own, unit_kind, shared), value=round(m.value, 6),
