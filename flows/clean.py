@@ -66,6 +66,7 @@ def _clutter_rules() -> dict:
         "inline": re.compile("|".join(f"(?:{p})" for p in rules["inline"]["patterns"])),
         "spaced_year": re.compile(rules["spacing"]["spaced_year"]),
         "spaced_date": re.compile(rules["spacing"]["spaced_date"]),
+        "split_year": re.compile(rules["spacing"]["split_year"]),
         "markup_min": rules["markup"]["min_tags"],
         "block_tags": re.compile(rules["markup"]["block_tags"], re.IGNORECASE),
         "any_tag": re.compile(rules["markup"]["any_tag"], re.IGNORECASE),
@@ -208,8 +209,16 @@ def join_wrapped_lines(raw_lines: list[str]) -> tuple[list[str], int]:
     return out, joined
 
 
+def _joined_year(match: re.Match) -> str:
+    digits = re.sub(r"[ \u3000]", "", match.group(0))
+    return digits if digits[:2] in ("19", "20") else match.group(0)
+
+
 def remove_cjk_spaces(text: str) -> tuple[str, int]:
     text, n = CJK_SPACE.subn("", text)
+    split = [x for x in _clutter_rules()["split_year"].finditer(text) if _joined_year(x) != x.group(0)]
+    text = _clutter_rules()["split_year"].sub(_joined_year, text)
+    n += len(split)
     text, m = _clutter_rules()["spaced_year"].subn(r"\1", text)
     spaced = [x for x in _clutter_rules()["spaced_date"].finditer(text) if re.search(r"[ \u3000]", x.group(0))]
     for x in reversed(spaced):

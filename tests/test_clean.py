@@ -303,3 +303,8 @@ def test_full_stops_written_for_decimal_points_are_read_as_points():
 def test_a_forum_posters_profile_box_is_page_clutter():
     text = "关于2024年民生实事的讨论\n奋斗\n  • 签到天数: 866 天\n\n    [LV.10]以坛为家III\n全年新建幼儿园5所。"
     assert clean.clean(text).clean_text == "关于2024年民生实事的讨论\n奋斗\n全年新建幼儿园5所。"
+
+
+def test_a_year_whose_digits_a_copy_split_with_a_space_is_one_year():
+    text = clean.clean("截至6月底,201 7年省委确定的项目进展顺利;20 17年;共120 3年;第3 2021年").clean_text
+    assert text == "截至6月底,2017年省委确定的项目进展顺利;2017年;共120 3年;第3 2021年"
