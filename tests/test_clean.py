@@ -308,3 +308,8 @@ def test_a_forum_posters_profile_box_is_page_clutter():
 def test_a_year_whose_digits_a_copy_split_with_a_space_is_one_year():
     text = clean.clean("截至6月底,201 7年省委确定的项目进展顺利;20 17年;共120 3年;第3 2021年").clean_text
     assert text == "截至6月底,2017年省委确定的项目进展顺利;2017年;共120 3年;第3 2021年"
+
+
+def test_a_line_of_page_facts_with_a_click_counter_is_clutter():
+    raw = "发布日期:2019-02-15 18:20:17 来源: 作者: 点击:854次 字号:增大 减小\n今年新建社区食堂12个。"
+    assert clean.clean(raw).clean_text == "今年新建社区食堂12个。"
