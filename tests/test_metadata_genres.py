@@ -2498,3 +2498,33 @@ def test_a_one_year_list_is_of_its_year_whatever_span_its_text_names():
     m = meta(page)
     assert (m["doc_type"], m["doc_year"], m["plan_start_year"], m["plan_end_year"]) == \
         ("practical_matters_list", 2024, 2024, 2024)
+
+
+def test_a_pages_list_of_links_gives_neither_its_title_nor_its_signature():
+    page = meta("\n".join([
+        "某某市人民政府门户网站", "首页 > 政务公开 > 通知公告",
+        "广汉市人民代表大会公告", "(第5号)",
+        "广汉市第十八届人民代表大会第二次会议于2023年1月12日票决产生了2023年广汉市十件民生实事项目,现予公告。",
+        "一、新建、改扩建中小学和幼儿园5所,新增学位3000个。",
+        "广汉市第十八届人民代表大会第二次会议主席团", "2023年1月12日",
+        "相关链接:", "· 四川省人民政府2023年十件民生实事出台", "· 绵竹市第十八届人大二次会议开幕"]))
+    assert (page["region_code"], page["doc_year"]) == ("510681", 2023)
+    assert "绵竹" not in (page["title"] or "") and "四川省" not in (page["title"] or "")
+
+
+def test_a_call_for_next_years_matters_is_for_the_year_after_it_was_signed():
+    letter = meta("\n".join([
+        "致全区人民的一封信",
+        "为使明年的民生实事更贴近群众需求,即日起,区政府面向社会公开征集明年民生实事项目建议。",
+        "征集时间:2025年10月20日至11月20日。",
+        "白山市浑江区人民政府", "2025年10月20日"]))
+    assert (letter["region_code"], letter["doc_year"]) == ("220602", 2026)
+
+
+def test_an_implementation_opinion_on_the_practical_matters_is_an_opinion_not_their_list():
+    opinion = meta("\n".join([
+        "兰坪白族普米族自治县人民政府关于进一步加强和改进为民办实事工作的实施意见",
+        "兰政发〔2024〕8号",
+        "各乡(镇)人民政府,县直各部门:",
+        "为持续提升为民办实事工作的精准性,现提出如下实施意见。"]))
+    assert (opinion["doc_type"], opinion["region_code"]) == ("implementation_opinion", "533325")

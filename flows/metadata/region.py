@@ -193,10 +193,11 @@ def _enumerated(text: str, chain: list[gazetteer.Name]) -> bool:
 
 
 def list_item_or_site_name(line: str) -> bool:
-    """An item of a list (二、打通什邡市…, 3、衡阳市人民政府《…》) or a site's name (2020-11-30 中共江苏省委新闻网):
+    """An item of a list (二、打通什邡市…, 3、衡阳市人民政府《…》, · 某市召开…会议) or a site's name (2020-11-30 中共江苏省委新闻网):
     no line where a text names who issues it."""
     rules = _evidence_rules()
-    return bool(re.match(rules["list_item_pattern"], line)) or line.endswith(tuple(rules["site_name_tails"]))
+    return bool(re.match(rules["list_item_pattern"], line)) or line.startswith(tuple(rules["link_bullets"])) or \
+        line.endswith(tuple(rules["site_name_tails"]))
 
 
 def _before_related_links(lines: list[str]) -> list[str]:

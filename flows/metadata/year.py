@@ -167,11 +167,16 @@ def _report_in_its_season(p: _Page) -> Found | None:
 
 
 def _call_for_proposals(p: _Page) -> Found | None:
-    """A call for next year's matters (征集2023年北仑区民生实事项目), whatever this year's it tells of."""
+    """A call for next year's matters (征集2023年北仑区民生实事项目; 征集明年…实事 dated 2025: 2026), whatever this
+    year's it tells of."""
     if p.kind != "other":
         return None
     call = next(filter(None, (re.search(pattern, p.head) for pattern in _rules()["call_year_patterns"])), None)
-    return (int(call.group(1)), Evidence("text", call.group(0))) if call else None
+    if call:
+        return int(call.group(1)), Evidence("text", call.group(0))
+    dated = p.issue_date.year if p.issue_date else (p.posted[0] if p.posted else None)
+    ahead = next(filter(None, (re.search(pattern, p.head) for pattern in _rules()["call_next_year_patterns"])), None)
+    return (dated + 1, Evidence("text", ahead.group(0))) if ahead and dated else None
 
 
 def _goal_of_a_year(then: str) -> str:
