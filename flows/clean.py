@@ -75,7 +75,30 @@ def _clutter_rules() -> dict:
         "decimal_stop_before_unit": re.compile(
             rf"\d\u3002\d+\s*(?:{'|'.join(map(re.escape, sorted(rules['decimal_stops']['units'], key=len, reverse=True)))})"),
         "decimal_stops_needed": rules["decimal_stops"]["min_count"],
+        "related_links_markers": frozenset(rules["related_links"]["markers"]),
+        "related_links_headline_max": rules["related_links"]["headline_max_chars"],
     }
+
+
+def related_links_markers() -> frozenset[str]:
+    """The words of a line that heads a page's list of related links (相关新闻, 往期推荐)."""
+    return _clutter_rules()["related_links_markers"]
+
+
+def drop_related_links(lines: list[str]) -> tuple[list[str], int]:
+    """A list of related links in the page's second half: its heading line and the short lines under it
+    (other pages' headlines) go; a long line or a sentence under it ends the list and stays."""
+    rules = _clutter_rules()
+    nonblank = [i for i, line in enumerate(lines) if line.strip()]
+    for index in nonblank[len(nonblank) // 2:]:
+        if lines[index].strip(" :>【】[]") in rules["related_links_markers"]:
+            end = index + 1
+            while end < len(lines) and (not lines[end].strip() or (
+                    len(lines[end].strip()) <= rules["related_links_headline_max"] and not re.search(r"[。;;]", lines[end]))):
+                end += 1
+            dropped = sum(1 for line in lines[index:end] if line.strip())
+            return lines[:index] + lines[end:], dropped
+    return lines, 0
 
 
 def _codepoints(text: str) -> np.ndarray:
@@ -250,6 +273,7 @@ def remove_clutter(lines: list[str]) -> tuple[list[str], dict, dt.date | None, t
             counts["preface_lines"] = sum(1 for i in nonblank if i <= index)
             lines = lines[index + 1:]
             break
+    lines, counts["trailing_lines"] = drop_related_links(lines)
     kept, page_date, number, facts = [], None, 0, []
     for line in lines:
         stripped = line.strip()

@@ -313,3 +313,19 @@ def test_a_year_whose_digits_a_copy_split_with_a_space_is_one_year():
 def test_a_line_of_page_facts_with_a_click_counter_is_clutter():
     raw = "发布日期:2019-02-15 18:20:17 来源: 作者: 点击:854次 字号:增大 减小\n今年新建社区食堂12个。"
     assert clean.clean(raw).clean_text == "今年新建社区食堂12个。"
+
+
+def test_a_pages_list_of_related_links_in_its_second_half_goes_with_its_heading():
+    raw = "\n".join(["一图读懂|2022年市政府民生实事项目来了!",
+                     "日前,市政府正式公布2022年度民生实事项目,共10大类35项。",
+                     "【教育】新建、改扩建中小学和幼儿园18所,新增学位1.6万个。",
+                     "【养老】新增养老床位1200张,建设老年助餐点60个。",
+                     "往期推荐",
+                     "江苏发布:今年省级民生实事清单公布",
+                     "春节假期我市接待游客超百万人次"])
+    result = clean.clean(raw)
+    assert result.clean_text.split("\n")[-1] == "【养老】新增养老床位1200张,建设老年助餐点60个。"
+    assert result.fix_counts["trailing_lines"] == 3
+    # a marker in the first half is a heading of the page's own text, and a sentence under it stays
+    early = clean.clean("相关新闻\n今年新建社区食堂12个。\n新增养老床位1200张。")
+    assert early.clean_text == "相关新闻\n今年新建社区食堂12个。\n新增养老床位1200张。"

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from flows import lexicon
+from flows.clean import related_links_markers
 from flows.text.numerals import CN_DIGITS
 from flows.text.years import PERIOD_RE, YEAR
 
@@ -152,7 +153,7 @@ def find_title_and_line(lines: list[str]) -> tuple[str | None, str | None]:
                 return match.group(1).strip(), line
     paragraphs = 0
     for i, line in enumerate(head):
-        if line.strip(" :【】[]>") in lexicon.metadata_rules()["region_evidence"]["related_links_markers"]:
+        if line.strip(" :【】[]>") in related_links_markers():
             break  # 相关新闻>>: the headlines from here on are other pages'
         if line.startswith(tuple(lexicon.metadata_rules()["region_evidence"]["link_bullets"])):
             continue  # · 某市召开…会议: another page's headline in a list of links
