@@ -2528,3 +2528,13 @@ def test_an_implementation_opinion_on_the_practical_matters_is_an_opinion_not_th
         "各乡(镇)人民政府,县直各部门:",
         "为持续提升为民办实事工作的精准性,现提出如下实施意见。"]))
     assert (opinion["doc_type"], opinion["region_code"]) == ("implementation_opinion", "533325")
+
+
+def test_an_open_letter_calling_for_next_years_matters_is_about_them_not_their_list():
+    letter = meta("\n".join([
+        "致全县各族群众的一封信丨明年县级民生实事,请您来“点单”!",
+        "马边融媒 2025-10-20 17:30",
+        "今年县级10件民生实事目前进展顺利,预计年底前全部完成。",
+        "为把明年的民生实事办到群众心坎上,我们面向全县各族群众公开征集明年县级民生实事候选项目。",
+        "马边彝族自治县人民政府办公室", "2025年10月20日"]))
+    assert (letter["doc_type"], letter["doc_year"], letter["region_code"]) == ("other", 2026, "511133")
