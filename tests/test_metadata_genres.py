@@ -2540,3 +2540,13 @@ def test_an_open_letter_calling_for_next_years_matters_is_about_them_not_their_l
         "二、参与方式", "扫描二维码填写建议,或将书面建议送至县政府办公室。",
         "马边彝族自治县人民政府办公室", "2025年10月20日"]))
     assert (letter["doc_type"], letter["doc_year"], letter["region_code"]) == ("other", 2026, "511133")
+
+
+def test_a_shared_district_name_is_settled_by_a_parent_in_the_page_facts_dropped_above_the_text():
+    page = meta("\n".join([
+        "南沙区确定2021年为民办实事项目",
+        "发布时间:2021-03-18 11:05 来源:三沙市融媒体中心 编辑:符海燕",
+        "本网讯 近日,南沙区工委、管委会召开会议,研究确定了南沙区2021年为民办实事项目8项。"]))
+    assert (page["region_code"], page["doc_year"]) == ("460303", 2021)  # not 广州's 南沙区
+    alone = meta("南沙区确定2021年为民办实事项目\n本网讯 近日,南沙区研究确定了2021年为民办实事项目8项。")
+    assert alone["region_code"] is None

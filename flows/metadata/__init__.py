@@ -89,7 +89,9 @@ def document_metadata(clean_text: str, manifest: dict | None = None, page_date: 
     found["doc_number"] = find_doc_number(clean_text)
     found["issue_date"] = find_issue_date(lines)
     found["issuer"] = find_issuer(lines, title_line)
-    context = "\n".join(filter(None, (found["title"], found["issuer"], clean_text[:2000])))
+    # where a name several regions share is settled by a parent named nearby: the page's facts dropped above
+    # its text (来源:三沙市融媒体中心) are nearby too
+    context = "\n".join(filter(None, (found["title"], found["issuer"], clean_text[:2000], *page_facts)))
     region_name, region_code, where, warning = find_region(lines, found["title"], title_line, found["issuer"], context,
                                                           page_facts)
     if warning:
