@@ -2550,3 +2550,12 @@ def test_a_shared_district_name_is_settled_by_a_parent_in_the_page_facts_dropped
     assert (page["region_code"], page["doc_year"]) == ("460303", 2021)  # not 广州's 南沙区
     alone = meta("南沙区确定2021年为民办实事项目\n本网讯 近日,南沙区研究确定了2021年为民办实事项目8项。")
     assert alone["region_code"] is None
+
+
+def test_a_short_name_that_fixes_the_years_matters_names_the_region_and_a_sites_navigation_does_not():
+    news = meta("\n".join([
+        "河北新闻网 > 唐山频道 > 要闻",
+        "唐山确定2018年20项民心工程",
+        "2018-02-09 07:56:13 来源:唐山劳动日报 作者:记者 赵红梅",
+        "本报讯 记者从市政府获悉,经市政府常务会议研究,20项民心工程正式确定,总投资约48.6亿元。"]))
+    assert (news["region_code"], news["doc_year"]) == ("130200", 2018)
