@@ -2559,3 +2559,12 @@ def test_a_short_name_that_fixes_the_years_matters_names_the_region_and_a_sites_
         "2018-02-09 07:56:13 来源:唐山劳动日报 作者:记者 赵红梅",
         "本报讯 记者从市政府获悉,经市政府常务会议研究,20项民心工程正式确定,总投资约48.6亿元。"]))
     assert (news["region_code"], news["doc_year"]) == ("130200", 2018)
+
+
+def test_a_list_that_says_an_earlier_years_matters_were_done_is_still_the_list():
+    news = meta("\n".join([
+        "唐山确定2018年20项民心工程",
+        "本报讯 经市政府常务会议研究,2018年唐山市20项民心工程正式确定。",
+        "1.新建、改扩建中小学和幼儿园45所;", "2.完成农村改厕15万座。",
+        "据了解,2017年我市20项民心工程已全部完成。"]))
+    assert (news["doc_type"], news["doc_year"]) == ("practical_matters_list", 2018)

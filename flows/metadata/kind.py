@@ -8,6 +8,7 @@ import re
 from flows import lexicon
 from flows.metadata.heads import PERIOD, headline_of, named_period
 from flows.metadata.kind_model import kind_of_opening
+from flows.text.years import YEAR_NAMED_RE
 
 
 def _named_kind(title: str | None) -> str:
@@ -95,10 +96,13 @@ def tells_progress(lines: list[str]) -> bool:
     opening = _opening(lines)
     if any(word in opening for word in rules["progress_words"]):
         return True
+    latest = max(map(int, YEAR_NAMED_RE.findall(opening)), default=None)
     for word in rules["completed_words"]:
         for match in re.finditer(re.escape(word), opening):
             sentence = re.split(r"[。\n]", opening[:match.start()])[-1]
-            if not any(w in sentence for w in rules["last_year_words"]):
+            # last year's matters done (去年…已全部完成; 2017年…已全部完成 on a page of 2018's): not these
+            earlier = any(int(y) < latest for y in YEAR_NAMED_RE.findall(sentence)) if latest else False
+            if not any(w in sentence for w in rules["last_year_words"]) and not earlier:
                 return True
     as_of = "|".join(map(re.escape, rules["as_of_words"]))
     # a month with no year before it is this year's (截至10月底; lost digits: 截至1031日)
