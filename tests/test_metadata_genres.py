@@ -2568,3 +2568,12 @@ def test_a_list_that_says_an_earlier_years_matters_were_done_is_still_the_list()
         "1.新建、改扩建中小学和幼儿园45所;", "2.完成农村改厕15万座。",
         "据了解,2017年我市20项民心工程已全部完成。"]))
     assert (news["doc_type"], news["doc_year"]) == ("practical_matters_list", 2018)
+
+
+def test_a_province_text_that_names_only_its_cities_takes_the_province_they_are_in():
+    m = meta("省委、省政府研究决定,今年继续为民办25项实事。全省新增城镇就业50万人,"
+             "福州、厦门、莆田等地新建公办幼儿园60所,省定标准全面落实。")
+    assert (m["region_code"], where(m)) == ("350000", "mentions")
+    # cities of two provinces: none
+    two = meta("省委、省政府研究决定,今年继续为民办25项实事。全省新增城镇就业50万人,福州、厦门、南昌等地新建幼儿园60所。")
+    assert two["region_code"] is None

@@ -115,20 +115,24 @@ def region_opening_the_text(lines: list[str]) -> tuple[str | None, Evidence | No
 
 
 def region_by_counties(clean_text: str) -> tuple[str | None, Evidence | None]:
-    """A city's text that names itself nowhere may name its counties (炎陵县、茶陵县、荷塘区): the
-    prefecture that every county-level region named in full belongs to, where at least two are named and
-    none of another prefecture."""
+    """A city's text that names itself nowhere may name its counties (炎陵县、茶陵县、荷塘区), a province's its
+    cities (福州、厦门、莆田): the region of the level it speaks as that every region one level below named
+    belongs to, where at least two are named and none of another. A county is counted by its full name
+    only (short county names hide in words); a city by either, unless its short name is on the stoplist."""
     admits, _, group = self_level(clean_text)
-    if admits is None or group != "city":
+    if admits is None or group not in ("city", "province"):
         return None, None
-    table = regions.regions()
-    counties = {code for code in gazetteer.count_mentions(clean_text[:5000], lambda row: row["level"] == "county")
-                if table[code]["name"] in clean_text[:5000]}
-    parents = {next((a["code"] for a in regions.ancestors(code) if a["level"] == "prefecture"), None) for code in counties}
-    if len(counties) < 2 or len(parents) != 1 or None in parents:
+    table, head = regions.regions(), clean_text[:5000]
+    parent_level, child_level = ("prefecture", "county") if group == "city" else ("province", "prefecture")
+    stop = frozenset(_evidence_rules()["short_name_stoplist"])
+    children = {code for code in gazetteer.count_mentions(head, lambda row: row["level"] == child_level, stop)
+                if child_level == "prefecture" or table[code]["name"] in head}
+    parents = {next((a["code"] for a in regions.ancestors(code) if a["level"] == parent_level), None) for code in children}
+    if len(children) < 2 or len(parents) != 1 or None in parents:
         return None, None
     parent, = parents
-    return parent, Evidence("mentions", "its counties " + " ".join(sorted(table[c]["name"] for c in counties)))
+    below = "counties" if group == "city" else "cities"
+    return parent, Evidence("mentions", f"its {below} " + " ".join(sorted(table[c]["name"] for c in children)))
 
 
 def region_of_doc_number(lines: list[str]) -> tuple[str | None, Evidence | None]:
