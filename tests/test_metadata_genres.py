@@ -2577,3 +2577,8 @@ def test_a_province_text_that_names_only_its_cities_takes_the_province_they_are_
     # cities of two provinces: none
     two = meta("省委、省政府研究决定,今年继续为民办25项实事。全省新增城镇就业50万人,福州、厦门、南昌等地新建幼儿园60所。")
     assert two["region_code"] is None
+
+
+def test_a_scheme_to_carry_out_the_years_matters_is_a_work_plan():
+    notice = meta("淮南市民生工作领导小组办公室关于2024年实施50项民生实事落实方案的通知\n各县、区民生办:\n现将方案印发给你们,请认真贯彻落实。")
+    assert (notice["doc_type"], notice["doc_year"], notice["region_code"]) == ("work_plan", 2024, "340400")
