@@ -39,13 +39,28 @@ def year_of_period_reviewed(head: str) -> tuple[int, str] | None:
     return (start if match.group(2) in rules["period_first_year_words"] else end), match.group(0)
 
 
+def year_a_period_is_drafted(head: str) -> tuple[int, str] | None:
+    """(year, words) of a session that examines a period's outline (审查…第十五个五年规划纲要(草案)) or a report
+    that plans the period (总结“十二五”工作…规划“十三五”): the period's first year."""
+    periods = lexicon.mapping("periods")
+    for pattern in lexicon.metadata_rules()["year"]["period_drafted_patterns"]:
+        match = re.search(pattern.replace("PERIOD", alternation(periods)), head)
+        if match:
+            return periods[match.group(1)][0], match.group(0)
+    return None
+
+
 def year_of_a_period(page) -> tuple[int, Evidence] | None:
-    """今年作为“十三五”开局之年: the period's first year; a report, plan or news of one that says it completed a
-    period's year (实现了“十四五”良好开局): the year after. A reader of year.py's _YEAR_READERS (`page.head`,
+    """今年作为“十三五”开局之年: the period's first year; a session or report that drafts a period's outline: its
+    first year; a report, plan or news of one that says it completed a period's year (实现了“十四五”良好开局): the
+    year after. A reader of year.py's _YEAR_READERS (`page.head`,
     `page.kind`)."""
     this_year = this_year_of_period(page.head)
     if this_year:
         return this_year[0], Evidence("text", this_year[1])
+    drafted = year_a_period_is_drafted(page.head)
+    if drafted and page.kind in ("government_work_report", "other"):
+        return drafted[0], Evidence("text", drafted[1])
     reviewed = year_of_period_reviewed(page.head)
     if reviewed and page.kind in ("government_work_report", "work_plan", "other"):
         return reviewed[0] + 1, Evidence("text", reviewed[1])
