@@ -232,16 +232,30 @@ def join_wrapped_lines(raw_lines: list[str]) -> tuple[list[str], int]:
     return out, joined
 
 
-def _joined_year(match: re.Match) -> str:
-    digits = re.sub(r"[ \u3000]", "", match.group(0))
-    return digits if digits[:2] in ("19", "20") else match.group(0)
+DIGITS_SPACED = re.compile(r"\d[ \u3000]+\d")  # cheap test first: most texts have no space between digits
+
+
+def join_split_years(text: str) -> tuple[str, int]:
+    """201 7年 -> 2017年 (clutter.toml [spacing] split_year): only where the digits make a 19xx or 20xx year."""
+    if not DIGITS_SPACED.search(text):
+        return text, 0
+    joined = 0
+
+    def join(match: re.Match) -> str:
+        nonlocal joined
+        digits = re.sub(r"[ \u3000]", "", match.group(0))
+        if digits[:2] in ("19", "20") and digits != match.group(0):
+            joined += 1
+            return digits
+        return match.group(0)
+
+    return _clutter_rules()["split_year"].sub(join, text), joined
 
 
 def remove_cjk_spaces(text: str) -> tuple[str, int]:
     text, n = CJK_SPACE.subn("", text)
-    split = [x for x in _clutter_rules()["split_year"].finditer(text) if _joined_year(x) != x.group(0)]
-    text = _clutter_rules()["split_year"].sub(_joined_year, text)
-    n += len(split)
+    text, joined = join_split_years(text)
+    n += joined
     text, m = _clutter_rules()["spaced_year"].subn(r"\1", text)
     spaced = [x for x in _clutter_rules()["spaced_date"].finditer(text) if re.search(r"[ \u3000]", x.group(0))]
     for x in reversed(spaced):
