@@ -13,7 +13,7 @@ from flows import indicator_tables
 from flows.structure import Section, generic_sections
 from flows.targets.model import DocumentContext, Paragraph, ReportState, Row
 from flows.targets.patterns import contains_any, rules
-from flows.targets.report_parts import progress_table_parts, report_parts, states_its_task_first
+from flows.targets.report_parts import labelled_line_part, progress_table_parts, report_parts, states_its_task_first
 from flows.targets.rows import rows_for_sentence
 from flows.targets.tables import table_row
 from flows.targets.timing import heading_years, line_deadline, single_year_of
@@ -104,7 +104,9 @@ def extract_targets(clean_text: str, sections: list[Section], ctx: DocumentConte
             continue  # an indicator table's line: read by its columns above
         if line_no != last_line:
             line_end = starts[line_no] if line_no < len(starts) else len(clean_text)
-            paragraph = Paragraph(report_state, task_first=states_its_task_first(clean_text[starts[line_no - 1]: line_end], ctx),
+            line = clean_text[starts[line_no - 1]: line_end]
+            paragraph = Paragraph(report_state, task_first=states_its_task_first(line, ctx),
+                                  labelled=labelled_line_part(line, ctx),
                                   line_before=clean_text[starts[line_no - 2]: starts[line_no - 1]] if line_no > 1 else "")
             last_line = line_no
         rows.extend(rows_for_sentence(clean_text, span, ctx, sections, paragraph, deadline(line_no - 1)))

@@ -87,4 +87,5 @@ class Paragraph:
     last_row: object | None = None  # the last Row of the paragraph (a 其中 sentence breaks it down)
     cue: tuple | None = None  # the report part in force for this sentence (from ReportState)
     task_first: bool = False  # a progress report's line that states its task, then reports on it
+    labelled: tuple | None = None  # the part a progress report's line's label says (目标任务: / 进展情况:)
     sentences_read: int = 0  # of this line, before this one

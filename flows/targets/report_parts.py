@@ -129,6 +129,17 @@ def progress_table_parts(clean_text: str, ctx: DocumentContext) -> list[tuple[in
     return out
 
 
+def labelled_line_part(line: str, ctx: DocumentContext) -> tuple[str, int | None, None] | None:
+    """A progress report's line that opens with a field's label, as a flattened progress table's rows do
+    (目标任务: …; 进展情况: …): the task label makes its numbers the plan's, the progress label what was done."""
+    if ctx.doc_type not in rules().report_parts["review_doc_types"] or ":" not in line[:12]:
+        return None
+    label = line.split(":", 1)[0].strip(" 【】[]")
+    words = rules().report_parts
+    part = "plan" if label in words["task_columns"] else "review" if label in words["progress_columns"] else None
+    return (part, part_default_year(part, ctx), None) if part else None
+
+
 def states_its_task_first(line: str, ctx: DocumentContext) -> bool:
     """A progress report's line whose later sentence reports on what its first states (新增婴幼儿托位460个。
     目前,鼓励…; 该项目已完成): the first sentence is the task."""
@@ -207,6 +218,9 @@ def follow_cue(s: str, a: int, mentions: list[Mention], ctx: DocumentContext, se
     cell = _table_cell_part(state.table_parts, a)
     if cell is not None:
         paragraph.cue = cell  # a progress table's cell: its column says; the part said before goes on after it
+        return
+    if paragraph.labelled is not None:
+        paragraph.cue = paragraph.labelled  # 目标任务: … / 进展情况: …: the line's label says, for the whole line
         return
     if paragraph.task_first and paragraph.sentences_read == 0:
         paragraph.cue = ("plan", part_default_year("plan", ctx), None)  # the task its line then reports on
