@@ -86,9 +86,10 @@ def kind_of(wording: str, part: tuple | None, year: int | None, explicit: bool, 
                 and contains_any(clause_prefix, tuple(rules().report_parts["planned_words"])):
             return "target"  # a progress report's 全年计划投入资金21.1亿元: the task, beside what was done
         return "achieved"
-    if ctx.doc_type in rules().report_parts["review_doc_types"] and \
-            contains_any(sentence_prefix, tuple(rules().report_parts["progress_result_words"])):
-        return "achieved"  # a progress table's result beside its task (地区生产总值同比增长2.9%)
+    if ctx.doc_type in rules().report_parts["review_doc_types"] and (
+            contains_any(sentence_prefix, tuple(rules().report_parts["progress_result_words"])) or
+            contains_any(clause_prefix, tuple(rules().report_parts["progress_done_words"]))):
+        return "achieved"  # a progress table's result beside its task (地区生产总值同比增长2.9%), or done (已恢复…)
     reference_year = (report_year(ctx) if ctx.report else None) or ctx.issue_year or ctx.plan_start_year
     if wording == "target" and explicit and year is not None and reference_year and year < reference_year \
             and not contains_any(sentence_prefix, rules().look_ahead) and not ctx.single_year:
