@@ -2591,3 +2591,13 @@ def test_a_session_that_examines_a_plan_periods_outline_sits_in_its_first_year()
     forum = meta("市委书记来到市政协三届五次会议讨论《政府工作报告》。\n"
                  "委员们认为报告总结“十二五”工作客观全面,规划“十三五”目标科学合理。")
     assert forum["doc_year"] == 2016
+
+
+def test_a_prefectures_administrative_office_issues_and_a_sites_dateline_is_no_place_over_another_region():
+    news = meta("\n".join([
+        "天山网 > 新闻 > 地州市", "今年将办好20件惠民实事",
+        "天山网讯 3月14日,喀什地区行署召开专题会议,研究确定了今年地区为民办好的20件惠民实事。",
+        "1.城镇新增就业2.8万人。"]))
+    assert news["region_code"] == "653100"
+    site_only = meta("天山网讯 3月14日,喀什地区研究确定了今年为民办好的20件惠民实事。\n1.城镇新增就业2.8万人。")
+    assert site_only["region_code"] != "650102"  # 天山网 is the site, not 乌鲁木齐's 天山区

@@ -249,7 +249,7 @@ def region_evidence(lines: list[str], title: str | None, title_line: str | None,
         found += [("heading", line, c) for c in _heading_chains(line)]
     for line in head[:6]:
         found += [("dateline", line, _the_region_around(line, c)) for c in _dateline_chains(line)
-                  if not _a_site_of_another_place(line, c, head[:3])]
+                  if not _a_site_of_another_place(line, c, head[:3] + [line])]
     found += [("byline", words, c) for c, words in _byline_chains(head + tail + _bylines_in(page_facts))]
     return found
 
