@@ -2601,3 +2601,12 @@ def test_a_prefectures_administrative_office_issues_and_a_sites_dateline_is_no_p
     assert news["region_code"] == "653100"
     site_only = meta("天山网讯 3月14日,喀什地区研究确定了今年为民办好的20件惠民实事。\n1.城镇新增就业2.8万人。")
     assert site_only["region_code"] != "650102"  # 天山网 is the site, not 乌鲁木齐's 天山区
+
+
+def test_a_completion_notice_dated_early_in_a_year_that_opens_on_last_year_reports_on_last_year():
+    notice = meta("\n".join([
+        "去年市级12件民生实事全部完成",
+        "发布时间:2025-01-16 09:30 来源:晋城日报",
+        "去年,市委、市政府坚持以人民为中心,全力推进市级12件民生实事,截至12月底全部完成年度目标任务。",
+        "城镇新增就业3.2万人,新建改建农村公路300公里。"]))
+    assert (notice["doc_type"], notice["doc_year"]) == ("progress_report", 2024)

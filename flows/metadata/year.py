@@ -311,6 +311,17 @@ def _year_with_future_words(p: _Page) -> Found | None:
     return None
 
 
+def _last_years_matters(p: _Page) -> Found | None:
+    """A progress report dated early in a year (signed, else posted) whose title or a sentence of its opening
+    starts with last year (去年,市委、市政府…): it reports on the year before."""
+    rules = _rules()
+    dated = (p.issue_date.year, p.issue_date.month) if p.issue_date else (p.posted[:2] if p.posted else None)
+    if p.kind != "progress_report" or not dated or dated[1] in rules["progress_posted_months"]:
+        return None
+    opens = re.search(rf"(?:^|[。\n:])\s*(?:{_words('last_year_openers')})", "\n".join(filter(None, (p.title, p.head[:400]))))
+    return (dated[0] - 1, Evidence("text", opens.group(0).strip("。\n: "))) if opens else None
+
+
 def _signature_date(p: _Page) -> Found | None:
     return (p.issue_date.year, Evidence("signature", p.issue_date.isoformat())) if p.issue_date else None
 
@@ -344,7 +355,8 @@ def _most_named(p: _Page) -> Found | None:
 # The readers of a document's year, most trusted first: the first that answers decides.
 _YEAR_READERS = (_delivered_on_a_date, _session_on_a_date, _title_year, _scheme_of_no_year, _issued,
                  _report_in_its_season, _call_for_proposals, _planned_or_after_reviewed, _progress_of_its_year,
-                 _first_planned_or_listed, _given_on_a_date, _year_with_future_words, _signature_date, _posted_year,
+                 _first_planned_or_listed, _given_on_a_date, _year_with_future_words, _last_years_matters,
+                 _signature_date, _posted_year,
                  year_of_a_period, session_year, _most_named)
 
 
