@@ -2610,3 +2610,9 @@ def test_a_completion_notice_dated_early_in_a_year_that_opens_on_last_year_repor
         "去年,市委、市政府坚持以人民为中心,全力推进市级12件民生实事,截至12月底全部完成年度目标任务。",
         "城镇新增就业3.2万人,新建改建农村公路300公里。"]))
     assert (notice["doc_type"], notice["doc_year"]) == ("progress_report", 2024)
+
+
+def test_a_headline_that_hands_in_the_matters_report_card_is_a_progress_report():
+    news = meta("海东:十项民生实事交出暖心“成绩单”\n2019-01-16 08:30 来源:青海日报\n"
+                "去年,海东市十项民生实事全部完成,城镇新增就业1.2万人。")
+    assert (news["doc_type"], news["doc_year"]) == ("progress_report", 2018)
