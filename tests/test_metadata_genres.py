@@ -2616,3 +2616,9 @@ def test_a_headline_that_hands_in_the_matters_report_card_is_a_progress_report()
     news = meta("海东:十项民生实事交出暖心“成绩单”\n2019-01-16 08:30 来源:青海日报\n"
                 "去年,海东市十项民生实事全部完成,城镇新增就业1.2万人。")
     assert (news["doc_type"], news["doc_year"]) == ("progress_report", 2018)
+
+
+def test_news_of_a_work_report_delivered_in_december_under_a_headline_naming_it_is_for_next_year():
+    news = meta("▌聚焦两会丨一文读懂政府工作报告,明年这样干!\n仓山发布 2021-12-28 21:05 福建\n"
+                "12月27日上午,福州市仓山区第十八届人民代表大会第一次会议隆重开幕。区长代表区人民政府作政府工作报告。")
+    assert (news["doc_year"], news["region_code"]) == (2022, "350104")

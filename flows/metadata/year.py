@@ -338,7 +338,8 @@ def _posted_year(p: _Page) -> Found | None:
     if not posted or not (p.kind != "progress_report" or in_course or posted[1] in rules["progress_posted_months"]):
         return None
     ahead = posted[1] in rules["report_ahead_months"] and any(
-        w in line for line in filter(None, (p.title, p.title_line)) for w in rules["report_ahead_title_words"])
+        w in line for line in filter(None, (p.title, p.title_line, headline_of(p.lines)))
+        for w in rules["report_ahead_title_words"])
     return posted[0] + ahead, posted[2]
 
 
