@@ -2622,3 +2622,12 @@ def test_news_of_a_work_report_delivered_in_december_under_a_headline_naming_it_
     news = meta("▌聚焦两会丨一文读懂政府工作报告,明年这样干!\n仓山发布 2021-12-28 21:05 福建\n"
                 "12月27日上午,福州市仓山区第十八届人民代表大会第一次会议隆重开幕。区长代表区人民政府作政府工作报告。")
     assert (news["doc_year"], news["region_code"]) == (2022, "350104")
+
+
+def test_a_redacted_city_that_writes_to_its_counties_is_a_prefecture():
+    notice = meta("**市人民政府办公室关于印发2022年民生实事工作方案的通知\n各县(市、区)人民政府,市政府各部门:\n"
+                  "现将方案印发给你们。全市要抓好落实,我市将按月调度。")
+    assert (notice["region_code"], notice["admin_level"]) == (None, "prefecture")
+    town_city = meta("**市人民政府办公室关于印发2022年民生实事工作方案的通知\n各镇人民政府、各街道办事处:\n"
+                     "现将方案印发给你们。全市要抓好落实,我市将按月调度。")
+    assert town_city["admin_level"] in (None, "unknown")

@@ -97,11 +97,14 @@ def not_the_level_it_speaks_as(code: str, clean_text: str, where: str) -> bool:
 def level_it_speaks_as(clean_text: str) -> str | None:
     """The level of a text that names no region it can be given (redacted, never named): the one
     its words for itself say (全县, 区委 ×2 or more: county); none for 全市, which a prefecture-level
-    city, a county-level city and a municipality all say."""
+    city, a county-level city and a municipality all say, unless it writes of its counties first (各县(市、区)):
+    a prefecture-level city."""
     (group, top), (_, second) = _level_words(clean_text)
     if top < 2 or top < 2 * second:  # 全省 ×7 and 全市 ×6: a city that speaks of its province too
         return None
     rules = lexicon.metadata_rules()["self_reference"]
     if group == "district" and any(e in clean_text for e in rules["autonomous_region_endings"]):
         return None  # 我区 in a text that names an autonomous region: that region's, or one of its districts'
+    if group == "city" and any(w in clean_text[:5000] for w in rules["county_subordinates"]):
+        return "prefecture"  # 全市 and 各县(市、区): a city over counties
     return rules["levels"].get(group)
