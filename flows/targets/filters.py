@@ -22,6 +22,8 @@ def keep_mention(s: str, m: Mention) -> bool:
     after = s[m.end: m.end + 12]
     if re.fullmatch(YEAR, number) and (m.unit == "年" or after_number.startswith(lex.year_followers)):
         return False  # a year or a period
+    if before[-1:].isascii() and before[-1:].isalpha():
+        return False  # PM2.5, G318: the number ends a name written in Latin letters, it counts nothing
     if after_number.lstrip(" ").startswith(lex.date_followers):
         return False  # a date or a time of day (a page's layout may space it: 1 月 24 日)
     if m.unit in lex.issue_units and re.search(rf"{YEAR_NAMED_RE.pattern}\s*$", s[max(0, m.start - 8): m.start]):
