@@ -51,3 +51,19 @@ def test_texts_are_re_created_from_saved_answers_only_with_the_bytes_annotated(t
     assert capsys.readouterr().out.startswith("written 1, already there 0, changed 1, not found 1")
     assert sorted(p.name for p in texts.iterdir()) == ["kept.txt"]
     assert (texts / "kept.txt").read_text(encoding="utf-8") == kept
+
+
+def test_on_the_invented_pages_tune_half_no_region_is_wrong(tmp_path):
+    """The committed invented pages (benchmarks/eval/invented): every tune page is scored, no region or
+    level is ever wrong (null is better than wrong), and the fields stay at least where stop 29 left them."""
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[1] / "benchmarks" / "eval" / "invented"
+    out = tmp_path / "scores.json"
+    assert benchmark_script("score_metadata").main(["--corpus", str(root / "corpus.csv"), "--texts", str(root / "texts"),
+                                                    "--split", "tune", "--json", str(out)]) == 0
+    tune = json.loads(out.read_text(encoding="utf-8"))["summary"]["tune"]
+    assert tune["n_docs"] == 150 and tune["errors"] == 0
+    fields = tune["fields"]
+    assert fields["region_code"]["wrong"] == 0 and fields["admin_level"]["wrong"] == 0
+    assert fields["region_code"]["right"] >= 141 and fields["doc_year"]["right"] >= 146
+    assert fields["doc_type"]["right"] >= 142
