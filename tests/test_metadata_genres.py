@@ -2631,3 +2631,9 @@ def test_a_redacted_city_that_writes_to_its_counties_is_a_prefecture():
     town_city = meta("**市人民政府办公室关于印发2022年民生实事工作方案的通知\n各镇人民政府、各街道办事处:\n"
                      "现将方案印发给你们。全市要抓好落实,我市将按月调度。")
     assert town_city["admin_level"] in (None, "unknown")
+
+
+def test_a_report_reading_that_stands_where_two_plan_periods_meet_is_of_the_later_periods_first_year():
+    reading = meta("以新的发展实绩作出更大贡献\n——政府工作报告解读\n在“十四五”与“十五五”两个五年的交汇点上,1月12日上午,"
+                   "市六届人大五次会议开幕,市长代表市人民政府向大会作政府工作报告。\n过去一年,预计地区生产总值增长6.9%。")
+    assert reading["doc_year"] == 2026
