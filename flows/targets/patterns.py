@@ -179,6 +179,7 @@ class Rules:
     recipient_nouns: tuple[str, ...]
     # years, tables, reports
     periods: dict  # “十四五” -> (2021, 2025)
+    plan_work: tuple[str, ...]  # 规划中期评估 after a period's name: work on the plan, not a time frame
     percent_endings: str
     report_parts: dict
     shapes: dict  # sentence shapes: change, manner and standard words
@@ -266,7 +267,7 @@ def rules() -> Rules:
         money_bases=_longest_first(lex["rates"]["money_bases"]), base_aliases=lex["rates"]["base_aliases"],
         subsidy_words=tuple(lex["rates"]["subsidy_words"]),
         recipient_nouns=_longest_first(lex["rates"]["recipient_nouns"]),
-        periods=lex["periods"],
+        periods=lex["periods"], plan_work=tuple(lex["period_words"]["plan_work"]),
         percent_endings="(" + "|".join(map(re.escape, lex["indicator_tables"]["percent_endings"])) + r")$",
         report_parts=lex["report_parts"], shapes=lex["shapes"], sector_ratio=lex["sector_ratio"],
     )

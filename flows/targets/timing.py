@@ -49,6 +49,8 @@ def year_in(text: str, lo: int, hi: int) -> tuple[int | None, int | None, bool]:
         idx = segment.rfind(name)
         if idx >= 0 and BASELINE_BEFORE.search(segment[max(0, idx - 4): idx]):
             continue  # 较“十三五”末实现翻番: the baseline, not the period of the target
+        if idx >= 0 and segment[idx + len(name):].lstrip("”\"").startswith(rules().plan_work):
+            continue  # 开展“十三五”规划中期评估: work on the plan, not the time the number is for
         if idx >= 0 and (best is None or idx > best[0]):
             best = (idx + len(name), p_end, p_start)
     if since is not None:
