@@ -2579,11 +2579,6 @@ def test_a_province_text_that_names_only_its_cities_takes_the_province_they_are_
     assert two["region_code"] is None
 
 
-def test_a_scheme_to_carry_out_the_years_matters_is_a_work_plan():
-    notice = meta("淮南市民生工作领导小组办公室关于2024年实施50项民生实事落实方案的通知\n各县、区民生办:\n现将方案印发给你们,请认真贯彻落实。")
-    assert (notice["doc_type"], notice["doc_year"], notice["region_code"]) == ("work_plan", 2024, "340400")
-
-
 def test_a_session_that_examines_a_plan_periods_outline_sits_in_its_first_year():
     session = meta("某市第十六届人民代表大会第五次会议开幕\n上午举行第一次全体会议,听取市人民政府工作报告,"
                    "审查了《某市国民经济和社会发展第十五个五年规划纲要(草案)》。\n代表们认为报告实事求是。")
