@@ -40,9 +40,10 @@ def _domain_in_context(s: str, m: Mention, section: Section | None, indicator: s
 
 def domain_of_row(s: str, m: Mention, section: Section | None, indicator: str, ctx: DocumentContext,
                   before: tuple[str, ...] = ()) -> str:
-    """The row's domain: as its section and clause say; when they say nothing, what is measured;
-    then what comes before it (the sentence before in its paragraph, the line before), which often
-    names the item it goes on reporting (实施易地扶贫搬迁工程。截至6月底,已动工…)."""
+    """The row's domain: other for the money put into the year's matters as a whole; else as its section
+    and clause say; when they say nothing, what is measured; then what comes before it (the sentence before
+    in its paragraph, the line before), which often names the item it goes on reporting
+    (实施易地扶贫搬迁工程。截至6月底,已动工…)."""
     if m.unit_kind == "money" and domain_of(indicator) in (None, "economy") and \
             any(w in s[:m.start] for w in lexicon.mapping("domain")["matters_as_a_whole"]):
         return "other"  # 民生实事项目…计划总投资48亿元,年度计划投资12亿元: the matters' money, no one domain's
