@@ -2632,3 +2632,13 @@ def test_a_report_reading_that_stands_where_two_plan_periods_meet_is_of_the_late
     reading = meta("以新的发展实绩作出更大贡献\n——政府工作报告解读\n在“十四五”与“十五五”两个五年的交汇点上,1月12日上午,"
                    "市六届人大五次会议开幕,市长代表市人民政府向大会作政府工作报告。\n过去一年,预计地区生产总值增长6.9%。")
     assert reading["doc_year"] == 2026
+
+
+def test_a_region_named_once_beside_a_partner_is_not_the_texts_and_the_yellow_rivers_mouth_is_no_district():
+    tianjin = meta("\n".join([
+        "关于印发2018年20项民心工程的通知", "各区人民政府,市政府各委、局:",
+        "经市人民政府同意,现将《2018年20项民心工程》印发给你们。本市确定2018年实施以下20项民心工程。",
+        "一、全市新增就业岗位50万个。", "二、推进医疗资源共享,与北京、河北实现120家医疗机构检查结果互认。"]))
+    assert tianjin["region_code"] is None  # 津政办发 would say 天津; 北京 is a partner, not the text
+    county = meta("全区新增城镇就业2000人。推进永安镇、黄河口镇盐碱地综合治理,深化“黄河口大米”区域公用品牌建设。区委区政府")
+    assert county["region_code"] != "370503"  # not 东营's 河口区

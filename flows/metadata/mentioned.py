@@ -47,7 +47,7 @@ def region_by_mentions(clean_text: str, lines: list[str]) -> tuple[str | None, E
     # (福建 in 回顾2021年,福建都完成了哪些项目 under 全省…): a province's name is no common word, as a
     # county's short name can be (会同, 安居)
     if n == 1 and second == 0 and top >= 2 and regions.level_of(code) == "province" \
-            and not (group == "province" and led_by_its_province(head)):
+            and not (group == "province" and led_by_its_province(head)) and not _named_as_a_partner(head, code):
         return code, Evidence("mentions", f"{regions.regions()[code]['name']} ×1, the only one; {group} words ×{top}")
     for line in lines[:2]:  # the first full name a news report's opening gives, at the level it speaks as
         if list_item_or_site_name(line):
@@ -61,6 +61,17 @@ def region_by_mentions(clean_text: str, lines: list[str]) -> tuple[str | None, E
                     and not line[:chain[0].start].endswith(tuple(_evidence_rules()["superior_leads"])):
                 return resolution.code, Evidence("opening", line)
     return None, None
+
+
+def _named_as_a_partner(head: str, code: str) -> bool:
+    """The region's name written beside another's or after a word of working with it (与北京、河北实现…互认)."""
+    rules, row = _evidence_rules(), regions.regions()[code]
+    for name in filter(None, (row["name"], regions.short_name(row["name"]))):
+        for match in re.finditer(re.escape(name), head):
+            if head[:match.start()].endswith(tuple(rules["partner_marks_before"])) or \
+                    head.startswith(tuple(rules["partner_marks_after"]), match.end()):
+                return True
+    return False
 
 
 def _the_one_region_named(clean_text: str) -> tuple[str | None, Evidence | None]:
