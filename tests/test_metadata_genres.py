@@ -2605,6 +2605,9 @@ def test_a_completion_notice_dated_early_in_a_year_that_opens_on_last_year_repor
         "去年,市委、市政府坚持以人民为中心,全力推进市级12件民生实事,截至12月底全部完成年度目标任务。",
         "城镇新增就业3.2万人,新建改建农村公路300公里。"]))
     assert (notice["doc_type"], notice["doc_year"]) == ("progress_report", 2024)
+    cheered = meta("承诺兑现!去年市政府十方面民生实事全面完成\n发布时间:2019-01-16 07:58 来源:衢州日报\n"
+                   "记者昨日从市政府办公室获悉,去年年初市政府向社会承诺的十方面民生实事项目已全部完成。")
+    assert (cheered["doc_type"], cheered["doc_year"]) == ("progress_report", 2018)
 
 
 def test_a_headline_that_hands_in_the_matters_report_card_is_a_progress_report():
