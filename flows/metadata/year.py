@@ -318,7 +318,8 @@ def _last_years_matters(p: _Page) -> Found | None:
     dated = (p.issue_date.year, p.issue_date.month) if p.issue_date else (p.posted[:2] if p.posted else None)
     if p.kind != "progress_report" or not dated or dated[1] in rules["progress_posted_months"]:
         return None
-    opens = re.search(rf"(?:^|[。\n:!,])\s*(?:{_words('last_year_openers')})", "\n".join(filter(None, (p.title, p.head[:400]))))
+    last_year = "|".join(map(re.escape, lexicon.metadata_rules()["doc_type"]["last_year_words"] + rules["review_of_last_year"]))
+    opens = re.search(rf"(?:^|[。\n:!,])\s*(?:{last_year})", "\n".join(filter(None, (p.title, p.head[:400]))))
     return (dated[0] - 1, Evidence("text", opens.group(0).strip("。\n: "))) if opens else None
 
 

@@ -44,10 +44,11 @@ def domain_of_row(s: str, m: Mention, section: Section | None, indicator: str, c
     and clause say; when they say nothing, what is measured; then what comes before it (the sentence before
     in its paragraph, the line before), which often names the item it goes on reporting
     (实施易地扶贫搬迁工程。截至6月底,已动工…)."""
-    if m.unit_kind == "money" and domain_of(indicator) in (None, "economy") and \
+    measured = domain_of(indicator)
+    if m.unit_kind == "money" and measured in (None, "economy") and \
             any(w in s[:m.start] for w in lexicon.mapping("domain")["matters_as_a_whole"]):
         return "other"  # 民生实事项目…计划总投资48亿元,年度计划投资12亿元: the matters' money, no one domain's
     domain = _domain_in_context(s, m, section, indicator, ctx)
-    if domain == "other":  # nothing in the section or clause: what is measured may say it
-        domain = next((found for text in (indicator, *before) if (found := domain_of(text))), "other")
+    if domain == "other":  # nothing in the section or clause: what is measured may say it, else what came before
+        domain = measured or next((found for text in before if (found := domain_of(text))), "other")
     return domain
