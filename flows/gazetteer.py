@@ -260,13 +260,16 @@ def count_mentions(text: str, admits, stoplist: frozenset = frozenset()) -> Coun
 
 
 def count_mentions_unless_after(text: str, admits, stoplist: frozenset, leads: tuple[str, ...],
-                                first_leads: tuple[str, ...] = ()) -> Counter:
+                                first_leads: tuple[str, ...] = (), unless=None) -> Counter:
     """count_mentions, without the names written right after one of `leads` (中央、省委和绥化市委: a
-    superior in a list of superiors, not the text's own region), and without the regions whose first
-    mention is written right after one of `first_leads` (市长…一起赴泰兴市: a place the text's people visit)."""
+    superior in a list of superiors, not the text's own region), without the regions whose first
+    mention is written right after one of `first_leads` (市长…一起赴泰兴市: a place the text's people visit),
+    and without the mentions unless(start, end, code) says are none."""
     counts: Counter = Counter()
     first_after: dict[str, bool] = {}
-    for start, _, code in _mentions(text, admits, stoplist):
+    for start, end, code in _mentions(text, admits, stoplist):
+        if unless is not None and unless(start, end, code):
+            continue
         first_after.setdefault(code, bool(first_leads) and text.endswith(first_leads, 0, start))
         if not text.endswith(leads, 0, start):
             counts[code] += 1

@@ -2645,3 +2645,26 @@ def test_a_region_named_once_beside_a_partner_is_not_the_texts_and_the_yellow_ri
     assert tianjin["region_code"] is None  # 津政办发 would say 天津; 北京 is a partner, not the text
     county = meta("全区新增城镇就业2000人。推进永安镇、黄河口镇盐碱地综合治理,深化“黄河口大米”区域公用品牌建设。区委区政府")
     assert county["region_code"] != "370503"  # not 东营's 河口区
+
+
+def test_a_city_named_most_for_its_roads_is_not_the_text_whose_counties_are_named():
+    page = meta("\n".join([
+        "(第2页)", "全市上下要坚定信心。主动融入兰州—西宁城市群,加快兰州至通渭高速公路前期工作,",
+        "推进临洮县城至兰州新区快速通道建设,积极承接兰州产业转移,打造兰州都市圈“后花园”。",
+        "支持陇西县、岷县、漳县发展中药材产业,各位代表,市委市政府将一如既往。"]))
+    assert page["region_code"] != "620100"  # not 兰州: the counties named are 定西's
+
+
+def test_a_redacted_city_names_the_capital_it_commutes_to_and_not_itself():
+    table = meta("\n".join([
+        "**市2023年民生工程项目前三季度进展情况", "序号 项目 目标 进展",
+        "6 跨城通勤公交 新开通至北京方向通勤班线3条 已开通2条",
+        "我市要深化与北京通州区的协同合作,积极承接非首都功能疏解,全市上下要抓好落实。"]))
+    assert table["region_code"] is None
+
+
+def test_a_list_item_that_builds_a_district_hospital_does_not_name_a_district_called_xinjian():
+    page = meta("\n".join([
+        "今年全区将办好以下实事:", "1.新建区第二人民医院住院大楼,为各镇卫生院配备设备。",
+        "2.新建区级养老服务中心,提升改造镇敬老院3所。", "区委区政府将抓好落实,建设新云安。"]))
+    assert page["region_code"] != "360112"

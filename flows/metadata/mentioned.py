@@ -31,8 +31,10 @@ def region_by_mentions(clean_text: str, lines: list[str]) -> tuple[str | None, E
         return _the_one_region_named(clean_text)
     stop = frozenset() if group == "province" else frozenset(_evidence_rules()["short_name_stoplist"])
     head = without_addressees(clean_text[:5000])
+    rules = _evidence_rules()
     mentioned = gazetteer.count_mentions_unless_after(
-        head, admits, stop, tuple(_evidence_rules()["superior_leads"]), tuple(_evidence_rules()["visit_leads"]))
+        head, admits, stop, tuple(rules["superior_leads"]), tuple(rules["visit_leads"] + rules["destination_leads"]),
+        unless=lambda start, end, code: _names_a_place_of_its_own(head, end, code) or _words_at_a_clause_start(head, start, end, code))
     mentioned = Counter({c: n for c, n in mentioned.items() if not only_among_its_siblings(head, c)})
     counts = mentioned.most_common(2) + [("", 0), ("", 0)]
     (code, n), (_, second) = counts[0], counts[1]
@@ -42,6 +44,8 @@ def region_by_mentions(clean_text: str, lines: list[str]) -> tuple[str | None, E
         return any(k >= 2 and candidate in regions.ancestor_codes(c) for c, k in mentioned.items())
 
     if n >= 2 and n >= 2 * second and not parent_of_a_mentioned(code):
+        if _names_counties_of_another(head, code):
+            return None, None
         return code, Evidence("mentions", f"{regions.regions()[code]['name']} ×{n}; {group} words ×{top}")
     # a province-level region named once, and none other of its level, by a text that speaks as one
     # (福建 in 回顾2021年,福建都完成了哪些项目 under 全省…): a province's name is no common word, as a
@@ -61,6 +65,34 @@ def region_by_mentions(clean_text: str, lines: list[str]) -> tuple[str | None, E
                     and not line[:chain[0].start].endswith(tuple(_evidence_rules()["superior_leads"])):
                 return resolution.code, Evidence("opening", line)
     return None, None
+
+
+def _names_a_place_of_its_own(head: str, end: int, code: str) -> bool:
+    """A name written right before the name of one of its own places (北京通州区, 浙江省德清县) names that place."""
+    after = gazetteer.name_at(head, end, allow_short=True)
+    return after is not None and any(code in regions.ancestor_codes(c) for c in after.codes)
+
+
+def _words_at_a_clause_start(head: str, start: int, end: int, code: str) -> bool:
+    """A full name whose short form is a common word (新建区: 新建), at the start of a clause or list item."""
+    name = regions.regions()[code]["name"]
+    return head[start:end] == name and regions.short_name(name) in _evidence_rules()["short_name_stoplist"] and \
+        (start == 0 or head[start - 1] in _evidence_rules()["clause_starts"])
+
+
+def _names_counties_of_another(head: str, code: str) -> bool:
+    """A city or province named most that is contradicted by the places one level below it the text names:
+    two or more of another region's (定西's 陇西县, 岷县, 漳县 in a page that names 兰州 five times, for its
+    roads and its city cluster) and none of its own. Neither is then trusted: no region."""
+    level = regions.level_of(code)
+    if level == "county":
+        return False
+    child_level = "county" if level == "prefecture" else "prefecture"
+    table, stop = regions.regions(), frozenset(_evidence_rules()["short_name_stoplist"])
+    children = [c for c in gazetteer.count_mentions(head, lambda row: row["level"] == child_level, stop)
+                if child_level == "prefecture" or table[c]["name"] in head]  # a county by its full name only
+    parents = Counter(next((a["code"] for a in regions.ancestors(c) if a["level"] == level), None) for c in children)
+    return parents.get(code, 0) == 0 and any(n >= 2 for parent, n in parents.items() if parent)
 
 
 def _named_as_a_partner(head: str, code: str) -> bool:
