@@ -313,13 +313,15 @@ def _year_with_future_words(p: _Page) -> Found | None:
 
 def _last_years_matters(p: _Page) -> Found | None:
     """A progress report dated early in a year (signed, else posted) whose title or a sentence of its opening
-    starts with last year (去年,市委、市政府…): it reports on the year before."""
+    starts with last year (去年,市委、市政府…), or tells of last year's matters (截至去年12月底…): it reports on
+    the year before."""
     rules = _rules()
     dated = (p.issue_date.year, p.issue_date.month) if p.issue_date else (p.posted[:2] if p.posted else None)
     if p.kind != "progress_report" or not dated or dated[1] in rules["progress_posted_months"]:
         return None
     last_year = "|".join(map(re.escape, lexicon.metadata_rules()["doc_type"]["last_year_words"] + rules["review_of_last_year"]))
-    opens = re.search(rf"(?:^|[。\n:!,])\s*(?:{last_year})", "\n".join(filter(None, (p.title, p.head[:400]))))
+    leads = "|".join(map(re.escape, rules["last_year_leads"]))
+    opens = re.search(rf"(?:^|[。\n:!,]|{leads})\s*(?:{last_year})", "\n".join(filter(None, (p.title, p.head[:400]))))
     return (dated[0] - 1, Evidence("text", opens.group(0).strip("。\n: "))) if opens else None
 
 
