@@ -2668,3 +2668,52 @@ def test_a_list_item_that_builds_a_district_hospital_does_not_name_a_district_ca
         "今年全区将办好以下实事:", "1.新建区第二人民医院住院大楼,为各镇卫生院配备设备。",
         "2.新建区级养老服务中心,提升改造镇敬老院3所。", "区委区政府将抓好落实,建设新云安。"]))
     assert page["region_code"] != "360112"
+
+
+@pytest.mark.parametrize("page, year", [
+    ("▌民生丨十件民生实事全部“交账”!看看你家门口变了啥\n原创 鼓楼发布 2024-01-19 18:02 发表于河南\n"
+     "一年前定下的“民生清单”,如今交出了“成绩单”。截至去年12月底,区政府年初承诺的十件民生实事已全部完成。", 2023),
+    ("去年自治区十件民生实事全部兑现 多项指标超额完成\n发布时间:2018-01-23 07:20 来源:内蒙古日报\n"
+     "记者从自治区人民政府办公厅获悉,去年自治区政府向社会承诺的十件民生实事已全部完成。", 2017),
+    ("西安区民生实事“考卷”群众来打分\n2025-12-19 08:05 来源:辽源日报\n"
+     "本报讯 日前,西安区开展民生实事项目群众满意度测评。今年区政府确定的十件民生实事综合满意率达95.8%。", 2025),
+])
+def test_a_headline_that_settles_the_years_promises_is_a_progress_report(page, year):
+    m = meta(page)
+    assert (m["doc_type"], m["doc_year"]) == ("progress_report", year)
+
+
+def test_a_completion_notice_of_january_on_last_years_matters_reports_on_last_year():
+    notice = meta("康马县通报为民办实事项目完成情况\n来源:康马县融媒体中心 发布时间:2023-01-09 16:22\n"
+                  "本网讯 近日,康马县人民政府办公室印发通报,对去年县委、县政府确定的十项为民办实事项目完成情况进行通报。"
+                  "截至去年12月底,十项为民办实事项目全部完成,累计完成投资1.38亿元。")
+    assert (notice["doc_type"], notice["doc_year"]) == ("progress_report", 2022)
+
+
+def test_a_pages_own_bulleted_item_is_not_its_title():
+    news = meta("\n".join([
+        "▌一图读懂丨2021年区政府工作报告,干货满满!", "包河发布 2021-01-27 18:30",
+        "1月26日上午,包河区第四届人民代表大会第五次会议隆重开幕。区长代表区人民政府作工作报告。报告说了啥?一起来看",
+        "▶ 新增城镇就业2.3万人", "◆ 办好十件民生实事:涵盖托育、就业、菜市场改造、口袋公园、充电桩等领域"]))
+    assert news["doc_type"] == "government_work_report"
+    assert news["title"] is None or not news["title"].startswith("◆")
+
+
+def test_a_call_for_next_years_matters_under_a_headline_naming_them_is_a_call():
+    call = meta("▌民生实事丨明年为您办哪些实事?听您说!\n毕节发布 2024年11月12日 18:30 贵州\n"
+                "办好民生实事,是回应群众期盼的具体行动。市人民政府决定面向社会公开征集明年市级民生实事项目建议,诚邀广大市民积极建言献策。")
+    assert (call["doc_type"], call["doc_year"]) == ("other", 2025)
+
+
+def test_the_years_points_of_work_on_the_matters_are_a_work_plan():
+    plan = meta("城中区2021年为民办实事工作要点\n为切实解决辖区群众急难愁盼问题,现提出2021年为民办实事工作要点如下:\n一、总体目标")
+    assert plan["doc_type"] == "work_plan"
+
+
+def test_a_banners_congress_standing_committee_speaks_as_a_county_and_its_media_centre_names_it():
+    table = meta("\n".join([
+        "锡林郭勒新闻网 > 旗县市区 > 正文", "▌人大监督丨项目进度怎么样?看这张表",
+        "发布时间:2021-10-11 来源:苏尼特右旗融媒体中心 字号:大中小",
+        "为推动年度民生实事项目落地见效,旗人大常委会近期对政府承办的民生实事项目进展情况进行了专项检查。",
+        "1 赛汉塔拉镇老旧小区改造 改造小区12个 已完工9个小区 75% 住建局"]))
+    assert (table["region_code"], table["admin_level"]) == ("152524", "county")

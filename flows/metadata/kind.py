@@ -118,6 +118,14 @@ def headline_tells_progress(title_lines: list[str | None]) -> bool:
     return any(line and any(w in line for w in words) for line in title_lines)
 
 
+def calls_for_proposals(lines: list[str]) -> bool:
+    """An opening that calls for the matters of next year or of a year it names (面向社会公开征集明年市级民生实事
+    项目建议): a call for proposals (other), under a headline that only names the matters."""
+    rules = lexicon.metadata_rules()["year"]
+    opening = _opening(lines)
+    return any(re.search(p, opening) for p in rules["call_year_patterns"] + rules["call_next_year_patterns"])
+
+
 def tells_of_inspectors(lines: list[str]) -> bool:
     """An opening that tells of the inspectors' visit (视察组一行先后深入…项目建设现场): how far the matters got."""
     opening = _opening(lines)
@@ -189,6 +197,9 @@ def document_kind(lines: list[str], title: str | None, title_line: str | None) -
         # news of a session that goes on to what the report it heard says (县长…作政府工作报告; 报告指出…) is
         # the report's summary; else no title or headline names a kind: the manifest's, else the model's
         return reported_plan_kind(lines) or ("government_work_report" if summarises_a_delivered_report(lines) else None)
+    if kind == "practical_matters_list" and not any(doc_type(line) == kind for line in (title, title_line) if line) \
+            and calls_for_proposals(lines):
+        return "other"  # ▌民生实事丨明年为您办哪些实事?听您说! over 公开征集明年…项目建议
     progress = tells_progress(lines)
     if kind == "practical_matters_list" and (progress or headline_tells_progress([title, title_line, headline])
                                              or tells_of_inspectors(lines)):
