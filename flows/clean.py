@@ -44,6 +44,9 @@ class CleanResult:
     # the dropped lines of page facts near the top (发布时间:2023-02-03 来源:邯郸市人民政府), for the
     # metadata stage: where the page says it comes from
     page_facts: tuple[str, ...] = ()
+    # the dropped lines of the site's footer at the end (主办:柳州市城中区人民政府办公室), for the metadata
+    # stage: they may settle a name several regions share, never give the region
+    page_footer: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +59,9 @@ def _clutter_rules() -> dict:
     with open(RULES_DIR / "clutter.toml", "rb") as handle:
         rules = tomllib.load(handle)
     return {
-        "lines": [re.compile(p) for p in rules["lines"]["patterns"]],
+        "lines": [re.compile(p) for p in rules["lines"]["patterns"] + rules["footer"]["patterns"]],
+        "footer": [re.compile(p) for p in rules["footer"]["patterns"]],
+        "footer_scan_lines": rules["footer"]["scan_last_lines"],
         "first_line_file_ending": re.compile(rules["lines"]["first_line_file_ending"]),
         "preface": [re.compile(p) for p in rules["preface"]["markers"]],
         "preface_max": rules["preface"]["max_position"],
@@ -310,6 +315,13 @@ def remove_clutter(lines: list[str]) -> tuple[list[str], dict, dt.date | None, t
     return kept, counts, page_date, tuple(facts)
 
 
+def footer_lines(lines: list[str]) -> tuple[str, ...]:
+    """The lines of the site's footer among the page's last lines (主办:…, 版权所有:…)."""
+    rules = _clutter_rules()
+    last = [line for line in lines if line][-rules["footer_scan_lines"]:]
+    return tuple(line for line in last if any(p.match(line) for p in rules["footer"]))
+
+
 def clean(text: str) -> CleanResult:
     counts: dict[str, int] = {}
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -337,10 +349,11 @@ def clean(text: str) -> CleanResult:
     text, counts["cjk_spaces"] = remove_cjk_spaces(text)
     text, counts["inline_markup"] = _clutter_rules()["inline"].subn("", text)
     lines = [line.strip() for line in text.split("\n")]
+    page_footer = footer_lines(lines)
     lines, clutter, page_date, page_facts = remove_clutter(lines)
     counts.update(clutter)
     # Blank lines carry no meaning in these texts; one line break separates paragraphs.
     text = "\n".join(line for line in lines if line)
     counts["garbled_chars"] = garbled
     counts["redaction_runs"] = len(re.findall(r"\*+", text))
-    return CleanResult(text, script, counts, page_date, page_facts)
+    return CleanResult(text, script, counts, page_date, page_facts, page_footer)

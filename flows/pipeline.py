@@ -60,7 +60,7 @@ def build_document(raw: RawDocument) -> DocumentTables:
     cleaned = clean_stage.clean(raw.text)
     known, from_page = with_page_metadata(raw.manifest)
     meta = metadata_stage.document_metadata(cleaned.clean_text, known, page_date=published_date(cleaned, raw.manifest),
-                                            page_facts=cleaned.page_facts)
+                                            page_facts=cleaned.page_facts, page_footer=cleaned.page_footer)
     if from_page:
         sources = json.loads(meta["metadata_sources"])
         sources.update({k: "page" for k, v in sources.items() if v == "manifest" and k in from_page})

@@ -16,7 +16,8 @@ def meta(text: str, kind: str | None = None) -> dict:
     page facts); `kind`, a manifest's doc_type, for a test of what follows from a kind, not of the kind."""
     cleaned = clean.clean(text)
     return metadata.document_metadata(cleaned.clean_text, {"doc_type": kind} if kind else None,
-                                      page_date=cleaned.page_date, page_facts=cleaned.page_facts)
+                                      page_date=cleaned.page_date, page_facts=cleaned.page_facts,
+                                      page_footer=cleaned.page_footer)
 
 
 def where(m: dict, field: str = "region_code") -> str:
@@ -2717,3 +2718,14 @@ def test_a_banners_congress_standing_committee_speaks_as_a_county_and_its_media_
         "为推动年度民生实事项目落地见效,旗人大常委会近期对政府承办的民生实事项目进展情况进行了专项检查。",
         "1 赛汉塔拉镇老旧小区改造 改造小区12个 已完工9个小区 75% 住建局"]))
     assert (table["region_code"], table["admin_level"]) == ("152524", "county")
+
+
+def test_a_sites_footer_settles_a_shared_district_name_but_never_gives_the_region():
+    page = "\n".join(["首页 > 信息公开 > 计划规划", "城中区2021年为民办实事工作要点",
+                      "为切实解决辖区群众急难愁盼问题,根据区委、区政府工作部署,现提出工作要点如下:", "一、总体目标",
+                      "全年安排为民办实事项目12项。", "网站地图", "联系我们", "主办:柳州市城中区人民政府办公室 桂ICP备XXXXXXXX号"])
+    assert clean.clean(page).page_footer == ("主办:柳州市城中区人民政府办公室桂ICP备XXXXXXXX号",)  # CJK spaces go
+    assert "主办" not in clean.clean(page).clean_text
+    assert meta(page)["region_code"] == "450202"
+    unnamed = meta("今年全区将办好十件实事。\n区委区政府将抓好落实。\n主办:柳州市人民政府办公室")
+    assert unnamed["region_code"] is None  # the footer's own region is the site's, not the text's

@@ -73,10 +73,11 @@ def year_its_targets_are_for(meta: dict) -> int | None:
 
 
 def document_metadata(clean_text: str, manifest: dict | None = None, page_date: dt.date | None = None,
-                      page_facts: tuple[str, ...] = ()) -> dict:
+                      page_facts: tuple[str, ...] = (), page_footer: tuple[str, ...] = ()) -> dict:
     """Metadata of one document: text first, manifest second, null otherwise. `page_date` is the date
     the page it was copied from says it was published (a news item's year falls back on it);
-    `page_facts` are the lines of page facts the clean stage dropped (…来源:邯郸市人民政府).
+    `page_facts` are the lines of page facts the clean stage dropped (…来源:邯郸市人民政府), `page_footer`
+    the lines of the site's footer it dropped (主办:柳州市城中区人民政府办公室).
 
     Returns the documents-table fields, `metadata_sources` (field -> text|manifest),
     `metadata_evidence` (field -> where in the text it was read) and `warnings`."""
@@ -90,8 +91,8 @@ def document_metadata(clean_text: str, manifest: dict | None = None, page_date: 
     found["issue_date"] = find_issue_date(lines)
     found["issuer"] = find_issuer(lines, title_line)
     # where a name several regions share is settled by a parent named nearby: the page's facts dropped above
-    # its text (来源:三沙市融媒体中心) are nearby too
-    context = "\n".join(filter(None, (found["title"], found["issuer"], clean_text[:2000], *page_facts)))
+    # its text (来源:三沙市融媒体中心) and its site's footer (主办:柳州市城中区人民政府办公室) are nearby too
+    context = "\n".join(filter(None, (found["title"], found["issuer"], clean_text[:2000], *page_facts, *page_footer)))
     region_name, region_code, where, warning = find_region(lines, found["title"], title_line, found["issuer"], context,
                                                           page_facts)
     if warning:
