@@ -96,7 +96,10 @@ def drop_related_links(lines: list[str]) -> tuple[list[str], int]:
     rules = _clutter_rules()
     nonblank = [i for i, line in enumerate(lines) if line.strip()]
     for index in nonblank[len(nonblank) // 2:]:
-        if lines[index].strip(" :>【】[]") in rules["related_links_markers"]:
+        # (the heading alone, or with the headlines after it on its line: 推荐阅读:淮安市政府工作报告全文 | 徐州:…)
+        heading, _, inline = lines[index].partition(":")
+        if lines[index].strip(" :>【】[]") in rules["related_links_markers"] or (
+                heading.strip(" >【】[]") in rules["related_links_markers"] and not re.search(r"[。;;]", inline)):
             end = index + 1
             while end < len(lines) and (not lines[end].strip() or (
                     len(lines[end].strip()) <= rules["related_links_headline_max"] and not re.search(r"[。;;]", lines[end]))):

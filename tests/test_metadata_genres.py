@@ -2729,3 +2729,27 @@ def test_a_sites_footer_settles_a_shared_district_name_but_never_gives_the_regio
     assert meta(page)["region_code"] == "450202"
     unnamed = meta("今年全区将办好十件实事。\n区委区政府将抓好落实。\n主办:柳州市人民政府办公室")
     assert unnamed["region_code"] is None  # the footer's own region is the site's, not the text's
+
+
+def test_a_district_portals_name_over_its_navigation_is_not_the_city_list_it_reposts():
+    page = meta("\n".join([
+        "上海市普陀区人民政府", "首页 > 新闻中心 > 市政要闻", "2018年市政府要完成的与人民生活密切相关的实事",
+        "发布时间:2018-02-05 来源:市政府新闻办",
+        "根据上海市第十五届人民代表大会第一次会议审议通过的《政府工作报告》,2018年市政府将完成以下实事:",
+        "一、新增养老床位7000张。", "二、为本市60岁以上老年人开展免费肺部CT筛查5万人次。"]))
+    assert page["region_code"] != "310107"
+    own = meta("\n".join([
+        "阿拉善盟行政公署", "首页 | 政务公开 | 政务服务", "您当前的位置:首页 > 政务公开 > 重点工作",
+        "2024年盟行政公署为民办实事项目推进情况(截至6月30日)", "发布时间:2024-07-12 来源:盟行署督查室",
+        "1 老旧小区改造 改造老旧小区22个 盟住建局 已开工20个 45%",
+        "内蒙古自治区人民政府 | 呼和浩特市 | 包头市 | 乌海市 | 赤峰市 | 通辽市"]))
+    assert own["region_code"] == "152900"  # the portal speaks as the 盟 it is the site of; the bar of links is none
+
+
+def test_an_inline_list_of_related_reads_and_the_old_town_are_not_the_region():
+    page = "\n".join(["全市上下要坚定信心,为建设更高水平的新宿迁开好局。", "支持宿豫区、泗洪县、泗阳县加快发展。"] * 2 +
+                     ["推荐阅读:淮安市政府工作报告全文 | 徐州:今年将新建学校30所 | 连云港市两会开幕"])
+    assert "淮安" not in clean.clean(page).clean_text
+    assert meta(page)["region_code"] == "321300"
+    town = meta("……窑埠古镇片区夜间经济持续升温,老城区消费人气加快回暖,全区社会消费品零售总额降幅明显收窄。\n区委坚强领导。")
+    assert town["region_code"] != "410302"

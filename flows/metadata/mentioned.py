@@ -9,7 +9,7 @@ import re
 from collections import Counter
 
 from flows import gazetteer, lexicon, regions
-from flows.metadata.evidence import Evidence
+from flows.metadata.evidence import Evidence, followed_by
 from flows.metadata.heads import DOC_NUMBER
 from flows.metadata.listed import only_among_its_siblings, without_addressees
 from flows.metadata.region import cited, lone_short_name, list_item_or_site_name
@@ -59,6 +59,8 @@ def region_by_mentions(clean_text: str, lines: list[str]) -> tuple[str | None, E
         for chain in gazetteer.chains_in(line[:200]):
             if lone_short_name(line, chain):
                 continue
+            if _common_words_alone(line, chain):
+                continue
             resolution = gazetteer.resolve(chain)
             if resolution.code and not cited(line, chain[0].start) and admits(regions.regions()[resolution.code]) \
                     and not parent_of_a_mentioned(resolution.code) and not only_among_its_siblings(head, resolution.code) \
@@ -78,6 +80,13 @@ def _words_at_a_clause_start(head: str, start: int, end: int, code: str) -> bool
     name = regions.regions()[code]["name"]
     return head[start:end] == name and regions.short_name(name) in _evidence_rules()["short_name_stoplist"] and \
         (start == 0 or head[start - 1] in _evidence_rules()["clause_starts"])
+
+
+def _common_words_alone(line: str, chain: list[gazetteer.Name]) -> bool:
+    """A full name whose short form is a common word (老城区: 老城), with no parent before it and no body after it."""
+    name = chain[-1]
+    return len(chain) == 1 and not name.short and regions.short_name(name.text) in _evidence_rules()["short_name_stoplist"] \
+        and not followed_by(line, name.end, _evidence_rules()["bodies"])
 
 
 def _names_counties_of_another(head: str, code: str) -> bool:

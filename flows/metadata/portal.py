@@ -9,6 +9,7 @@ from urllib.parse import urlparse
 
 from flows import gazetteer, lexicon, regions
 from flows.metadata.evidence import Evidence
+from flows.metadata.region import site_name_line
 from flows.metadata.self_level import self_level
 
 
@@ -61,8 +62,8 @@ def region_of_source_url(source_url: str | None, clean_text: str) -> tuple[str |
 def region_of_site_byline(lines: list[str], page_facts: tuple[str, ...],
                           clean_text: str) -> tuple[str | None, Evidence | None]:
     """Where the text names itself nowhere, the region of the site its byline names (来源:沛县人大网,
-    来源:宁海新闻网), its dateline opens with (宁晋融媒 2023-07-14) or its breadcrumb starts from
-    (您当前的位置:安康市人民政府 > …), if that name is of one region of the level the text speaks as (a city's
+    来源:宁海新闻网), its dateline opens with (宁晋融媒 2023-07-14), its breadcrumb starts from
+    (您当前的位置:安康市人民政府 > …) or whose name stands over its navigation (阿拉善盟行政公署 / 首页 > …), if that name is of one region of the level the text speaks as (a city's
     news site reposts its province's and its counties' news too: those speak as another level)."""
     admits, _, _ = self_level(clean_text)
     if admits is None:
@@ -83,6 +84,10 @@ def region_of_site_byline(lines: list[str], page_facts: tuple[str, ...],
                 name = gazetteer.name_at(rest, 0, allow_short=True)
                 if name is not None and rest[name.end:].startswith(tuple(site_words)):
                     add(name, line)
+    site = site_name_line(lines, page_facts)  # the site's name over its navigation (阿拉善盟行政公署 / 首页 > …)
+    name = gazetteer.name_at(site, 0, allow_short=False) if site else None
+    if name is not None:
+        add(name, site)
     for line in lines[:8]:  # a dateline that opens with its site (宁晋融媒 2023-07-14 16:33:02)
         name = gazetteer.name_at(line, 0, allow_short=True)
         site = line[name.end:] if name is not None else ""

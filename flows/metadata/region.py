@@ -193,12 +193,21 @@ def _enumerated(text: str, chain: list[gazetteer.Name]) -> bool:
         text[max(0, chain[0].start - 1):chain[0].start] in marks
 
 
+def site_name_line(lines: list[str], page_facts: tuple[str, ...]) -> str | None:
+    """A body alone on the page's first line, over the site's navigation the clean stage dropped (上海市普陀区人民政府
+    / 首页 > 新闻中心 > 市政要闻): the site's name, not who issues the text (a district's portal reposts its city's)."""
+    return lines[0] if lines and _bodies_alone(lines[:1])[0] and any(map(_breadcrumb, page_facts)) else None
+
+
 def list_item_or_site_name(line: str) -> bool:
-    """An item of a list (二、打通什邡市…, 3、衡阳市人民政府《…》, · 某市召开…会议) or a site's name (2020-11-30 中共江苏省委新闻网):
-    no line where a text names who issues it."""
+    """An item of a list (二、打通什邡市…, 3、衡阳市人民政府《…》, · 某市召开…会议), a site's name (2020-11-30 中共江苏省委新闻网)
+    or a bar of links (内蒙古自治区人民政府 | 呼和浩特市 | 包头市): no line where a text names who issues it."""
     rules = _evidence_rules()
+    cells = [cell.strip() for cell in line.split("|") if cell.strip()]
     return bool(re.match(rules["list_item_pattern"], line)) or line.startswith(tuple(rules["link_bullets"])) or \
-        line.endswith(tuple(rules["site_name_tails"]))
+        line.endswith(tuple(rules["site_name_tails"])) or \
+        (len(cells) >= rules["link_bar_cells"] and all(len(cell) <= rules["link_bar_cell_max"] and
+                                                       gazetteer.name_at(cell, 0, allow_short=True) for cell in cells))
 
 
 def _before_related_links(lines: list[str]) -> list[str]:
@@ -220,7 +229,11 @@ def region_evidence(lines: list[str], title: str | None, title_line: str | None,
     for line in dict.fromkeys(filter(None, (title_line, title))):
         if line == title or len(line) <= _evidence_rules()["title_line_max"]:  # not the paragraph a quoted title stood in
             found += [("title", line, c) for c in _chains_in_title(line)]
-    tail = _before_related_links(lines)[-8:]
+    before = _before_related_links(lines)
+    tail = before[-8:]
+    site_name = site_name_line(lines, page_facts)
+    if site_name and len(before) <= 8:
+        tail = tail[1:]  # a short page: its first line, the site's name, is no signature either
     if issuer:
         found += [("signature", issuer, c) for c in gazetteer.chains_in(issuer)[:1]]
     bodies = _bodies_alone(tail)
@@ -235,6 +248,8 @@ def region_evidence(lines: list[str], title: str | None, title_line: str | None,
     head = lines[:15]
     found += [("publisher", words, c) for c, words in _publisher_chains(head)]
     for i, line in enumerate(head):
+        if i == 0 and site_name:
+            continue  # the site's name: portal.region_of_site_byline may read it
         if not followed_by(line, 0, _evidence_rules()["byline_leads"]) and not list_item_or_site_name(line):
             # A short line may go on in the next (——2021年1月12日在X自治州第十五届 / 人民代表大会…).
             joined = line + head[i + 1] if len(line) <= 40 and i + 1 < len(head) else line
