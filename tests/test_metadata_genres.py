@@ -2753,3 +2753,21 @@ def test_an_inline_list_of_related_reads_and_the_old_town_are_not_the_region():
     assert meta(page)["region_code"] == "321300"
     town = meta("……窑埠古镇片区夜间经济持续升温,老城区消费人气加快回暖,全区社会消费品零售总额降幅明显收窄。\n区委坚强领导。")
     assert town["region_code"] != "410302"
+
+
+def test_a_site_dateline_of_a_shared_name_is_settled_by_the_parent_the_text_names():
+    call = meta("\n".join([
+        "▌民生实事,听你说!", "海州发布 2025年10月22日 08:30",
+        "为办好明年民生实事,区政府面向全区公开征集项目建议。", "信函邮寄至连云港市海州区人民政府办公室。",
+        "您最盼望海州区明年办好哪件事?欢迎留言!全区上下共同参与。"]))
+    assert call["region_code"] == "320706"  # 海州区 of 连云港, not of 阜新
+
+
+@pytest.mark.parametrize("page", [
+    "政策解读丨今年这些民生实事,件件暖心!\n辽阳发布 2025年02月27日 17:05 辽宁\n日前,市政府常务会议审议通过了2025年市政府民生实事项目。"
+    "项目是怎么定下来的?小编带您一文读懂。",
+    "孝感市人民代表大会常务委员会关于实行民生实事项目人大代表票决制的决定\n(2017年8月29日孝感市第八届人民代表大会常务委员会第五次会议通过)\n"
+    "为进一步发挥人民代表大会在保障和改善民生中的作用,作如下决定:",
+])
+def test_a_reading_of_the_matters_and_a_decision_to_vote_on_them_are_not_their_list(page):
+    assert meta(page)["doc_type"] == "other"

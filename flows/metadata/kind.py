@@ -35,10 +35,15 @@ def about_a_document(title: str | None) -> bool:
 def page_about_a_document(title_line: str | None, headline: str | None) -> bool:
     """The title line says the page is about a document; a headline says so only where it names no
     kind of document itself (区长主持召开常务会议): a press conference that publishes a list
-    (2025年十件民生实事新闻发布会在南昌举行) is news of the list."""
+    (2025年十件民生实事新闻发布会在南昌举行) is news of the list — unless it calls itself an open letter, a
+    reading or a call (…——致全区居民的一封信)."""
     if title_line:
         return about_a_document(title_line)
-    return about_a_document(headline) and _named_kind(headline) == "other"
+    rules = lexicon.metadata_rules()["doc_type"]
+    label = re.split("|".join(map(re.escape, rules["headline_label_marks"])), headline or "", maxsplit=1)
+    labelled = len(label) == 2 and any(w in label[0] for w in rules["about_a_document"])
+    return about_a_document(headline) and (_named_kind(headline) == "other" or labelled
+                                           or any(w in headline for w in rules["headline_about_words"]))
 
 
 def deliberation_news(lines: list[str], title_lines: list[str | None]) -> bool:

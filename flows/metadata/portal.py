@@ -72,7 +72,11 @@ def region_of_site_byline(lines: list[str], page_facts: tuple[str, ...],
     found: dict[str, str] = {}  # code -> the byline
 
     def add(name: gazetteer.Name, line: str) -> None:  # the site's regions of the level the text speaks as
-        found.update((c, line) for c in name.codes if admits(regions.regions()[c]) and c not in found)
+        codes = [c for c in name.codes if admits(regions.regions()[c])]
+        if len(codes) > 1:  # a name several share (海州发布): the one whose parent the text names (连云港市海州区…)
+            settled = gazetteer.resolve([gazetteer.Name(name.start, name.end, name.text, tuple(codes), name.short)], clean_text)
+            codes = [settled.code] if settled.code else codes
+        found.update((c, line) for c in codes if c not in found)
 
     # a byline's site (来源:沛县人大网) or the site a breadcrumb starts from (您当前的位置:安康市人民政府 > …)
     kinds = ((rules["region_evidence"]["byline_leads"], rules["source_url"]["site_byline_words"]),
