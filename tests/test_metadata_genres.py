@@ -2771,3 +2771,9 @@ def test_a_site_dateline_of_a_shared_name_is_settled_by_the_parent_the_text_name
 ])
 def test_a_reading_of_the_matters_and_a_decision_to_vote_on_them_are_not_their_list(page):
     assert meta(page)["doc_type"] == "other"
+
+
+def test_a_list_posted_in_december_under_a_headline_of_next_years_matters_is_for_next_year():
+    news = meta("兴和:聚焦“急难愁盼” 明年办好十件民生实事\n发布时间:2025-12-29 10:42 来源:兴和县融媒体中心\n"
+                "近日,兴和县政府第28次常务会议研究确定了明年民生实事项目。明年全县将筹措资金3.2亿元。\n一是稳岗扩就业。新增城镇就业1200人。")
+    assert (news["doc_type"], news["doc_year"]) == ("practical_matters_list", 2026)

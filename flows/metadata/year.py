@@ -332,7 +332,7 @@ def _signature_date(p: _Page) -> Found | None:
 def _posted_year(p: _Page) -> Found | None:
     """A news page's own date (2026-01-28 22:06, 2024年01月24日); a progress report's only where it says the
     matters are this year's (今年以来…) or was posted late enough in the year (a completion notice of last
-    year's matters is posted early in the next). News of next year's report posted late in the year (a
+    year's matters is posted early in the next). News of next year's report or matters posted late in the year (a
     forum on its draft, 12月24日): next year's."""
     rules, head = _rules(), p.head
     in_course = any(w in head for w in rules["this_year_progress_words"]) or bool(re.search(
@@ -340,9 +340,10 @@ def _posted_year(p: _Page) -> Found | None:
     posted = p.posted
     if not posted or not (p.kind != "progress_report" or in_course or posted[1] in rules["progress_posted_months"]):
         return None
-    ahead = posted[1] in rules["report_ahead_months"] and any(
-        w in line for line in filter(None, (p.title, p.title_line, headline_of(p.lines)))
-        for w in rules["report_ahead_title_words"])
+    heads = list(filter(None, (p.title, p.title_line, headline_of(p.lines))))
+    ahead = posted[1] in rules["report_ahead_months"] and any(  # …or of next year's matters (明年办好十件民生实事)
+        any(w in line for w in rules["report_ahead_title_words"]) or re.search(rules["next_years_matters_pattern"], line)
+        for line in heads)
     return posted[0] + ahead, posted[2]
 
 
@@ -360,8 +361,7 @@ def _most_named(p: _Page) -> Found | None:
 _YEAR_READERS = (_delivered_on_a_date, _session_on_a_date, _title_year, _scheme_of_no_year, _issued,
                  _report_in_its_season, _call_for_proposals, _planned_or_after_reviewed, _progress_of_its_year,
                  _first_planned_or_listed, _given_on_a_date, _year_with_future_words, _last_years_matters,
-                 _signature_date, _posted_year,
-                 year_of_a_period, session_year, _most_named)
+                 _signature_date, _posted_year, year_of_a_period, session_year, _most_named)
 
 
 def year_page(kind: str, title: str | None, title_line: str | None, lines: list[str], issue_date: dt.date | None,
@@ -388,7 +388,7 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
     or plan of no stated period: the year it was issued (signature date, else its own 文号). None
     for a document of several years. Each rule is one reader in _YEAR_READERS; the year model weighs
     the first reader's answer with every other candidate year and decides (its evidence says 'model'
-    where it chose otherwise)."""
+    where it chose otherwise; None where it finds no candidate likely enough, the readers' included)."""
     page = year_page(kind, title, title_line, lines, issue_date, own_number, several_years, page_date, url_date, region_code)
     (year, evidence), reader = first_answer(page)
     if year is None and several_years:
@@ -397,6 +397,4 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
     weighed = year_by_model(candidate_features(kind, lines, title, posted[:2] if posted else None, year, reader))
     if weighed is None or weighed[0] == year:
         return year, evidence
-    if weighed[0] is None:  # the model finds no candidate likely enough, the readers' one included
-        return None, None
-    return weighed[0], model_evidence(weighed[0], page.head, posted)
+    return (weighed[0], model_evidence(weighed[0], page.head, posted)) if weighed[0] is not None else (None, None)
