@@ -2777,3 +2777,11 @@ def test_a_list_posted_in_december_under_a_headline_of_next_years_matters_is_for
     news = meta("兴和:聚焦“急难愁盼” 明年办好十件民生实事\n发布时间:2025-12-29 10:42 来源:兴和县融媒体中心\n"
                 "近日,兴和县政府第28次常务会议研究确定了明年民生实事项目。明年全县将筹措资金3.2亿元。\n一是稳岗扩就业。新增城镇就业1200人。")
     assert (news["doc_type"], news["doc_year"]) == ("practical_matters_list", 2026)
+
+
+def test_a_papers_masthead_is_no_headline_and_a_middle_page_takes_the_city_of_its_counties():
+    page = meta("\n".join([
+        "朝阳日报 2019年1月24日星期四第3版要闻", "(上接第二版)",
+        "(三)坚定不移推进乡村振兴。建平县、喀左县、朝阳县设施农业面积分别新增1万亩以上,北票市、凌源市率先实现农村生活垃圾治理全覆盖。",
+        "(四)双塔区、龙城区建成区黑臭水体基本消除。全市上下要抓好落实,市政府将按月调度。"]))
+    assert page["region_code"] == "211300"
