@@ -257,8 +257,8 @@ def region_evidence(lines: list[str], title: str | None, title_line: str | None,
                       if c[0].start < len(line) and not _enumerated(joined, c)]
     if head and not _breadcrumb(head[0]):  # 河北新闻网 > 唐山频道: the site's navigation, no headline
         # (nor a paper's masthead: 朝阳日报 2019年1月24日 第3版; a newspaper's city is not the region)
-        media = tuple(_evidence_rules()["masthead_words"])
-        found += [("headline", head[0], c) for c in _short_name_chains(head[0]) if not head[0].startswith(media, c[-1].end)]
+        masthead = _evidence_rules()["masthead_pattern"]
+        found += [("headline", head[0], c) for c in _short_name_chains(head[0]) if not re.match(masthead, head[0][c[-1].end:])]
     # …or a later short line, under site clutter, that a headline's place opens (句容:凝聚奋进力量)
     for line in [line for line in head[1:6] if len(line) <= 40 and not re.search(r"[。;]", line)][:3]:
         found += [("headline", line, c) for c in _short_name_chains(line) if line.startswith(":", c[-1].end)]
