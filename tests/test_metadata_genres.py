@@ -2785,3 +2785,11 @@ def test_a_papers_masthead_is_no_headline_and_a_middle_page_takes_the_city_of_it
         "(三)坚定不移推进乡村振兴。建平县、喀左县、朝阳县设施农业面积分别新增1万亩以上,北票市、凌源市率先实现农村生活垃圾治理全覆盖。",
         "(四)双塔区、龙城区建成区黑臭水体基本消除。全市上下要抓好落实,市政府将按月调度。"]))
     assert page["region_code"] == "211300"
+
+
+@pytest.mark.parametrize("opening, year", [
+    ("(上接第1页)\n二、今年的主要目标和重点任务\n今年是全面贯彻落实党的二十大精神的开局之年。全区地区生产总值增长6%左右。", 2023),
+    ("(上接第1页)\n今年是新中国成立70周年,做好今年政府工作意义重大。全市地区生产总值增长6.5%左右。", 2019),
+])
+def test_a_middle_page_that_says_which_events_year_this_is_is_of_that_year(opening, year):
+    assert meta(opening, "government_work_report")["doc_year"] == year

@@ -1,4 +1,5 @@
-"""Which year of a named plan period (“十四五”: 2021-2025) a text says this year is (今年是“十四五”收官之年) or
+"""Which year of a named plan period (“十四五”: 2021-2025) or event a text says this year is (今年是“十四五”收官之年,
+今年是新中国成立70周年) or
 says it has just completed (实现了“十四五”良好开局, “十二五”回头看). The words are rules data in
 flows/rules/metadata.toml [year]; the periods in flows/rules/ mappings."""
 from __future__ import annotations
@@ -20,6 +21,17 @@ def this_year_of_period(head: str) -> tuple[int, str] | None:
         return None
     start, end = periods[match.group(1)]
     return (start if match.group(2) in rules["period_first_year_words"] else end), match.group(0)
+
+
+def this_year_of_an_event(head: str) -> tuple[int, str] | None:
+    """(year, words) of 今年是全面贯彻党的二十大精神的开局之年 (2023) or 今年是新中国成立70周年 (2019): the year of
+    an event or anniversary a text says this year is."""
+    rules = lexicon.metadata_rules()["year"]
+    for match in re.finditer(rf"(?:{alternation(rules['this_year_leads'])})[^。;]{{0,40}}", head):
+        year = next((y for words, y in rules["event_years"] if words in match.group(0)), None)
+        if year:
+            return year, match.group(0)
+    return None
 
 
 def year_of_period_reviewed(head: str) -> tuple[int, str] | None:
@@ -51,11 +63,11 @@ def year_a_period_is_drafted(head: str) -> tuple[int, str] | None:
 
 
 def year_of_a_period(page) -> tuple[int, Evidence] | None:
-    """今年作为“十三五”开局之年: the period's first year; a session or report that drafts a period's outline: its
+    """今年作为“十三五”开局之年: the period's first year (今年是新中国成立70周年: the event's year); a session or report that drafts a period's outline: its
     first year; a report, plan or news of one that says it completed a period's year (实现了“十四五”良好开局): the
     year after. A reader of year.py's _YEAR_READERS (`page.head`,
     `page.kind`)."""
-    this_year = this_year_of_period(page.head)
+    this_year = this_year_of_period(page.head) or this_year_of_an_event(page.head)
     if this_year:
         return this_year[0], Evidence("text", this_year[1])
     drafted = year_a_period_is_drafted(page.head)
