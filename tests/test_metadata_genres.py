@@ -2793,3 +2793,31 @@ def test_a_papers_masthead_is_no_headline_and_a_middle_page_takes_the_city_of_it
 ])
 def test_a_middle_page_that_says_which_events_year_this_is_is_of_that_year(opening, year):
     assert meta(opening, "government_work_report")["doc_year"] == year
+
+
+def test_what_a_page_mentions_against_the_site_it_is_on_gives_no_region():
+    cixi = meta("\n".join([
+        "慈溪市人民政府", "首页 > 政务公开 > 政府工作报告", "(第2页)",
+        "全市上下要主动接轨上海,深化与上海的产业合作,全市地区生产总值增长7%左右。", "市政府将抓好落实。"]))
+    assert cixi["region_code"] is None  # not 上海: the portal is 慈溪's
+    taiyuan = meta("\n".join([
+        "(上接第1页)", "推进太忻一体化经济区建设,深化与晋中市的协同,晋中市相关项目加快落地。",
+        "全市上下要抓好落实,市政府将按季度调度。", "主办:太原市发展和改革委员会"]))
+    assert taiyuan["region_code"] is None  # not 晋中: the site is 太原's
+
+
+def test_a_portals_navigation_is_no_issuer_and_a_verb_is_no_county():
+    news = meta("\n".join([
+        "湖南省人民政府门户网站 > 市州动态 > 衡阳", "衡阳:今年这样干",
+        "1月8日,衡阳市第十六届人民代表大会第五次会议开幕。衡阳市市长作政府工作报告,全市地区生产总值增长6%。"]))
+    assert news["region_code"] == "430400"
+    notice = meta("关于2017年民生实事完成情况的通报\n2017年,县政府向全县人民承诺的十件民生实事已全部完成。"
+                  "经县政府督查室会同县人大代表、政协委员实地核查,现将完成情况通报如下:\n一、新增城镇就业1200人。")
+    assert notice["region_code"] is None  # 会同 is 'together with', not 会同县
+
+
+def test_a_short_name_that_several_regions_go_by_is_not_counted_as_a_mention():
+    news = meta("\n".join([
+        "▌民生丨今年这些实事,件件暖心", "北京朝阳 2024-01-20 发表于北京",
+        "朝阳发布消息,区十七届人大四次会议票决产生了2024年区政府民生实事项目,全市上下关注。朝阳将抓好落实。"]))
+    assert news["region_code"] != "211300"  # not 辽宁's 朝阳市

@@ -36,7 +36,7 @@ from flows.metadata.evidence import Evidence
 from flows.metadata.heads import (admin_level, plan_period, date_of_line, find_doc_number, find_issue_date, find_issuer,
                                   find_title, find_title_and_line, headline_of, own_doc_number, region_from)
 from flows.metadata.kind import doc_type, document_kind, untitled_kind
-from flows.metadata.portal import region_of_site_byline, region_of_source_url
+from flows.metadata.portal import site_against, region_of_site_byline, region_of_source_url
 from flows.metadata.posted import date_in_url
 from flows.metadata.mentioned import (region_by_counties, region_by_mentions, region_by_self_words, region_by_towns,
                                       region_of_doc_number, region_opening_the_text)
@@ -119,6 +119,12 @@ def document_metadata(clean_text: str, manifest: dict | None = None, page_date: 
             break
         region_code, where = fallback()
         region_name = regions.regions()[region_code]["name"] if region_code else None
+        other_site = site_against(region_code, where, lines, page_facts, page_footer, clean_text)
+        if other_site:  # what it mentions against whose site it is on (慈溪市人民政府 over 上海 ×2): neither
+            warnings.append(f"region '{region_name}' ({where.where}: {where.quote[:40]}) is not the region of the "
+                            f"site the page is on ({other_site}): region_code left null")
+            region_name, region_code, where = None, None, None
+            break
     if region_name is None:  # a region the gazetteer does not know: its name as written, no code
         region_name = region_from(found["title"]) or region_from(found["issuer"]) or region_from(title_line)
         if region_name:

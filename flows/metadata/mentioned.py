@@ -34,7 +34,8 @@ def region_by_mentions(clean_text: str, lines: list[str]) -> tuple[str | None, E
     rules = _evidence_rules()
     mentioned = gazetteer.count_mentions_unless_after(
         head, admits, stop, tuple(rules["superior_leads"]), tuple(rules["visit_leads"] + rules["destination_leads"]),
-        unless=lambda start, end, code: _names_a_place_of_its_own(head, end, code) or _words_at_a_clause_start(head, start, end, code))
+        unless=lambda start, end, code: _names_a_place_of_its_own(head, end, code) or _words_at_a_clause_start(head, start, end, code)
+        or _a_short_name_others_share(head, start, end))
     mentioned = Counter({c: n for c, n in mentioned.items() if not only_among_its_siblings(head, c)})
     counts = mentioned.most_common(2) + [("", 0), ("", 0)]
     (code, n), (_, second) = counts[0], counts[1]
@@ -73,6 +74,13 @@ def _names_a_place_of_its_own(head: str, end: int, code: str) -> bool:
     """A name written right before the name of one of its own places (北京通州区, 浙江省德清县) names that place."""
     after = gazetteer.name_at(head, end, allow_short=True)
     return after is not None and any(code in regions.ancestor_codes(c) for c in after.codes)
+
+
+def _a_short_name_others_share(head: str, start: int, end: int) -> bool:
+    """A short name that regions of other levels go by too (朝阳: 朝阳市, and 北京's and 长春's 朝阳区, 朝阳县):
+    which one a text means it does not say."""
+    name = gazetteer.name_at(head, start, allow_short=True)
+    return name is not None and name.short and name.end == end and len(name.codes) > 1
 
 
 def _words_at_a_clause_start(head: str, start: int, end: int, code: str) -> bool:

@@ -250,7 +250,8 @@ def region_evidence(lines: list[str], title: str | None, title_line: str | None,
     for i, line in enumerate(head):
         if i == 0 and site_name:
             continue  # the site's name: portal.region_of_site_byline may read it
-        if not followed_by(line, 0, _evidence_rules()["byline_leads"]) and not list_item_or_site_name(line):
+        if not followed_by(line, 0, _evidence_rules()["byline_leads"]) and not list_item_or_site_name(line) \
+                and not _breadcrumb(line):  # (湖南省人民政府门户网站 > 市州动态 > 衡阳: the site's navigation)
             # A short line may go on in the next (——2021年1月12日在X自治州第十五届 / 人民代表大会…).
             joined = line + head[i + 1] if len(line) <= 40 and i + 1 < len(head) else line
             found += [("issuer", line, c) for c in _chains_speaking(joined[:300])
