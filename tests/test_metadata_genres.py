@@ -2821,3 +2821,16 @@ def test_a_short_name_that_several_regions_go_by_is_not_counted_as_a_mention():
         "▌民生丨今年这些实事,件件暖心", "北京朝阳 2024-01-20 发表于北京",
         "朝阳发布消息,区十七届人大四次会议票决产生了2024年区政府民生实事项目,全市上下关注。朝阳将抓好落实。"]))
     assert news["region_code"] != "211300"  # not 辽宁's 朝阳市
+
+
+@pytest.mark.parametrize("page, kind, year", [
+    ("十件实事交答卷 件件落地暖民心\n发布时间:2020-01-13 07:48 来源:湖北日报\n"
+     "记者从省政府办公厅获悉,去年湖北省政府承诺的十件民生实事全部完成,多数项目超额完成年度目标。", "progress_report", 2019),
+    ("▌收官丨去年这些民生实事,件件有回音!\n日照发布 2022-01-19 18:30\n"
+     "近日,记者从市政府办公室获悉,年初市委、市政府确定的20件民生实事已全部完成年度任务。", "progress_report", 2021),
+    ("明年的民生实事,请您来“点题”!\n——长安区关于公开征集民生实事项目建议的公开信\n发布日期:2024-10-21 来源:区发展和改革局\n"
+     "亲爱的居民朋友们:为使明年的民生实事项目更加贴近群众需求,现面向社会公开征集项目建议。", "other", 2025),
+])
+def test_last_years_matters_handed_in_and_a_letter_for_next_years(page, kind, year):
+    m = meta(page)
+    assert (m["doc_type"], m["doc_year"]) == (kind, year)
