@@ -2834,3 +2834,12 @@ def test_a_short_name_that_several_regions_go_by_is_not_counted_as_a_mention():
 def test_last_years_matters_handed_in_and_a_letter_for_next_years(page, kind, year):
     m = meta(page)
     assert (m["doc_type"], m["doc_year"]) == (kind, year)
+
+
+def test_a_posts_section_marks_and_bracketed_sub_heads_are_no_title():
+    post = meta("\n".join([
+        "云南网", "权威解读丨政府工作报告里的这些新提法,一文读懂", "2026-01-27 20:15:36 来源:云南日报",
+        "1月23日,云南省第十四届人民代表大会第四次会议开幕,省政府工作报告中出现了不少新表述。记者邀请有关负责同志逐一解读。",
+        "【“民生实事”为何由人大代表票决】", "| 今年这些民生实事要办好"]))
+    assert post["title"] is None
+    assert post["doc_type"] == "other"
