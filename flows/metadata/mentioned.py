@@ -34,8 +34,7 @@ def region_by_mentions(clean_text: str, lines: list[str]) -> tuple[str | None, E
     rules = _evidence_rules()
     mentioned = gazetteer.count_mentions_unless_after(
         head, admits, stop, tuple(rules["superior_leads"]), tuple(rules["visit_leads"] + rules["destination_leads"]),
-        unless=lambda start, end, code: _names_a_place_of_its_own(head, end, code) or _words_at_a_clause_start(head, start, end, code)
-        or _a_short_name_others_share(head, start, end))
+        unless=lambda start, end, code: _no_mention_of_it(head, start, end, code))
     mentioned = Counter({c: n for c, n in mentioned.items() if not only_among_its_siblings(head, c)})
     counts = mentioned.most_common(2) + [("", 0), ("", 0)]
     (code, n), (_, second) = counts[0], counts[1]
@@ -68,6 +67,13 @@ def region_by_mentions(clean_text: str, lines: list[str]) -> tuple[str | None, E
                     and not line[:chain[0].start].endswith(tuple(_evidence_rules()["superior_leads"])):
                 return resolution.code, Evidence("opening", line)
     return None, None
+
+
+def _no_mention_of_it(head: str, start: int, end: int, code: str) -> bool:
+    """A name that, where it stands, does not mention its region as the text's own may be: it names one of
+    its places (北京通州区), it is words (1.新建区第二人民医院), or several regions go by it (朝阳)."""
+    return _names_a_place_of_its_own(head, end, code) or _words_at_a_clause_start(head, start, end, code) \
+        or _a_short_name_others_share(head, start, end)
 
 
 def _names_a_place_of_its_own(head: str, end: int, code: str) -> bool:

@@ -63,8 +63,9 @@ def region_of_site_byline(lines: list[str], page_facts: tuple[str, ...],
                           clean_text: str) -> tuple[str | None, Evidence | None]:
     """Where the text names itself nowhere, the region of the site its byline names (来源:沛县人大网,
     来源:宁海新闻网), its dateline opens with (宁晋融媒 2023-07-14), its breadcrumb starts from
-    (您当前的位置:安康市人民政府 > …) or whose name stands over its navigation (阿拉善盟行政公署 / 首页 > …), if that name is of one region of the level the text speaks as (a city's
-    news site reposts its province's and its counties' news too: those speak as another level)."""
+    (您当前的位置:安康市人民政府 > …) or whose name stands over its navigation (阿拉善盟行政公署 / 首页 > …),
+    if that name is of one region of the level the text speaks as (a city's news site reposts its
+    province's and its counties' news too: those speak as another level)."""
     admits, _, _ = self_level(clean_text)
     if admits is None:
         return None, None
