@@ -81,13 +81,15 @@ def _clutter_rules() -> dict:
             rf"\d\u3002\d+\s*(?:{'|'.join(map(re.escape, sorted(rules['decimal_stops']['units'], key=len, reverse=True)))})"),
         "decimal_stops_needed": rules["decimal_stops"]["min_count"],
         "related_links_markers": frozenset(rules["related_links"]["markers"]),
+        "related_links_decoration": rules["related_links"]["decoration"],
         "related_links_headline_max": rules["related_links"]["headline_max_chars"],
     }
 
 
-def related_links_markers() -> frozenset[str]:
-    """The words of a line that heads a page's list of related links (相关新闻, 往期推荐)."""
-    return _clutter_rules()["related_links_markers"]
+def heads_related_links(line: str) -> bool:
+    """The line is the heading of a page's list of related links (相关新闻>>, 【推荐阅读】, ▌相关阅读)."""
+    rules = _clutter_rules()
+    return line.strip(rules["related_links_decoration"]) in rules["related_links_markers"]
 
 
 def drop_related_links(lines: list[str]) -> tuple[list[str], int]:
@@ -98,8 +100,7 @@ def drop_related_links(lines: list[str]) -> tuple[list[str], int]:
     for index in nonblank[len(nonblank) // 2:]:
         # (the heading alone, or with the headlines after it on its line: 推荐阅读:淮安市政府工作报告全文 | 徐州:…)
         heading, _, inline = lines[index].partition(":")
-        if lines[index].strip(" :>【】[]") in rules["related_links_markers"] or (
-                heading.strip(" >【】[]") in rules["related_links_markers"] and not re.search(r"[。;;]", inline)):
+        if heads_related_links(lines[index]) or (heads_related_links(heading) and not re.search(r"[。;;]", inline)):
             end = index + 1
             while end < len(lines) and (not lines[end].strip() or (
                     len(lines[end].strip()) <= rules["related_links_headline_max"] and not re.search(r"[。;;]", lines[end]))):

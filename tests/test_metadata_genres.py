@@ -2843,3 +2843,23 @@ def test_a_posts_section_marks_and_bracketed_sub_heads_are_no_title():
         "【“民生实事”为何由人大代表票决】", "| 今年这些民生实事要办好"]))
     assert post["title"] is None
     assert post["doc_type"] == "other"
+
+
+@pytest.mark.parametrize("page, year", [
+    ("▌民生账单丨去年这15件实事,件件有着落!\n邕城生活圈 2020-01-21 18:30\n"
+     "近日,记者从市政府办公室获悉,去年我市确定的15项为民办实事工程已全部完成年度目标任务。", 2019),
+    ("▌年终盘点丨十件民生实事,件件有回音!\n克山融媒 2025年01月08日 18:06 黑龙江\n来源:克山县融媒体中心\n"
+     "过去一年,县委、县政府年初向全县人民承诺的十件民生实事已全部按期完成,累计投入资金2.37亿元。", 2024),
+])
+def test_a_january_post_on_last_years_matters_is_their_progress_report(page, year):
+    m = meta(page)
+    assert (m["doc_type"], m["doc_year"]) == ("progress_report", year)
+
+
+def test_a_related_reads_heading_with_a_posts_mark_still_ends_the_page():
+    page = meta("\n".join([
+        "▌聚焦两会丨这份报告里有你关心的民生事", "宝山融媒 2025-01-10 07:52 黑龙江",
+        "1月9日上午,宝山区第十七届人民代表大会第四次会议开幕。区长代表区人民政府作政府工作报告。",
+        "报告提出,今年全区地区生产总值增长5%左右。", "▌相关阅读", "尖山区十七届人大四次会议开幕",
+        "岭东区:今年将办好十件惠民实事", "来源:双鸭山市宝山区融媒体中心"]))
+    assert page["region_code"] == "230506"  # 双鸭山's 宝山区, not the headline under 相关阅读

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from flows import lexicon
-from flows.clean import related_links_markers
+from flows.clean import heads_related_links
 from flows.text.numerals import CN_DIGITS
 from flows.text.years import PERIOD_RE, YEAR
 
@@ -153,7 +153,7 @@ def find_title_and_line(lines: list[str]) -> tuple[str | None, str | None]:
                 return match.group(1).strip(), line
     paragraphs = 0
     for i, line in enumerate(head):
-        if line.strip(" :【】[]>") in related_links_markers():
+        if heads_related_links(line):
             break  # 相关新闻>>: the headlines from here on are other pages'
         bullets = lexicon.metadata_rules()["region_evidence"]
         if line.startswith(tuple(bullets["link_bullets"] + bullets["item_bullets"])) or \

@@ -117,10 +117,12 @@ def tells_progress(lines: list[str]) -> bool:
 
 def headline_tells_progress(title_lines: list[str | None]) -> bool:
     """A title or headline over the year's matters that tells of an inspection of them (人大常委会集中视察2022年度
-    10件民生实事) or how they go (民生工程项目建设踏春提速, 民生实事项目叫好又叫座): how far they got, not their list."""
+    10件民生实事), how they go (民生工程项目建设踏春提速, 民生实事项目叫好又叫座) or names last year's (去年这15件
+    实事,件件有着落): how far they got, not their list."""
     rules = lexicon.metadata_rules()["doc_type"]
     words = rules["inspection_words"] + rules["progress_headline_words"]
-    return any(line and any(w in line for w in words) for line in title_lines)
+    return any(line and (any(w in line for w in words) or re.search(rules["last_years_matters_title_pattern"], line))
+               for line in title_lines)
 
 
 def calls_for_proposals(lines: list[str]) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from flows import gazetteer, lexicon, regions
-from flows.clean import related_links_markers
+from flows.clean import heads_related_links
 from flows.metadata.evidence import Evidence, followed_by
 from flows.metadata.heads import title_words
 from flows.text.years import YEAR
@@ -213,9 +213,8 @@ def list_item_or_site_name(line: str) -> bool:
 def _before_related_links(lines: list[str]) -> list[str]:
     """The lines before a page's list of related links in its second half (相关新闻 / 推荐阅读 …):
     the headlines there are other documents', and their bodies no signature of this one."""
-    markers = related_links_markers()
     for i in range(len(lines) - 1, len(lines) // 2 - 1, -1):
-        if lines[i].strip(" :【】[]") in markers:
+        if heads_related_links(lines[i]):
             return lines[:i]
     return lines
 
