@@ -2863,3 +2863,11 @@ def test_a_related_reads_heading_with_a_posts_mark_still_ends_the_page():
         "报告提出,今年全区地区生产总值增长5%左右。", "▌相关阅读", "尖山区十七届人大四次会议开幕",
         "岭东区:今年将办好十件惠民实事", "来源:双鸭山市宝山区融媒体中心"]))
     assert page["region_code"] == "230506"  # 双鸭山's 宝山区, not the headline under 相关阅读
+
+
+def test_a_navigation_that_starts_from_a_portals_home_names_its_site():
+    page = meta("\n".join([
+        "太仓市人民政府首页 > 政务公开 > 政府工作报告", "2021年政府工作报告", "发布日期:2021-01-27 来源:市政府办公室",
+        "(接上页)……五年来,我们始终把保障和改善民生作为一切工作的出发点和落脚点。",
+        "今年是“十四五”开局之年。全市地区生产总值增长7%左右,完成苏州市下达的节能减排指标。市政府将抓好落实。"]))
+    assert page["region_code"] == "320585"

@@ -195,8 +195,13 @@ def _enumerated(text: str, chain: list[gazetteer.Name]) -> bool:
 
 def site_name_line(lines: list[str], page_facts: tuple[str, ...]) -> str | None:
     """A body alone on the page's first line, over the site's navigation the clean stage dropped (上海市普陀区人民政府
-    / 首页 > 新闻中心 > 市政要闻): the site's name, not who issues the text (a district's portal reposts its city's)."""
-    return lines[0] if lines and _bodies_alone(lines[:1])[0] and any(map(_breadcrumb, page_facts)) else None
+    / 首页 > 新闻中心 > 市政要闻), or the body that navigation starts from (太仓市人民政府首页 > 政务公开 > …): the
+    site's name, not who issues the text (a district's portal reposts its city's)."""
+    crumbs = [fact for fact in page_facts if _breadcrumb(fact)]
+    if lines and crumbs and _bodies_alone(lines[:1])[0]:
+        return lines[0]
+    starts = (re.match(_evidence_rules()["breadcrumb_site_pattern"], fact) for fact in crumbs)
+    return next((match.group(1) for match in starts if match), None)
 
 
 def list_item_or_site_name(line: str) -> bool:
@@ -231,6 +236,7 @@ def region_evidence(lines: list[str], title: str | None, title_line: str | None,
     before = _before_related_links(lines)
     tail = before[-8:]
     site_name = site_name_line(lines, page_facts)
+    site_name = site_name if lines and site_name == lines[0] else None  # (the first line that is the site's name)
     if site_name and len(before) <= 8:
         tail = tail[1:]  # a short page: its first line, the site's name, is no signature either
     if issuer:
