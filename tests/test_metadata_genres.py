@@ -2871,3 +2871,11 @@ def test_a_navigation_that_starts_from_a_portals_home_names_its_site():
         "(接上页)……五年来,我们始终把保障和改善民生作为一切工作的出发点和落脚点。",
         "今年是“十四五”开局之年。全市地区生产总值增长7%左右,完成苏州市下达的节能减排指标。市政府将抓好落实。"]))
     assert page["region_code"] == "320585"
+
+
+def test_a_posts_section_head_under_its_headline_is_no_title():
+    post = meta("\n".join([
+        "▌划重点丨政府工作报告里的民生“干货”,都在这儿了!", "夏县融媒 昨天 21:36",
+        "1月8日,县十六届人大五次会议隆重开幕。县长代表县人民政府作政府工作报告。小编为您梳理了报告中的民生“干货”。",
+        "▌过去一年 这些成绩沉甸甸", "全县地区生产总值增长6.2%。", "▌今年这些实事要办好", "新建改建农村公路60公里。"]))
+    assert post["title"] is None and post["doc_type"] == "government_work_report"

@@ -157,8 +157,8 @@ def find_title_and_line(lines: list[str]) -> tuple[str | None, str | None]:
             break  # 相关新闻>>: the headlines from here on are other pages'
         bullets = lexicon.metadata_rules()["region_evidence"]
         if line.startswith(tuple(bullets["link_bullets"] + bullets["item_bullets"])) or \
-                (line.startswith("【") and line.endswith("】") and i > 0):
-            continue  # · 某市召开…会议: another page's headline in a list of links; ◆ …, 【…】: a part of this one
+                (line.startswith("【") and line.endswith("】") and i > 0) or (line.startswith("▌") and i > 0):
+            continue  # · 某市召开…会议: another page's headline in a list of links; ◆ …, 【…】, ▌…: a part of this one
         line = re.sub(rf"\s*(?:{_words('page_tail_words')})\s*:.*$", "", line)  # a page's "published at" tail
         line = re.sub(rf"^(?:{_words('title_labels')})\s*[:|]?\s*(?=\S{{6}})", "", line)  # 信息名称 鞍山市人民政府关于…
         line = re.sub(r"(?<=\S)\s+(?:19|20)\d{2}-\d{1,2}-\d{1,2}$", "", line)  # a portal's list: a title, then its date
