@@ -1,11 +1,11 @@
-"""Assignments for invented batches FIRST..LAST (stop 30: 19 24, then 25 30, then 31 36, each run after the
-last): 25 regions each, none a batch before used (provinces may repeat; names several counties share ran out
+"""Assignments for invented batches FIRST..LAST (stop 30: 19 24, then 25 30, 31 36 and 37 42, each run after
+the last): 25 regions each, none a batch before used (provinces may repeat; names several counties share ran out
 after batch 20 and may repeat a code used before, never within one run); 香港, 澳门 and 台湾 are left out.
-Given the committed assign_1..24, `25 30` and then `31 36` give the committed files again; 19-24 were drawn
+Given the committed assign_1..24, `25 30`, `31 36` and `37 42` give the committed files again; 19-24 were drawn
 while this script was being fixed (two earlier draws' regions were excluded too), so the committed files are
 the record of them, this script the method.
 
-    python benchmarks/eval/invented/make_assignments.py 37 42     # writes assignments/assign_37.json …
+    python benchmarks/eval/invented/make_assignments.py 43 48     # writes assignments/assign_43.json …
 """
 import collections
 import csv
