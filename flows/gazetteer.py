@@ -88,8 +88,8 @@ def part_of_a_word(text: str, pos: int, length: int) -> bool:
 
 
 def not_a_short_name_here(text: str, pos: int, piece: str) -> bool:
-    """A short name that is a word's end (市长武文罡: 长武) or the start of a name no region has (超大城市:
-    大城, not 大城县) is not the region there."""
+    """A short name that is a word's end (市长武文罡: 长武), the start of a name no region has (超大城市:
+    大城, not 大城县) or a town's name (保康镇) is not the region there."""
     rules = lexicon.metadata_rules()["region_names"]
     full = _names()[0]
     end = pos + len(piece)
@@ -98,6 +98,8 @@ def not_a_short_name_here(text: str, pos: int, piece: str) -> bool:
     if text.startswith(tuple(rules["person_verbs_after"]), end) or (
             pos > 0 and text[pos - 1] in rules["surnames"] and text[max(0, pos - 4):pos - 1].endswith(tuple(rules["person_titles_before"]))):
         return True  # 市长尚朝阳 / 尚朝阳主持召开: a person's given name, not 朝阳
+    if text.startswith(tuple(rules["town_endings"]), end):
+        return True  # 保康镇, 太和镇: a town's name (not 保康县, 太和区)
     return text[end:end + 1] in rules["level_characters"] and piece + text[end] not in full
 
 

@@ -2879,3 +2879,19 @@ def test_a_posts_section_head_under_its_headline_is_no_title():
         "1月8日,县十六届人大五次会议隆重开幕。县长代表县人民政府作政府工作报告。小编为您梳理了报告中的民生“干货”。",
         "▌过去一年 这些成绩沉甸甸", "全县地区生产总值增长6.2%。", "▌今年这些实事要办好", "新建改建农村公路60公里。"]))
     assert post["title"] is None and post["doc_type"] == "government_work_report"
+
+
+def test_a_towns_name_is_no_mention_of_the_county_it_starts_like():
+    page = meta("\n".join([
+        "通辽新闻网 - 旗县区新闻", "(上接第1页)",
+        "全年完成棚户区改造2860户。保康镇新建改造街路9条,新增绿地12万平方米。", "二、2017年工作安排",
+        "全旗上下要抓好落实。九是完成保康镇集中供热管网改造。旗委旗政府将按月调度。"]))
+    assert page["region_code"] != "420626"  # 保康镇 is a town of 科左中旗, not 湖北's 保康县
+
+
+def test_a_city_report_that_names_its_province_and_neighbours_is_no_province_of_its_cities():
+    page = meta("\n".join([
+        "(第2页)", "全市上下要坚决落实省委、省政府强省会战略的部署,大力推进大南昌都市圈建设,在全省高质量发展中走在前列。",
+        "深化昌九、昌抚一体化,推动与九江、抚州在交通、产业、公共服务等领域协同。",
+        "推进南昌县、进贤县、安义县县级医院提标扩能。全市新增学位3.5万个。"]))
+    assert page["region_code"] != "360000"

@@ -186,8 +186,8 @@ def region_by_counties(clean_text: str) -> tuple[str | None, Evidence | None]:
     belongs to, where at least two are named and none of another. A county is counted by its full name
     only (short county names hide in words); a city by either, unless its short name is on the stoplist."""
     admits, _, group = self_level(clean_text)
-    if admits is None or group not in ("city", "province"):
-        return None, None
+    if admits is None or group not in ("city", "province") or (group == "province" and led_by_its_province(clean_text)):
+        return None, None  # (省委、省政府 and 全省 once in a city's report that writes 全市: not a province's text)
     table, head = regions.regions(), clean_text[:5000]
     parent_level, child_level = ("prefecture", "county") if group == "city" else ("province", "prefecture")
     stop = frozenset(_evidence_rules()["short_name_stoplist"])
