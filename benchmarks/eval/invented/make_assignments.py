@@ -1,11 +1,12 @@
-"""Assignments for invented batches FIRST..LAST (stop 30: 19 24, then 25 30, 31 36 and 37 42, each run after
-the last): 25 regions each, none a batch before used (provinces may repeat; names several counties share ran out
-after batch 20 and may repeat a code used before, never within one run); 香港, 澳门 and 台湾 are left out.
-Given the committed assign_1..24, `25 30`, `31 36` and `37 42` give the committed files again; 19-24 were drawn
-while this script was being fixed (two earlier draws' regions were excluded too), so the committed files are
-the record of them, this script the method.
+"""Assignments for invented batches FIRST..LAST (stop 30: 19 24, then 25 30, 31 36, 37 42 and 43 48,
+each run after the last): 25 regions each, none a batch before used (provinces may repeat; names several
+counties share ran out after batch 20 and prefectures after batch 42: those may repeat a code used before,
+never within one run); 香港, 澳门 and 台湾 are left out. Given the committed assign_1..24, `25 30`, `31 36`,
+`37 42` and `43 48` give the committed files again; 19-24 were drawn while this script was being fixed (two
+earlier draws' regions were excluded too), so the committed files are the record of them, this script the
+method.
 
-    python benchmarks/eval/invented/make_assignments.py 43 48     # writes assignments/assign_43.json …
+    python benchmarks/eval/invented/make_assignments.py 49 54     # writes assignments/assign_49.json …
 """
 import collections
 import csv
@@ -41,6 +42,8 @@ for n in range(first, last + 1):
     rng = random.Random(7000 + n)
     prov = [r for r in regions if r["level"] == "province" and r["code"][:2] not in ("71", "81", "82")]
     pref = [r for r in regions if r["level"] == "prefecture" and r["code"] not in used]
+    if len(pref) < 8:  # prefectures ran out after batch 42: then any not drawn in this run
+        pref += [r for r in regions if r["level"] == "prefecture" and r["code"] not in this_round and r not in pref]
     uniq = [r for r in regions if r["level"] == "county" and name_count[r["name"]] == 1 and r["code"] not in used]
     amb = [r for r in regions if r["level"] == "county" and name_count[r["name"]] > 1 and r["code"] not in this_round]
     pick = rng.sample(prov, 4) + rng.sample(pref, 8) + rng.sample(uniq, 9) + rng.sample(amb, 4)
