@@ -2895,3 +2895,10 @@ def test_a_city_report_that_names_its_province_and_neighbours_is_no_province_of_
         "深化昌九、昌抚一体化,推动与九江、抚州在交通、产业、公共服务等领域协同。",
         "推进南昌县、进贤县、安义县县级医院提标扩能。全市新增学位3.5万个。"]))
     assert page["region_code"] != "360000"
+
+
+def test_a_city_that_frames_itself_in_a_new_situation_is_that_city():
+    notice = meta("关于分解落实《政府工作报告》的通知\n各镇、区、街道,市直各部门:\n"
+                  "2023年是全面贯彻落实党的二十大精神的开局之年。全市上下要奋力开创中国式现代化建设的潜江新局面。\n"
+                  "经市人民政府同意,现将目标任务分解如下。市政府将按季度督办。")
+    assert notice["region_code"] == "429005"
