@@ -9,6 +9,7 @@ is in Nanjing, Fuzhou, Xuzhou and Kaifeng: never a guess).
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -176,16 +177,24 @@ def resolve(chain: list[Name], context: str = "") -> Resolution:
         if kept:
             candidates = kept
     if len(candidates) > 1 and context:
-        kept = [c for c in candidates if any(_named_in(a, context) for a in regions.ancestor_codes(c))]
+        # (a parent that is itself a candidate, 通化市 for 通化县 under 通化:, is no parent named nearby)
+        kept = [c for c in candidates if any(_named_in(a, context) for a in regions.ancestor_codes(c) - set(candidates))]
         if kept:
             candidates = kept
     if len(candidates) > 1 and context and last.short:  # 河北 (省 or 天津's 区): the one written in full nearby
-        kept = [c for c in candidates if regions.regions()[c]["name"] in context]
+        kept = [c for c in candidates if _named_alone(regions.regions()[c]["name"], context)]
         if len(kept) == 1:
             candidates = kept
     if len(candidates) == 1:
         return Resolution(candidates[0], last)
     return Resolution(None, last, tuple(sorted(candidates)))
+
+
+def _named_alone(name: str, context: str) -> bool:
+    """The name written in context other than as one item of a list of places (在通化县、辉南县、柳河县各建设…:
+    one of a city's counties, which does not say a headline's 通化 is the county)."""
+    return any(context[max(0, m.start() - 1):m.start()] != "、" and not context.startswith("、", m.end())
+               for m in re.finditer(re.escape(name), context))
 
 
 @lru_cache(maxsize=1)

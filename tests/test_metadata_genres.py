@@ -2902,3 +2902,34 @@ def test_a_city_that_frames_itself_in_a_new_situation_is_that_city():
                   "2023年是全面贯彻落实党的二十大精神的开局之年。全市上下要奋力开创中国式现代化建设的潜江新局面。\n"
                   "经市人民政府同意,现将目标任务分解如下。市政府将按季度督办。")
     assert notice["region_code"] == "429005"
+
+
+def test_a_county_named_in_a_list_does_not_settle_a_headlines_shared_short_name():
+    news = meta("\n".join([
+        "通化新闻网", "首页 > 本地新闻 > 正文", "通化:今年市政府将办好十件民生实事", "2022-02-24 08:15 来源:通化日报",
+        "本报讯 2月23日,市政府召开常务会议,研究确定了2022年市政府十件民生实事。",
+        "四是提升医疗服务能力。在通化县、辉南县、柳河县各建设1个县域医疗次中心。"]))
+    assert news["region_code"] != "220521"  # not the county 通化县, one of three in a list
+
+
+def test_a_county_level_city_mentioned_under_its_prefectures_footer_is_not_trusted():
+    page = meta("\n".join([
+        "(第2页)", "推动经开区、涟源高新区、双峰经开区扩区调区。全市上下要抓好落实。",
+        "巩固拓展新化县、涟源市脱贫攻坚成果,市政府将按月调度。", "主办:娄底市人民政府办公室"]))
+    assert page["region_code"] != "431382"
+
+
+def test_a_session_headline_over_a_portals_navigation_is_not_the_sites_name():
+    news = meta("\n".join([
+        "中国扬州首页 > 县市区动态", "高邮市十届人大五次会议开幕", "发布时间:2025-01-07 16:20 来源:高邮日报",
+        "1月6日上午,市十届人大五次会议在市会议中心开幕。市长代表市人民政府作政府工作报告。全市地区生产总值预计突破650亿元。",
+        "主办:扬州市人民政府办公室"]))
+    assert news["region_code"] == "321084"
+
+
+def test_a_related_reads_heading_between_dashes_ends_the_page():
+    post = meta("\n".join([
+        "▌聚焦两会丨今年这样干", "遂宁发布 2022-01-10 18:30", "1月9日,遂宁市第八届人民代表大会第一次会议开幕。",
+        "报告提出,今年全市将办好十件民生实事。", "来源:综合自遂宁日报", "—— 推荐阅读 ——",
+        "丨成都市2022年民生实事清单出炉", "丨南充市人大八届一次会议开幕"]))
+    assert post["region_code"] == "510900"

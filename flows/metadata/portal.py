@@ -109,8 +109,8 @@ def site_against(code: str | None, where: Evidence | None, lines: list[str], pag
                  page_footer: tuple[str, ...], clean_text: str) -> str | None:
     """The site a page is on — its name over its navigation (慈溪市人民政府 / 首页 > …), the operator its footer
     names (主办:太原市发展和改革委员会) — where that is a region of the level the text speaks as, other than
-    the one a reading of what the text mentions gave it (上海 ×2, 晋中 ×2) and neither inside the other: that
-    site's line; else None. Neither is then trusted."""
+    the one a reading of what the text mentions gave it (上海 ×2, 晋中 ×2; 涟源市 ×2 under 娄底's footer, which a
+    city that speaks as 全市 may be too) and not inside it: that site's line; else None. Neither is then trusted."""
     if not code or where is None or where.where != "mentions":
         return None
     admits, _, _ = self_level(clean_text)
@@ -119,7 +119,7 @@ def site_against(code: str | None, where: Evidence | None, lines: list[str], pag
     leads = "|".join(map(re.escape, lexicon.metadata_rules()["region_evidence"]["footer_leads"]))
     for line in filter(None, (site_name_line(lines, page_facts), *page_footer)):
         name = gazetteer.name_at(re.sub(rf"^(?:{leads})\s*[::]?\s*", "", line), 0, allow_short=False)
-        if name is not None and any(admits(regions.regions()[c]) and c != code and c not in regions.ancestor_codes(code)
-                                    and code not in regions.ancestor_codes(c) for c in name.codes):
+        if name is not None and any(admits(regions.regions()[c]) and c != code and code not in regions.ancestor_codes(c)
+                                    for c in name.codes):
             return line
     return None

@@ -198,7 +198,9 @@ def site_name_line(lines: list[str], page_facts: tuple[str, ...]) -> str | None:
     / 首页 > 新闻中心 > 市政要闻), or the body that navigation starts from (太仓市人民政府首页 > 政务公开 > …): the
     site's name, not who issues the text (a district's portal reposts its city's)."""
     crumbs = [fact for fact in page_facts if _breadcrumb(fact)]
-    if lines and crumbs and _bodies_alone(lines[:1])[0]:
+    chain = next(iter(gazetteer.chains_in(lines[0])), None) if lines and crumbs else None
+    body = followed_by(lines[0], chain[-1].end, _evidence_rules()["bodies"]) if chain and chain[0].start == 0 else None
+    if body and chain[-1].end + len(body) == len(lines[0]):  # the line is a body's name and nothing else
         return lines[0]
     starts = (re.match(_evidence_rules()["breadcrumb_site_pattern"], fact) for fact in crumbs)
     return next((match.group(1) for match in starts if match), None)
