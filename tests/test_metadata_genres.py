@@ -2933,3 +2933,10 @@ def test_a_related_reads_heading_between_dashes_ends_the_page():
         "报告提出,今年全市将办好十件民生实事。", "来源:综合自遂宁日报", "—— 推荐阅读 ——",
         "丨成都市2022年民生实事清单出炉", "丨南充市人大八届一次会议开幕"]))
     assert post["region_code"] == "510900"
+
+
+def test_a_portals_name_the_clean_stage_dropped_over_its_navigation_names_the_site():
+    page = meta("\n".join([
+        "儋州市人民政府门户网站", "首页 > 政务公开 > 政府工作报告", "(接上页)",
+        "力争全年接待游客增长15%以上。全市上下要抓好落实,市政府将按月调度。", "建设西部中心城市,推进那大、白马井城镇建设。"]))
+    assert page["region_code"] == "460400"

@@ -194,14 +194,19 @@ def _enumerated(text: str, chain: list[gazetteer.Name]) -> bool:
 
 
 def site_name_line(lines: list[str], page_facts: tuple[str, ...]) -> str | None:
-    """A body alone on the page's first line, over the site's navigation the clean stage dropped (上海市普陀区人民政府
-    / 首页 > 新闻中心 > 市政要闻), or the body that navigation starts from (太仓市人民政府首页 > 政务公开 > …): the
-    site's name, not who issues the text (a district's portal reposts its city's)."""
+    """The site's name over its navigation, which the clean stage dropped: a body's name alone on the page's
+    first line or among the dropped lines (上海市普陀区人民政府, 儋州市人民政府门户网站 / 首页 > …), or the body that
+    navigation starts from (太仓市人民政府首页 > 政务公开 > …). Not who issues the text: a district's portal
+    reposts its city's."""
     crumbs = [fact for fact in page_facts if _breadcrumb(fact)]
-    chain = next(iter(gazetteer.chains_in(lines[0])), None) if lines and crumbs else None
-    body = followed_by(lines[0], chain[-1].end, _evidence_rules()["bodies"]) if chain and chain[0].start == 0 else None
-    if body and chain[-1].end + len(body) == len(lines[0]):  # the line is a body's name and nothing else
-        return lines[0]
+    if not crumbs:
+        return None
+    for line in lines[:1] + [fact for fact in page_facts if fact not in crumbs]:
+        chain = next(iter(gazetteer.chains_in(line)), None)
+        body = followed_by(line, chain[-1].end, _evidence_rules()["bodies"]) if chain and chain[0].start == 0 else None
+        rest = line[chain[-1].end + len(body):] if body else None
+        if body and (not rest or rest in _evidence_rules()["portal_name_tails"]):  # a body's name and nothing else
+            return line
     starts = (re.match(_evidence_rules()["breadcrumb_site_pattern"], fact) for fact in crumbs)
     return next((match.group(1) for match in starts if match), None)
 
