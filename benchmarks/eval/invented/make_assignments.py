@@ -1,12 +1,12 @@
-"""Assignments for invented batches FIRST..LAST (stop 30: 19 24, then 25 30, 31 36, 37 42 and 43 48,
-each run after the last): 25 regions each, none a batch before used (provinces may repeat; names several
-counties share ran out after batch 20 and prefectures after batch 42: those may repeat a code used before,
-never within one run); 香港, 澳门 and 台湾 are left out. Given the committed assign_1..24, `25 30`, `31 36`,
-`37 42` and `43 48` give the committed files again; 19-24 were drawn while this script was being fixed (two
-earlier draws' regions were excluded too), so the committed files are the record of them, this script the
-method.
+"""Assignments for invented batches FIRST..LAST (stop 30: 19 24, then 25 30, 31 36, 37 42, 43 48 and
+49 54, each run after the last): 25 regions each, none a batch before used (provinces may repeat; names
+several counties share ran out after batch 20 and prefectures after batch 42: those may repeat a code used
+before, never within one run); 香港, 澳门 and 台湾 are left out. Given the committed assign_1..24, `25 30`,
+`31 36`, `37 42`, `43 48` and `49 54` give the committed files again; 19-24 were drawn while this script was
+being fixed (two earlier draws' regions were excluded too), so the committed files are the record of them,
+this script the method.
 
-    python benchmarks/eval/invented/make_assignments.py 49 54     # writes assignments/assign_49.json …
+    python benchmarks/eval/invented/make_assignments.py 55 60     # writes assignments/assign_55.json …
 """
 import collections
 import csv
