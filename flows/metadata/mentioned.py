@@ -110,12 +110,19 @@ def _names_counties_of_another(head: str, code: str) -> bool:
     level = regions.level_of(code)
     if level == "county":
         return False
+    parents = Counter(_children_named(head, level).values())
+    return parents.get(code, 0) == 0 and any(n >= 2 for parent, n in parents.items() if parent)
+
+
+def _children_named(head: str, level: str) -> dict[str, str | None]:
+    """The regions one level below `level` (a prefecture's counties, a province's cities) that head names, each
+    with the region of `level` it lies in. A county is counted by its full name only (short county names hide
+    in words); a city by either, unless its short name is on the stoplist."""
     child_level = "county" if level == "prefecture" else "prefecture"
     table, stop = regions.regions(), frozenset(_evidence_rules()["short_name_stoplist"])
     children = [c for c in gazetteer.count_mentions(head, lambda row: row["level"] == child_level, stop)
-                if child_level == "prefecture" or table[c]["name"] in head]  # a county by its full name only
-    parents = Counter(next((a["code"] for a in regions.ancestors(c) if a["level"] == level), None) for c in children)
-    return parents.get(code, 0) == 0 and any(n >= 2 for parent, n in parents.items() if parent)
+                if child_level == "prefecture" or table[c]["name"] in head]
+    return {c: next((a["code"] for a in regions.ancestors(c) if a["level"] == level), None) for c in children}
 
 
 def _named_as_a_partner(head: str, code: str) -> bool:
@@ -183,22 +190,18 @@ def region_opening_the_text(lines: list[str]) -> tuple[str | None, Evidence | No
 def region_by_counties(clean_text: str) -> tuple[str | None, Evidence | None]:
     """A city's text that names itself nowhere may name its counties (炎陵县、茶陵县、荷塘区), a province's its
     cities (福州、厦门、莆田): the region of the level it speaks as that every region one level below named
-    belongs to, where at least two are named and none of another. A county is counted by its full name
-    only (short county names hide in words); a city by either, unless its short name is on the stoplist."""
+    belongs to, where at least two are named and none of another (as _children_named counts them)."""
     admits, _, group = self_level(clean_text)
     if admits is None or group not in ("city", "province") or (group == "province" and led_by_its_province(clean_text)):
         return None, None  # (省委、省政府 and 全省 once in a city's report that writes 全市: not a province's text)
-    table, head = regions.regions(), clean_text[:5000]
-    parent_level, child_level = ("prefecture", "county") if group == "city" else ("province", "prefecture")
-    stop = frozenset(_evidence_rules()["short_name_stoplist"])
-    children = {code for code in gazetteer.count_mentions(head, lambda row: row["level"] == child_level, stop)
-                if child_level == "prefecture" or table[code]["name"] in head}
-    parents = {next((a["code"] for a in regions.ancestors(code) if a["level"] == parent_level), None) for code in children}
-    if len(children) < 2 or len(parents) != 1 or None in parents:
+    table = regions.regions()
+    named = _children_named(clean_text[:5000], "prefecture" if group == "city" else "province")
+    parents = set(named.values())
+    if len(named) < 2 or len(parents) != 1 or None in parents:
         return None, None
     parent, = parents
     below = "counties" if group == "city" else "cities"
-    return parent, Evidence("mentions", f"its {below} " + " ".join(sorted(table[c]["name"] for c in children)))
+    return parent, Evidence("mentions", f"its {below} " + " ".join(sorted(table[c]["name"] for c in named)))
 
 
 def region_of_doc_number(lines: list[str]) -> tuple[str | None, Evidence | None]:

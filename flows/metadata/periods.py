@@ -1,7 +1,7 @@
-"""Which year of a named plan period (“十四五”: 2021-2025) or event a text says this year is (今年是“十四五”收官之年,
-今年是新中国成立70周年) or
-says it has just completed (实现了“十四五”良好开局, “十二五”回头看). The words are rules data in
-flows/rules/metadata.toml [year]; the periods in flows/rules/ mappings."""
+"""Which year of a named plan period (“十四五”: 2021-2025) or of an event a text says this year is
+(今年是“十四五”收官之年, 今年是新中国成立70周年) or says it has just completed (实现了“十四五”良好开局,
+“十二五”回头看). The words are rules data in flows/rules/metadata.toml [year]; the periods in flows/rules/
+mappings."""
 from __future__ import annotations
 
 import re
@@ -63,9 +63,9 @@ def year_a_period_is_drafted(head: str) -> tuple[int, str] | None:
 
 
 def year_of_a_period(page) -> tuple[int, Evidence] | None:
-    """今年作为“十三五”开局之年: the period's first year (今年是新中国成立70周年: the event's year); a session or report that drafts a period's outline: its
-    first year; a report, plan or news of one that says it completed a period's year (实现了“十四五”良好开局): the
-    year after. A reader of year.py's _YEAR_READERS (`page.head`,
+    """今年作为“十三五”开局之年: the period's first year (今年是新中国成立70周年: the event's year); a session or
+    report that drafts a period's outline: its first year; a report, plan or news of one that says it completed a
+    period's year (实现了“十四五”良好开局): the year after. A reader of year.py's _YEAR_READERS (`page.head`,
     `page.kind`)."""
     this_year = this_year_of_period(page.head) or this_year_of_an_event(page.head)
     if this_year:

@@ -242,9 +242,8 @@ def region_evidence(lines: list[str], title: str | None, title_line: str | None,
             found += [("title", line, c) for c in _chains_in_title(line)]
     before = _before_related_links(lines)
     tail = before[-8:]
-    site_name = site_name_line(lines, page_facts)
-    site_name = site_name if lines and site_name == lines[0] else None  # (the first line that is the site's name)
-    if site_name and len(before) <= 8:
+    first_line_is_site = bool(lines) and site_name_line(lines, page_facts) == lines[0]
+    if first_line_is_site and len(before) <= 8:
         tail = tail[1:]  # a short page: its first line, the site's name, is no signature either
     if issuer:
         found += [("signature", issuer, c) for c in gazetteer.chains_in(issuer)[:1]]
@@ -260,7 +259,7 @@ def region_evidence(lines: list[str], title: str | None, title_line: str | None,
     head = lines[:15]
     found += [("publisher", words, c) for c, words in _publisher_chains(head)]
     for i, line in enumerate(head):
-        if i == 0 and site_name:
+        if i == 0 and first_line_is_site:
             continue  # the site's name: portal.region_of_site_byline may read it
         if not followed_by(line, 0, _evidence_rules()["byline_leads"]) and not list_item_or_site_name(line) \
                 and not _breadcrumb(line):  # (湖南省人民政府门户网站 > 市州动态 > 衡阳: the site's navigation)
