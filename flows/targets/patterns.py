@@ -366,4 +366,16 @@ def report_cues() -> dict[str, re.Pattern]:
                            rf"(?=[,，]|全年|是|我们|全[市县区省州旗盟]))"),
         "deadline": re.compile(rf"(?:{alternation(words['deadline_openers'])})\s*{YEAR_NAMED_RE.pattern}"),
         "completed": re.compile(rf"{YEAR_NAMED_RE.pattern}[^,;。]{{0,24}}?(?:{alternation(words['completion_words'])})"),
+        "result": _result_statement(words["result_statement"]),
+        "estimate": re.compile("".join(rf"(?<!{re.escape(w)})" for w in words["estimate_not_before"]) +
+                               rf"{words['estimate_word']}(?!{alternation(words['estimate_not_after'])})"),
     }
+
+
+def _result_statement(words: dict) -> re.Pattern:
+    """A sentence that is only a result stated: a subject, then a predicate that ends it (基本公共服务持续改善)."""
+    low, high = words["subject_chars"]
+    predicate = "|".join(words["predicates"]) + rf"|(?:{alternation(words['adverbs'])})(?:{alternation(words['verbs'])})" \
+        rf"|(?:{alternation(words['bare_verbs'])})"
+    return re.compile(rf"(?:——|--|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+是)?\s*"
+                      rf"(?!{alternation(words['doing_openers'])})([^,;:。\d]{{{low},{high}}}?)(?:{predicate})[。;]?\s*")

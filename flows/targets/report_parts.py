@@ -79,6 +79,9 @@ def opening_cue(opening: str, ctx: DocumentContext) -> tuple[str, int | None, in
                 found.append((m.end(), ("review", year, None)))
             else:
                 found.append((m.end(), ("plan", year, None)))
+        if ctx.doc_type in rules().report_parts["estimate_doc_types"]:
+            for m in patterns["estimate"].finditer(opening):  # 预计全年…: the year just ended, estimated
+                found.append((m.end(), ("review", part_default_year("review", ctx), None)))
         for m in patterns["completed"].finditer(opening):
             year = int(m.group(1))
             if year <= (part_default_year("review", ctx) or now - 1):
@@ -227,10 +230,20 @@ def follow_cue(s: str, a: int, mentions: list[Mention], ctx: DocumentContext, se
         return
     end = min(mentions[0].start, OPENING_CHARS) if mentions else OPENING_CHARS
     cue = opening_cue(s[:end], ctx)
-    if cue:
+    if cue is None and state.cue is None and (ctx.parts is None or section_id not in ctx.parts) \
+            and states_a_result(s, ctx):
+        cue = ("review", part_default_year("review", ctx), None)
+    if cue and cue != state.cue:  # the part said again keeps the reach it was said with
         state.cue = cue if ctx.report or cue[0] == "review" else None
         state.cue_section = section_id
     paragraph.cue = state.cue
+
+
+def states_a_result(sentence: str, ctx: DocumentContext) -> bool:
+    """A work report's sentence that is only a result stated (脱贫攻坚战取得决定性进展。基本公共服务持续改善。)."""
+    words = rules().report_parts["result_statement"]
+    return ctx.doc_type in words["doc_types"] and not contains_any(sentence, tuple(words["future_words"])) \
+        and report_cues()["result"].fullmatch(sentence.strip()) is not None
 
 
 def _within(section_id: str | None, ancestor_id: str | None, parent_of: dict) -> bool:

@@ -179,3 +179,59 @@ def test_generic_headings():
     sections = structure_stage.build_sections("r", clean_stage.clean(text).clean_text)
     generic = structure_stage.generic_sections(sections)
     assert [s.section_id in generic for s in sections] == [True, True, False, False]
+
+
+REPORT_PAGE = "\n".join([
+    # a later page of a work report: its review keeps none of the headings that say so
+    "2026年青川市政府工作报告(全文)",
+    "(三)持续增进民生福祉,群众获得感不断增强",
+    "脱贫攻坚成果巩固拓展取得新进展。全年新增城镇就业3.1万人,转移农村劳动力2.4万人。",
+    "基本公共服务持续改善。新建改扩建幼儿园8所,医疗卫生机构床位数达1.8万张。",
+    "着力推动高质量发展。新增养老床位800张。",
+])
+
+
+def test_a_work_reports_stated_results_open_a_review():
+    """Where no heading or opening word says which part: a sentence that only states a result
+    (…取得新进展。…持续改善。) opens a review; one that opens with a verb of doing does not."""
+    rows = extract(REPORT_PAGE, doc_type="government_work_report", doc_year=2026, issue_year=2026)
+    check(rows, {
+        ("新增城镇就业", 31000): ("achieved", 2025, None, "employment"),
+        ("转移农村劳动力", 24000): ("achieved", 2025, None, "employment"),
+        ("新建改扩建幼儿园", 8): ("achieved", 2025, None, "education"),
+        ("医疗卫生机构床位数", 18000): ("achieved", 2025, None, "health"),
+        ("新增养老床位", 800): ("achieved", 2025, None, "elderly_care"),  # the review goes on in its section
+    })
+    # the same sentences in a multi-year plan's goals are targets (plans follow only explicit review words)
+    plan = extract(REPORT_PAGE, doc_type="action_plan", plan_start_year=2026, plan_end_year=2030)
+    assert {r["kind"] for r in plan} == {"target"}
+
+
+def test_an_estimate_of_the_year_is_reviewed():
+    """预计全年… in a work report estimates the year just ended; 今年预计将… is a plan."""
+    text = "\n".join([
+        "青川市政府工作报告",
+        "预计全年地区生产总值增长5.8%,一般公共预算收入完成42.6亿元。",
+        "今年预计将新增城镇就业3万人。",
+    ])
+    rows = extract(text, doc_type="government_work_report", doc_year=2026, issue_year=2026)
+    check(rows, {
+        ("地区生产总值增长", 5.8): ("achieved", 2025, None, "economy"),
+        ("一般公共预算收入", 4260000000): ("achieved", 2025, None, "economy"),
+        ("新增城镇就业", 30000): ("target", 2026, None, "employment"),
+    })
+
+
+def test_a_part_said_again_keeps_its_reach():
+    """过去一年, said before the first heading, reviews every section after it; an estimate said again
+    under the first heading does not narrow that review to the first section."""
+    text = "\n".join([
+        "青川市政府工作报告",
+        "过去一年,我们重点做了以下工作:",
+        "1.经济运行稳中向好",
+        "一般公共预算收入预计完成9.2亿元,同比增长6.1%。",
+        "2.招商引资持续深化",
+        "赴12个省份开展招商活动,招引落地企业15家。",
+    ])
+    rows = extract(text, doc_type="government_work_report", doc_year=2026, issue_year=2026)
+    assert {(r["kind"], r["target_year"]) for r in rows} == {("achieved", 2025)}, rows
