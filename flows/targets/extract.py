@@ -12,7 +12,7 @@ from dataclasses import replace
 from flows import indicator_tables
 from flows.structure import Section, generic_sections
 from flows.targets.model import DocumentContext, Paragraph, ReportState, Row
-from flows.targets.patterns import contains_any, rules
+from flows.targets.patterns import alternation, contains_any, rules
 from flows.targets.report_parts import labelled_line_part, progress_table_parts, report_parts, states_its_task_first
 from flows.targets.rows import rows_for_sentence
 from flows.targets.tables import table_row
@@ -73,7 +73,9 @@ def extract_targets(clean_text: str, sections: list[Section], ctx: DocumentConte
                 ctx = replace(ctx, parts=report_parts(sections, ctx))  # dated by the kind's years
         if ctx.doc_type in words["review_doc_types"] and ctx.doc_year is None:
             # a completion notice is for the year its title names (关于2025年…完成情况的通报)
-            named = [int(y) for y in re.findall(rf"({YEAR})\s*年", clean_text[: words["report_head_chars"]])]
+            since = "".join(rf"(?<!{re.escape(w)})" for w in words["head_year_not_before"])
+            named = [int(y) for y in re.findall(rf"{since}({YEAR})\s*年(?!{alternation(words['head_year_not_after'])})",
+                                                clean_text[: words["report_head_chars"]])]
             named = [y for y in named if ctx.issue_year is None or y <= ctx.issue_year]
             if named:
                 ctx = replace(ctx, doc_year=named[0])

@@ -301,3 +301,22 @@ def cut_distributive(pre: str) -> tuple[str, bool]:
     if best > 1:
         return pre[:best], True
     return pre, False
+
+
+def bare_change(phrase: str) -> str | None:
+    """The change an indicator phrase names and nothing else (增长; 过去五年年均增长, 同口径年均增长, 分别增长 with
+    the span, basis or 分别 dropped), else None: such a phrase measures the change of the amount before it."""
+    lex = rules()
+    core = re.sub(rf"^(?:{lex.change_span_pattern})", "", phrase)
+    for word in ("",) + lex.change_qualifiers + lex.change_openers:  # the fewest words dropped: 同口径增长 is one
+        core = core.removeprefix(word) if word in lex.change_openers else core.replace(word, "")
+        if core in lex.change_heads:
+            return core
+    return None
+
+
+def without_change(phrase: str) -> str:
+    """The amount an indicator phrase measures the change of (税收收入比上年增长 -> 税收收入)."""
+    head = next((h for h in sorted(rules().change_heads, key=len, reverse=True) if phrase.endswith(h)), "")
+    return phrase[: len(phrase) - len(head)] if head and len(phrase) > len(head) else phrase
+

@@ -107,6 +107,7 @@ class Rules:
     plan_item_status: tuple[str, ...]
     plan_item_share_words: tuple[str, ...]
     plan_execution_before: tuple[str, ...]
+    plan_execution_links: tuple[str, ...]
     plan_item_modifiers: tuple[str, ...]  # 重点 in 10件重点民生实事
     plan_item_described_units: tuple[str, ...]  # 件 in 办好10件贴近民意、符合民需的民生实事
     plan_item_description_chars: int
@@ -160,6 +161,9 @@ class Rules:
     distributive: tuple[str, ...]  # lexicon order
     change_heads: tuple[str, ...]
     level_heads: tuple[str, ...]
+    change_span_pattern: str
+    change_qualifiers: tuple[str, ...]
+    change_openers: tuple[str, ...]
     aside_openers: tuple[str, ...]  # clauses between a number and its bare change (占计划的100%)
     joiners: tuple[str, ...]  # 、和与及: between the items of a list
     split_joiners: tuple[str, ...]  # 以及和与及, in lexicon order: where a phrase without 、 splits
@@ -226,6 +230,7 @@ def rules() -> Rules:
         plan_item_nouns=_longest_first(nt["plan_item_nouns"]), plan_item_status=_longest_first(nt["plan_item_status"]),
         plan_item_share_words=_longest_first(nt["plan_item_share_words"]),
         plan_execution_before=_longest_first(nt["plan_execution_before"]),
+        plan_execution_links=tuple(nt["plan_execution_links"]),
         plan_item_modifiers=_longest_first(nt["plan_item_modifiers"]),
         plan_item_described_units=tuple(nt["plan_item_described_units"]),
         plan_item_description_chars=nt["plan_item_description_chars"],
@@ -257,6 +262,8 @@ def rules() -> Rules:
         scope_kinds={kind: _longest_first(kind_words) for kind, kind_words in ind["scope_kinds"].items()},
         action_verbs=_longest_first(ind["action_verbs"]), distributive=tuple(ind["distributive"]),
         change_heads=tuple(ind["change_heads"]), level_heads=tuple(ind["level_heads"]),
+        change_span_pattern=ind["change_span_pattern"], change_qualifiers=tuple(ind["change_qualifiers"]),
+        change_openers=tuple(ind["change_openers"]),
         aside_openers=tuple(ind["aside_openers"]), joiners=tuple(ind["item_joiners"]),
         split_joiners=tuple(ind["split_joiners"]), share_heads=tuple(ind["share_heads"]),
         compound_scopes={word: tuple(parts) for word, parts in ind["compound_scopes"].items()},
@@ -300,7 +307,7 @@ def plan_items() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     status_first = rf"(?:{status})\s*{number}\s*(?:{alternation(lex.plan_item_units)})"  # 已完成26件,完成率40%
     share = re.compile(rf"(?:{count}|{status_first})[、,]?\s*(?:{alternation(lex.plan_item_share_words)})\s*$")
     # …and each of a pair or series after it (分别完成年度目标任务的82.3%和80.4%)
-    execution = re.compile(rf"(?:{alternation(lex.plan_execution_before)})\s*(?:达到|为|达)?\s*"
+    execution = re.compile(rf"(?:{alternation(lex.plan_execution_before)})\s*(?:{alternation(lex.plan_execution_links)})?\s*"
                            rf"(?:\d+(?:\.\d+)?\s*%\s*(?:和|、|与|及)\s*)*$")
     return after, share, execution
 
@@ -377,5 +384,5 @@ def _result_statement(words: dict) -> re.Pattern:
     low, high = words["subject_chars"]
     predicate = "|".join(words["predicates"]) + rf"|(?:{alternation(words['adverbs'])})(?:{alternation(words['verbs'])})" \
         rf"|(?:{alternation(words['bare_verbs'])})"
-    return re.compile(rf"(?:——|--|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+是)?\s*"
+    return re.compile(rf"{words['marks']}?\s*"
                       rf"(?!{alternation(words['doing_openers'])})([^,;:。\d]{{{low},{high}}}?)(?:{predicate})[。;]?\s*")

@@ -14,10 +14,10 @@ from dataclasses import replace
 
 from flows.structure import Section, section_at
 from flows.targets.filters import drop_qualifiers, keep_mention
-from flows.targets.indicator_phrase import (YEAR_PHRASE, context_before, cut_distributive, distribute_head,
+from flows.targets.indicator_phrase import (YEAR_PHRASE, bare_change, context_before, cut_distributive, distribute_head,
                                             ends_with_head, fillers, indicator_parts, is_weak, merge_indicator,
                                             short_scopes_sharing_a_head, split_items, standard_indicator,
-                                            strip_fillers)
+                                            strip_fillers, without_change)
 from flows.targets.mentions import find_mentions
 from flows.targets.model import DocumentContext, Mention, Paragraph, Row
 from flows.targets.patterns import candidate, match_word, rules
@@ -76,12 +76,19 @@ def rows_for_sentence(text: str, span: tuple[int, int], ctx: DocumentContext, se
         pre, post, _ = indicator_parts(s, mentions, group[0], clause_lo, clause_hi)
         context = context_before(s, clause_lo, paragraph.previous)
         group, phrases, years_of = _phrases(s, mentions, group, pre, post, context)
+        changed = _changes_of_the_amounts_before(s, a, mentions, group, pre, rows, clause_lo)
+        if changed:
+            phrases = changed  # A、B分别达到x元和y元,分别增长5.1%和6.8%: A's growth, B's growth
         for index, phrase in zip(group, phrases):
             m = mentions[index]
             previous = mentions[index - 1] if index > 0 else None
-            if phrase in rules().change_heads and previous and rows and rows[-1].number_pos == a + previous.start \
+            change = bare_change(phrase)
+            if changed:
+                pass  # named above, each after its amount
+            elif change and previous and rows and rows[-1].number_pos == a + previous.start \
                     and _only_asides_between(s, previous.end, clause_lo):
-                phrase = rows[-1].phrase + phrase  # X完成86.5亿元、增长6.1%; X完成51.5亿元,同比增长10%: X's growth
+                # X完成86.5亿元、增长6.1%; X…,比上年增长1.4%,过去五年年均增长13.8%: X's growth
+                phrase = without_change(rows[-1].phrase) + change
             elif (not phrase or fillers()[1].fullmatch(phrase) or phrase in rules().level_heads) and previous \
                     and previous.end > clause_lo and rows \
                     and rows[-1].number_pos == a + previous.start and s[previous.end: m.start].startswith(rules().joiners):
@@ -119,6 +126,20 @@ def _only_asides_between(s: str, end: int, clause_lo: int) -> bool:
         and all(c.startswith(rules().aside_openers) for c in asides)
 
 
+def _changes_of_the_amounts_before(s: str, a: int, mentions: list[Mention], group: list[int], pre: str,
+                                   rows: list[Row], clause_lo: int) -> list[str] | None:
+    """A list of changes named by a change alone (分别增长5.1%和6.8%, 年均分别增长13%和15.6%) right after as many
+    amounts: one change of each amount, in order."""
+    k = len(group)
+    change = bare_change(pre.strip(" ,"))
+    if k < 2 or not change or len(rows) < k or group[0] < k:
+        return None
+    before = [a + mentions[group[0] - k + j].start for j in range(k)]
+    if [r.number_pos for r in rows[-k:]] != before or not _only_asides_between(s, mentions[group[0] - 1].end, clause_lo):
+        return None
+    return [without_change(r.phrase) + change for r in rows[-k:]]
+
+
 def _phrases(s: str, mentions: list[Mention], group: list[int], pre: str, post: str,
              context: str) -> tuple[list[int], list[str], dict[int, int]]:
     """(numbers, one indicator phrase each, a year per number when the list names one each).
@@ -149,7 +170,8 @@ def _phrases(s: str, mentions: list[Mention], group: list[int], pre: str, post: 
             tail = subject_after + rest[len(match_word(rest, 0, rules().distributive) or ""):]
             return group, [merge_indicator(tail, post)] * len(group), years_of
         if len(items) == len(group):
-            return group, distribute_head(items), years_of
+            change = bare_change(pre[len(subject):].strip(" ,")) or ""  # A和B分别增长x%和y%: each one's growth
+            return group, [item + change for item in distribute_head(items)], years_of
         merged = merge_indicator(cut_distributive(pre)[0], post)
         for word, parts in rules().compound_scopes.items():
             if len(parts) != len(group):
