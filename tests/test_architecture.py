@@ -25,7 +25,8 @@ STAGE_ORDER = (
     "flows.targets.model", "flows.targets.patterns", "flows.targets.mentions", "flows.targets.filters",
     "flows.targets.indicator_phrase", "flows.targets.rate_units", "flows.targets.comparators",
     "flows.targets.timing", "flows.targets.report_parts", "flows.targets.kind", "flows.targets.domain",
-    "flows.targets.resolve", "flows.targets.rows", "flows.targets.tables", "flows.targets.extract",
+    "flows.targets.resolve", "flows.targets.rows", "flows.targets.tables", "flows.targets.progress_tables",
+    "flows.targets.extract",
     "flows.targets", "flows.indicators", "flows.units", "flows.schema", "flows.pipeline",
 )
 # Every module of the package kept to what one reads in a sitting.

@@ -13,6 +13,7 @@ from flows import indicator_tables
 from flows.structure import Section, generic_sections
 from flows.targets.model import DocumentContext, Paragraph, ReportState, Row
 from flows.targets.patterns import alternation, contains_any, rules
+from flows.targets.progress_tables import bare_results, outside_share_columns, progress_cells
 from flows.targets.report_parts import labelled_line_part, progress_table_parts, report_parts, states_its_task_first
 from flows.targets.rows import rows_for_sentence
 from flows.targets.tables import table_row
@@ -23,11 +24,12 @@ from flows.text.years import YEAR
 
 
 def dedupe(rows: list[Row]) -> list[Row]:
-    """A number restated for the same indicator in the same document is one row: the first."""
+    """A number restated for the same indicator in the same document is one row: the first. A target and
+    the result reported beside it (30 planned, 30 done) are two."""
     kept: list[Row] = []
-    by_amount: dict = {}  # kept rows by (value, unit): compare a row with its own amount only, not all kept rows
+    by_amount: dict = {}  # kept rows by amount and kind: compare a row with its own amount only, not all kept rows
     for row in rows:
-        bucket = by_amount.setdefault((row.value, row.unit), [])
+        bucket = by_amount.setdefault((row.value, row.unit, row.kind == "achieved"), [])
         if any(k.value == row.value and k.unit == row.unit and k.char_start != row.char_start
                and same_indicator(k.indicator, row.indicator) for k in bucket):
             continue
@@ -82,9 +84,9 @@ def extract_targets(clean_text: str, sections: list[Section], ctx: DocumentConte
                 ctx = replace(ctx, parts=report_parts(sections, ctx))
         ctx = replace(ctx, report=ctx.doc_type in words["report_doc_types"] or top_review)
     # opening cues carry on to the end of their section and into the sections under it
-    table_parts = progress_table_parts(clean_text, ctx) if ctx.report and "|" in clean_text else []
+    progress = progress_cells(clean_text) if ctx.report and "|" in clean_text else []
     report_state = ReportState(parent_of={section.section_id: section.parent_id for section in sections},
-                               table_parts=table_parts)
+                               table_parts=progress_table_parts(progress, ctx))
     table_cells, table_lines = indicator_tables.find_cells(clean_text) if "|" in clean_text else ([], [])
     starts = line_starts(clean_text)
     deadlines: dict[int, int | None] = {}  # line number -> the year of a task table row's deadline cell
@@ -113,6 +115,9 @@ def extract_targets(clean_text: str, sections: list[Section], ctx: DocumentConte
             last_line = line_no
         rows.extend(rows_for_sentence(clean_text, span, ctx, sections, paragraph, deadline(line_no - 1)))
         paragraph.sentences_read += 1
+    if progress:
+        rows = outside_share_columns(rows, progress)
+        rows.extend(bare_results(clean_text, progress, rows))
     rows.sort(key=lambda r: r.number_pos)
     rows = dedupe(rows)
     out, seen = [], Counter()

@@ -98,38 +98,12 @@ def opening_cue(opening: str, ctx: DocumentContext) -> tuple[str, int | None, in
     return max(found, key=lambda f: f[0])[1]
 
 
-def progress_table_parts(clean_text: str, ctx: DocumentContext) -> list[tuple[int, int, tuple]]:
-    """(start, end, part) of each cell of a progress table (序号 | 项目内容 | 进展情况 | …): a progress column's
-    cells report (review), the others set the task (plan) — both of the report's year."""
-    words = rules().report_parts
-    out: list[tuple[int, int, tuple]] = []
-    header: list[str] | None = None
-    offset = 0
-    for line in clean_text.split("\n"):
-        start, offset = offset, offset + len(line) + 1
-        if "|" not in line:
-            header = None
-            continue
-        cells = line.strip().strip("|").split("|")
-        names = [cell.strip() for cell in cells]
-        progress = [i for i, name in enumerate(names) if name and any(w in name for w in words["progress_columns"])]
-        task = [i for i, name in enumerate(names) if name and any(w in name for w in words["task_columns"])]
-        if progress and task and task[0] < progress[0] and max(map(len, names)) <= 30:
-            header = names
-            continue
-        if header is None:
-            continue
-        # a row without its number continues the task above: its cells start one column on
-        shift = 1 if header[0] in words["row_number_columns"] and not re.match(r"\s*\d", cells[0]) else 0
-        position = start + len(line) - len(line.lstrip()) + (1 if line.strip().startswith("|") else 0)
-        for i, cell in enumerate(cells):
-            column = header[i + shift] if i + shift < len(header) else ""
-            reports = any(w in column for w in words["progress_columns"])
-            part = ("review", part_default_year("review", ctx), None) if reports else \
-                ("plan", part_default_year("plan", ctx), None)
-            out.append((position, position + len(cell), part))
-            position += len(cell) + 1
-    return out
+def progress_table_parts(cells: list, ctx: DocumentContext) -> list[tuple[int, int, tuple]]:
+    """(start, end, part) of each cell of a progress table (flows.targets.progress_tables): a progress
+    column's cells report (review), the others set the task (plan), both of the report's year."""
+    review = ("review", part_default_year("review", ctx), None)
+    plan = ("plan", part_default_year("plan", ctx), None)
+    return [(cell.start, cell.end, review if cell.reports else plan) for cell in cells]
 
 
 def labelled_line_part(line: str, ctx: DocumentContext) -> tuple[str, int | None, None] | None:

@@ -60,3 +60,14 @@ def table_row(text: str, cell: indicator_tables.TableCell, ctx: DocumentContext,
                is_cumulative=bool(cumulative), is_aspirational=False, domain=domain, lead_unit=lead_unit,
                quote=quote, char_start=a, char_end=a + len(quote),
                section_id=section.section_id if section else None, number_pos=cell.value_pos)
+
+
+def progress_result_row(task: Row, value: float, quote: str, start: int) -> Row:
+    """A progress table's bare result (4385 under 完成情况, beside 新增4000张养老床位): what the task counts, in its
+    unit and year, reported as done (flows.targets.progress_tables)."""
+    return Row(kind="achieved", indicator=task.indicator, value=value, value_high=None, unit=task.unit,
+               unit_kind=task.unit_kind, comparator="eq", target_year=task.target_year, period_start=task.period_start,
+               recurrence=task.recurrence, is_cumulative=task.is_cumulative, is_aspirational=False, domain=task.domain,
+               lead_unit=task.lead_unit, quote=quote, char_start=start, char_end=start + len(quote),
+               section_id=task.section_id, number_pos=start, phrase=task.phrase)
+

@@ -235,3 +235,24 @@ def test_a_part_said_again_keeps_its_reach():
     ])
     rows = extract(text, doc_type="government_work_report", doc_year=2026, issue_year=2026)
     assert {(r["kind"], r["target_year"]) for r in rows} == {("achieved", 2025)}, rows
+
+
+def test_a_progress_tables_bare_results_and_shares_of_the_plan():
+    """A bare number under 完成情况 counts what its task counts, in the task's unit; a share of the plan
+    (占全年计划) is no row; a result equal to its target is a row of its own."""
+    text = "\n".join([
+        "2025年青川市为民办实事项目完成情况",
+        "| 序号 | 实事项目名称 | 完成情况 | 占全年计划 |",
+        "| 1 | 新增2000张养老床位 | 2150 | 107.5% |",
+        "| 新增20个社区长者食堂 | 20 | 100% | |",
+        "| 2 | 改造老旧小区80个 | 86 | 107.5% |",
+    ])
+    rows = extract(text, doc_type="progress_report", doc_year=2025, issue_year=2026)
+    assert [(r["kind"], r["indicator"], r["value"], r["unit"], r["target_year"], r["quote"]) for r in rows] == [
+        ("target", "新增养老床位", 2000, "张", 2025, "新增2000张养老床位"),
+        ("achieved", "新增养老床位", 2150, "张", 2025, "2150"),
+        ("target", "新增社区长者食堂", 20, "个", 2025, "新增20个社区长者食堂"),
+        ("achieved", "新增社区长者食堂", 20, "个", 2025, "20"),
+        ("target", "改造老旧小区", 80, "个", 2025, "改造老旧小区80个"),
+        ("achieved", "改造老旧小区", 86, "个", 2025, "86"),
+    ]
