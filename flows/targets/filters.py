@@ -61,6 +61,9 @@ def keep_mention(s: str, m: Mention) -> bool:
         return False  # 是2011年的2.58倍: a multiple of a baseline year
     if m.unit in lex.occurrence_units and before.rstrip().endswith(lex.occurrence_before):
         return False  # “发展”出现67次: how often a word is said
+    if m.unit in lex.span_units and m.unit_kind == "duration" and (
+            before.rstrip().endswith(lex.span_before) or re.search(r"\d", s[m.unit_end: clause_end(s, m.unit_end)])):
+        return False  # 连续5年保持正增长, 5年新增城镇就业319万人: how long, or the years a count is over
     if _shapes()["threshold"].search(before) and _shapes()["restated"].match(s, m.unit_end) \
             or (contains_any(s[m.unit_end: m.unit_end + 40], lex.threshold_marks)
                 and _shapes()["thresholds_crossed"].match(s, m.unit_end)):

@@ -118,6 +118,8 @@ class Rules:
     rank_marker: str  # 前 in 居全省前3
     occurrence_before: tuple[str, ...]  # 出现 in “发展”出现67次
     occurrence_units: tuple[str, ...]  # 次 in “发展”出现67次
+    span_units: tuple[str, ...]  # 年 in 连续5年
+    span_before: tuple[str, ...]  # 连续 in 连续5年
     yardstick_words: tuple[str, ...]  # 批准 in 完成区人代会批准增长8%以上目标
     yardstick_after: tuple[str, ...]  # 目标 in the same
     clause_scopes: tuple[str, ...]  # 全市 opening a clause
@@ -238,6 +240,7 @@ def rules() -> Rules:
         rank_place_verbs=_longest_first(nt["rank_place_verbs"]), rank_place_units=tuple(nt["rank_place_units"]),
         rank_moves_unit=nt["rank_moves_unit"],
         occurrence_before=tuple(nt["occurrence_before"]), occurrence_units=tuple(nt["occurrence_units"]),
+        span_units=tuple(nt["span_units"]), span_before=tuple(nt["span_before"]),
         yardstick_words=tuple(nt["yardstick_words"]), yardstick_after=tuple(nt["yardstick_after"]),
         clause_scopes=tuple(nt["clause_scopes"]), listed_after=tuple(nt["listed_after"]),
         proposal_words=tuple(nt["proposal_words"]), suggestion_units=tuple(nt["suggestion_units"]),

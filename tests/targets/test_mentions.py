@@ -49,9 +49,17 @@ def test_values_units_and_comparators(sentence, expected):
     "为65岁及以上老年人提供免费体检。",           # who is covered, not how many
     "2024年3月8日召开推进会。",                   # a date
     "第三条 本办法自发布之日起施行。",            # an ordinal
+    "全县一般公共预算收入连续5年保持正增长。",    # how long a streak has run
+    "全市棚户区改造已连续实施了15年。",           # how long a programme has run
 ])
 def test_numbers_that_are_not_rows(sentence):
     assert rows(sentence) == []
+
+
+def test_the_years_a_count_is_over_are_no_row():
+    """利用3年时间, 5年新增…: the years say what the count is over; only the count is a row."""
+    assert rows("利用3年时间,完成5500户特殊困难老年人家庭居家适老化改造。") == [(5500, None, "户", "count", "eq")]
+    assert rows("5年新增城镇就业31.9万人。") == [(319000, None, "人", "count", "eq")]
 
 
 # ---------------------------------------------------------------- more cases, one function at a time
