@@ -166,6 +166,7 @@ class Rules:
     change_span_pattern: str
     change_qualifiers: tuple[str, ...]
     change_openers: tuple[str, ...]
+    rank_asides_after: tuple[str, ...]
     aside_openers: tuple[str, ...]  # clauses between a number and its bare change (占计划的100%)
     joiners: tuple[str, ...]  # 、和与及: between the items of a list
     split_joiners: tuple[str, ...]  # 以及和与及, in lexicon order: where a phrase without 、 splits
@@ -266,7 +267,7 @@ def rules() -> Rules:
         action_verbs=_longest_first(ind["action_verbs"]), distributive=tuple(ind["distributive"]),
         change_heads=tuple(ind["change_heads"]), level_heads=tuple(ind["level_heads"]),
         change_span_pattern=ind["change_span_pattern"], change_qualifiers=tuple(ind["change_qualifiers"]),
-        change_openers=tuple(ind["change_openers"]),
+        change_openers=tuple(ind["change_openers"]), rank_asides_after=tuple(ind["rank_asides_after"]),
         aside_openers=tuple(ind["aside_openers"]), joiners=tuple(ind["item_joiners"]),
         split_joiners=tuple(ind["split_joiners"]), share_heads=tuple(ind["share_heads"]),
         compound_scopes={word: tuple(parts) for word, parts in ind["compound_scopes"].items()},
