@@ -76,7 +76,7 @@ def strip_fillers(phrase: str) -> str:
     phrase, and verbs and comparator words from its end (lists in lexicon.toml)."""
     leading, trailing = fillers()
     # a bullet that opens an item (*30个…, ▶新建…); a run of * is a redaction and stays
-    phrase = re.sub(r"^(?:\*(?!\*)|[•▶►●■◆◇□☆★])+", "", phrase.strip(" ,、:;"))
+    phrase = re.sub(r"^(?:\*(?!\*)|[•·▶►●■◆◇□☆★]\s*)+", "", phrase.strip(" ,、:;"))
     phrase = re.sub(r"^(\(\d{1,3}\)|\d{1,3}[.、](?!\d)|\d{1,3}\s+(?=\D)|[(（]?[一二三四五六七八九十]{1,3}[)）、])", "", phrase)
     phrase = re.sub(rf"(较|比|与|同)\s*{YEAR}\s*年(底|末)?(相比)?", "", phrase)  # a baseline year
     phrase = _ends()["baseline"].sub("", phrase)  # …从150元提高到 (the baseline's words)
