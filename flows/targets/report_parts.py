@@ -15,6 +15,7 @@ from flows.text.numerals import parse_number
 
 OPENING_CHARS = 40  # where a sentence's opening words (过去一年, 今年) are looked for
 TASK_ITEM = re.compile(r"^\s*\d{1,3}[.、](?!\d)")  # 1.地区生产总值增长10%: a numbered item
+LABELLED_ITEM = re.compile(r"^\s*\d{1,3}[.、](?!\d)[^,;。:\d]{2,12}:")  # 1、创业就业工程:…: a heading for what follows
 
 
 def report_year(ctx: DocumentContext) -> int | None:
@@ -90,7 +91,7 @@ def opening_cue(opening: str, ctx: DocumentContext) -> tuple[str, int | None, in
             year = int(m.group(1))
             if year > (part_default_year("review", ctx) or now - 1):
                 found.append((m.end(), ("plan", year, None)))
-    if reports_only and TASK_ITEM.match(opening):
+    if reports_only and TASK_ITEM.match(opening) and not LABELLED_ITEM.match(opening):
         # a progress notice's numbered task (1.地区生产总值增长10%。) sets what its 完成情况 then reports on
         found.append((0, ("plan", part_default_year("plan", ctx), None)))
     if not found:

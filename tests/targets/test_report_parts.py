@@ -256,3 +256,20 @@ def test_a_progress_tables_bare_results_and_shares_of_the_plan():
         ("target", "改造老旧小区", 80, "个", 2025, "改造老旧小区80个"),
         ("achieved", "改造老旧小区", 86, "个", 2025, "86"),
     ]
+
+
+def test_a_numbered_label_under_a_review_heading_is_no_task():
+    """1、创业就业工程:… under 完成事项情况 labels what was done; 1.地区生产总值增长10%。 states a task."""
+    done = "\n".join([
+        "关于2025年区政府十件实事落实情况的调查报告",
+        "一、十件实事的进展情况",
+        "1、创业就业工程:全年新增就业9789人,再就业3111人。",
+    ])
+    rows = extract(done, doc_type="progress_report", doc_year=2025, issue_year=2026)
+    assert {(r["kind"], r["target_year"]) for r in rows} == {("achieved", 2025)}
+    task = "\n".join([
+        "关于2025年主要经济指标完成情况的通报",
+        "1.地区生产总值增长6%。完成情况:地区生产总值同比增长5.2%。",
+    ])
+    rows = extract(task, doc_type="progress_report", doc_year=2025, issue_year=2026)
+    assert [(r["kind"], r["value"]) for r in rows] == [("target", 6), ("achieved", 5.2)]
