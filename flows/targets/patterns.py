@@ -384,9 +384,10 @@ def report_cues() -> dict[str, re.Pattern]:
 
 
 def _result_statement(words: dict) -> re.Pattern:
-    """A sentence that is only a result stated: a subject, then a predicate that ends it (基本公共服务持续改善)."""
+    """A sentence that is only a result stated: a subject, then a predicate that ends it (基本公共服务持续改善),
+    perhaps after the year it is of."""
     low, high = words["subject_chars"]
     predicate = "|".join(words["predicates"]) + rf"|(?:{alternation(words['adverbs'])})(?:{alternation(words['verbs'])})" \
         rf"|(?:{alternation(words['bare_verbs'])})"
-    return re.compile(rf"{words['marks']}?\s*"
+    return re.compile(rf"{words['marks']}?\s*(?:(?P<year>{YEAR})\s*年)?"  # 2019年高质量发展迈出坚实步伐: of that year
                       rf"(?!{alternation(words['doing_openers'])})([^,;:。\d]{{{low},{high}}}?)(?:{predicate})[。;]?\s*")

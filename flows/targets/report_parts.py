@@ -205,20 +205,25 @@ def follow_cue(s: str, a: int, mentions: list[Mention], ctx: DocumentContext, se
         return
     end = min(mentions[0].start, OPENING_CHARS) if mentions else OPENING_CHARS
     cue = opening_cue(s[:end], ctx)
-    if cue is None and state.cue is None and (ctx.parts is None or section_id not in ctx.parts) \
-            and states_a_result(s, ctx):
-        cue = ("review", part_default_year("review", ctx), None)
+    stated = stated_result(s, ctx) if cue is None and state.cue is None and \
+        (ctx.parts is None or section_id not in ctx.parts) else None
+    if stated:
+        year, reviewed = stated.group("year") and int(stated.group("year")), part_default_year("review", ctx)
+        if year is None or reviewed is None or year <= reviewed:
+            cue = ("review", year or reviewed, None)
     if cue and cue != state.cue:  # the part said again keeps the reach it was said with
         state.cue = cue if ctx.report or cue[0] == "review" else None
         state.cue_section = section_id
     paragraph.cue = state.cue
 
 
-def states_a_result(sentence: str, ctx: DocumentContext) -> bool:
-    """A work report's sentence that is only a result stated (脱贫攻坚战取得决定性进展。基本公共服务持续改善。)."""
+def stated_result(sentence: str, ctx: DocumentContext) -> re.Match | None:
+    """A work report's sentence that is only a result stated (脱贫攻坚战取得决定性进展。基本公共服务持续改善。
+    2019年高质量发展迈出坚实步伐), with the year it names, if any."""
     words = rules().report_parts["result_statement"]
-    return ctx.doc_type in words["doc_types"] and not contains_any(sentence, tuple(words["future_words"])) \
-        and report_cues()["result"].fullmatch(sentence.strip()) is not None
+    if ctx.doc_type not in words["doc_types"] or contains_any(sentence, tuple(words["future_words"])):
+        return None
+    return report_cues()["result"].fullmatch(sentence.strip())
 
 
 def _within(section_id: str | None, ancestor_id: str | None, parent_of: dict) -> bool:

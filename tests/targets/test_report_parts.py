@@ -273,3 +273,11 @@ def test_a_numbered_label_under_a_review_heading_is_no_task():
     ])
     rows = extract(task, doc_type="progress_report", doc_year=2025, issue_year=2026)
     assert [(r["kind"], r["value"]) for r in rows] == [("target", 6), ("achieved", 5.2)]
+
+
+def test_a_stated_result_names_the_year_it_is_of():
+    """A report's digest whose year is unknown: 2019年高质量发展迈出坚实步伐 opens a review of 2019."""
+    text = "\n".join(["政府工作报告(摘要)", "2019年高质量发展迈出坚实步伐",
+                      "预计实现地区生产总值4200亿元,增长6.1%;城镇登记失业率1.75%。"])
+    rows = extract(text, doc_type="government_work_report")
+    assert {(r["kind"], r["target_year"]) for r in rows} == {("achieved", 2019)}
