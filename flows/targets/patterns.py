@@ -389,5 +389,5 @@ def _result_statement(words: dict) -> re.Pattern:
     low, high = words["subject_chars"]
     predicate = "|".join(words["predicates"]) + rf"|(?:{alternation(words['adverbs'])})(?:{alternation(words['verbs'])})" \
         rf"|(?:{alternation(words['bare_verbs'])})"
-    return re.compile(rf"{words['marks']}?\s*(?:(?P<year>{YEAR})\s*年)?"  # 2019年高质量发展迈出坚实步伐: of that year
+    return re.compile(rf"{words['marks']}?\s*(?:{YEAR_NAMED_RE.pattern})?"  # 2019年高质量发展迈出坚实步伐: of that year
                       rf"(?!{alternation(words['doing_openers'])})([^,;:。\d]{{{low},{high}}}?)(?:{predicate})[。;]?\s*")

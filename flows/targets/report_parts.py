@@ -208,7 +208,7 @@ def follow_cue(s: str, a: int, mentions: list[Mention], ctx: DocumentContext, se
     stated = stated_result(s, ctx) if cue is None and state.cue is None and \
         (ctx.parts is None or section_id not in ctx.parts) else None
     if stated:
-        year, reviewed = stated.group("year") and int(stated.group("year")), part_default_year("review", ctx)
+        year, reviewed = stated.group(1) and int(stated.group(1)), part_default_year("review", ctx)
         if year is None or reviewed is None or year <= reviewed:
             cue = ("review", year or reviewed, None)
     if cue and cue != state.cue:  # the part said again keeps the reach it was said with
