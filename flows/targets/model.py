@@ -73,6 +73,7 @@ class ReportState:
     cue_section: str | None = None  # where the cue was said (None: before any heading)
     parent_of: dict = field(default_factory=dict)  # section_id -> its parent's, for the document's sections
     table_parts: list = field(default_factory=list)  # (start, end, part) of a progress table's cells
+    review_year: int | None = None  # the year a report of no known year reviews, as its text first said
 
 
 @dataclass

@@ -211,10 +211,18 @@ def follow_cue(s: str, a: int, mentions: list[Mention], ctx: DocumentContext, se
         year, reviewed = stated.group(1) and int(stated.group(1)), part_default_year("review", ctx)
         if year is None or reviewed is None or year <= reviewed:
             cue = ("review", year or reviewed, None)
+    if part_default_year("review", ctx) is None:  # a report of no known year: the year its review first names
+        if cue and cue[0] == "review" and cue[1] is not None and state.review_year is None:
+            state.review_year = cue[1]
+        if cue and cue[:2] == ("review", None) and state.review_year:
+            cue = ("review", state.review_year, cue[2])  # 2019年…迈出坚实步伐, then 过去的一年: 2019
     if cue and cue != state.cue:  # the part said again keeps the reach it was said with
         state.cue = cue if ctx.report or cue[0] == "review" else None
         state.cue_section = section_id
     paragraph.cue = state.cue
+    heading_part = ctx.parts.get(section_id) if ctx.parts else None
+    if paragraph.cue is None and heading_part and heading_part[:2] == ("review", None) and state.review_year:
+        paragraph.cue = ("review", state.review_year, heading_part[2])
 
 
 def stated_result(sentence: str, ctx: DocumentContext) -> re.Match | None:

@@ -276,8 +276,10 @@ def test_a_numbered_label_under_a_review_heading_is_no_task():
 
 
 def test_a_stated_result_names_the_year_it_is_of():
-    """A report's digest whose year is unknown: 2019年高质量发展迈出坚实步伐 opens a review of 2019."""
+    """A report's digest whose year is unknown: 2019年高质量发展迈出坚实步伐 opens a review of 2019, and the
+    review a later heading opens (过去的一年) is of that year too."""
     text = "\n".join(["政府工作报告(摘要)", "2019年高质量发展迈出坚实步伐",
-                      "预计实现地区生产总值4200亿元,增长6.1%;城镇登记失业率1.75%。"])
+                      "预计实现地区生产总值4200亿元,增长6.1%;城镇登记失业率1.75%。",
+                      "一、过去的一年,我们保持狠抓项目的定力", "镇江港吞吐量达3.29亿吨,同比增长14.8%。"])
     rows = extract(text, doc_type="government_work_report")
     assert {(r["kind"], r["target_year"]) for r in rows} == {("achieved", 2019)}
