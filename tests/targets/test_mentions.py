@@ -51,6 +51,7 @@ def test_values_units_and_comparators(sentence, expected):
     "第三条 本办法自发布之日起施行。",            # an ordinal
     "全县一般公共预算收入连续5年保持正增长。",    # how long a streak has run
     "全市棚户区改造已连续实施了15年。",           # how long a programme has run
+    "完成47路、32路公交车线路延伸优化。",         # bus routes' names
 ])
 def test_numbers_that_are_not_rows(sentence):
     assert rows(sentence) == []
