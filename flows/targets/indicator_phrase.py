@@ -17,7 +17,7 @@ from flows.targets.model import Mention
 from flows.targets.patterns import alternation, change_to, leading_verb, manner_clause, rules, standard_lead, standard_shape
 from flows.text.clauses import clause_start
 from flows.text.numerals import CHINESE_AMOUNT, NUMERAL_CHARS
-from flows.text.years import YEAR
+from flows.text.years import YEAR, YEAR_NAMED_RE
 
 SHORT_NOUN_CHARS = 4  # a noun this short between two numbers of a clause belongs to the second
 BRACKET_DEPTH_OPEN, BRACKET_DEPTH_CLOSE = "(“《", ")”》"
@@ -65,7 +65,9 @@ def _ends() -> dict[str, re.Pattern]:
     """Words at the end of a phrase that say how it moved, not what: a baseline's (从150元提高到) and a
     round threshold restated before the exact amount (突破百亿元、达)."""
     return {
-        "baseline": re.compile(rf"(?:{alternation(rules().shapes['baseline_openers'])})[^,;]{{0,24}}?{change_to()}{RATE_BASE_WORDS}?$"),
+        # (…由2010年的77亿元跃升到2015年的: the year of the new level too)
+        "baseline": re.compile(rf"(?:{alternation(rules().shapes['baseline_openers'])})[^,;]{{0,24}}?{change_to()}"
+                               rf"(?:{YEAR_NAMED_RE.pattern}\S?)?(?:{RATE_BASE_WORDS}|{RATE_BASE_AT_END.pattern})?$"),
         "restated_threshold": re.compile(rf"(?:{alternation(rules().threshold_verbs)})(?:{CHINESE_AMOUNT.pattern}|[\d.]+[{NUMERAL_CHARS}]?)"
                                          rf"[^\d,;、]{{0,2}}[、,]?(?:{alternation(rules().restated_as)})?$"),
     }
