@@ -159,8 +159,11 @@ def _unit_or_listed_unit(s: str, m: Mention) -> str:
 
 
 def _a_category(counted: str) -> bool:
-    """工程建设类 before a count of the list's items: a category of them (not 10类 before 40项: kinds, then items)."""
+    """工程建设类 (or 工程类项目) before a count of the list's items: a category of them (not 10类 before 40项:
+    kinds, then items)."""
     marker = rules().own_items["category_marker"]
+    for noun in rules().own_items["category_nouns"]:
+        counted = counted.removesuffix(noun)  # 工程类项目21项: the category names its items
     return counted.endswith(marker) and re.search(rf"[\d{NUMERAL_CHARS}]$", counted[: -len(marker)]) is None
 
 
