@@ -150,10 +150,10 @@ def _phrases(s: str, mentions: list[Mention], group: list[int], pre: str, post: 
     if all(mentions[i].part_name for i in group):
         return group, [mentions[i].part_name for i in group], years_of  # a ratio's shares name themselves
     if len(group) > 1:
-        subject_raw = pre
-        own = strip_fillers(cut_distributive(subject_raw)[0])
-        if not own or is_weak(own) or fillers()[1].fullmatch(own):
-            subject_raw = context  # 占比:分别提高到56.7%、31.6%: the subject is before the colon
+        own = strip_fillers(cut_distributive(pre)[0])
+        # 占比:分别提高到56.7%、31.6%: the words before the numbers only say how; the subject is the clause before
+        subject_before = not own or is_weak(own) or bool(fillers()[1].fullmatch(own))
+        subject_raw = context if subject_before else pre
         subject, _ = cut_distributive(subject_raw)
         items = split_items(strip_fillers(subject))
         parts = re.split(f"[{joiners}]", subject.strip(" ,"))
@@ -171,7 +171,7 @@ def _phrases(s: str, mentions: list[Mention], group: list[int], pre: str, post: 
             tail = subject_after + rest[len(match_word(rest, 0, rules().distributive) or ""):]
             return group, [merge_indicator(tail, post)] * len(group), years_of
         if len(items) == len(group):
-            rest = pre[len(subject):] if subject_raw is pre else pre
+            rest = pre if subject_before else pre[len(subject):]
             change = bare_change(rest.strip(" ,")) or ""  # A和B分别增长x%和y%: each one's growth
             return group, [item + change for item in distribute_head(items)], years_of
         merged = merge_indicator(cut_distributive(pre)[0], post)
