@@ -167,6 +167,8 @@ class Rules:
     change_qualifiers: tuple[str, ...]
     change_openers: tuple[str, ...]
     rank_asides_after: tuple[str, ...]
+    minus_signs: tuple[str, ...]
+    fall_word: str
     aside_openers: tuple[str, ...]  # clauses between a number and its bare change (占计划的100%)
     joiners: tuple[str, ...]  # 、和与及: between the items of a list
     split_joiners: tuple[str, ...]  # 以及和与及, in lexicon order: where a phrase without 、 splits
@@ -268,6 +270,7 @@ def rules() -> Rules:
         change_heads=tuple(ind["change_heads"]), level_heads=tuple(ind["level_heads"]),
         change_span_pattern=ind["change_span_pattern"], change_qualifiers=tuple(ind["change_qualifiers"]),
         change_openers=tuple(ind["change_openers"]), rank_asides_after=tuple(ind["rank_asides_after"]),
+        minus_signs=tuple(ind["minus_signs"]), fall_word=ind["fall_word"],
         aside_openers=tuple(ind["aside_openers"]), joiners=tuple(ind["item_joiners"]),
         split_joiners=tuple(ind["split_joiners"]), share_heads=tuple(ind["share_heads"]),
         compound_scopes={word: tuple(parts) for word, parts in ind["compound_scopes"].items()},

@@ -82,6 +82,9 @@ def rows_for_sentence(text: str, span: tuple[int, int], ctx: DocumentContext, se
         for index, phrase in zip(group, phrases):
             m = mentions[index]
             previous = mentions[index - 1] if index > 0 else None
+            falls = _written_as_a_fall(s, m)
+            if falls:
+                phrase = phrase.rstrip("".join(rules().minus_signs))  # 增速-2.6%: the change, then the fall
             change = bare_change(phrase)
             if changed:
                 pass  # named above, each after its amount
@@ -97,6 +100,8 @@ def rows_for_sentence(text: str, span: tuple[int, int], ctx: DocumentContext, se
                 phrase = rows[-1].phrase[: len(rows[-1].phrase) - len(head)]
             else:
                 phrase = _with_context(phrase, context, m, mentions, index, clause_lo, s, paragraph)
+            if falls:
+                phrase = without_change(phrase) + rules().fall_word
             if not m.unit:
                 resolved = unit_from_indicator(phrase)
                 if not resolved:
@@ -124,6 +129,13 @@ def _only_asides_between(s: str, end: int, clause_lo: int) -> bool:
     asides = [c.strip() for c in re.split(r"[,;]", s[first_break + 1: clause_lo]) if c.strip()]
     return first_break < clause_lo and re.search(r"\d", between[: first_break - end]) is None \
         and all(c.startswith(rules().aside_openers) for c in asides)
+
+
+def _written_as_a_fall(s: str, m: Mention) -> bool:
+    """增速-2.6%, 增长-11.9%: a change written with a minus right before the number."""
+    before = s[max(0, m.start - 6): m.start]
+    return m.unit_kind in ("percent", "pct_point") and before.endswith(rules().minus_signs) \
+        and before.rstrip("".join(rules().minus_signs)).endswith(rules().change_heads)
 
 
 def _changes_of_the_amounts_before(s: str, a: int, mentions: list[Mention], group: list[int], pre: str,
