@@ -66,14 +66,18 @@ def outside_share_columns(rows: list[Row], cells: list[ProgressCell]) -> list[Ro
 def bare_results(clean_text: str, cells: list[ProgressCell], rows: list[Row]) -> list[Row]:
     """An achieved row for each progress cell that is a bare number, counting what its row's one task row
     counts (新增4000张养老床位 | 4385 |: 4385 张 of 新增养老床位)."""
+    task_spans: dict[int, list[tuple[int, int]]] = {}  # a table row's line -> its task cells
+    for cell in cells:
+        if not cell.reports and not cell.share:
+            task_spans.setdefault(cell.line_start, []).append((cell.start, cell.end))
+    targets = [row for row in rows if row.kind == "target"]
     out: list[Row] = []
     for cell in cells:
         found = BARE_NUMBER.fullmatch(clean_text[cell.start: cell.end]) if cell.reports else None
         if not found:
             continue
-        tasks = [c for c in cells if c.line_start == cell.line_start and not c.reports and not c.share]
-        task_rows = [row for row in rows if row.kind == "target"
-                     and any(c.start <= row.number_pos < c.end for c in tasks)]
+        spans = task_spans.get(cell.line_start, [])
+        task_rows = [row for row in targets if any(start <= row.number_pos < end for start, end in spans)]
         if len(task_rows) != 1:
             continue  # no task, or several: which one the number counts is not said
         out.append(progress_result_row(task_rows[0], float(found.group(1)), found.group(1), cell.start + found.start(1)))
