@@ -57,8 +57,6 @@ def keep_mention(s: str, m: Mention) -> bool:
         return False  # 办理提案572件, 所提问题已经解决的258件,占38.8%: the proposals handled
     if m.unit in lex.suggestion_units and lex.suggestion_word in clause_head:
         return False  # 群众建议176条: suggestions counted, not what the document commits to
-    if m.unit in lex.multiple_units and re.search(rf"{YEAR_NAMED_RE.pattern}\S{{0,2}}{lex.multiple_link}$", before.rstrip()):
-        return False  # 是2011年的2.58倍: a multiple of a baseline year
     if m.unit in lex.occurrence_units and before.rstrip().endswith(lex.occurrence_before):
         return False  # “发展”出现67次: how often a word is said
     if m.unit in lex.span_units and m.unit_kind == "duration" and (

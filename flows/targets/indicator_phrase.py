@@ -319,8 +319,26 @@ def bare_change(phrase: str) -> str | None:
     return None
 
 
+def multiple_of_base(phrase: str, unit: str | None) -> str | None:
+    """What N倍 after 是2011年的 / 是“十一五”末的 measures (相当于2011年的倍数), else None: like a bare change, it
+    is named after the amount before it."""
+    lex = rules()
+    m = re.fullmatch(lex.multiple_pattern, phrase) if unit in lex.multiple_units else None
+    return lex.multiple_name.format(base=m.group("base")) if m else None
+
+
+@lru_cache(maxsize=1)
+def _multiple_tail() -> re.Pattern:
+    before, after = rules().multiple_name.split("{base}")
+    return re.compile(rf"{re.escape(before)}.{{1,12}}?{re.escape(after)}$")
+
+
 def without_change(phrase: str) -> str:
-    """The amount an indicator phrase measures the change of (税收收入比上年增长 -> 税收收入)."""
+    """The amount an indicator phrase measures the change or multiple of (税收收入比上年增长 -> 税收收入;
+    地区生产总值相当于2011年的倍数 -> 地区生产总值)."""
+    tail = _multiple_tail().search(phrase)
+    if tail and tail.start() > 0:
+        return phrase[: tail.start()]
     head = next((h for h in sorted(rules().change_heads, key=len, reverse=True) if phrase.endswith(h)), "")
     return phrase[: len(phrase) - len(head)] if head and len(phrase) > len(head) else phrase
 

@@ -127,8 +127,6 @@ class Rules:
     proposal_words: tuple[str, ...]  # 提案 in 办理提案572件
     suggestion_units: tuple[str, ...]  # 条 in 群众建议176条
     suggestion_word: str
-    multiple_units: tuple[str, ...]  # 倍 in 是2011年的2.58倍
-    multiple_link: str  # 的 in the same
     gap: dict  # 比全国高0.8%: against, places, comparisons
     own_items: dict  # 候选项目,共12项: count words and the status link before a count of the plan's own items
     threshold_verbs: tuple[str, ...]  # 突破 in 突破百亿元、达105.1亿元
@@ -162,6 +160,9 @@ class Rules:
     action_verbs: tuple[str, ...]
     distributive: tuple[str, ...]  # lexicon order
     change_heads: tuple[str, ...]
+    multiple_units: tuple[str, ...]  # 倍 in 是2011年的2.58倍
+    multiple_pattern: str  # 是2011年的 before it
+    multiple_name: str  # 相当于{base}的倍数: what the row measures, after the amount before it
     level_heads: tuple[str, ...]
     change_span_pattern: str
     change_qualifiers: tuple[str, ...]
@@ -248,7 +249,7 @@ def rules() -> Rules:
         clause_scopes=tuple(nt["clause_scopes"]), listed_after=tuple(nt["listed_after"]),
         proposal_words=tuple(nt["proposal_words"]), suggestion_units=tuple(nt["suggestion_units"]),
         suggestion_word=nt["suggestion_word"],
-        multiple_units=tuple(nt["multiple_units"]), multiple_link=nt["multiple_link"], gap=nt["gap"],
+        gap=nt["gap"],
         own_items=nt["own_items"],
         threshold_verbs=_longest_first(nt["threshold_verbs"]), restated_as=_longest_first(nt["restated_as"]),
         threshold_marks=_longest_first(nt["threshold_marks"]),
@@ -267,7 +268,8 @@ def rules() -> Rules:
         heads=_longest_first(ind["heads"]),
         scope_kinds={kind: _longest_first(kind_words) for kind, kind_words in ind["scope_kinds"].items()},
         action_verbs=_longest_first(ind["action_verbs"]), distributive=tuple(ind["distributive"]),
-        change_heads=tuple(ind["change_heads"]), level_heads=tuple(ind["level_heads"]),
+        change_heads=tuple(ind["change_heads"]), multiple_units=tuple(ind["multiple_units"]),
+        multiple_pattern=ind["multiple_pattern"], multiple_name=ind["multiple_name"], level_heads=tuple(ind["level_heads"]),
         change_span_pattern=ind["change_span_pattern"], change_qualifiers=tuple(ind["change_qualifiers"]),
         change_openers=tuple(ind["change_openers"]), rank_asides_after=tuple(ind["rank_asides_after"]),
         minus_signs=tuple(ind["minus_signs"]), fall_word=ind["fall_word"],

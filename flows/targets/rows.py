@@ -16,7 +16,7 @@ from flows.structure import Section, section_at
 from flows.targets.filters import drop_qualifiers, keep_mention
 from flows.targets.indicator_phrase import (YEAR_PHRASE, bare_change, context_before, cut_distributive, distribute_head,
                                             ends_with_head, fillers, indicator_parts, is_weak, merge_indicator,
-                                            short_scopes_sharing_a_head, split_items, standard_indicator,
+                                            multiple_of_base, short_scopes_sharing_a_head, split_items, standard_indicator,
                                             strip_fillers, without_change)
 from flows.targets.mentions import find_mentions
 from flows.targets.model import DocumentContext, Mention, Paragraph, Row
@@ -85,7 +85,7 @@ def rows_for_sentence(text: str, span: tuple[int, int], ctx: DocumentContext, se
             falls = _written_as_a_fall(s, m)
             if falls:
                 phrase = phrase.rstrip("".join(rules().minus_signs))  # 增速-2.6%: the change, then the fall
-            change = bare_change(phrase)
+            change = bare_change(phrase) or multiple_of_base(phrase, m.unit)
             if changed:
                 pass  # named above, each after its amount
             elif change and previous and rows and rows[-1].number_pos == a + previous.start \
@@ -143,7 +143,7 @@ def _changes_of_the_amounts_before(s: str, a: int, mentions: list[Mention], grou
     """A list of changes named by a change alone (分别增长5.1%和6.8%, 年均分别增长13%和15.6%) right after as many
     amounts: one change of each amount, in order."""
     k = len(group)
-    change = bare_change(pre.strip(" ,"))
+    change = bare_change(pre.strip(" ,")) or multiple_of_base(pre.strip(" ,"), mentions[group[0]].unit)
     if k < 2 or not change or len(rows) < k or group[0] < k:
         return None
     before = [a + mentions[group[0] - k + j].start for j in range(k)]
