@@ -379,7 +379,7 @@ def report_cues() -> dict[str, re.Pattern]:
         "period": re.compile(rf"({periods})”?(?:{alternation(words['period_endings'])})"),
         # (2021年以来, opens a review up to now; 达到了2000年以来最好水平 opens nothing: 以来 must end the opening)
         "year": re.compile(rf"(?<![较比与从同至到])({YEAR})\s*年(?:(以来|来)(?=[,，]|我们|全[市县区省州旗盟])|"
-                           rf"(?=[,，]|全年|是|我们|全[市县区省州旗盟]))"),
+                           rf"(?=[,，]|全年|是|我们|全[市县区省州旗盟]|{alternation(words['year_then_so_far'])}))"),
         "deadline": re.compile(rf"(?:{alternation(words['deadline_openers'])})\s*{YEAR_NAMED_RE.pattern}"),
         "completed": re.compile(rf"{YEAR_NAMED_RE.pattern}[^,;。]{{0,24}}?(?:{alternation(words['completion_words'])})"),
         "result": _result_statement(words["result_statement"]),

@@ -55,7 +55,7 @@ def opening_cue(opening: str, ctx: DocumentContext) -> tuple[str, int | None, in
             year = now if part == "review" and this_year_so_far else part_default_year(part, ctx)
             if part == "review" and ctx.doc_type in rules().report_parts["undated_review_doc_types"]:
                 year = None  # 去年 in news of a list: of the year before it, or (posted a year on) of the list's own
-            found.append((m.end(), (part, year, None)))
+            found.append((m.end(), (part, year, None), "said"))
     if now is not None:
         for m in patterns["back"].finditer(opening):
             n = parse_number(m.group(1) or m.group(2))
@@ -96,7 +96,11 @@ def opening_cue(opening: str, ctx: DocumentContext) -> tuple[str, int | None, in
         found.append((0, ("plan", part_default_year("plan", ctx), None)))
     if not found:
         return None
-    return max(found, key=lambda f: f[0])[1]
+    last = max(found, key=lambda f: f[0])
+    named = [f[1] for f in found if f[1][0] == "review" and len(f) == 2 and f[1][1] is not None]
+    if last[1][0] == "review" and len(last) == 3 and named:
+        return named[0]  # 2019年和今年以来工作回顾: the year the heading names, not this year so far
+    return last[1]
 
 
 def progress_table_parts(cells: list, ctx: DocumentContext) -> list[tuple[int, int, tuple]]:

@@ -283,3 +283,14 @@ def test_a_stated_result_names_the_year_it_is_of():
                       "一、过去的一年,我们保持狠抓项目的定力", "镇江港吞吐量达3.29亿吨,同比增长14.8%。"])
     rows = extract(text, doc_type="government_work_report")
     assert {(r["kind"], r["target_year"]) for r in rows} == {("achieved", 2019)}
+
+
+def test_a_review_of_the_year_before_and_this_year_so_far():
+    """A report delivered mid-year (2020) whose review heading names the year before first (2019年和今年以来工作回顾):
+    the review is of 2019; a paragraph that opens with 今年以来 is of 2020."""
+    text = "\n".join(["一、2019年和今年以来工作回顾",
+                      "(一)经济平稳健康发展。全年完成地区生产总值1104.49亿元、增长5.0%。",
+                      "(二)抗击疫情。今年以来,新增减税降费3.2亿元。"])
+    rows = extract(text, doc_type="government_work_report", doc_year=2020, issue_year=2020)
+    assert [(r["kind"], r["target_year"], r["value"]) for r in rows] == [
+        ("achieved", 2019, 110449000000), ("achieved", 2019, 5.0), ("achieved", 2020, 320000000)]
