@@ -55,7 +55,7 @@ def opening_cue(opening: str, ctx: DocumentContext) -> tuple[str, int | None, in
             year = now if part == "review" and this_year_so_far else part_default_year(part, ctx)
             if part == "review" and ctx.doc_type in rules().report_parts["undated_review_doc_types"]:
                 year = None  # 去年 in news of a list: of the year before it, or (posted a year on) of the list's own
-            found.append((m.end(), (part, year, None), "said"))
+            found.append((m.end(), (part, year, None), "said"))  # by words that name no year
     if now is not None:
         for m in patterns["back"].finditer(opening):
             n = parse_number(m.group(1) or m.group(2))
@@ -77,7 +77,7 @@ def opening_cue(opening: str, ctx: DocumentContext) -> tuple[str, int | None, in
             if m.group(2):  # 2021年以来: a review up to the year reviewed
                 found.append((m.end(), ("review", reviewed, year)))
             elif year <= reviewed:
-                found.append((m.end(), ("review", year, None)))
+                found.append((m.end(), ("review", year, None), "named"))
             else:
                 found.append((m.end(), ("plan", year, None)))
         if ctx.doc_type in rules().report_parts["estimate_doc_types"]:
@@ -97,8 +97,8 @@ def opening_cue(opening: str, ctx: DocumentContext) -> tuple[str, int | None, in
     if not found:
         return None
     last = max(found, key=lambda f: f[0])
-    named = [f[1] for f in found if f[1][0] == "review" and len(f) == 2 and f[1][1] is not None]
-    if last[1][0] == "review" and len(last) == 3 and named:
+    named = [f[1] for f in found if f[2:] == ("named",)]
+    if last[2:] == ("said",) and last[1][0] == "review" and named:
         return named[0]  # 2019年和今年以来工作回顾: the year the heading names, not this year so far
     return last[1]
 
