@@ -224,6 +224,8 @@ def indicator_parts(s: str, mentions: list[Mention], i: int, clause_lo: int, cla
     post = post.lstrip("的").strip()
     if post.lstrip("、").startswith(rules().rank_asides_after):
         post = ""  # 增长5.5%、增速居全省第8位: a rank beside the number names nothing of it
+    if re.fullmatch(rf"[^,;。]{{0,4}}(?:{alternation(rules().threshold_marks)})", post):
+        post = ""  # 跃上3000亿元台阶, 跨过3000亿元历史性节点: the step crossed names nothing of the amount
     post = re.sub(r"[、和与及]$", "", post)
     post = re.sub(r"^[((][^))]*[))]", "", post) if post.startswith(("(",)) and len(post) < 4 else post
     if re.match(r"[((][^))]*$", post) or re.fullmatch(r"[))]+|[((][^))]*[))]", post):
