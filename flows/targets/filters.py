@@ -60,7 +60,8 @@ def keep_mention(s: str, m: Mention) -> bool:
     if m.unit in lex.occurrence_units and before.rstrip().endswith(lex.occurrence_before):
         return False  # “发展”出现67次: how often a word is said
     if m.unit in lex.span_units and m.unit_kind == "duration" and (
-            before.rstrip().endswith(lex.span_before) or re.search(r"\d", s[m.unit_end: clause_end(s, m.unit_end)])):
+            before.rstrip().endswith(lex.span_before) or re.search(r"\d", s[m.unit_end: clause_end(s, m.unit_end)])
+            or _shapes()["listed_span"].search(s, 0, m.start)):
         return False  # 连续5年保持正增长, 5年新增城镇就业319万人: how long, or the years a count is over
     if _shapes()["threshold"].search(before) and _shapes()["restated"].match(s, m.unit_end) \
             or (contains_any(s[m.unit_end: m.unit_end + 40], lex.threshold_marks)
@@ -139,6 +140,8 @@ def _a_rank(s: str, m: Mention) -> bool:
     lex = rules()
     if _shapes()["rank"].search(s[max(0, m.start - 12): m.start]):
         return True
+    if m.unit_kind == "count" and _shapes()["ranked_count"].match(s, m.unit_end):
+        return True  # 4个县(市)GDP增速进入全省前十, 13个镇入围前100名, 在11个设区市中并列第一: how many a ranking lists
     if not contains_any(s[: m.start], lex.rank_place_verbs):
         return False
     if s[m.start + len(m.number_text): m.unit_end].strip() in lex.rank_place_units \
@@ -271,6 +274,7 @@ def _shapes() -> dict[str, re.Pattern]:
     gap = lex.gap
     places, higher = alternation(tuple(gap["places"])), alternation(tuple(gap["comparisons"]))
     multiplier = f"(?:{alternation(lex.multiplier_words)})"
+    spans, joiners = alternation(lex.span_units), alternation(lex.joiners)
     return {
         "described_own_items": re.compile(
             rf"[^\d,;:]{{1,{lex.plan_item_description_chars}}}?(?={alternation(lex.plan_item_own_nouns)})"),
@@ -285,6 +289,9 @@ def _shapes() -> dict[str, re.Pattern]:
             rf"(?:{alternation(lex.restated_as)})\s*\d"),
         "group_bound": re.compile(rf"(?:{alternation(tuple(lex.own_items['group_bounds']))})[^\d,;]{{1,8}}\d"),
         "listed_unit": re.compile(rf"(?:(?:{alternation(lex.joiners)})\s*\d+(?:\.\d+)?)+\s*(\S)"),
+        "ranked_count": re.compile(lex.ranked_count_pattern.replace("{rank_verbs}", alternation(lex.rank_verbs))),
+        "listed_span": re.compile(rf"(?:{alternation(lex.span_before)})\s*\d+\s*(?:{spans})"
+                                  rf"(?:(?:{joiners})\s*\d+\s*(?:{spans}))*(?:{joiners})\s*$"),
         "threshold": re.compile(rf"(?:{alternation(lex.threshold_verbs)})\s*$"),
         "restated": re.compile(rf"\s*[、,]?\s*(?:{alternation(lex.restated_as)})\s*\d"),
         "gap_against": re.compile(rf"(?:{alternation(tuple(gap['against']))})(?:{places})[^,;]{{0,12}}?(?:{higher})$"),

@@ -222,7 +222,7 @@ def indicator_parts(s: str, mentions: list[Mention], i: int, clause_lo: int, cla
         else:
             post = between
     post = post.lstrip("的").strip()
-    if post.lstrip("、").startswith(rules().rank_asides_after):
+    if post.lstrip("、").startswith(rules().rank_asides_after) or re.match(rules().rank_aside_pattern, post.lstrip("、")):
         post = ""  # 增长5.5%、增速居全省第8位: a rank beside the number names nothing of it
     if re.fullmatch(rf"[^,;。]{{0,4}}(?:{alternation(rules().threshold_marks)})", post):
         post = ""  # 跃上3000亿元台阶, 跨过3000亿元历史性节点: the step crossed names nothing of the amount

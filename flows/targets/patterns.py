@@ -116,6 +116,7 @@ class Rules:
     rank_place_units: tuple[str, ...]
     rank_moves_unit: str
     rank_marker: str  # 前 in 居全省前3
+    ranked_count_pattern: str  # 进入全省前十 after 4个县
     occurrence_before: tuple[str, ...]  # 出现 in “发展”出现67次
     occurrence_units: tuple[str, ...]  # 次 in “发展”出现67次
     span_units: tuple[str, ...]  # 年 in 连续5年
@@ -168,6 +169,7 @@ class Rules:
     change_qualifiers: tuple[str, ...]
     change_openers: tuple[str, ...]
     rank_asides_after: tuple[str, ...]
+    rank_aside_pattern: str
     minus_signs: tuple[str, ...]
     fall_word: str
     aside_openers: tuple[str, ...]  # clauses between a number and its bare change (占计划的100%)
@@ -240,7 +242,7 @@ def rules() -> Rules:
         plan_item_modifiers=_longest_first(nt["plan_item_modifiers"]),
         plan_item_described_units=tuple(nt["plan_item_described_units"]),
         plan_item_description_chars=nt["plan_item_description_chars"],
-        rank_verbs=_longest_first(nt["rank_verbs"]), rank_marker=nt["rank_marker"],
+        rank_verbs=_longest_first(nt["rank_verbs"]), rank_marker=nt["rank_marker"], ranked_count_pattern=nt["ranked_count_pattern"],
         rank_place_verbs=_longest_first(nt["rank_place_verbs"]), rank_place_units=tuple(nt["rank_place_units"]),
         rank_moves_unit=nt["rank_moves_unit"],
         occurrence_before=tuple(nt["occurrence_before"]), occurrence_units=tuple(nt["occurrence_units"]),
@@ -271,7 +273,7 @@ def rules() -> Rules:
         change_heads=tuple(ind["change_heads"]), multiple_units=tuple(ind["multiple_units"]),
         multiple_pattern=ind["multiple_pattern"], multiple_name=ind["multiple_name"], level_heads=tuple(ind["level_heads"]),
         change_span_pattern=ind["change_span_pattern"], change_qualifiers=tuple(ind["change_qualifiers"]),
-        change_openers=tuple(ind["change_openers"]), rank_asides_after=tuple(ind["rank_asides_after"]),
+        change_openers=tuple(ind["change_openers"]), rank_asides_after=tuple(ind["rank_asides_after"]), rank_aside_pattern=ind["rank_aside_pattern"],
         minus_signs=tuple(ind["minus_signs"]), fall_word=ind["fall_word"],
         aside_openers=tuple(ind["aside_openers"]), joiners=tuple(ind["item_joiners"]),
         split_joiners=tuple(ind["split_joiners"]), share_heads=tuple(ind["share_heads"]),
