@@ -1,8 +1,7 @@
 """One typed view of the rules the targets stage reads (flows/rules/lexicon.toml), built once.
 
-`rules()` gives the word lists under their targets-stage names (longest first where a
-list is matched as an alternation) and the regular expressions compiled from them. Every
-module of the package reads the lexicon through this view; none opens the TOML itself.
+`rules()` gives the word lists under their targets-stage names (longest first where matched as an alternation)
+and the patterns compiled from them; every module of the package reads the lexicon through it, none opens the TOML.
 """
 from __future__ import annotations
 
@@ -165,6 +164,7 @@ class Rules:
     multiple_pattern: str  # 是2011年的 before it
     multiple_name: str  # 相当于{base}的倍数: what the row measures, after the amount before it
     level_heads: tuple[str, ...]
+    increment_words: tuple[str, ...]  # 新增 before what a level after it totals
     change_span_pattern: str
     change_qualifiers: tuple[str, ...]
     change_openers: tuple[str, ...]
@@ -267,15 +267,15 @@ def rules() -> Rules:
         one_off_words=tuple(lex["recurrence_annual"]["one_off_words"]),
         weak_words=_longest_first(ind["weak_words"]), cap_words=_longest_first(ind["cap_words"]),
         leading=_longest_first(ind["leading_fillers"]), trailing=_longest_first(ind["trailing_fillers"]),
-        heads=_longest_first(ind["heads"]),
-        scope_kinds={kind: _longest_first(kind_words) for kind, kind_words in ind["scope_kinds"].items()},
+        heads=_longest_first(ind["heads"]), scope_kinds={kind: _longest_first(kind_words) for kind, kind_words in ind["scope_kinds"].items()},
         action_verbs=_longest_first(ind["action_verbs"]), distributive=tuple(ind["distributive"]),
         change_heads=tuple(ind["change_heads"]), multiple_units=tuple(ind["multiple_units"]),
         multiple_pattern=ind["multiple_pattern"], multiple_name=ind["multiple_name"], level_heads=tuple(ind["level_heads"]),
-        change_span_pattern=ind["change_span_pattern"], change_qualifiers=tuple(ind["change_qualifiers"]),
+        increment_words=tuple(ind["increment_words"]), change_span_pattern=ind["change_span_pattern"],
+        change_qualifiers=tuple(ind["change_qualifiers"]),
         change_openers=tuple(ind["change_openers"]), rank_asides_after=tuple(ind["rank_asides_after"]), rank_aside_pattern=ind["rank_aside_pattern"],
-        minus_signs=tuple(ind["minus_signs"]), fall_word=ind["fall_word"],
-        aside_openers=tuple(ind["aside_openers"]), joiners=tuple(ind["item_joiners"]),
+        minus_signs=tuple(ind["minus_signs"]), fall_word=ind["fall_word"], aside_openers=tuple(ind["aside_openers"]),
+        joiners=tuple(ind["item_joiners"]),
         split_joiners=tuple(ind["split_joiners"]), share_heads=tuple(ind["share_heads"]),
         compound_scopes={word: tuple(parts) for word, parts in ind["compound_scopes"].items()},
         qualifier_words=tuple(ind["qualifier_words"]), breakdown_word=ind["breakdown_word"],

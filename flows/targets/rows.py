@@ -85,7 +85,7 @@ def rows_for_sentence(text: str, span: tuple[int, int], ctx: DocumentContext, se
             falls = _written_as_a_fall(s, m)
             if falls:
                 phrase = phrase.rstrip("".join(rules().minus_signs))  # 增速-2.6%: the change, then the fall
-            change = bare_change(phrase) or multiple_of_base(phrase, m.unit)
+            change, total_of_added = bare_change(phrase) or multiple_of_base(phrase, m.unit), False
             if changed:
                 pass  # named above, each after its amount
             elif change and previous and rows and rows[-1].number_pos == a + previous.start \
@@ -95,11 +95,15 @@ def rows_for_sentence(text: str, span: tuple[int, int], ctx: DocumentContext, se
             elif (not phrase or fillers()[1].fullmatch(phrase) or phrase in rules().level_heads) and previous \
                     and rows and rows[-1].number_pos == a + previous.start \
                     and (previous.end > clause_lo and s[previous.end: m.start].startswith(rules().joiners)
-                         or phrase in rules().level_heads and _only_asides_between(s, previous.end, clause_lo)):
+                         or phrase in rules().level_heads and _only_asides_between(s, previous.end, clause_lo)
+                         or not phrase and previous.end == m.start):
                 # X增长18%、突破132万户, X增长4.6%、总量突破百亿元, X增长6%,总量跨过3000亿元: the level of what the
-                # change before it measured
+                # change before it measured; 搬迁5864户23456人: a second measure of the same
                 head = next((h for h in sorted(rules().change_heads, key=len, reverse=True) if rows[-1].phrase.endswith(h)), "")
-                phrase = rows[-1].phrase[: len(rows[-1].phrase) - len(head)]
+                level, phrase = phrase, rows[-1].phrase[: len(rows[-1].phrase) - len(head)]
+                added = next((w for w in rules().increment_words if phrase.startswith(w)), None)
+                if added and level in rules().level_heads:  # 新增规上工业企业102家、总数达760家: 规上工业企业总数
+                    phrase, total_of_added = phrase.removeprefix(added) + level, True
             else:
                 phrase = _with_context(phrase, context, m, mentions, index, clause_lo, s, paragraph)
             if falls:
@@ -110,8 +114,8 @@ def rows_for_sentence(text: str, span: tuple[int, int], ctx: DocumentContext, se
                     continue
                 m = replace(m, unit=resolved[0], unit_kind=resolved[1])  # the phrase names the unit
             place = Place(s, a, b, mentions, index, group, clause_lo)
-            rows.append(resolve_row(place, m, phrase, ctx, section, paragraph, rows, years_of.get(index),
-                                    _shared(s, a, rows, a + m.start, total), deadline))
+            shared = None if total_of_added else _shared(s, a, rows, a + m.start, total)  # (not 新增 of the list)
+            rows.append(resolve_row(place, m, phrase, ctx, section, paragraph, rows, years_of.get(index), shared, deadline))
     if rows and not breakdown:
         paragraph.last_row = rows[-1]
     paragraph.previous = s
