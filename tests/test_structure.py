@@ -117,6 +117,9 @@ def test_the_ways_a_lead_unit_is_written(text, lead):
 @pytest.mark.parametrize("heading,domain", [
     ("新增普惠托位", "childcare"), ("发展社区养老", "elderly_care"), ("改造农贸市场", "urban_rural"),
     ("开展食品抽检", "food_safety"), ("治理黑臭水体", "environment"), ("推进重点工作", None),
+    # what a report's review measures: industrial output and sales are the economy, grain output is agriculture
+    ("集成电路产量增长21%", "economy"), ("餐饮业营业额增长15.7%", "economy"), ("出让土地19宗", "economy"),
+    ("粮食总产量8287万斤", "agriculture"), ("蔬菜产量增长3%", "agriculture"),
 ])
 def test_domain_of_a_heading(heading, domain):
     assert structure.domain_of(heading) == domain
