@@ -2940,3 +2940,16 @@ def test_a_portals_name_the_clean_stage_dropped_over_its_navigation_names_the_si
         "儋州市人民政府门户网站", "首页 > 政务公开 > 政府工作报告", "(接上页)",
         "力争全年接待游客增长15%以上。全市上下要抓好落实,市政府将按月调度。", "建设西部中心城市,推进那大、白马井城镇建设。"]))
     assert page["region_code"] == "460400"
+
+
+def test_the_government_body_running_the_site_names_its_region_where_nothing_else_does():
+    """A middle page of a report that names itself nowhere, under a footer saying which government runs the site;
+    a county's page under its city's footer speaks as a county, and a newspaper's footer is no government's."""
+    body = ("【上一页】 1 2 3 【下一页】\n(三)办好民生实事。今年全市新增中小学学位2.4万个、普惠性托位3000个,"
+            "全市改造城镇老旧小区60个,新开和优化公交线路50条。\n第2页 共3页\n")
+    m = meta(body + "主办:宁波市人民政府办公厅 承办:宁波市大数据发展管理局 浙ICP备05000000号")
+    assert (m["region_code"], where(m)) == ("330200", "site_operator")
+    county = meta(body.replace("全市", "全县") + "主办:宁波市人民政府办公厅 浙ICP备05000000号")
+    assert county["region_code"] is None
+    paper = meta(body + "主办:宁波日报社 浙ICP备05000000号")
+    assert paper["region_code"] is None

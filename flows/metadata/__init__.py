@@ -36,7 +36,7 @@ from flows.metadata.evidence import Evidence
 from flows.metadata.heads import (admin_level, plan_period, date_of_line, find_doc_number, find_issue_date, find_issuer,
                                   find_title, find_title_and_line, headline_of, own_doc_number, region_from)
 from flows.metadata.kind import doc_type, document_kind, untitled_kind
-from flows.metadata.portal import site_against, region_of_site_byline, region_of_source_url
+from flows.metadata.portal import region_of_site_byline, region_of_site_operator, region_of_source_url, site_against
 from flows.metadata.posted import date_in_url
 from flows.metadata.mentioned import (region_by_counties, region_by_mentions, region_by_self_words, region_by_towns,
                                       region_of_doc_number, region_opening_the_text)
@@ -114,6 +114,7 @@ def document_metadata(clean_text: str, manifest: dict | None = None, page_date: 
                      lambda: region_by_self_words(clean_text), lambda: region_by_towns(clean_text),
                      lambda: region_by_counties(clean_text), lambda: region_opening_the_text(lines),
                      lambda: region_of_site_byline(lines, page_facts, clean_text),
+                     lambda: region_of_site_operator(page_footer, clean_text),
                      lambda: region_of_source_url(manifest.get("source_url"), clean_text)):
         if region_name is not None or region_code is not None:
             break

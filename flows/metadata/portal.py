@@ -105,6 +105,26 @@ def region_of_site_byline(lines: list[str], page_facts: tuple[str, ...],
     return code, Evidence("byline_site", line)
 
 
+def region_of_site_operator(page_footer: tuple[str, ...], clean_text: str) -> tuple[str | None, Evidence | None]:
+    """Where the text names itself nowhere, the region whose government body the footer says runs the site
+    (主办:宁波市人民政府办公厅), if that is one region of the level the text speaks as (全市)."""
+    admits, _, _ = self_level(clean_text)
+    if admits is None:
+        return None, None
+    rules = lexicon.metadata_rules()
+    leads = "|".join(map(re.escape, rules["region_evidence"]["footer_leads"]))
+    found: dict[str, str] = {}
+    for line in page_footer:
+        rest = re.sub(rf"^(?:{leads})\s*[::]?\s*", "", line)
+        name = gazetteer.name_at(rest, 0, allow_short=False)
+        if name is not None and rest[name.end:].startswith(tuple(rules["source_url"]["site_operator_words"])):
+            found.update((c, line) for c in name.codes if admits(regions.regions()[c]) and c not in found)
+    if len(found) != 1:
+        return None, None
+    (code, line), = found.items()
+    return code, Evidence("site_operator", line)
+
+
 def site_against(code: str | None, where: Evidence | None, lines: list[str], page_facts: tuple[str, ...],
                  page_footer: tuple[str, ...], clean_text: str) -> str | None:
     """The site a page is on — its name over its navigation (慈溪市人民政府 / 首页 > …), the operator its footer
