@@ -80,6 +80,7 @@ def _clutter_rules() -> dict:
         "decimal_stop_before_unit": re.compile(
             rf"\d\u3002\d+\s*(?:{'|'.join(map(re.escape, sorted(rules['decimal_stops']['units'], key=len, reverse=True)))})"),
         "decimal_stops_needed": rules["decimal_stops"]["min_count"],
+        "lone_numbers": rules["lone_numbers"],
         "related_links_markers": frozenset(rules["related_links"]["markers"]),
         "related_links_decoration": rules["related_links"]["decoration"],
         "related_links_headline_max": rules["related_links"]["headline_max_chars"],
@@ -241,6 +242,29 @@ def join_wrapped_lines(raw_lines: list[str]) -> tuple[list[str], int]:
     return out, joined
 
 
+def join_lone_numbers(lines: list[str]) -> tuple[list[str], int]:
+    """A number on a line of its own between two halves of its sentence (…增长 / 3.5% / 左右。): one line again,
+    where a text has enough such lines to be laid out so (clutter.toml [lone_numbers])."""
+    rules = _clutter_rules()["lone_numbers"]
+    lone = re.compile(rules["pattern"])
+    stripped = [line.strip() for line in lines]
+    if sum(1 for line in stripped if lone.fullmatch(line)) < rules["min_count"]:
+        return lines, 0
+    out: list[str] = []
+    joined, i = 0, 0
+    while i < len(stripped):
+        line = stripped[i]
+        after = stripped[i + 1] if i + 1 < len(stripped) else ""
+        if out and out[-1] and lone.fullmatch(line) and not out[-1].endswith(tuple(rules["sentence_ends"])) \
+                and after.startswith(tuple(rules["continuations"])):
+            out[-1] += line + after
+            joined, i = joined + 1, i + 2
+            continue
+        out.append(line)
+        i += 1
+    return out, joined
+
+
 DIGITS_SPACED = re.compile(r"\d[ \u3000]+\d")  # cheap test first: most texts have no space between digits
 
 
@@ -336,8 +360,9 @@ def clean(text: str) -> CleanResult:
     # first, while the lines are as the page broke them (glosses and folding change widths);
     # a page number between two halves of a sentence would keep them apart
     raw_lines, counts["page_number_lines"] = remove_page_numbers(text.split("\n"))
+    raw_lines, counts["lone_numbers_joined"] = join_lone_numbers(raw_lines)
     wrapped, counts["wrapped_lines_joined"] = join_wrapped_lines(raw_lines)
-    if counts["wrapped_lines_joined"] or counts["page_number_lines"]:
+    if counts["wrapped_lines_joined"] or counts["page_number_lines"] or counts["lone_numbers_joined"]:
         text = "\n".join(wrapped)
     text, counts["pinyin_glosses"] = remove_glosses(text)
     points = _codepoints(text)

@@ -11,7 +11,7 @@ from flows import clean
 
 FIX_KINDS = {"pinyin_glosses", "traditional_chars", "fullwidth_chars", "cjk_spaces", "inline_markup", "clutter_lines",
              "preface_lines", "trailing_lines", "garbled_chars", "redaction_runs", "table_lines_from_tabs",
-             "wrapped_lines_joined", "page_number_lines", "markup_tags", "decimal_stops"}
+             "wrapped_lines_joined", "page_number_lines", "markup_tags", "decimal_stops", "lone_numbers_joined"}
 
 
 def counts(text: str) -> dict:
@@ -329,3 +329,17 @@ def test_a_pages_list_of_related_links_in_its_second_half_goes_with_its_heading(
     # a marker in the first half is a heading of the page's own text, and a sentence under it stays
     early = clean.clean("相关新闻\n今年新建社区食堂12个。\n新增养老床位1200张。")
     assert early.clean_text == "相关新闻\n今年新建社区食堂12个。\n新增养老床位1200张。"
+
+
+def test_a_number_on_a_line_of_its_own_joins_its_sentence_again():
+    """A PDF extraction that puts each number on its own line: where the line after goes on with what the number
+    counts (a unit, 左右, punctuation), the three lines are one; a table dumped a cell a line stays as it is."""
+    text = "\n".join(["预计全年地区生产总值增长", "3.5%", "左右。全社会用电量增长", "4%", "。金融机构存贷款余额分别增长",
+                      "10.2%", "、", "9.2%", ",分别提高", "9.9", "个、", "3.1", "个百分点。减税降费", "322", "亿元。"])
+    result = clean.clean(text)
+    assert result.clean_text == ("预计全年地区生产总值增长3.5%左右。全社会用电量增长4%。金融机构存贷款余额分别增长10.2%、9.2%,"
+                                 "分别提高9.9个、3.1个百分点。减税降费322亿元。")
+    assert result.fix_counts["lone_numbers_joined"] == 7
+    table = "\n".join(["指标", "2023年", "地区生产总值", "4026.6", "一般公共预算收入", "303.4", "城镇化率", "58.6",
+                       "新增就业", "3.2", "粮食产量", "50.1"])
+    assert clean.clean(table).fix_counts["lone_numbers_joined"] == 0

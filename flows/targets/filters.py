@@ -295,7 +295,9 @@ def _shapes() -> dict[str, re.Pattern]:
         "threshold": re.compile(rf"(?:{alternation(lex.threshold_verbs)})\s*$"),
         "restated": re.compile(rf"\s*[、,]?\s*(?:{alternation(lex.restated_as)})\s*\d"),
         "gap_against": re.compile(rf"(?:{alternation(tuple(gap['against']))})(?:{places})[^,;]{{0,12}}?(?:{higher})$"),
-        "gap_higher": re.compile(rf"(?:{higher})(?:{places})(?:[{''.join(lex.joiners)}](?:{places}))?[^,;\d]{{0,10}}$"),
+        # (…高于全国0.2个、0.6个百分点: the list's numbers before this one too)
+        "gap_higher": re.compile(rf"(?:{higher})(?:{places})(?:[{''.join(lex.joiners)}](?:{places}))?[^,;\d]{{0,10}}"
+                                 rf"(?:\d+(?:\.\d+)?[^,;\d]{{0,2}}?(?:{joiners})\s*)*$"),
     }
 
 

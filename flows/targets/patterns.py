@@ -56,6 +56,7 @@ class Rules:
     # amounts
     units: tuple[str, ...]  # unit words
     unit_map: dict  # unit word -> [unit, unit_kind]
+    listed_unit_words: dict  # 个 -> 个百分点 where a list's last number writes it out
     cn_units: tuple[str, ...]  # unit words that may follow a Chinese numeral
     multipliers: list  # (word, factor), longest first
     multiplier_words: tuple[str, ...]
@@ -201,12 +202,10 @@ class Rules:
 @lru_cache(maxsize=1)
 def rules() -> Rules:
     lex = lexicon.rules()
-    units = lex["units"]
-    nt = lex["not_targets"]
-    ind = lex["indicator"]
+    units, nt, ind = lex["units"], lex["not_targets"], lex["indicator"]
     words = lexicon.words
     return Rules(
-        units=_longest_first(units), unit_map=units,
+        units=_longest_first(units), unit_map=units, listed_unit_words=lex["ranges"]["listed_unit_words"],
         cn_units=_longest_first(set(lex["chinese_numeral_units"]["words"])),
         multipliers=sorted(lex["multipliers"].items(), key=lambda kv: len(kv[0]), reverse=True),
         multiplier_words=_longest_first(lex["multipliers"]),
@@ -317,9 +316,9 @@ def plan_items() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     count = rf"{number}\s*(?:{alternation(lex.plan_item_units)})(?:{nouns})?(?:{status})"
     status_first = rf"(?:{status})\s*{number}\s*(?:{alternation(lex.plan_item_units)})"  # 已完成26件,完成率40%
     share = re.compile(rf"(?:{count}|{status_first})[、,]?\s*(?:{alternation(lex.plan_item_share_words)})\s*$")
-    # …and each of a pair or series after it (分别完成年度目标任务的82.3%和80.4%)
-    execution = re.compile(rf"(?:{alternation(lex.plan_execution_before)})\s*(?:{alternation(lex.plan_execution_links)})?\s*"
-                           rf"(?:\d+(?:\.\d+)?\s*%\s*(?:和|、|与|及)\s*)*$")
+    execution = re.compile(  # …and each of a pair or series after it (分别完成年度目标任务的82.3%和80.4%)
+        rf"(?:{alternation(lex.plan_execution_before)})\s*(?:{alternation(lex.plan_execution_links)})?\s*"
+        rf"(?:\d+(?:\.\d+)?\s*%\s*(?:和|、|与|及)\s*)*$")
     return after, share, execution
 
 
