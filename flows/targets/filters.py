@@ -57,7 +57,8 @@ def keep_mention(s: str, m: Mention) -> bool:
         return False  # 办理提案572件, 所提问题已经解决的258件,占38.8%: the proposals handled
     if m.unit in lex.suggestion_units and lex.suggestion_word in clause_head:
         return False  # 群众建议176条: suggestions counted, not what the document commits to
-    if m.unit in lex.occurrence_units and before.rstrip().endswith(lex.occurrence_before):
+    if m.unit in lex.occurrence_units and (contains_any(s[clause_start(s, m.start): m.start], lex.occurrence_before)
+                                           or s.startswith(lex.occurrence_before, m.unit_end)):
         return False  # “发展”出现67次: how often a word is said
     if m.unit in lex.span_units and m.unit_kind == "duration" and (
             before.rstrip().endswith(lex.span_before) or re.search(r"\d", s[m.unit_end: clause_end(s, m.unit_end)])
@@ -67,6 +68,9 @@ def keep_mention(s: str, m: Mention) -> bool:
             or (contains_any(s[m.unit_end: m.unit_end + 40], lex.threshold_marks)
                 and _shapes()["thresholds_crossed"].match(s, m.unit_end)):
         return False  # 突破百亿元、达105.1亿元, 连续突破300、400、500亿元大关,达551.85亿元: thresholds, then the amount
+    if before.endswith(tuple(lex.own_items["project_capacity_words"])) \
+            and re.search(lex.own_items["project_list_end"], s[m.unit_end: clause_end(s, m.unit_end)]):
+        return False  # 年产20万吨高端铝棒、…等一批重大项目: a named project's capacity
     if m.unit_kind == "money" and _shapes()["group_bound"].match(s, m.unit_end):
         return False  # 新引进10亿元以上项目146个: the size that says which projects are counted
     if _plan_item_count(s, m) or (m.unit_kind in ("percent", "pct_point") and _plan_item_share(s, m)):
@@ -287,7 +291,8 @@ def _shapes() -> dict[str, re.Pattern]:
             rf"(?:(?:{alternation(lex.joiners)})\s*\d+(?:\.\d+)?\s*{multiplier}?)*\s*{multiplier}?\S{{0,2}}?"
             rf"(?:{alternation(lex.threshold_marks)})\s*[,、]?\s*(?:{YEAR_NAMED_RE.pattern})?\s*"
             rf"(?:{alternation(lex.restated_as)})\s*\d"),
-        "group_bound": re.compile(rf"(?:{alternation(tuple(lex.own_items['group_bounds']))})[^\d,;]{{1,8}}\d"),
+        "group_bound": re.compile(rf"(?:{alternation(tuple(lex.own_items['group_bounds']))})[^\d,;]{{1,8}}\d|"
+                                  rf"(?:{alternation(tuple(lex.own_items['group_nouns']))})"),
         "listed_unit": re.compile(rf"(?:(?:{alternation(lex.joiners)})\s*\d+(?:\.\d+)?)+\s*(\S)"),
         "ranked_count": re.compile(lex.ranked_count_pattern.replace("{rank_verbs}", alternation(lex.rank_verbs))),
         "listed_span": re.compile(rf"(?:{alternation(lex.span_before)})\s*\d+\s*(?:{spans})"
