@@ -33,7 +33,7 @@ def keep_mention(s: str, m: Mention) -> bool:
     month = next((w for w in lex.month_words if before.rstrip(" ").endswith(w)), None)
     if month and re.search(r"\d\s*$", before.rstrip(" ")[:-len(month)]):
         return False  # 11月15至16日: a day of the month
-    if before.endswith(lex.before_words):
+    if before.endswith(lex.before_words) and not before.endswith(lex.ratio_names):
         return False  # 第3, 从16周岁, 较…: ordinals and baselines
     if m.unit == "对" and re.match(r"\s*[\d一二两三四五六七八九十]", s[m.unit_end:]):
         return False  # 2对4个: the count after names the unit (guide 6); 1对1: a manner, not an amount

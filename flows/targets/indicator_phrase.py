@@ -325,13 +325,13 @@ def multiple_of_base(phrase: str, unit: str | None) -> str | None:
     """What N倍 after 是2011年的 / 是“十一五”末的 measures (相当于2011年的倍数), else None: like a bare change, it
     is named after the amount before it."""
     lex = rules()
-    m = re.fullmatch(lex.multiple_pattern, phrase) if unit in lex.multiple_units else None
-    return lex.multiple_name.format(base=m.group("base")) if m else None
+    m = re.fullmatch(lex.multiples["pattern"], phrase) if unit in lex.multiples["units"] else None
+    return lex.multiples["name"].format(base=m.group("base")) if m else None
 
 
 @lru_cache(maxsize=1)
 def _multiple_tail() -> re.Pattern:
-    before, after = rules().multiple_name.split("{base}")
+    before, after = rules().multiples["name"].split("{base}")
     return re.compile(rf"{re.escape(before)}.{{1,12}}?{re.escape(after)}$")
 
 

@@ -38,7 +38,7 @@ def wording_kind(clause_prefix: str, sentence_prefix: str, mention: Mention, uni
         return "standard"  # 贷款最高额度30万元: a cap on what one recipient gets
     if kind == "duration" and re.search(rf"(?:{'|'.join(lex.duration_target_verbs)})\s*$", clause_prefix):
         return "target"  # 平均反应时间缩短至12分钟: a level to reach
-    if unit in lex.multiple_units and re.search(lex.multiple_pattern, clause_prefix):
+    if unit in lex.multiples["units"] and re.search(lex.multiples["pattern"], clause_prefix):
         return "target"  # 是2011年的2.58倍: how the amount before grew, like a change (a review reads it achieved)
     if kind == "duration" or unit == "倍" or (kind == "age" and "年龄" in clause_prefix):
         return "standard"

@@ -91,6 +91,7 @@ class Rules:
     # not targets
     after_words: tuple[str, ...]
     before_words: tuple[str, ...]  # lexicon order
+    ratio_names: tuple[str, ...]  # 存贷比: a name, not 比 before a baseline
     idioms: tuple[str, ...]  # lexicon order
     age_nouns: tuple[str, ...]
     described_nouns: tuple[str, ...]
@@ -161,9 +162,8 @@ class Rules:
     action_verbs: tuple[str, ...]
     distributive: tuple[str, ...]  # lexicon order
     change_heads: tuple[str, ...]
-    multiple_units: tuple[str, ...]  # 倍 in 是2011年的2.58倍
-    multiple_pattern: str  # 是2011年的 before it
-    multiple_name: str  # 相当于{base}的倍数: what the row measures, after the amount before it
+    multiples: dict  # units (倍 in 是2011年的2.58倍), pattern (是2011年的 before it), name (相当于{base}的倍数)
+    change_baselines: tuple[str, ...]  # 比上年 left of 比上年提高 once its verb is stripped
     level_heads: tuple[str, ...]
     increment_words: tuple[str, ...]  # 新增 before what a level after it totals
     change_span_pattern: str
@@ -227,7 +227,7 @@ def rules() -> Rules:
         per_unit_pattern=lex["standard"]["per_unit_pattern"], norm_words=words("standard", "norm_words"),
         duration_target_verbs=words("standard", "duration_target_verbs"),
         norm_words_per_unit=words("standard", "norm_words_per_unit"),
-        after_words=_longest_first(nt["after_words"]), before_words=tuple(nt["before_words"]),
+        after_words=_longest_first(nt["after_words"]), before_words=tuple(nt["before_words"]), ratio_names=tuple(nt["ratio_names"]),
         idioms=tuple(nt["idioms"]), age_nouns=tuple(nt["age_qualified_nouns"]),
         described_nouns=tuple(nt["described_nouns"]), described_by_units=tuple(nt["described_by_units"]),
         counted_after_da=tuple(nt["counted_after_da"]), near_after=tuple(nt["near_after_words"]),
@@ -268,8 +268,8 @@ def rules() -> Rules:
         leading=_longest_first(ind["leading_fillers"]), trailing=_longest_first(ind["trailing_fillers"]),
         heads=_longest_first(ind["heads"]), scope_kinds={kind: _longest_first(kind_words) for kind, kind_words in ind["scope_kinds"].items()},
         action_verbs=_longest_first(ind["action_verbs"]), distributive=tuple(ind["distributive"]),
-        change_heads=tuple(ind["change_heads"]), multiple_units=tuple(ind["multiple_units"]),
-        multiple_pattern=ind["multiple_pattern"], multiple_name=ind["multiple_name"], level_heads=tuple(ind["level_heads"]),
+        change_heads=tuple(ind["change_heads"]), change_baselines=tuple(ind["change_baselines"]),
+        multiples={k: ind[f"multiple_{k}"] for k in ("units", "pattern", "name")}, level_heads=tuple(ind["level_heads"]),
         increment_words=tuple(ind["increment_words"]), change_span_pattern=ind["change_span_pattern"],
         change_qualifiers=tuple(ind["change_qualifiers"]),
         change_openers=tuple(ind["change_openers"]), rank_asides_after=tuple(ind["rank_asides_after"]), rank_aside_pattern=ind["rank_aside_pattern"],

@@ -86,6 +86,8 @@ def rows_for_sentence(text: str, span: tuple[int, int], ctx: DocumentContext, se
             if falls:
                 phrase = phrase.rstrip("".join(rules().minus_signs))  # 增速-2.6%: the change, then the fall
             change, total_of_added = bare_change(phrase) or multiple_of_base(phrase, m.unit), False
+            if not change and len(group) == 1 and phrase in rules().change_baselines:
+                change = bare_change(pre.strip(" ,"))  # X113%,比上年提高2个百分点: the verb the phrase lost
             if changed:
                 pass  # named above, each after its amount
             elif change and previous and rows and rows[-1].number_pos == a + previous.start \
