@@ -48,12 +48,17 @@ def _names() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], in
     for row in lexicon.region_aliases():  # informal full forms (新疆自治区) as full names
         full.setdefault(row["alias"], []).append(row["code"])
     # An autonomous prefecture, county or banner goes by its place and its level's last character
-    # too (黔西南州 for 黔西南布依族苗族自治州, 石柱县): a full name, unless a region already has it.
+    # too (黔西南州 for 黔西南布依族苗族自治州, 石柱县), or its place and its ending (关岭自治县, 湘西自治州):
+    # a full name, unless a region already has it.
     taken = set(full)
+    endings = tuple(lexicon.metadata_rules()["region_names"]["autonomous_endings"])
     for code, row in regions.regions().items():
         place = regions.place_name(row["name"])  # 文山 even though 文山市 goes by it too: 文山州 is free
-        if place and place + row["name"][-1] not in taken:
-            full.setdefault(place + row["name"][-1], []).append(code)
+        if not place:
+            continue
+        for name in (place + row["name"][-1], place + next(e for e in endings if row["name"].endswith(e))):
+            if name != row["name"] and name not in taken:
+                full.setdefault(name, []).append(code)
     # A county made a district or a city (撤县设区: 济阳县 is 济阳区 since 2018) goes by its old name in
     # texts of before: a full name, unless a region already has it.
     former = lexicon.metadata_rules()["region_names"]["former_county"]

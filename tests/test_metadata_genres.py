@@ -36,6 +36,9 @@ def where(m: dict, field: str = "region_code") -> str:
     ("赣州市2024年民生实事清单\n一、新增城镇就业3万人。", "360700", "prefecture"),
     ("2026年重庆市政府工作报告\n各位代表:", "500000", "province"),
     ("北京市朝阳区2025年重要民生实事项目\n一、新增养老家庭照护床位500张。", "110105", "county"),
+    # an autonomous county or prefecture by its place and its ending, its peoples left off
+    ("1月8日上午,关岭自治县第十七届人民代表大会第二次会议在县会议中心开幕。\n大会听取了政府工作报告。", "520424", "county"),
+    ("湘西自治州2018年十件民生实事\n一、新建乡镇卫生院5所。", "433100", "prefecture"),
 ])
 def test_names_short_and_with_their_parents_resolve_to_the_most_specific_code(head, code, level):
     m = meta(head)
