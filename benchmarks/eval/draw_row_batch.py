@@ -1,8 +1,8 @@
-"""Draw a batch of texts for row-by-row gold annotation (stop 31's batches 7-10, stop 32's 11-12), reproducibly.
+"""Draw a batch of texts for row-by-row gold annotation (stop 31's batches 7-10, stop 32's 11-13), reproducibly.
 
 The pool: texts on this machine with metadata gold (metadata_corpus.csv) and no row gold in the first
 `gold_lines` lines of target_rows_gold.jsonl (the file as it stood before the batch), 400-6,000 characters,
-at least four numbers with units. Each split takes up to 29 (holdout) / 18 (tune; 36 in batches 11-12) work reports and up to
+at least four numbers with units. Each split takes up to 29 (holdout) / 18 (tune; 36 in batches 11-13) work reports and up to
 7 / 18 other texts, at most one per region, in a seeded order. The batch is written as selection<N>.json
 and as eight helpers' assignment files (assign_<first>..<first+7>.txt: id, region, code, level, year,
 plan start, plan end, type), as `benchmarks/eval/row_helper_prompt.md` expects.
@@ -23,10 +23,11 @@ HERE = Path(__file__).parent
 TEXTS = Path("/work/evalcorpus/texts")
 # batch -> (seed, gold lines before it, first assignment number)
 BATCHES = {7: (20261201, 4503, 41), 8: (20261202, 5336, 49), 9: (20261203, 6218, 57), 10: (20261204, 6916, 65),
-           11: (20261205, 7673, 73), 12: (20261206, 8204, 81)}
+           11: (20261205, 7673, 73), 12: (20261206, 8204, 81),
+           13: (20261207, 8722, 89)}
 QUOTAS = (("holdout", 29, 7), ("tune", 18, 18))  # split, work reports, other genres
-# Batches 11-12 (stop 32): the pool is nearly all tune work reports, so they take twice as many of them.
-BATCH_QUOTAS = {11: (("holdout", 29, 7), ("tune", 36, 18)), 12: (("holdout", 29, 7), ("tune", 36, 18))}
+# Batches 11-13 (stop 32): the pool is nearly all tune work reports, so they take twice as many of them.
+BATCH_QUOTAS = {b: (("holdout", 29, 7), ("tune", 36, 18)) for b in (11, 12, 13)}
 HELPERS = 8
 UNIT_NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:%|万|亿|个|项|件|人|元|所|公里|户|家|张)")
 KEYS = ["id", "split", "region_name", "region_code", "admin_level", "doc_year", "plan_start_year",
