@@ -343,3 +343,8 @@ def test_a_number_on_a_line_of_its_own_joins_its_sentence_again():
     table = "\n".join(["指标", "2023年", "地区生产总值", "4026.6", "一般公共预算收入", "303.4", "城镇化率", "58.6",
                        "新增就业", "3.2", "粮食产量", "50.1"])
     assert clean.clean(table).fix_counts["lone_numbers_joined"] == 0
+
+
+def test_a_page_view_counter_among_page_facts_is_clutter():
+    text = "政府工作报告\n- 信息来源: | 阅读量:328次\n各位代表:\n现在,我代表市人民政府向大会报告工作。"
+    assert "328" not in clean.clean(text).clean_text

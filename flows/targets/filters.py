@@ -55,6 +55,9 @@ def keep_mention(s: str, m: Mention) -> bool:
         return False  # 10个,包括A、B、C: a count of the items named after it
     if m.unit_kind in ("count", "percent") and _about_proposals(s, m):
         return False  # 办理提案572件, 所提问题已经解决的258件,占38.8%: the proposals handled
+    if m.unit in lex.suggestion_units and contains_any(s[clause_start(s, m.start): clause_end(s, m.unit_end)],
+                                                       tuple(lex.own_items["policy_words"])):
+        return False  # 出台稳链纾困35条、稳经济促发展10条等系列政策: a policy's own articles
     if m.unit in lex.suggestion_units and lex.suggestion_word in clause_head:
         return False  # 群众建议176条: suggestions counted, not what the document commits to
     if m.unit in lex.occurrence_units and (contains_any(s[clause_start(s, m.start): m.start], lex.occurrence_before)
