@@ -74,6 +74,10 @@ def keep_mention(s: str, m: Mention) -> bool:
     if before.endswith(tuple(lex.own_items["project_capacity_words"])) \
             and re.search(lex.own_items["project_list_end"], s[m.unit_end: clause_end(s, m.unit_end)]):
         return False  # 年产20万吨高端铝棒、…等一批重大项目: a named project's capacity
+    if _shapes()["threshold"].search(before) and s.startswith(lex.threshold_marks, m.unit_end) \
+            and re.search(rf"\d\s*{re.escape(s[m.start + len(number): m.unit_end].strip())}\s*[,、]\s*$",
+                          s[max(0, clause_start(s, m.start) - 16): clause_start(s, m.start)]):
+        return False  # 完成602.5亿元,首次突破600亿元大关: the amount, then the threshold it crossed
     if m.unit_kind == "money" and _shapes()["group_bound"].match(s, m.unit_end):
         return False  # 新引进10亿元以上项目146个: the size that says which projects are counted
     if _plan_item_count(s, m) or (m.unit_kind in ("percent", "pct_point") and _plan_item_share(s, m)):

@@ -94,10 +94,10 @@ def rows_for_sentence(text: str, span: tuple[int, int], ctx: DocumentContext, se
                     and _only_asides_between(s, previous.end, clause_lo):
                 # X完成86.5亿元、增长6.1%; X…,比上年增长1.4%,过去五年年均增长13.8%: X's growth
                 phrase = without_change(rows[-1].phrase) + change
-            elif (not phrase or fillers()[1].fullmatch(phrase) or phrase in rules().level_heads) and previous \
-                    and rows and rows[-1].number_pos == a + previous.start \
+            elif previous and rows and rows[-1].number_pos == a + previous.start \
+                    and (not phrase or fillers()[1].fullmatch(phrase) or phrase in rules().level_heads) \
                     and (previous.end > clause_lo and s[previous.end: m.start].startswith(rules().joiners)
-                         or phrase in rules().level_heads and _only_asides_between(s, previous.end, clause_lo)
+                         or rows[-1].phrase.endswith(rules().change_heads) and _only_asides_between(s, previous.end, clause_lo)
                          or not phrase and previous.end == m.start):
                 # X增长18%、突破132万户, X增长4.6%、总量突破百亿元, X增长6%,总量跨过3000亿元: the level of what the
                 # change before it measured; 搬迁5864户23456人: a second measure of the same
