@@ -12,7 +12,6 @@ import datetime as dt
 import html
 import re
 import tomllib
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -20,6 +19,7 @@ import numpy as np
 import opencc
 
 from flows.lexicon import RULES_DIR
+from flows.page_lines import join_broken_lines, join_lone_numbers, join_wrapped_lines
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
@@ -190,79 +190,11 @@ def tabs_to_bars(text: str) -> tuple[str, int]:
     return "\n".join(lines), converted
 
 
-# A line that opens a heading, a list item or a table row never continues the line above.
-# Runs before full-width folding, so both forms of brackets, digits and stops are listed.
-BLOCK_START = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）]|[0-9０-９]{1,3}[.．、](?![0-9０-９])|"
-                         r"[(（][0-9０-９]{1,3}[)）]|第[一二三四五六七八九十百]+[章节条部分]|附件|[|｜])")
-# A line ending in one of these may end its paragraph: it does not set the page's width.
-PARAGRAPH_END_CHARS = ("。", "!", "?", "”", ")", "|", "！", "？", "）")
-MIN_WRAP_WIDTH = 12  # shorter "wrapped" lines are headings and list items, not a page's width
-
-
 def remove_page_numbers(lines: list[str]) -> tuple[list[str], int]:
     """Lines a PDF's pages add (— 3 —, 第3页 共10页): dropped, and counted."""
     patterns = _clutter_rules()["page_numbers"]
     kept = [line for line in lines if not any(p.match(line.strip()) for p in patterns)]
     return kept, len(lines) - len(kept)
-
-
-def join_wrapped_lines(raw_lines: list[str]) -> tuple[list[str], int]:
-    """Text taken from a PDF breaks every line at the page width, mid-sentence, so a number
-    and what it counts land on two lines. When many lines share one width (the page's),
-    a line of that width is joined to the next, unless the next opens a block (一、, (二),
-    3., a table row) or is indented (a paragraph's first line). Returns stripped lines."""
-    lines = [line.strip() for line in raw_lines]
-    indented = [line[:1].isspace() for line in raw_lines]
-    body = [line for line in lines if line and not line.endswith("|")]  # a whole table row is no wrapped line
-    open_ended = Counter(len(line) for line in body
-                         if len(line) >= MIN_WRAP_WIDTH and not line.endswith(PARAGRAPH_END_CHARS))
-    if not open_ended:
-        return lines, 0
-    width = max(open_ended, key=lambda w: (sum(open_ended.get(v, 0) for v in (w, w - 1, w - 2)), w))
-    at_width = [line for line in body if width - 2 <= len(line) <= width]
-    # a page's lines run on mid-sentence; a list of equally long headings (一、…) does not
-    mid_sentence = [line for line in at_width if not BLOCK_START.match(line) and not line.endswith(PARAGRAPH_END_CHARS)]
-    if len(mid_sentence) < 8 or len(at_width) < 0.3 * len(body) or len(mid_sentence) < 0.25 * len(at_width):
-        return lines, 0  # not a page-wrapped text
-    out: list[str] = []
-    joined, previous = 0, ""
-    for line, indent in zip(lines, indented):
-        if not line:
-            continue
-        # an indented line opens a paragraph; a page's continuation lines are never indented
-        continues = (out and previous and width - 2 <= len(previous) <= width + 1 and not BLOCK_START.match(line)
-                     and not indent)
-        if continues:
-            gap = " " if previous[-1].isascii() and previous[-1].isalpha() and line[0].isascii() and line[0].isalpha() else ""
-            out[-1] = out[-1] + gap + line
-            joined += 1
-        else:
-            out.append(line)
-        previous = line
-    return out, joined
-
-
-def join_lone_numbers(lines: list[str]) -> tuple[list[str], int]:
-    """A number on a line of its own between two halves of its sentence (…增长 / 3.5% / 左右。): one line again,
-    where a text has enough such lines to be laid out so (clutter.toml [lone_numbers])."""
-    rules = _clutter_rules()["lone_numbers"]
-    lone = re.compile(rules["pattern"])
-    stripped = [line.strip() for line in lines]
-    if sum(1 for line in stripped if lone.fullmatch(line)) < rules["min_count"]:
-        return lines, 0
-    out: list[str] = []
-    joined, i = 0, 0
-    while i < len(stripped):
-        line = stripped[i]
-        after = stripped[i + 1] if i + 1 < len(stripped) else ""
-        if out and out[-1] and lone.fullmatch(line) and not out[-1].endswith(tuple(rules["sentence_ends"])) \
-                and after.startswith(tuple(rules["continuations"])):
-            out[-1] += line + after
-            joined, i = joined + 1, i + 2
-            continue
-        out.append(line)
-        i += 1
-    return out, joined
 
 
 DIGITS_SPACED = re.compile(r"\d[ \u3000]+\d")  # cheap test first: most texts have no space between digits
@@ -360,9 +292,10 @@ def clean(text: str) -> CleanResult:
     # first, while the lines are as the page broke them (glosses and folding change widths);
     # a page number between two halves of a sentence would keep them apart
     raw_lines, counts["page_number_lines"] = remove_page_numbers(text.split("\n"))
-    raw_lines, counts["lone_numbers_joined"] = join_lone_numbers(raw_lines)
+    raw_lines, counts["lone_numbers_joined"] = join_lone_numbers(raw_lines, _clutter_rules()["lone_numbers"])
     wrapped, counts["wrapped_lines_joined"] = join_wrapped_lines(raw_lines)
-    if counts["wrapped_lines_joined"] or counts["page_number_lines"] or counts["lone_numbers_joined"]:
+    wrapped, counts["broken_lines_joined"] = join_broken_lines(wrapped, _clutter_rules()["lone_numbers"])
+    if any(counts[k] for k in ("wrapped_lines_joined", "page_number_lines", "lone_numbers_joined", "broken_lines_joined")):
         text = "\n".join(wrapped)
     text, counts["pinyin_glosses"] = remove_glosses(text)
     points = _codepoints(text)

@@ -18,7 +18,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "flows"
 # The pipeline's stages from the bottom up: a module may import only modules before it here.
 STAGE_ORDER = (
     "flows.text.numerals", "flows.text.years", "flows.text.clauses", "flows.text.lines", "flows.text",
-    "flows.lexicon", "flows.regions", "flows.gazetteer", "flows.clean",
+    "flows.lexicon", "flows.regions", "flows.gazetteer", "flows.page_lines", "flows.clean",
     "flows.metadata.evidence", "flows.metadata.heads", "flows.metadata.kind", "flows.metadata.year",
     "flows.metadata.region", "flows.metadata",
     "flows.structure", "flows.indicator_tables",
@@ -37,11 +37,12 @@ SMALL_MODULES = ("*.py", "*/*.py")
 # belong in flows/rules/; lower a number when you move words out, never raise it.
 CJK = re.compile(r"[\u4e00-\u9fff]")
 CHINESE_LITERALS_ALLOWED = {
-    "flows/clean.py": 2,
+    "flows/clean.py": 1,
     "flows/indicator_tables.py": 1,
     "flows/indicators.py": 1,
     "flows/ingest.py": 2,
     "flows/metadata/heads.py": 21,
+    "flows/page_lines.py": 1,
     "flows/metadata/region.py": 5,
     "flows/metadata/year.py": 5,
     "flows/readers.py": 23,

@@ -11,7 +11,8 @@ from flows import clean
 
 FIX_KINDS = {"pinyin_glosses", "traditional_chars", "fullwidth_chars", "cjk_spaces", "inline_markup", "clutter_lines",
              "preface_lines", "trailing_lines", "garbled_chars", "redaction_runs", "table_lines_from_tabs",
-             "wrapped_lines_joined", "page_number_lines", "markup_tags", "decimal_stops", "lone_numbers_joined"}
+             "wrapped_lines_joined", "page_number_lines", "markup_tags", "decimal_stops", "lone_numbers_joined",
+             "broken_lines_joined"}
 
 
 def counts(text: str) -> dict:
@@ -348,3 +349,15 @@ def test_a_number_on_a_line_of_its_own_joins_its_sentence_again():
 def test_a_page_view_counter_among_page_facts_is_clutter():
     text = "政府工作报告\n- 信息来源: | 阅读量:328次\n各位代表:\n现在,我代表市人民政府向大会报告工作。"
     assert "328" not in clean.clean(text).clean_text
+
+
+def test_a_sentence_broken_after_a_joiner_or_before_a_number_is_one_line_again():
+    """A page that breaks a sentence after a list's joiner (分别增长9.1%、 / 8.7%) or a line of prose before a
+    number and what it counts (发布机会清单 / 323 项): one line; a heading or a date after a title stays apart."""
+    broken = clean.clean("财政总收入25.1亿元,其中地方财政收入17.1亿元,分别增长9.1%、\n8.7%;完成固定资产投资165.8亿元。\n"
+                         "对接产业链头部企业和关键环节企业982家,赴京沪港深等城市专题推介,发布机会清单\n323项,引进落地项目507个。")
+    assert broken.clean_text == ("财政总收入25.1亿元,其中地方财政收入17.1亿元,分别增长9.1%、8.7%;完成固定资产投资165.8亿元。\n"
+                                 "对接产业链头部企业和关键环节企业982家,赴京沪港深等城市专题推介,发布机会清单323项,引进落地项目507个。")
+    assert broken.fix_counts["broken_lines_joined"] == 2
+    apart = "关于印发2024年全市民生实事项目安排意见的通知各区县人民政府\n2024年1月10日\n一、新建幼儿园10所,\n二、新增托位300个。"
+    assert clean.clean(apart).fix_counts["broken_lines_joined"] == 0
