@@ -78,6 +78,9 @@ def keep_mention(s: str, m: Mention) -> bool:
             and re.search(rf"\d\s*{re.escape(s[m.start + len(number): m.unit_end].strip())}\s*[,、]\s*$",
                           s[max(0, clause_start(s, m.start) - 16): clause_start(s, m.start)]):
         return False  # 完成602.5亿元,首次突破600亿元大关: the amount, then the threshold it crossed
+    if m.unit_kind == "money" and before.endswith(tuple(lex.own_items["project_size_words"])) \
+            and s.startswith(lex.own_items["status_link"], m.unit_end) and _names_one_project(s, m):
+        return False  # 总投资42亿元的晋开延化“6080”项目正式投产: the size of the one project it names
     if m.unit_kind == "money" and _shapes()["group_bound"].match(s, m.unit_end):
         return False  # 新引进10亿元以上项目146个: the size that says which projects are counted
     if _plan_item_count(s, m) or (m.unit_kind in ("percent", "pct_point") and _plan_item_share(s, m)):
@@ -159,6 +162,13 @@ def _a_rank(s: str, m: Mention) -> bool:
             and contains_any(s[clause_start(s, m.start): m.start], lex.rank_place_verbs):
         return True
     return _unit_or_listed_unit(s, m) == lex.rank_moves_unit
+
+
+def _names_one_project(s: str, m: Mention) -> bool:
+    """The rest of the number's clause names a project and counts nothing (…的晋开延化“6080”项目正式投产)."""
+    named = s[m.unit_end: clause_end(s, m.unit_end)]
+    unquoted = re.sub(r"“[^”]*”|\([^)]*\)", "", named)  # digits inside a name (“6080”, (一期)) count nothing
+    return re.search(rules().own_items["project_nouns"], named) is not None and re.search(r"\d", unquoted) is None
 
 
 def _unit_or_listed_unit(s: str, m: Mention) -> str:
