@@ -294,3 +294,13 @@ def test_a_review_of_the_year_before_and_this_year_so_far():
     rows = extract(text, doc_type="government_work_report", doc_year=2020, issue_year=2020)
     assert [(r["kind"], r["target_year"], r["value"]) for r in rows] == [
         ("achieved", 2019, 110449000000), ("achieved", 2019, 5.0), ("achieved", 2020, 320000000)]
+
+
+def test_this_year_opens_a_review_in_a_report():
+    """A report's review whose parts open with 这一年,我们… (the year just past) and no heading: achieved, of the
+    year before the report's."""
+    text = "\n".join(["某县人民政府工作报告(2023年2月14日)",
+                      "这一年,我们坚定不移保障民生,公共服务逐步优化。",
+                      "开展职业技能培训7268人次,新增城镇就业2304人。"])
+    rows = extract(text, doc_type="government_work_report", doc_year=2023, issue_year=2023)
+    assert [(r["kind"], r["target_year"], r["value"]) for r in rows] == [("achieved", 2022, 7268), ("achieved", 2022, 2304)]
