@@ -144,10 +144,10 @@ def reads_cues(ctx: DocumentContext) -> bool:
 
 
 def row_part(section: Section | None, paragraph: Paragraph, ctx: DocumentContext) -> tuple | None:
-    """The part a row sits in: its sentence's opening words (in a report; in a plan only a review's),
+    """The part a row sits in: its sentence's opening words (in a report; in a plan a review's or a span's),
     else its section's heading, else a completion notice's default (it reports)."""
-    if paragraph.cue and (ctx.report or paragraph.cue[0] == "review"):
-        return paragraph.cue
+    if paragraph.cue and (ctx.report or paragraph.cue[0] == "review" or paragraph.cue[2] is not None):
+        return paragraph.cue  # (any document's sentence that says its span, 今后五年, plans over it)
     if section is not None and ctx.parts and section.section_id in ctx.parts:
         return ctx.parts[section.section_id]
     if ctx.doc_type in rules().report_parts["review_doc_types"]:
@@ -221,7 +221,7 @@ def follow_cue(s: str, a: int, mentions: list[Mention], ctx: DocumentContext, se
         if cue and cue[:2] == ("review", None) and state.review_year:
             cue = ("review", state.review_year, cue[2])  # 2019年…迈出坚实步伐, then 过去的一年: 2019
     if cue and cue != state.cue:  # the part said again keeps the reach it was said with
-        state.cue = cue if ctx.report or cue[0] == "review" else None
+        state.cue = cue if ctx.report or cue[0] == "review" or cue[2] is not None else None
         state.cue_section = section_id
     paragraph.cue = state.cue
     heading_part = ctx.parts.get(section_id) if ctx.parts else None

@@ -159,8 +159,9 @@ def timing_of(s: str, m: Mention, ctx: DocumentContext, section: Section | None,
         # a report's review: in the year (or period) it reports on (guide §7)
         if not explicit and not span and not inherited and part[1] is not None:
             year, start = part[1], part[2]
-    elif part and ctx.report and year is None:
-        year, start = part[1], part[2]  # a report's plan: the report's year, or the period its heading names
+    elif part and (ctx.report or part[2] is not None) and year is None:
+        # a report's plan: the report's year, or the period its heading names; any document's span (今后五年)
+        year, start = part[1], part[2]
     if year is None and section and ctx.heading_years:
         year = ctx.heading_years.get(section.section_id)
     if year is None and ctx.single_year:

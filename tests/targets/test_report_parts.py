@@ -304,3 +304,13 @@ def test_this_year_opens_a_review_in_a_report():
                       "开展职业技能培训7268人次,新增城镇就业2304人。"])
     rows = extract(text, doc_type="government_work_report", doc_year=2023, issue_year=2023)
     assert [(r["kind"], r["target_year"], r["value"]) for r in rows] == [("achieved", 2022, 7268), ("achieved", 2022, 2304)]
+
+
+def test_a_span_a_sentence_looks_ahead_to_dates_its_rows_in_any_document():
+    """News of a congress read as a one-year list: a sentence that says its span (今后五年) plans over it; the
+    year's own items keep the list's year."""
+    text = "\n".join(["市长:今年投资100亿办30件惠民便民实事",
+                      "今后五年的主要目标是,全市生产总值年均增长9%以上。",
+                      "今年,全市将新建幼儿园10所。"])
+    rows = extract(text, doc_type="practical_matters_list", doc_year=2017, issue_year=2017)
+    assert [(r["value"], r["target_year"], r["period_start"]) for r in rows] == [(9, 2021, 2017), (10, 2017, None)]
