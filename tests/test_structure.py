@@ -120,6 +120,7 @@ def test_the_ways_a_lead_unit_is_written(text, lead):
     # what a report's review measures: industrial output and sales are the economy, grain output is agriculture
     ("集成电路产量增长21%", "economy"), ("餐饮业营业额增长15.7%", "economy"), ("出让土地19宗", "economy"),
     ("粮食总产量8287万斤", "agriculture"), ("蔬菜产量增长3%", "agriculture"),
+    ("单位生产总值二氧化碳排放降低3.6%", "environment"), ("培育市级以上农业龙头企业2家", "agriculture"),
 ])
 def test_domain_of_a_heading(heading, domain):
     assert structure.domain_of(heading) == domain
