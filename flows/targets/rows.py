@@ -85,27 +85,18 @@ def rows_for_sentence(text: str, span: tuple[int, int], ctx: DocumentContext, se
             falls = _written_as_a_fall(s, m)
             if falls:
                 phrase = phrase.rstrip("".join(rules().minus_signs))  # 增速-2.6%: the change, then the fall
-            change, total_of_added = bare_change(phrase) or multiple_of_base(phrase, m.unit), False
+            change = bare_change(phrase) or multiple_of_base(phrase, m.unit)
             if not change and len(group) == 1 and phrase in rules().change_baselines:
                 change = bare_change(pre.strip(" ,"))  # X113%,比上年提高2个百分点: the verb the phrase lost
+            total_of_added = False
             if changed:
                 pass  # named above, each after its amount
             elif change and previous and rows and rows[-1].number_pos == a + previous.start \
                     and _only_asides_between(s, previous.end, clause_lo):
                 # X完成86.5亿元、增长6.1%; X…,比上年增长1.4%,过去五年年均增长13.8%: X's growth
                 phrase = without_change(rows[-1].phrase) + change
-            elif previous and rows and rows[-1].number_pos == a + previous.start \
-                    and (not phrase or fillers()[1].fullmatch(phrase) or phrase in rules().level_heads) \
-                    and (previous.end > clause_lo and s[previous.end: m.start].startswith(rules().joiners)
-                         or rows[-1].phrase.endswith(rules().change_heads) and _only_asides_between(s, previous.end, clause_lo)
-                         or not phrase and previous.end == m.start):
-                # X增长18%、突破132万户, X增长4.6%、总量突破百亿元, X增长6%,总量跨过3000亿元: the level of what the
-                # change before it measured; 搬迁5864户23456人: a second measure of the same
-                head = next((h for h in sorted(rules().change_heads, key=len, reverse=True) if rows[-1].phrase.endswith(h)), "")
-                level, phrase = phrase, rows[-1].phrase[: len(rows[-1].phrase) - len(head)]
-                added = next((w for w in rules().increment_words if phrase.startswith(w)), None)
-                if added and level in rules().level_heads:  # 新增规上工业企业102家、总数达760家: 规上工业企业总数
-                    phrase, total_of_added = phrase.removeprefix(added) + level, True
+            elif (level := _level_of_the_row_before(s, a, m, previous, phrase, rows, clause_lo)) is not None:
+                phrase, total_of_added = level
             else:
                 phrase = _with_context(phrase, context, m, mentions, index, clause_lo, s, paragraph)
             if falls:
@@ -125,6 +116,27 @@ def rows_for_sentence(text: str, span: tuple[int, int], ctx: DocumentContext, se
 
 
 LISTED_YEAR = re.compile(rf"(?:到|至)?({YEAR})\s*年(?:底|末)?")  # one year of a list of years (2024年、2025年分别…)
+
+
+def _level_of_the_row_before(s: str, a: int, m: Mention, previous: Mention | None, phrase: str, rows: list[Row],
+                             clause_lo: int) -> tuple[str, bool] | None:
+    """A number whose own phrase says nothing (or only 总量, 总数) right after the row before measures what that
+    row measured: X增长18%、突破132万户; X增长6%,总量跨过3000亿元; 搬迁5864户23456人. (That phrase, and whether it
+    is the total of what the row before added: 新增规上工业企业102家、总数达760家 -> 规上工业企业总数.)"""
+    lex = rules()
+    if not previous or not rows or rows[-1].number_pos != a + previous.start \
+            or not (not phrase or fillers()[1].fullmatch(phrase) or phrase in lex.level_heads):
+        return None
+    joined = previous.end > clause_lo and s[previous.end: m.start].startswith(lex.joiners)
+    after_a_change = rows[-1].phrase.endswith(lex.change_heads) and _only_asides_between(s, previous.end, clause_lo)
+    if not (joined or after_a_change or not phrase and previous.end == m.start):
+        return None
+    head = next((h for h in sorted(lex.change_heads, key=len, reverse=True) if rows[-1].phrase.endswith(h)), "")
+    measured = rows[-1].phrase[: len(rows[-1].phrase) - len(head)]
+    added = next((w for w in lex.increment_words if measured.startswith(w)), None)
+    if added and phrase in lex.level_heads:
+        return measured.removeprefix(added) + phrase, True
+    return measured, False
 
 
 def _only_asides_between(s: str, end: int, clause_lo: int) -> bool:
