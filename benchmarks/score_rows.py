@@ -1,8 +1,8 @@
 """Score the target rows the pipeline extracts from real published texts against hand-made gold rows.
 
 The seeds' gold (../shared/gold) measures rows on five documents; this measures them on real pages of
-other places, years and genres (benchmarks/eval/target_rows_gold.jsonl: 638 texts of the evaluation
-corpus, 332 tune and 306 holdout, annotated by the targets guide). Each text is built end to end as
+other places, years and genres (benchmarks/eval/target_rows_gold.jsonl: 745 texts of the evaluation
+corpus, 434 tune and 311 holdout, annotated by the targets guide). Each text is built end to end as
 `minsheng build --raw DIR` builds it (no manifest: region, year and kind come from the text, so a
 wrong document year shows as wrong target_year on its rows), then matched and scored by the shared
 scorer (../shared/tools/score_targets.py, guide section 5). Plain Python, no Prefect:
