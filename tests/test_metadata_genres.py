@@ -2956,3 +2956,5 @@ def test_the_government_body_running_the_site_names_its_region_where_nothing_els
     assert county["region_code"] is None
     paper = meta(body + "主办:宁波日报社 浙ICP备05000000号")
     assert paper["region_code"] is None
+    district = meta(body.replace("全市", "全区") + "主办:柳州市城中区人民政府办公室 桂ICP备05000000号")
+    assert (district["region_code"], where(district)) == ("450202", "site_operator")  # the district, under its city

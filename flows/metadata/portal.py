@@ -116,9 +116,11 @@ def region_of_site_operator(page_footer: tuple[str, ...], clean_text: str) -> tu
     found: dict[str, str] = {}
     for line in page_footer:
         rest = re.sub(rf"^(?:{leads})\s*[::]?\s*", "", line)
-        name = gazetteer.name_at(rest, 0, allow_short=False)
-        if name is not None and rest[name.end:].startswith(tuple(rules["source_url"]["site_operator_words"])):
-            found.update((c, line) for c in name.codes if admits(regions.regions()[c]) and c not in found)
+        chain = gazetteer.chain_at(rest, 0)  # 柳州市城中区人民政府办公室: the district, settled by its city
+        if chain and rest[chain[-1].end:].startswith(tuple(rules["source_url"]["site_operator_words"])):
+            settled = gazetteer.resolve(chain, clean_text).code
+            codes = [settled] if settled else chain[-1].codes
+            found.update((c, line) for c in codes if admits(regions.regions()[c]) and c not in found)
     if len(found) != 1:
         return None, None
     (code, line), = found.items()
