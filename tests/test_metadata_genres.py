@@ -2958,3 +2958,15 @@ def test_the_government_body_running_the_site_names_its_region_where_nothing_els
     assert paper["region_code"] is None
     district = meta(body.replace("全市", "全区") + "主办:柳州市城中区人民政府办公室 桂ICP备05000000号")
     assert (district["region_code"], where(district)) == ("450202", "site_operator")  # the district, under its city
+
+
+@pytest.mark.parametrize("number, body, code", [
+    ("皖政〔2018〕12号", "全省各地要认真组织实施。省政府将对全省民生工程进行考核。", "340000"),
+    ("津政办发〔2018〕9号", "经市人民政府同意,本市确定实施以下20项民心工程,全市各区要认真组织实施。", "120000"),
+    ("黔府发〔2019〕3号", "全省各地、省直各部门要认真组织实施,确保全省十件民生实事落地。", "520000"),
+    # 宁 is 宁夏's and 南京's: a text that speaks as a city is never given the province
+    ("宁政发〔2018〕3号", "全市各区要认真组织实施,市政府将对全市民生实事进行督查。", None),
+])
+def test_a_provinces_one_character_doc_number_names_it_where_the_text_speaks_as_a_province(number, body, code):
+    m = meta(f"关于印发2018年民生实事项目的通知\n{number}\n各有关单位:\n{body}\n一、新建幼儿园10所。")
+    assert m["region_code"] == code

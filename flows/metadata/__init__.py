@@ -110,7 +110,7 @@ def document_metadata(clean_text: str, manifest: dict | None = None, page_date: 
         region_name, region_code, where = None, None, None
     # Where the text names itself in no trusted place, in this order: the region of the level it speaks
     # as that it names most, the region its 文号 names (石柱府办发〔2024〕10号), the county of its towns.
-    for fallback in (lambda: region_by_mentions(clean_text, lines), lambda: region_of_doc_number(lines),
+    for fallback in (lambda: region_by_mentions(clean_text, lines), lambda: region_of_doc_number(lines, clean_text),
                      lambda: region_by_self_words(clean_text), lambda: region_by_towns(clean_text),
                      lambda: region_by_counties(clean_text), lambda: region_opening_the_text(lines),
                      lambda: region_of_site_byline(lines, page_facts, clean_text),

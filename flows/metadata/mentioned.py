@@ -204,12 +204,15 @@ def region_by_counties(clean_text: str) -> tuple[str | None, Evidence | None]:
     return parent, Evidence("mentions", f"its {below} " + " ".join(sorted(table[c]["name"] for c in named)))
 
 
-def region_of_doc_number(lines: list[str]) -> tuple[str | None, Evidence | None]:
+def region_of_doc_number(lines: list[str], clean_text: str = "") -> tuple[str | None, Evidence | None]:
     """The region a 文号 names by its prefix (石柱府办发〔2024〕10号: 石柱), where the opening gives the
     number of the document itself or of the one it issues or reads (…印发了《X》(石柱府办发〔2024〕10号)),
-    not one it cites (根据…, 贯彻…). Only a prefix that is one region's name or short name: most
-    prefixes are one-character abbreviations (粤府, 湘政发) that no table here resolves."""
+    not one it cites (根据…, 贯彻…): a prefix that is one region's name or short name, or a province's
+    one-character name before 政/府 (皖政〔2018〕12号) in a text that speaks as a province, or as 京津沪渝
+    do (metadata.toml [province_doc_numbers]); a city's one-character prefixes (杭政办, 甬政发) no table
+    here resolves."""
     leads = [w for w in _evidence_rules()["citation_leads"] if len(w) >= 2]
+    provinces = lexicon.metadata_rules()["province_doc_numbers"]
     for line in lines[:6]:
         for match in DOC_NUMBER.finditer(line[:300]):
             sentence = line[:match.start()].rsplit("。", 1)[-1]
@@ -219,6 +222,10 @@ def region_of_doc_number(lines: list[str]) -> tuple[str | None, Evidence | None]
             name = gazetteer.name_at(number, 0, allow_short=True)
             if name is not None and len(name.codes) == 1 and name.text not in _evidence_rules()["short_name_stoplist"]:
                 return name.codes[0], Evidence("doc_number", number)
+            code = provinces["abbreviations"].get(number[:1]) if number[1:2] in provinces["organs"] else None
+            admits = self_level(clean_text)[0] if name is None and code else None
+            if admits is not None and admits(regions.regions()[code]):  # (津政办发 under 全市: 天津 speaks as a city)
+                return code, Evidence("doc_number", number)
     return None, None
 
 
