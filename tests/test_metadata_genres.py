@@ -2970,3 +2970,10 @@ def test_the_government_body_running_the_site_names_its_region_where_nothing_els
 def test_a_provinces_one_character_doc_number_names_it_where_the_text_speaks_as_a_province(number, body, code):
     m = meta(f"关于印发2018年民生实事项目的通知\n{number}\n各有关单位:\n{body}\n一、新建幼儿园10所。")
     assert m["region_code"] == code
+
+
+def test_a_name_a_city_and_a_county_share_is_settled_by_the_level_the_text_speaks_as():
+    city = meta("通化:今年市政府将办好十件民生实事\n本报讯 市政府召开常务会议,研究确定了市政府十件民生实事。全市将改造老旧小区50个。")
+    assert (city["region_code"], city["warnings"]) == ("220500", [])
+    county = meta("安阳:今年县政府将办好十件民生实事\n本报讯 县政府召开常务会议,研究确定了十件民生实事。全县将新建幼儿园5所。")
+    assert county["region_code"] == "410522"

@@ -94,7 +94,7 @@ def document_metadata(clean_text: str, manifest: dict | None = None, page_date: 
     # its text (来源:三沙市融媒体中心) and its site's footer (主办:柳州市城中区人民政府办公室) are nearby too
     context = "\n".join(filter(None, (found["title"], found["issuer"], clean_text[:2000], *page_facts, *page_footer)))
     region_name, region_code, where, warning = find_region(lines, found["title"], title_line, found["issuer"], context,
-                                                          page_facts)
+                                                          page_facts, self_level(clean_text)[0])
     if warning:
         warnings.append(warning)
     # (a title is trusted, unless it is a document the text quotes and names the region only inside the quote:

@@ -318,11 +318,13 @@ def _congress_a_delegation_attends(lines: list[str]) -> tuple[str, Evidence] | N
 
 
 def find_region(lines: list[str], title: str | None, title_line: str | None, issuer: str | None,
-                context: str, page_facts: tuple[str, ...] = ()) -> tuple[str | None, str | None, Evidence | None, str | None]:
+                context: str, page_facts: tuple[str, ...] = (),
+                admits=None) -> tuple[str | None, str | None, Evidence | None, str | None]:
     """(region name, GB/T 2260 code, evidence, warning). The most trusted kind of place that names a
     region decides; a later name of the same kind that lies inside it refines it (湖州市 … 德清县
-    人民政府); a name several regions share and nothing settles is left null with a warning. News of a
-    delegation at a congress is the congress's, whatever the delegation's name in its title."""
+    人民政府); a name several regions share is settled by the level the text speaks as (`admits`: 通化 in
+    通化:今年市政府将… is the city, not 通化县), else left null with a warning. News of a delegation at a
+    congress is the congress's, whatever the delegation's name in its title."""
     congress = _congress_a_delegation_attends(lines)
     if congress:
         return regions.regions()[congress[0]]["name"], congress[0], congress[1], None
@@ -347,6 +349,9 @@ def find_region(lines: list[str], title: str | None, title_line: str | None, iss
             return row["name"], resolution.code, Evidence(where, words), None
         if ambiguous:
             words, resolution = ambiguous
+            of_its_level = [c for c in resolution.ambiguous if admits is not None and admits(regions.regions()[c])]
+            if len(of_its_level) == 1:
+                return regions.regions()[of_its_level[0]]["name"], of_its_level[0], Evidence(where, words), None
             names = ", ".join(f"{c} {'/'.join(a['name'] for a in reversed(regions.ancestors(c)))}"
                               for c in resolution.ambiguous)
             warning = (f"region '{resolution.name.text}' ({where}: {words[:40]}) is the name of several regions "
