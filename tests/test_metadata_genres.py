@@ -1917,6 +1917,9 @@ def test_a_byline_site_of_the_level_the_text_speaks_as_names_its_region_where_no
     assert (m["region_code"], where(m)) == ("410500", "byline_site")  # 安阳 is also 安阳县: the text speaks as a city
     county = meta(page.replace("我市", "我县").replace("全市", "全县"))
     assert county["region_code"] == "410522"
+    station = meta("临沂新闻网 > 区县频道 > 正文\n2018年,这15件民生实事将陆续落地\n2018-02-26 10:42 来源:费县广播电视台 编辑:孙丽\n"
+                   "近日,县政府研究确定了2018年为民办实事项目,全县新建改扩建中小学12所。")
+    assert (station["region_code"], where(station)) == ("371325", "byline_site")  # a county's TV station
     province = meta(page.replace("我市", "我省").replace("全市", "全省"))
     assert province["region_code"] is None  # a city's site over a province's news: not its region
 

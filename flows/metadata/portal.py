@@ -94,6 +94,7 @@ def region_of_site_byline(lines: list[str], page_facts: tuple[str, ...],
     if name is not None:
         add(name, site)
     for line in lines[:8]:  # a dateline that opens with its site (宁晋融媒 2023-07-14 16:33:02)
+        line = line.removeprefix(next((w for w in rules["source_url"]["site_dateline_marks"] if line.startswith(w)), ""))
         name = gazetteer.name_at(line, 0, allow_short=True)
         site = line[name.end:] if name is not None else ""
         word = next((w for w in rules["source_url"]["site_byline_words"] if site.startswith(w)), None)
