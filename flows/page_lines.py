@@ -57,6 +57,7 @@ def join_lone_numbers(lines: list[str], rules: dict) -> tuple[list[str], int]:
     """A number on a line of its own between two halves of its sentence (…增长 / 3.5% / 左右。): one line again,
     where a text has enough such lines to be laid out so (clutter.toml [lone_numbers])."""
     lone = re.compile(rules["pattern"])
+    ends, continuations = tuple(rules["sentence_ends"]), tuple(rules["continuations"])
     stripped = [line.strip() for line in lines]
     if sum(1 for line in stripped if lone.fullmatch(line)) < rules["min_count"]:
         return lines, 0
@@ -65,8 +66,7 @@ def join_lone_numbers(lines: list[str], rules: dict) -> tuple[list[str], int]:
     while i < len(stripped):
         line = stripped[i]
         after = stripped[i + 1] if i + 1 < len(stripped) else ""
-        if out and out[-1] and lone.fullmatch(line) and not out[-1].endswith(tuple(rules["sentence_ends"])) \
-                and after.startswith(tuple(rules["continuations"])):
+        if out and out[-1] and lone.fullmatch(line) and not out[-1].endswith(ends) and after.startswith(continuations):
             out[-1] += line + after
             joined, i = joined + 1, i + 2
             continue
@@ -79,12 +79,13 @@ def join_broken_lines(lines: list[str], rules: dict) -> tuple[list[str], int]:
     """A sentence a page broke across two lines (…分别增长9.1%、 / 8.7%; …发布机会清单 / 323 项,…): one line
     again, unless the next line opens a block (一、, (二), 3.) (clutter.toml [lone_numbers])."""
     number_first = re.compile(rules["number_then_unit"])
+    broken_ends = tuple(rules["broken_line_ends"])
     out: list[str] = []
     joined = 0
     for line in (line.strip() for line in lines):
         last = out[-1] if out else ""
         if line and last and not BLOCK_START.match(line) and (
-                last.endswith(tuple(rules["broken_line_ends"]))
+                last.endswith(broken_ends)
                 or len(last) >= rules["prose_chars"] and HAN.fullmatch(last[-1]) and number_first.match(line)):
             out[-1], joined = last + line, joined + 1
         else:

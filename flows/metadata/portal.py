@@ -106,6 +106,17 @@ def region_of_site_byline(lines: list[str], page_facts: tuple[str, ...],
     return code, Evidence("byline_site", line)
 
 
+@lru_cache(maxsize=1)
+def _footer_lead() -> re.Pattern:
+    leads = "|".join(map(re.escape, lexicon.metadata_rules()["region_evidence"]["footer_leads"]))
+    return re.compile(rf"^(?:{leads})\s*[::]?\s*")
+
+
+def _without_footer_lead(line: str) -> str:
+    """A footer line without what it opens with (主办:, 版权所有:): the body that runs the site."""
+    return _footer_lead().sub("", line)
+
+
 def region_of_site_operator(page_footer: tuple[str, ...], clean_text: str) -> tuple[str | None, Evidence | None]:
     """Where the text names itself nowhere, the region whose government body the footer says runs the site
     (主办:宁波市人民政府办公厅), if that is one region of the level the text speaks as (全市)."""
@@ -113,10 +124,9 @@ def region_of_site_operator(page_footer: tuple[str, ...], clean_text: str) -> tu
     if admits is None:
         return None, None
     rules = lexicon.metadata_rules()
-    leads = "|".join(map(re.escape, rules["region_evidence"]["footer_leads"]))
     found: dict[str, str] = {}
     for line in page_footer:
-        rest = re.sub(rf"^(?:{leads})\s*[::]?\s*", "", line)
+        rest = _without_footer_lead(line)
         chain = gazetteer.chain_at(rest, 0)  # 柳州市城中区人民政府办公室: the district, settled by its city
         if chain and rest[chain[-1].end:].startswith(tuple(rules["source_url"]["site_operator_words"])):
             settled = gazetteer.resolve(chain, clean_text).code
@@ -139,9 +149,8 @@ def site_against(code: str | None, where: Evidence | None, lines: list[str], pag
     admits, _, _ = self_level(clean_text)
     if admits is None:
         return None
-    leads = "|".join(map(re.escape, lexicon.metadata_rules()["region_evidence"]["footer_leads"]))
     for line in filter(None, (site_name_line(lines, page_facts), *page_footer)):
-        name = gazetteer.name_at(re.sub(rf"^(?:{leads})\s*[::]?\s*", "", line), 0, allow_short=False)
+        name = gazetteer.name_at(_without_footer_lead(line), 0, allow_short=False)
         if name is not None and any(admits(regions.regions()[c]) and c != code and code not in regions.ancestor_codes(c)
                                     for c in name.codes):
             return line
