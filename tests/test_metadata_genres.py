@@ -2980,3 +2980,58 @@ def test_a_name_a_city_and_a_county_share_is_settled_by_the_level_the_text_speak
     assert (city["region_code"], city["warnings"]) == ("220500", [])
     county = meta("安阳:今年县政府将办好十件民生实事\n本报讯 县政府召开常务会议,研究确定了十件民生实事。全县将新建幼儿园5所。")
     assert county["region_code"] == "410522"
+
+
+def test_a_three_way_tie_of_level_words_is_settled_by_the_words_that_speak_as_the_region():
+    """省委、省政府 and 市委、市政府 cited once each, the district's own 区政府 and 全区: the page speaks as a district,
+    and its portal's name (the clean stage dropped it over the navigation) is a district's."""
+    page = meta("\n".join([
+        "达川区人民政府网", "首页 > 政务公开 > 政策解读", "《达州市达川区2016年民生实事实施方案》政策解读",
+        "为贯彻落实省委、省政府和达州市委、市政府的决策部署,区政府结合实际制定了《实施方案》。",
+        "今年全区将新建乡镇幼儿园2所,改造农村危房3000户。"]))
+    assert (page["region_code"], page["admin_level"]) == ("511703", "county")
+
+
+def test_a_headline_of_the_related_links_under_arrows_is_no_signature():
+    post = meta("\n".join([
+        "潮州发布", "▌重磅丨今年这10件民生实事,件件关乎你我!", "日前,市十六届人大二次会议票决产生了2023年十件民生实事。",
+        "01丨新增公办学位6500个", "02丨建设长者饭堂30家", "03丨改造老旧小区42个", "来源丨综合整理",
+        "↓↓↓ 往期推荐", "▌汕头市2023年十件民生实事出炉", "▌梅州市人大票决确定十项民生实事"]))
+    assert post["region_code"] != "441400"  # 梅州 is another city's headline
+
+
+def test_a_mayors_title_says_the_level_a_city_papers_byline_then_names():
+    """市九届人大五次会议 and 代市长, no 全市: the text speaks as a city, and its byline's paper is that city's."""
+    post = meta("\n".join([
+        "▌划重点丨今年政府工作报告里的民生清单", "1月20日,市九届人大五次会议开幕,代市长作政府工作报告。",
+        "今年将新增城镇就业10万人,新建改扩建中小学30所。", "来源:绍兴日报"]))
+    assert (post["region_code"], post["admin_level"]) == ("330600", "prefecture")
+
+
+def test_the_region_of_a_document_the_texts_own_unnamed_body_issued():
+    page = meta("\n".join([
+        "▌一图读懂丨2023年全市十件民生实事怎么干?权威解读来了", "日前,市政府印发《2023年巴彦淖尔市十件民生实事》。今年的民生实事是怎么确定的?都有哪些干货?小编为您带来权威解读。",
+        "全市将新建城市书房10个。市政府督查室按月调度,全市各旗县区抓好落实。"]))
+    assert (page["region_code"], where(page)) == ("150800", "own_document")
+    # a county's 县政府 forwarding its province's document: not the province
+    county = meta("\n".join(["县政府转发《2023年湖南省重点民生实事》", "县政府印发《2023年湖南省重点民生实事》。全县抓好落实,全县新建幼儿园5所。"]))
+    assert county["region_code"] != "430000"
+
+
+def test_a_province_papers_dateline_in_its_capital_is_the_provinces_where_the_text_speaks_as_one():
+    news = meta("\n".join([
+        "省重点民生实事项目全面完成", "湖南日报长沙1月10日讯 记者今天从省政府办公厅获悉,去年省委、省政府确定的重点民生实事项目全面完成。",
+        "全省新建农村公办幼儿园520所,省政府将继续加大投入。全省城镇新增就业76.8万人。"]))
+    assert (news["region_code"], news["admin_level"]) == ("430000", "province")
+
+
+def test_a_prefecture_called_a_region_speaks_of_its_administrative_office():
+    news = meta("\n".join([
+        "大兴安岭日报 2025年02月26日 08:30 黑龙江", "近日,地区行署研究确定了2025年十件民生实事,计划总投资4.6亿元。",
+        "建设地区人民医院远程会诊中心,实现与各县(市、区)医院远程诊疗全覆盖。", "来源:大兴安岭日报"]))
+    assert (news["region_code"], news["admin_level"]) == ("232700", "prefecture")
+
+
+def test_this_year_of_a_period_said_after_another_goal():
+    page = meta("(上接第1页)\n今年是全面建成小康社会和“十三五”规划收官之年。今年全区经济社会发展的主要预期目标是:地区生产总值增长6.5%左右。")
+    assert page["doc_year"] == 2020

@@ -39,7 +39,7 @@ from flows.metadata.kind import doc_type, document_kind, untitled_kind
 from flows.metadata.portal import region_of_site_byline, region_of_site_operator, region_of_source_url, site_against
 from flows.metadata.posted import date_in_url
 from flows.metadata.mentioned import (region_by_counties, region_by_mentions, region_by_self_words, region_by_towns,
-                                      region_of_doc_number, region_opening_the_text)
+                                      region_of_doc_number, region_of_own_document, region_opening_the_text)
 from flows.metadata.region import find_region, region_evidence
 from flows.metadata.self_level import level_it_speaks_as, not_the_level_it_speaks_as, self_level
 from flows.metadata.year import document_year
@@ -110,7 +110,8 @@ def document_metadata(clean_text: str, manifest: dict | None = None, page_date: 
         region_name, region_code, where = None, None, None
     # Where the text names itself in no trusted place, in this order: the region of the level it speaks
     # as that it names most, the region its 文号 names (石柱府办发〔2024〕10号), the county of its towns.
-    for fallback in (lambda: region_by_mentions(clean_text, lines), lambda: region_of_doc_number(lines, clean_text),
+    for fallback in (lambda: region_by_mentions(clean_text, lines), lambda: region_of_own_document(clean_text),
+                     lambda: region_of_doc_number(lines, clean_text),
                      lambda: region_by_self_words(clean_text), lambda: region_by_towns(clean_text),
                      lambda: region_by_counties(clean_text), lambda: region_opening_the_text(lines),
                      lambda: region_of_site_byline(lines, page_facts, clean_text),

@@ -187,6 +187,22 @@ def region_opening_the_text(lines: list[str]) -> tuple[str | None, Evidence | No
     return (code, Evidence("opening", line[:chain[-1].end + 10])) if code else (None, None)
 
 
+def region_of_own_document(clean_text: str) -> tuple[str | None, Evidence | None]:
+    """The region a document opens its title with, where the text's own unnamed body issued it (市政府印发
+    《2023年巴彦淖尔市十件民生实事》): see own_document_pattern in the rules."""
+    admits, _, _ = self_level(clean_text)
+    if admits is None:
+        return None, None
+    head = clean_text[:5000]
+    for match in re.finditer(_evidence_rules()["own_document_pattern"], head):
+        chain = gazetteer.chain_at(head, match.end())
+        code = gazetteer.resolve(chain).code if chain and not chain[-1].short else None
+        row = regions.regions()[code] if code else None
+        if row and admits(row) and row["name"].endswith(match.group("body")):
+            return code, Evidence("own_document", head[match.start("body"):chain[-1].end])
+    return None, None
+
+
 def region_by_counties(clean_text: str) -> tuple[str | None, Evidence | None]:
     """A city's text that names itself nowhere may name its counties (炎陵县、茶陵县、荷塘区), a province's its
     cities (福州、厦门、莆田): the region of the level it speaks as that every region one level below named

@@ -15,7 +15,7 @@ def this_year_of_period(head: str) -> tuple[int, str] | None:
     period a text says this year is."""
     rules = lexicon.metadata_rules()["year"]
     periods = lexicon.mapping("periods")
-    match = re.search(rf"(?:{alternation(rules['this_year_leads'])})[^。,;]{{0,8}}?[“\"]?({alternation(periods)})[”\"]?(?:{rules['this_year_of_period_infix']})?"
+    match = re.search(rf"(?:{alternation(rules['this_year_leads'])})[^。,;]{{0,16}}?[“\"]?({alternation(periods)})[”\"]?(?:{rules['this_year_of_period_infix']})?"
                       rf"({alternation(rules['period_first_year_words'] + rules['period_last_year_words'])})", head)
     if not match:
         return None

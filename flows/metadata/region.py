@@ -350,6 +350,11 @@ def find_region(lines: list[str], title: str | None, title_line: str | None, iss
         if ambiguous:
             words, resolution = ambiguous
             of_its_level = [c for c in resolution.ambiguous if admits is not None and admits(regions.regions()[c])]
+            if not of_its_level and admits is not None:  # (湖南日报长沙1月10日讯 in a text that speaks as a province:
+                # 长沙市 or 长沙县, both in the 湖南 its words name, which is of that level)
+                named = {code for c in gazetteer.chains_in(words, allow_short=True) for code in c[-1].codes}
+                of_its_level = sorted({a for c in resolution.ambiguous for a in regions.ancestor_codes(c)
+                                       if a in named and admits(regions.regions()[a])})
             if len(of_its_level) == 1:
                 return regions.regions()[of_its_level[0]]["name"], of_its_level[0], Evidence(where, words), None
             names = ", ".join(f"{c} {'/'.join(a['name'] for a in reversed(regions.ancestors(c)))}"

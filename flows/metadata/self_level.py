@@ -34,14 +34,14 @@ def _level_words(clean_text: str) -> tuple[tuple[str, int], tuple[str, int]]:
         group, = first_person
         return (group, ranked[0][1] + 1), ranked[0]
     if ranked[0][1] == ranked[1][1] > 0:
-        # a tie (省委 ×2, 市委 ×2: 在省委、省政府和市委的坚强领导下): the words that speak as the region
-        # itself (我市, 全市) decide; the bodies may be the level above that leads it
+        # a tie (省委 ×2, 市委 ×2: 在省委、省政府和市委的坚强领导下; three ways: 省委、省政府和市委、市政府 over 区政府,
+        # 全区): the words that speak as the region itself (我市, 全市) decide; the bodies may be the levels above
         speaking = tuple(rules["speaking_prefixes"])
-        said = {group: sum(head.count(w) for w in rules["words"][group] if w.startswith(speaking))
-                for group, _ in ranked}
-        first, second = sorted(ranked, key=lambda item: said[item[0]], reverse=True)
-        if said[first[0]] > said[second[0]]:
-            return (first[0], first[1] + 1), second  # one more, so that it ranks first
+        tied = [group for group, n in cues.most_common() if n == ranked[0][1]]
+        said = {group: sum(head.count(w) for w in rules["words"][group] if w.startswith(speaking)) for group in tied}
+        first, second = sorted(tied, key=lambda group: said[group], reverse=True)[:2]
+        if said[first] > said[second]:
+            return (first, ranked[0][1] + 1), (second, ranked[0][1])  # one more, so that it ranks first
     return ranked
 
 
