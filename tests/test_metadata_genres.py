@@ -3035,3 +3035,12 @@ def test_a_prefecture_called_a_region_speaks_of_its_administrative_office():
 def test_this_year_of_a_period_said_after_another_goal():
     page = meta("(上接第1页)\n今年是全面建成小康社会和“十三五”规划收官之年。今年全区经济社会发展的主要预期目标是:地区生产总值增长6.5%左右。")
     assert page["doc_year"] == 2020
+
+
+def test_a_provinces_paper_names_it_for_a_text_that_speaks_as_the_province():
+    """来源:海南日报 under 本报海口…讯 (the capital, a city): the text speaks as the province, whose paper it is."""
+    news = meta("\n".join([
+        "省委省政府2016年十大民生实事确定", "发布时间:2015-12-29 08:29:27 来源:海南日报 作者:佚名",
+        "本报海口12月28日讯 省委办公厅、省政府办公厅今天联合下发通知,正式确定省委、省政府2016年为民办实事十大事项。",
+        "一是推进扶贫开发,确保全省18万人脱贫;二是全省新建农村公路2000公里。"]))
+    assert (news["region_code"], news["admin_level"]) == ("460000", "province")
