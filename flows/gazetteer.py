@@ -106,6 +106,9 @@ def not_a_short_name_here(text: str, pos: int, piece: str) -> bool:
         return True  # 市长尚朝阳 / 尚朝阳主持召开: a person's given name, not 朝阳
     if text.startswith(tuple(rules["town_endings"]), end):
         return True  # 保康镇, 太和镇: a town's name (not 保康县, 太和区)
+    towns, _, longest = _towns()
+    if any(text[pos:pos + length] in towns for length in range(len(piece) + 2, min(longest, len(text) - pos) + 1)):
+        return True  # 巴彦高勒镇: a town whose name opens with a region's short name (巴彦, 巴彦县's)
     return text[end:end + 1] in rules["level_characters"] and piece + text[end] not in full
 
 

@@ -33,7 +33,8 @@ def region_by_mentions(clean_text: str, lines: list[str]) -> tuple[str | None, E
     head = without_addressees(clean_text[:5000])
     rules = _evidence_rules()
     mentioned = gazetteer.count_mentions_unless_after(
-        head, admits, stop, tuple(rules["superior_leads"]), tuple(rules["visit_leads"] + rules["destination_leads"]),
+        head, admits, stop, tuple(rules["superior_leads"] + rules["post_location_leads"]),
+        tuple(rules["visit_leads"] + rules["destination_leads"]),
         unless=lambda start, end, code: _no_mention_of_it(head, start, end, code))
     mentioned = Counter({c: n for c, n in mentioned.items() if not only_among_its_siblings(head, c)})
     counts = mentioned.most_common(2) + [("", 0), ("", 0)]

@@ -44,7 +44,8 @@ def _short_name_chains(text: str) -> list[list[gazetteer.Name]]:
     """Short names (德清, 广东) where a headline or dateline uses them: at the start of the line
     (after a year) and before a word that continues a headline (今年, 将, :, 1月11日电)."""
     rules = _evidence_rules()
-    lead = re.match(r"^(?:(?:19|20)\d{2}年?)?", text).end()
+    marks = re.escape(rules["headline_opening_marks"])
+    lead = re.match(rf"^[{marks}]*(?:(?:19|20)\d{{2}}年?)?", text).end()
     chain = gazetteer.chain_at(text, lead, allow_short=True)
     if chain and (followed_by(text, chain[-1].end, rules["short_name_followers"])
                   or re.match(r"\d{1,2}月|(?:19|20)\d{2}年", text[chain[-1].end:])  # 1月11日电, 9月份, 2024年
@@ -317,6 +318,17 @@ def _congress_a_delegation_attends(lines: list[str]) -> tuple[str, Evidence] | N
     return None
 
 
+def _the_longer_name_it_stands_for(code: str, context: str) -> str:
+    """矿区人民政府 on a page that names 包头市白云鄂博矿区 elsewhere: a region whose name (矿区, 阳泉's) is the end of
+    another's the page names with its parent or its body is that one's short form, not itself (not 老城区改造
+    in a text of 晋城's 城区: a word)."""
+    name = regions.regions()[code]["name"]
+    longer = {gazetteer.resolve(chain).code for chain in gazetteer.chains_in(context)
+              if chain[-1].text != name and chain[-1].text.endswith(name)
+              and (len(chain) > 1 or _speaks_for_body(context, chain))} - {None}
+    return longer.pop() if len(longer) == 1 else code
+
+
 def find_region(lines: list[str], title: str | None, title_line: str | None, issuer: str | None,
                 context: str, page_facts: tuple[str, ...] = (),
                 admits=None) -> tuple[str | None, str | None, Evidence | None, str | None]:
@@ -345,8 +357,8 @@ def find_region(lines: list[str], title: str | None, title_line: str | None, iss
                 chosen = (words, resolution)  # inside the region named first: more specific
         if chosen:
             words, resolution = chosen
-            row = regions.regions()[resolution.code]
-            return row["name"], resolution.code, Evidence(where, words), None
+            code = _the_longer_name_it_stands_for(resolution.code, context)
+            return regions.regions()[code]["name"], code, Evidence(where, words), None
         if ambiguous:
             words, resolution = ambiguous
             of_its_level = [c for c in resolution.ambiguous if admits is not None and admits(regions.regions()[c])]
