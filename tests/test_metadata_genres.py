@@ -3044,3 +3044,46 @@ def test_a_provinces_paper_names_it_for_a_text_that_speaks_as_the_province():
         "本报海口12月28日讯 省委办公厅、省政府办公厅今天联合下发通知,正式确定省委、省政府2016年为民办实事十大事项。",
         "一是推进扶贫开发,确保全省18万人脱贫;二是全省新建农村公路2000公里。"]))
     assert (news["region_code"], news["admin_level"]) == ("460000", "province")
+
+
+def test_a_posts_location_tag_is_no_mention_and_its_headline_opens_after_the_mark():
+    """发表于西藏 is where the platform says a post was sent from; ▌城关区… is the headline's place, whose parent
+    the byline names (拉萨市城关区融媒体中心)."""
+    post = meta("\n".join([
+        "▌城关区2022年十件民生实事出炉,件件与你有关!丨关注", "城关发布 2022-03-16 19:05 发表于西藏",
+        "近日,区委、区政府研究确定了2022年十件民生实事。今年我区将继续加大民生投入,全区新建口袋公园3处。",
+        "来源:拉萨市城关区融媒体中心"]))
+    assert (post["region_code"], post["admin_level"]) == ("540102", "county")
+
+
+def test_a_short_name_that_opens_a_towns_name_is_the_towns():
+    """巴彦高勒镇 is a town of 扎赉特旗, not a mention of 巴彦县; the banner's own towns name it."""
+    news = meta("\n".join([
+        "旗人大常委会督查民生实事办理情况", "来源:扎赉特旗融媒体中心",
+        "近日,旗人大常委会组成督查组,深入音德尔镇、好力保镇、巴彦高勒镇、胡尔勒镇,督查旗政府民生实事办理情况。",
+        "在巴彦高勒镇,督查组实地查看了新建的养老服务站。全旗今年新建养老服务站12个。"]))
+    assert news["region_code"] != "230126"
+
+
+def test_a_name_that_ends_the_longer_name_of_the_page_is_its_short_form():
+    page = meta("\n".join([
+        "包头市白云鄂博矿区人民政府", "首页 > 政务公开 > 通知公告", "矿区人民政府办公室关于印发矿区民生工作要点的通知",
+        "各街道办事处,区直各部门:", "现将《矿区民生工作要点》印发给你们,请认真贯彻落实。全区新建社区食堂2个。",
+        "白云鄂博矿区人民政府办公室", "2017年3月2日"]))
+    assert (page["region_code"], page["admin_level"]) == ("150206", "county")  # not 阳泉's 矿区 (140303)
+
+
+def test_a_posts_account_name_line_is_no_headline():
+    post = meta("\n".join([
+        "邵阳发布", "▌清单来了丨去年这12件民生实事,件件有着落!", "邵阳发布 2024-01-16 18:30 湖南",
+        "近日,市政府办公室印发通报。去年市政府确定的12件重点民生实事项目全部完成年度目标任务,累计完成投资31.7亿元。",
+        "01 城镇老旧小区改造", "完成改造186个,惠及居民2.3万户。"]))
+    assert (post["doc_type"], post["doc_year"]) == ("progress_report", 2023)
+
+
+def test_a_congress_presidiums_announcement_of_the_voted_list_is_the_list():
+    page = meta("\n".join([
+        "云浮人大网", "首页 > 代表工作 > 民生实事票决", "云浮市第八届人民代表大会第五次会议主席团公告", "(第4号)",
+        "云浮市第八届人民代表大会第五次会议于1月9日以无记名投票方式,从15项候选项目中票决产生了10项市民生实事项目。现予公告:",
+        "一、新增公办学位5000个。", "二、新建长者饭堂20家。"]))
+    assert page["doc_type"] == "practical_matters_list"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from flows import lexicon
+from flows import gazetteer, lexicon
 from flows.clean import heads_related_links
 from flows.text.numerals import CN_DIGITS
 from flows.text.years import PERIOD_RE, YEAR
@@ -67,12 +67,21 @@ def own_doc_number(lines: list[str], title: str | None = None) -> tuple[str, int
     return None
 
 
+def _an_accounts_name(line: str) -> bool:
+    """A line that is only a place and a site's word (邵阳发布, 宁晋融媒): a post's account or site, no headline."""
+    name = gazetteer.name_at(line, 0, allow_short=True)
+    return name is not None and line[name.end:] in lexicon.metadata_rules()["source_url"]["site_byline_words"]
+
+
 def headline_of(lines: list[str]) -> str | None:
     """A page's first line where it reads as a headline: short, not a sentence (…。) or a lead-in (…:) —
     after the lines of a site's clutter that come before it (EN, https://www.gov.cn/, 分享), with fewer
     Chinese characters than a headline has."""
     rules = lexicon.metadata_rules()["doc_type"]
     for line in lines[:rules["headline_lines"]]:
+        if _an_accounts_name(line) and not any(m.strip() in lines[1] for m in rules["breadcrumb_marks"]):
+            continue  # 邵阳发布 over ▌清单来了丨去年这12件民生实事: the post's account, then its headline (not a
+            # portal's name over its navigation: 云浮人大网 / 首页 > 代表工作)
         if len(re.findall(r"[\u4e00-\u9fff]", line)) >= rules["headline_min_chars"]:
             return line if len(line) <= 60 and not line.endswith(("。", ":")) else None
     return None

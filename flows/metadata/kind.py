@@ -26,7 +26,8 @@ def about_a_document(title: str | None) -> bool:
     the draft of a scheme put out for comment (…实施方案(征求意见稿)公示), which is the scheme."""
     rules = lexicon.metadata_rules()["doc_type"]
     title = re.sub(r"【[^】]*】", "", title or "")  # a site's tag (【广东遴选】, 【解读】) is not what the page says it is
-    if not title or not any(w in title for w in rules["about_a_document"]):
+    if not title or not any(w in title for w in rules["about_a_document"]) or \
+            any(w in title for w in rules["presidium_announcement_words"]):
         return False
     kind = _named_kind(title)
     return kind != "progress_report" and not (kind == "work_plan" and any(w in title for w in rules["draft_words"]))
