@@ -3087,3 +3087,26 @@ def test_a_congress_presidiums_announcement_of_the_voted_list_is_the_list():
         "云浮市第八届人民代表大会第五次会议于1月9日以无记名投票方式,从15项候选项目中票决产生了10项市民生实事项目。现予公告:",
         "一、新增公办学位5000个。", "二、新建长者饭堂20家。"]))
     assert page["doc_type"] == "practical_matters_list"
+
+
+def test_a_footers_bar_of_links_is_no_signature():
+    page = meta("\n".join([
+        "关于公开征集明年民生实事候选项目的公告", "为进一步提高民生实事项目的针对性,市政府决定面向社会公开征集明年民生实事候选项目。",
+        "全市广大市民均可提出建议。我市将在市人民代表大会上票决产生明年的民生实事项目。", "市人民政府办公室", "2020年10月9日",
+        "友情链接:中国政府网 | 河南省人民政府 | 国家发展改革委"]))
+    assert page["region_code"] is None  # the city is never named; 河南 is only a link
+
+
+def test_a_middle_pages_list_of_places_and_its_partner_city_are_not_its_subject():
+    page = meta("\n".join([
+        "(上接第1页)",
+        "三是坚决打好脱贫攻坚战。全市计划减少农村贫困人口20万人以上,确保七星关区、大方县、黔西县、金沙县如期脱贫摘帽,"
+        "织金县、纳雍县、赫章县贫困发生率大幅下降。用好广州市对口帮扶和社会各界帮扶资源,持续深化东西部扶贫协作。",
+        "四是扎实推进农村产业革命。新增食用菌种植面积5万亩,新建蔬菜保供基地10个。"]))
+    assert page["region_code"] in (None, "520500")  # 毕节's counties; never 黔西 or 广州
+
+
+def test_an_n_year_action_on_the_matters_is_an_action_plan():
+    page = meta("东海县人民政府关于印发东海县民生实事三年行动计划(2022—2024年)的通知\n各乡镇人民政府:\n"
+                "现将《东海县民生实事三年行动计划(2022—2024年)》印发给你们,请认真组织实施。")
+    assert (page["doc_type"], page["plan_start_year"], page["plan_end_year"]) == ("action_plan", 2022, 2024)

@@ -60,11 +60,12 @@ def region_by_mentions(clean_text: str, lines: list[str]) -> tuple[str | None, E
         for chain in gazetteer.chains_in(line[:200]):
             if lone_short_name(line, chain):
                 continue
-            if _common_words_alone(line, chain):
+            if _common_words_alone(line, chain) or _one_of_a_list(line, chain):
                 continue
             resolution = gazetteer.resolve(chain)
             if resolution.code and not cited(line, chain[0].start) and admits(regions.regions()[resolution.code]) \
                     and not parent_of_a_mentioned(resolution.code) and not only_among_its_siblings(head, resolution.code) \
+                    and not _named_as_a_partner(head, resolution.code) \
                     and not line[:chain[0].start].endswith(tuple(_evidence_rules()["superior_leads"])):
                 return resolution.code, Evidence("opening", line)
     return None, None
@@ -102,6 +103,12 @@ def _common_words_alone(line: str, chain: list[gazetteer.Name]) -> bool:
     name = chain[-1]
     return len(chain) == 1 and not name.short and regions.short_name(name.text) in _evidence_rules()["short_name_stoplist"] \
         and not followed_by(line, name.end, _evidence_rules()["bodies"])
+
+
+def _one_of_a_list(line: str, chain: list[gazetteer.Name]) -> bool:
+    """A name in a list of places (确保七星关区、大方县、黔西县…脱贫): one the text acts on, not its subject."""
+    marks = _evidence_rules()["enumeration_marks"]
+    return line[chain[-1].end:chain[-1].end + 1] in marks or line[max(0, chain[0].start - 1):chain[0].start] in marks
 
 
 def _names_counties_of_another(head: str, code: str) -> bool:
