@@ -3110,3 +3110,19 @@ def test_an_n_year_action_on_the_matters_is_an_action_plan():
     page = meta("东海县人民政府关于印发东海县民生实事三年行动计划(2022—2024年)的通知\n各乡镇人民政府:\n"
                 "现将《东海县民生实事三年行动计划(2022—2024年)》印发给你们,请认真组织实施。")
     assert (page["doc_type"], page["plan_start_year"], page["plan_end_year"]) == ("action_plan", 2022, 2024)
+
+
+def test_an_autonomous_regions_government_is_a_word_it_speaks_of_itself_in():
+    page = meta("\n".join([
+        "西藏自治区人民政府", "首页 > 政务公开 > 重点领域 > 民生实事", "自治区2020年为民办实事项目进展情况(截至9月30日)",
+        "发布时间:2020-10-20 来源:自治区人民政府办公厅",
+        "今年以来,各地(市)、各有关部门认真落实自治区党委、政府部署,加快推进为民办实事项目。",
+        "1 农牧民技能培训 培训农牧民10万人次 完成8.7万人次 自治区人社厅"]))
+    assert (page["region_code"], page["admin_level"]) == ("540000", "province")
+
+
+def test_a_december_headline_of_next_years_matters_after_a_comma_is_for_next_year():
+    post = meta("\n".join([
+        "▌重磅丨明年,这15件民生实事要办!", "安达发布 2025年12月29日 18:06 黑龙江",
+        "近日,市政府第二十次常务会议研究确定了明年市政府民生实事项目,共6大类15件。", "1. 新建市第三幼儿园,新增学位360个;"]))
+    assert post["doc_year"] == 2026
