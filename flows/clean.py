@@ -116,21 +116,30 @@ def _codepoints(text: str) -> np.ndarray:
 
 
 @lru_cache(maxsize=1)
-def _names_t2s_breaks() -> dict[str, str]:
-    """Region names that t2s turns into something else (乾县 -> 干县, 乾安县): put back after it."""
+@lru_cache(maxsize=1)
+def _names_t2s_breaks() -> list[tuple[str, re.Pattern, str]]:
+    """Region names that t2s turns into something else (乾县 -> 干县, 乾安县): put back after it — but not
+    where the words are the end of another region's name (新干县, 新幹縣 in traditional, is no 乾县)."""
     from flows import regions
 
-    return {wrong: row["name"] for row in regions.regions().values()
-            if (wrong := _converter().convert(row["name"])) != row["name"]}
+    names = [row["name"] for row in regions.regions().values()]
+    out = []
+    for name in names:
+        wrong = _converter().convert(name)
+        if wrong != name:
+            heads = sorted({other[:-len(wrong)] for other in names if other.endswith(wrong) and other != wrong})
+            pattern = re.compile("".join(f"(?<!{re.escape(head)})" for head in heads) + re.escape(wrong))
+            out.append((wrong, pattern, name))
+    return out
 
 
 def to_simplified(text: str) -> tuple[str, int]:
     """OpenCC t2s, and how many characters it changed (counted in numpy: the count must
     not cost more than the conversion)."""
     converted = _converter().convert(text)
-    for wrong, name in _names_t2s_breaks().items():
+    for wrong, pattern, name in _names_t2s_breaks():
         if wrong in converted:
-            converted = converted.replace(wrong, name)
+            converted = pattern.sub(name, converted)
     before, after = _codepoints(text), _codepoints(converted)
     if len(before) == len(after):
         changed = int(np.count_nonzero(before != after))

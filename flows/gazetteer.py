@@ -85,11 +85,13 @@ def _suffix_words() -> tuple[str, ...]:
 
 
 def part_of_a_word(text: str, pos: int, length: int) -> bool:
-    """A two-character name whose ending starts a word of running text (和县域, 建成县级, 市委和县委), or a
-    name that opens with a verb right after a body (督查室会同县人大代表: 会同, together with): not the place."""
-    if length == 2 and text.startswith(_suffix_words(), pos + 1):
-        return True
+    """A two-character name whose ending starts a word of running text (和县域, 建成县级, 市委和县委) or whose start
+    ends one (已完成县卫健局), or a name that opens with a verb right after a body (督查室会同县人大代表: 会同,
+    together with): not the place."""
     rules = lexicon.metadata_rules()["region_names"]
+    if length == 2 and (text.startswith(_suffix_words(), pos + 1) or
+                        (pos > 0 and text[pos - 1:pos + 1] in rules["words_a_name_may_end"])):
+        return True
     return pos > 0 and text.startswith(tuple(rules["verb_names"]), pos) and text[pos - 1] in rules["verb_name_after"]
 
 

@@ -17,6 +17,15 @@ PARAGRAPH_END_CHARS = ("。", "!", "?", "”", ")", "|", "！", "？", "）")
 MIN_WRAP_WIDTH = 12  # shorter "wrapped" lines are headings and list items, not a page's width
 
 
+ITEM_NUMBER = re.compile(r"^\s*([0-9]{1,3})\s")  # (01 改造老旧小区20个 / 02 新建幼儿园: a list numbered without a stop)
+
+
+def _next_item(line: str, following: str) -> bool:
+    """The following line opens with the number after the one this line opens with: the list's next item."""
+    this, then = ITEM_NUMBER.match(line), ITEM_NUMBER.match(following)
+    return bool(this and then and int(then.group(1)) == int(this.group(1)) + 1)
+
+
 def join_wrapped_lines(raw_lines: list[str]) -> tuple[list[str], int]:
     """Text taken from a PDF breaks every line at the page width, mid-sentence, so a number
     and what it counts land on two lines. When many lines share one width (the page's),
@@ -42,7 +51,7 @@ def join_wrapped_lines(raw_lines: list[str]) -> tuple[list[str], int]:
             continue
         # an indented line opens a paragraph; a page's continuation lines are never indented
         continues = (out and previous and width - 2 <= len(previous) <= width + 1 and not BLOCK_START.match(line)
-                     and not indent)
+                     and not indent and not _next_item(out[-1], line))
         if continues:
             gap = " " if previous[-1].isascii() and previous[-1].isalpha() and line[0].isascii() and line[0].isalpha() else ""
             out[-1] = out[-1] + gap + line

@@ -361,3 +361,10 @@ def test_a_sentence_broken_after_a_joiner_or_before_a_number_is_one_line_again()
     assert broken.fix_counts["broken_lines_joined"] == 2
     apart = "关于印发2024年全市民生实事项目安排意见的通知各区县人民政府\n2024年1月10日\n一、新建幼儿园10所,\n二、新增托位300个。"
     assert clean.clean(apart).fix_counts["broken_lines_joined"] == 0
+
+
+def test_a_list_numbered_without_stops_is_not_joined_as_page_wrapped_lines():
+    """01 改造…20个 / 02 新建…: items of about one length look like a page's width; the next number opens a new item."""
+    items = [f"{n:02d} 新建改造城区老旧小区配套设施{n}个" for n in range(1, 16)]
+    cleaned = clean.clean("候选项目如下:\n" + "\n".join(items) + "\n").clean_text
+    assert [line for line in cleaned.split("\n") if line[:2].isdigit()] == items

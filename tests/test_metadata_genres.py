@@ -3126,3 +3126,27 @@ def test_a_december_headline_of_next_years_matters_after_a_comma_is_for_next_yea
         "▌重磅丨明年,这15件民生实事要办!", "安达发布 2025年12月29日 18:06 黑龙江",
         "近日,市政府第二十次常务会议研究确定了明年市政府民生实事项目,共6大类15件。", "1. 新建市第三幼儿园,新增学位360个;"]))
     assert post["doc_year"] == 2026
+
+
+def test_a_two_character_county_inside_a_word_of_a_flattened_table_is_no_mention():
+    """已完成县卫健局 in a progress table of a county that names itself nowhere: 完成, not 成县."""
+    table = meta("\n".join([
+        "序号 项目名称 年度目标 完成情况 责任单位", "1 乡镇卫生院提升改造 提升改造乡镇卫生院4所 已完成县卫健局",
+        "2 城区集中供热 新增供热面积20万平方米 已完成县住建局", "全县10项民生实事全部完成。县政府督查室", "2019年12月20日"]))
+    assert table["region_code"] is None
+
+
+def test_a_related_topics_bar_is_no_signature():
+    page = meta("\n".join([
+        "政府工作报告(全文)", "(上接第1页)", "今年全省经济社会发展的主要预期目标是:地区生产总值增长8.5%左右。",
+        "省委、省政府将全力以赴抓好落实。全省新增城镇就业60万人。",
+        "【相关专题】厦门市两会 | 泉州市政府工作报告 | 海峡论坛"]))
+    assert page["region_code"] != "350500"
+
+
+def test_a_counties_name_t2s_would_turn_into_another_stays_its_own():
+    """新幹縣 is 新干县 (Jiangxi); only 乾縣 on its own is 乾县 (Shaanxi), whose name t2s breaks."""
+    news = meta("1月7日上午,新幹縣第十七屆人民代表大會第六次會議在縣會議中心隆重開幕。縣長代表縣人民政府作政府工作報告。"
+                "今年全縣將新建城市書房5家。")
+    assert news["region_code"] == "360824"
+    assert meta("乾縣人民政府關於印發2024年民生實事的通知\n各鎮人民政府:")["region_code"] == "610424"
