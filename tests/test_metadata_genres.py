@@ -3150,3 +3150,16 @@ def test_a_counties_name_t2s_would_turn_into_another_stays_its_own():
                 "今年全縣將新建城市書房5家。")
     assert news["region_code"] == "360824"
     assert meta("乾縣人民政府關於印發2024年民生實事的通知\n各鎮人民政府:")["region_code"] == "610424"
+
+
+def test_a_hot_spring_is_no_county_and_a_citys_county_level_city_is_not_the_city():
+    """温泉之乡 names no 温泉县; a prefecture's middle page that names 密山市 twice beside its other counties is
+    the prefecture's (全市), not 密山's."""
+    page = meta("\n".join([
+        "(上接第2页)", "全县将打造“鹤舞林甸·温泉之乡”品牌,建设温泉康养小镇,办好温泉旅游节,推进温泉水综合利用。",
+        "县政府将全力抓好落实,全县新建农村公路80公里。"]))
+    assert page["region_code"] != "652723"
+    city = meta("\n".join([
+        "(上接第1页)", "全市地区生产总值增长5%。支持密山市建设对俄口岸城市,推进密山市兴凯湖旅游区建设,",
+        "虎林市、鸡东县、鸡冠区各自发挥优势,全市新增城镇就业2万人。市政府将抓好落实。"]))
+    assert city["region_code"] != "230382"

@@ -45,7 +45,7 @@ def region_by_mentions(clean_text: str, lines: list[str]) -> tuple[str | None, E
         return any(k >= 2 and candidate in regions.ancestor_codes(c) for c, k in mentioned.items())
 
     if n >= 2 and n >= 2 * second and not parent_of_a_mentioned(code):
-        if _names_counties_of_another(head, code):
+        if _names_counties_of_another(head, code) or _names_its_siblings(head, code):
             return None, None
         return code, Evidence("mentions", f"{regions.regions()[code]['name']} ×{n}; {group} words ×{top}")
     # a province-level region named once, and none other of its level, by a text that speaks as one
@@ -120,6 +120,16 @@ def _names_counties_of_another(head: str, code: str) -> bool:
         return False
     parents = Counter(_children_named(head, level).values())
     return parents.get(code, 0) == 0 and any(n >= 2 for parent, n in parents.items() if parent)
+
+
+def _names_its_siblings(head: str, code: str) -> bool:
+    """A county-level city named most (密山市 ×2) in a text that also names two or more other counties of its
+    prefecture (虎林市, 鸡东县, 鸡冠区): the prefecture's text, which writes 全市 too, not the county's."""
+    if regions.level_of(code) != "county":
+        return False
+    parent = next((a["code"] for a in regions.ancestors(code) if a["level"] == "prefecture"), None)
+    siblings = [c for c, p in _children_named(head, "prefecture").items() if p == parent and c != code]
+    return parent is not None and len(siblings) >= 2
 
 
 def _children_named(head: str, level: str) -> dict[str, str | None]:
@@ -291,6 +301,6 @@ def region_by_self_words(clean_text: str) -> tuple[str | None, Evidence | None]:
         return None, None
     (code, n), = framed.items()
     named = gazetteer.count_mentions_unless_after(head, admits, stop, tuple(rules["superior_leads"]))
-    if any(k >= named[code] for c, k in named.items() if c != code):
+    if any(k >= named[code] for c, k in named.items() if c != code) or _names_its_siblings(head, code):
         return None, None
     return code, Evidence("mentions", f"{regions.regions()[code]['name']} ×{n} in words for itself; {group} words ×{top}")
