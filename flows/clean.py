@@ -116,7 +116,6 @@ def _codepoints(text: str) -> np.ndarray:
 
 
 @lru_cache(maxsize=1)
-@lru_cache(maxsize=1)
 def _names_t2s_breaks() -> list[tuple[str, re.Pattern, str]]:
     """Region names that t2s turns into something else (乾县 -> 干县, 乾安县): put back after it — but not
     where the words are the end of another region's name (新干县, 新幹縣 in traditional, is no 乾县)."""

@@ -213,8 +213,9 @@ def site_name_line(lines: list[str], page_facts: tuple[str, ...]) -> str | None:
 
 
 def list_item_or_site_name(line: str) -> bool:
-    """An item of a list (二、打通什邡市…, 3、衡阳市人民政府《…》, · 某市召开…会议, 【相关专题】…), a site's name (2020-11-30 中共江苏省委新闻网)
-    or a bar of links (内蒙古自治区人民政府 | 呼和浩特市 | 包头市): no line where a text names who issues it."""
+    """An item of a list (二、打通什邡市…, 3、衡阳市人民政府《…》, · 某市召开…会议, 【相关专题】…), a site's name
+    (2020-11-30 中共江苏省委新闻网) or a bar of links (内蒙古自治区人民政府 | 呼和浩特市 | 包头市): no line where a text
+    names who issues it."""
     rules = _evidence_rules()
     cells = [cell.strip() for cell in line.split("|") if cell.strip()]
     tagged = line.startswith("【") and heads_related_links(line[1:].split("】", 1)[0])  # 【相关专题】厦门市两会 | …
