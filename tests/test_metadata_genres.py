@@ -3163,3 +3163,13 @@ def test_a_hot_spring_is_no_county_and_a_citys_county_level_city_is_not_the_city
         "(上接第1页)", "全市地区生产总值增长5%。支持密山市建设对俄口岸城市,推进密山市兴凯湖旅游区建设,",
         "虎林市、鸡东县、鸡冠区各自发挥优势,全市新增城镇就业2万人。市政府将抓好落实。"]))
     assert city["region_code"] != "230382"
+
+
+def test_a_neighbour_named_most_is_not_trusted_against_the_paper_the_byline_names():
+    """A middle page of 孝感's report names 武汉 four times (its metropolitan area, a bus route, its industries)
+    and 孝感 once, under 来源:孝感日报: neither is trusted, no region (null is better than wrong)."""
+    page = meta("\n".join([
+        "(上接第2页)", "全市将深度融入武汉都市圈,推进武汉至大悟、应城城际公交建设,主动承接武汉光谷产业转移。",
+        "努力把孝感建设成为武汉都市圈重要增长极。全市新增城镇就业3万人,市政府将抓好落实。",
+        "来源:孝感日报 责任编辑:程敏"]))
+    assert page["region_code"] in (None, "420900")

@@ -59,6 +59,23 @@ def region_of_source_url(source_url: str | None, clean_text: str) -> tuple[str |
     return (code, Evidence("source_url", host)) if admits(regions.regions()[code]) else (None, None)
 
 
+def _sites_bylined(lines: list[str], page_facts: tuple[str, ...]) -> list[tuple[gazetteer.Name, str]]:
+    """The name of each site a byline names (来源:沛县人大网, 来源:孝感日报) or a breadcrumb starts from
+    (您当前的位置:安康市人民政府 > …), with its line."""
+    rules = lexicon.metadata_rules()
+    kinds = ((rules["region_evidence"]["byline_leads"], rules["source_url"]["site_byline_words"]),
+             (rules["source_url"]["breadcrumb_leads"], rules["source_url"]["breadcrumb_site_words"]))
+    found = []
+    for leads, site_words in kinds:
+        for line in lines[:8] + lines[-4:] + list(page_facts):
+            for match in re.finditer("|".join(map(re.escape, leads)), line):
+                rest = line[match.end():].strip(" |")
+                name = gazetteer.name_at(rest, 0, allow_short=True)
+                if name is not None and rest[name.end:].startswith(tuple(site_words)):
+                    found.append((name, line))
+    return found
+
+
 def region_of_site_byline(lines: list[str], page_facts: tuple[str, ...],
                           clean_text: str) -> tuple[str | None, Evidence | None]:
     """Where the text names itself nowhere, the region of the site its byline names (来源:沛县人大网,
@@ -79,16 +96,8 @@ def region_of_site_byline(lines: list[str], page_facts: tuple[str, ...],
             codes = [settled.code] if settled.code else codes
         found.update((c, line) for c in codes if c not in found)
 
-    # a byline's site (来源:沛县人大网) or the site a breadcrumb starts from (您当前的位置:安康市人民政府 > …)
-    kinds = ((rules["region_evidence"]["byline_leads"], rules["source_url"]["site_byline_words"]),
-             (rules["source_url"]["breadcrumb_leads"], rules["source_url"]["breadcrumb_site_words"]))
-    for leads, site_words in kinds:
-        for line in lines[:8] + lines[-4:] + list(page_facts):
-            for match in re.finditer("|".join(map(re.escape, leads)), line):
-                rest = line[match.end():].strip(" |")
-                name = gazetteer.name_at(rest, 0, allow_short=True)
-                if name is not None and rest[name.end:].startswith(tuple(site_words)):
-                    add(name, line)
+    for name, line in _sites_bylined(lines, page_facts):
+        add(name, line)
     site = site_name_line(lines, page_facts)  # the site's name over its navigation (阿拉善盟行政公署 / 首页 > …)
     name = gazetteer.name_at(site, 0, allow_short=False) if site else None
     if name is not None:
@@ -149,8 +158,9 @@ def site_against(code: str | None, where: Evidence | None, lines: list[str], pag
     admits, _, _ = self_level(clean_text)
     if admits is None:
         return None
-    for line in filter(None, (site_name_line(lines, page_facts), *page_footer)):
-        name = gazetteer.name_at(_without_footer_lead(line), 0, allow_short=False)
+    sites = [(gazetteer.name_at(_without_footer_lead(line), 0, allow_short=False), line)
+             for line in filter(None, (site_name_line(lines, page_facts), *page_footer))]
+    for name, line in sites + _sites_bylined(lines, page_facts):  # (…and a byline's: 来源:孝感日报 under 武汉 ×4)
         if name is not None and any(admits(regions.regions()[c]) and c != code and code not in regions.ancestor_codes(c)
                                     for c in name.codes):
             return line
