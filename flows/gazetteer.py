@@ -84,6 +84,11 @@ def _suffix_words() -> tuple[str, ...]:
     return tuple(lexicon.metadata_rules()["region_names"]["suffix_words"])
 
 
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    return frozenset(lexicon.metadata_rules()["region_evidence"]["short_name_stoplist"])
+
+
 def part_of_a_word(text: str, pos: int, length: int) -> bool:
     """A two-character name whose ending starts a word of running text (和县域, 建成县级, 市委和县委) or whose start
     ends one (已完成县卫健局), or a name that opens with a verb right after a body (督查室会同县人大代表: 会同,
@@ -92,6 +97,9 @@ def part_of_a_word(text: str, pos: int, length: int) -> bool:
     if length == 2 and (text.startswith(_suffix_words(), pos + 1) or
                         (pos > 0 and text[pos - 1:pos + 1] in rules["words_a_name_may_end"])):
         return True
+    if text[pos:pos + length - 1] in _common_words() and \
+            text.startswith(tuple(rules["words_after_a_common_name"]), pos + length - 1):
+        return True  # 新建县城第三实验小学: 新建 (build) a 县城's school, not 新建县
     return pos > 0 and text.startswith(tuple(rules["verb_names"]), pos) and text[pos - 1] in rules["verb_name_after"]
 
 

@@ -3173,3 +3173,17 @@ def test_a_neighbour_named_most_is_not_trusted_against_the_paper_the_byline_name
         "努力把孝感建设成为武汉都市圈重要增长极。全市新增城镇就业3万人,市政府将抓好落实。",
         "来源:孝感日报 责任编辑:程敏"]))
     assert page["region_code"] in (None, "420900")
+
+
+def test_building_a_county_towns_school_is_no_county_and_another_sessions_headline_no_signature():
+    """新建县城第三实验小学 (build …) names no 新建县; 四川省十三届人大二次会议开幕 at the end of 重庆's page is a
+    related item's headline, not its signature."""
+    post = meta("\n".join([
+        "2017年县政府20件民生实事正式确定!", "来源:迁西县融媒体中心",
+        "01 新建县城第三实验小学,新增学位1800个;", "02 全县新改建农村公路100公里;", "县政府将抓好落实。"]))
+    assert post["region_code"] != "360112"
+    page = meta("\n".join([
+        "▌重磅丨2019年政府工作报告来了!这些民生大事与你有关",
+        "1月28日,市五届人大二次会议开幕,市长代表市人民政府作政府工作报告。全市将新增城镇就业60万人。",
+        "市政府将办好15件重点民生实事。", "相关新闻", "四川省十三届人大二次会议开幕"]))
+    assert page["region_code"] != "510000"

@@ -254,10 +254,11 @@ def region_evidence(lines: list[str], title: str | None, title_line: str | None,
     for i, line in enumerate(tail):
         # a signature line: short, no sentence in it (XX县人民政府, 浙江省省长 王某某), no item of a list of
         # documents cited (3、衡阳市人民政府《关于…的实施意见》), no cell of a column of bodies (清江浦区政府 /
-        # 淮阴区政府 under a table's 责任单位), no site's name (中共江苏省委新闻网)
+        # 淮阴区政府 under a table's 责任单位), no site's name (中共江苏省委新闻网), no other news's headline
+        # (四川省十三届人大二次会议开幕)
         if len(line) <= 40 and not re.search(r"[。,;《]", line) and not list_item_or_site_name(line) and \
                 not followed_by(line, 0, _evidence_rules()["byline_leads"]) and not _breadcrumb(line) and \
-                not _in_a_column_of_bodies(bodies, i):
+                not _in_a_column_of_bodies(bodies, i) and not line.endswith(tuple(_evidence_rules()["news_headline_endings"])):
             found += [("signature", line, c) for c in _chains_speaking(line)]
     head = lines[:15]
     found += [("publisher", words, c) for c, words in _publisher_chains(head)]
