@@ -3187,3 +3187,12 @@ def test_building_a_county_towns_school_is_no_county_and_another_sessions_headli
         "1月28日,市五届人大二次会议开幕,市长代表市人民政府作政府工作报告。全市将新增城镇就业60万人。",
         "市政府将办好15件重点民生实事。", "相关新闻", "四川省十三届人大二次会议开幕"]))
     assert page["region_code"] != "510000"
+
+
+def test_a_completion_notices_title_year_is_never_outweighed_by_its_dates():
+    notice = meta("\n".join([
+        "发文机关:阿拉善盟行政公署办公室 成文日期:2018年01月22日", "发文字号:阿署办发〔2018〕6号 发布日期:2018年01月25日",
+        "阿拉善盟行政公署办公室关于2017年全盟十项民生实事完成情况的通报",
+        "各旗人民政府,盟直各部门:", "2017年,盟行署确定了全盟十项民生实事。一年来,各地区、各部门认真落实,十项民生实事全部完成。",
+        "阿拉善盟行政公署办公室", "2018年1月22日"]))
+    assert (notice["doc_type"], notice["doc_year"]) == ("progress_report", 2017)

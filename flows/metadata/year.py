@@ -395,6 +395,6 @@ def document_year(kind: str, title: str | None, title_line: str | None, lines: l
         return None, None
     posted = page.posted
     weighed = year_by_model(candidate_features(kind, lines, title, posted[:2] if posted else None, year, reader))
-    if weighed is None or weighed[0] == year:
-        return year, evidence
+    if weighed is None or weighed[0] == year or reader in lexicon.metadata_rules()["year"]["model_never_overrides"]:
+        return year, evidence  # (the title's year, 关于2017年…完成情况的通报, is never outweighed)
     return (weighed[0], model_evidence(weighed[0], page.head, posted)) if weighed[0] is not None else (None, None)
