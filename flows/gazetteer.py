@@ -35,11 +35,17 @@ class Resolution:
 
 
 @lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Short names that are common words (新建, 城中): never read as a region without their suffix."""
+    return frozenset(lexicon.metadata_rules()["region_evidence"]["short_name_stoplist"])
+
+
+@lru_cache(maxsize=1)
 def _names() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], int]:
     """(full name -> codes, short name -> codes, longest name length)."""
     full: dict[str, list[str]] = {}
     short: dict[str, list[str]] = {}
-    stop = set(lexicon.metadata_rules()["region_evidence"]["short_name_stoplist"])
+    stop = _common_words()
     for code, row in regions.regions().items():
         full.setdefault(row["name"], []).append(code)
         alias = regions.short_name(row["name"])
@@ -82,11 +88,6 @@ def _names() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], in
 @lru_cache(maxsize=1)
 def _suffix_words() -> tuple[str, ...]:
     return tuple(lexicon.metadata_rules()["region_names"]["suffix_words"])
-
-
-@lru_cache(maxsize=1)
-def _common_words() -> frozenset[str]:
-    return frozenset(lexicon.metadata_rules()["region_evidence"]["short_name_stoplist"])
 
 
 def part_of_a_word(text: str, pos: int, length: int) -> bool:

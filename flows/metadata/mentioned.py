@@ -12,7 +12,7 @@ from flows import gazetteer, lexicon, regions
 from flows.metadata.evidence import Evidence, followed_by
 from flows.metadata.heads import DOC_NUMBER
 from flows.metadata.listed import only_among_its_siblings, without_addressees
-from flows.metadata.region import cited, lone_short_name, list_item_or_site_name
+from flows.metadata.region import cited, enumerated, lone_short_name, list_item_or_site_name
 from flows.metadata.self_level import led_by_its_province, self_level
 
 
@@ -60,7 +60,7 @@ def region_by_mentions(clean_text: str, lines: list[str]) -> tuple[str | None, E
         for chain in gazetteer.chains_in(line[:200]):
             if lone_short_name(line, chain):
                 continue
-            if _common_words_alone(line, chain) or _one_of_a_list(line, chain):
+            if _common_words_alone(line, chain) or enumerated(line, chain):  # (确保七星关区、大方县、黔西县…脱贫)
                 continue
             resolution = gazetteer.resolve(chain)
             if resolution.code and not cited(line, chain[0].start) and admits(regions.regions()[resolution.code]) \
@@ -103,12 +103,6 @@ def _common_words_alone(line: str, chain: list[gazetteer.Name]) -> bool:
     name = chain[-1]
     return len(chain) == 1 and not name.short and regions.short_name(name.text) in _evidence_rules()["short_name_stoplist"] \
         and not followed_by(line, name.end, _evidence_rules()["bodies"])
-
-
-def _one_of_a_list(line: str, chain: list[gazetteer.Name]) -> bool:
-    """A name in a list of places (确保七星关区、大方县、黔西县…脱贫): one the text acts on, not its subject."""
-    marks = _evidence_rules()["enumeration_marks"]
-    return line[chain[-1].end:chain[-1].end + 1] in marks or line[max(0, chain[0].start - 1):chain[0].start] in marks
 
 
 def _names_counties_of_another(head: str, code: str) -> bool:

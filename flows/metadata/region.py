@@ -183,9 +183,9 @@ def _breadcrumb(line: str) -> bool:
     return any(mark.strip() in line for mark in lexicon.metadata_rules()["doc_type"]["breadcrumb_marks"])
 
 
-def _enumerated(text: str, chain: list[gazetteer.Name]) -> bool:
-    """A body named in a list of bodies (…常务副市长,溧阳市政府、金坛区政府、…负责同志回答询问): one of those
-    a text tells of, not the one that issues it."""
+def enumerated(text: str, chain: list[gazetteer.Name]) -> bool:
+    """A body named in a list of bodies (…常务副市长,溧阳市政府、金坛区政府、…负责同志回答询问), or a place in a list of
+    places (确保七星关区、大方县、黔西县…): one of those a text tells of, not the one that issues or opens it."""
     body = followed_by(text, chain[-1].end, _evidence_rules()["bodies"]) or ""
     after = chain[-1].end + len(body)
     marks = _evidence_rules()["enumeration_marks"]
@@ -270,7 +270,7 @@ def region_evidence(lines: list[str], title: str | None, title_line: str | None,
             # A short line may go on in the next (——2021年1月12日在X自治州第十五届 / 人民代表大会…).
             joined = line + head[i + 1] if len(line) <= 40 and i + 1 < len(head) else line
             found += [("issuer", line, c) for c in _chains_speaking(joined[:300])
-                      if c[0].start < len(line) and not _enumerated(joined, c)]
+                      if c[0].start < len(line) and not enumerated(joined, c)]
     if head and not _breadcrumb(head[0]):  # 河北新闻网 > 唐山频道: the site's navigation, no headline
         # (nor a paper's masthead: 朝阳日报 2019年1月24日 第3版; a newspaper's city is not the region)
         masthead = _evidence_rules()["masthead_pattern"]

@@ -383,18 +383,18 @@ def first_answer(page: _Page) -> tuple[Found, str | None]:
 def document_year(kind: str, title: str | None, title_line: str | None, lines: list[str], issue_date: dt.date | None,
                   own_number: tuple[str, int] | None = None, several_years: bool = False, page_date: dt.date | None = None,
                   url_date: dt.date | None = None, region_code: str | None = None) -> Found:
-    """The one year a document is for: a list's or work plan's year, the year a work report plans for
-    (a report delivered in January 2026: 2026), the year a completion notice reports on; an opinion
-    or plan of no stated period: the year it was issued (signature date, else its own 文号). None
-    for a document of several years. Each rule is one reader in _YEAR_READERS; the year model weighs
-    the first reader's answer with every other candidate year and decides (its evidence says 'model'
-    where it chose otherwise; None where it finds no candidate likely enough, the readers' included)."""
+    """The one year a document is for: a list's or work plan's year, the year a work report plans for (one delivered
+    in January 2026: 2026), a completion notice reports on, an opinion or plan of no stated period was issued (signature
+    date, else its own 文号); None for several years. Each rule is one reader in _YEAR_READERS; the year model weighs the
+    first reader's answer with every other candidate and decides (evidence 'model' where it chose otherwise)."""
     page = year_page(kind, title, title_line, lines, issue_date, own_number, several_years, page_date, url_date, region_code)
     (year, evidence), reader = first_answer(page)
     if year is None and several_years:
         return None, None
+    if reader in lexicon.metadata_rules()["year"]["model_never_overrides"]:
+        return year, evidence  # (the title's year, 关于2017年…完成情况的通报, is never outweighed: no model to weigh)
     posted = page.posted
     weighed = year_by_model(candidate_features(kind, lines, title, posted[:2] if posted else None, year, reader))
-    if weighed is None or weighed[0] == year or reader in lexicon.metadata_rules()["year"]["model_never_overrides"]:
-        return year, evidence  # (the title's year, 关于2017年…完成情况的通报, is never outweighed)
+    if weighed is None or weighed[0] == year:
+        return year, evidence
     return (weighed[0], model_evidence(weighed[0], page.head, posted)) if weighed[0] is not None else (None, None)
