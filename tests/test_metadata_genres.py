@@ -3196,3 +3196,9 @@ def test_a_completion_notices_title_year_is_never_outweighed_by_its_dates():
         "各旗人民政府,盟直各部门:", "2017年,盟行署确定了全盟十项民生实事。一年来,各地区、各部门认真落实,十项民生实事全部完成。",
         "阿拉善盟行政公署办公室", "2018年1月22日"]))
     assert (notice["doc_type"], notice["doc_year"]) == ("progress_report", 2017)
+
+
+def test_a_page_of_only_an_accounts_name_has_no_headline():
+    from flows.metadata.heads import headline_of
+    assert headline_of(["邵阳发布"]) is None
+    assert headline_of(["邵阳发布", "▌清单来了丨去年这12件民生实事"]) == "▌清单来了丨去年这12件民生实事"

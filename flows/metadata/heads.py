@@ -79,7 +79,7 @@ def headline_of(lines: list[str]) -> str | None:
     Chinese characters than a headline has."""
     rules = lexicon.metadata_rules()["doc_type"]
     for line in lines[:rules["headline_lines"]]:
-        if _an_accounts_name(line) and not any(m.strip() in lines[1] for m in rules["breadcrumb_marks"]):
+        if _an_accounts_name(line) and not any(m.strip() in "".join(lines[1:2]) for m in rules["breadcrumb_marks"]):
             continue  # 邵阳发布 over ▌清单来了丨去年这12件民生实事: the post's account, then its headline (not a
             # portal's name over its navigation: 云浮人大网 / 首页 > 代表工作)
         if len(re.findall(r"[\u4e00-\u9fff]", line)) >= rules["headline_min_chars"]:
